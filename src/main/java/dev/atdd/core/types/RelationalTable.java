@@ -1,0 +1,19 @@
+package dev.atdd.core.types;
+
+import java.util.List;
+
+/**
+ * The normalized shape of a contract: its columns (the standard {@code id}, {@code created_at} and
+ * {@code updated_at} are added by the template, not listed here) and the table-level review notes.
+ */
+public record RelationalTable(List<Column> columns, List<String> todos) {
+
+    public RelationalTable {
+        columns = List.copyOf(columns);
+        todos = List.copyOf(todos);
+    }
+
+    public boolean hasJsonb() {
+        return columns.stream().anyMatch(c -> c.type() == PgType.JSONB);
+    }
+}
