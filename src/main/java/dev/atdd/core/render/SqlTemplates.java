@@ -58,6 +58,9 @@ public final class SqlTemplates {
                         e.getColumnNumber(), e.getEditorMessage()));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read template " + shape.templateName(), e);
+            } catch (IllegalArgumentException e) {
+                // The parser's way of refusing some settings in an <#ftl> header (output_format under FORCE).
+                problems.add(Problem.in(sourceOf(shape.templateName()), e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {
