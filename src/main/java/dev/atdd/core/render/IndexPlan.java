@@ -1,0 +1,74 @@
+package dev.atdd.core.render;
+
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import dev.atdd.core.contract.Contract;
+import dev.atdd.core.contract.IndexSpec;
+import dev.atdd.core.contract.IndexSpec.IndexMethod;
+import dev.atdd.core.naming.PgIdentifier;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** Turns a contract's {@code persistence.indexes} into indexes PostgreSQL 15 can build, or reports why not. */
+final class IndexPlan {
+
+    private IndexPlan() {
+    }
+
+    /**
+     * @param takenNames  index names the shape already uses
+     * @param target      what a field indexes (a key or a column), empty when the field cannot be indexed
+     * @param isJsonb     whether a target holds JSONB (the only type of ours with a default GIN class)
+     */
+    static List<TableIndex> plan(Contract contract, String table, Set<String> takenNames,
+                                 Function<String, Optional<String>> target, Predicate<String> isJsonb) {
+        List<Problem> problems = new ArrayList<>();
+        List<TableIndex> indexes = new ArrayList<>();
+        Set<String> names = new HashSet<>(takenNames);
+        for (IndexSpec spec : contract.indexes()) {
+            String where = spec.pointer() + ": ";
+            if (spec.fields().isEmpty()) {
+                problems.add(Problem.in(contract.file(), where + "an index needs at least one field"));
+                continue;
+            }
+            if (spec.method() == IndexMethod.GIST) {
+                // No default GiST operator class exists for jsonb, text or our scalar types.
+                problems.add(Problem.in(contract.file(), where + "gist indexes are not supported: PostgreSQL "
+                        + "has no default GiST operator class for these columns; use btree, hash or gin"));
+                continue;
+            }
+            if (spec.method() == IndexMethod.HASH && spec.fields().size() > 1) {
+                problems.add(Problem.in(contract.file(), where + "a hash index covers exactly one field"));
+                continue;
+            }
+            List<String> targets = new ArrayList<>();
+            for (String field : spec.fields()) {
+                Optional<String> found = target.apply(field);
+                if (found.isEmpty()) {
+                    problems.add(Problem.in(contract.file(), where + "field '" + field + "' is not a column of " + table));
+                } else if (spec.method() == IndexMethod.GIN && !isJsonb.test(found.get())) {
+                    problems.add(Problem.in(contract.file(), where + "a gin index needs a JSONB value, '" + field + "' is not one"));
+                } else {
+                    targets.add(found.get());
+                }
+            }
+            String name = PgIdentifier.fit(spec.name() == null || spec.name().isBlank()
+                    ? "idx_" + table + "_" + String.join("_", targets) : spec.name());
+            if (!names.add(name)) {
+                problems.add(Problem.in(contract.file(), where + "index name " + name + " is used twice on " + table));
+            }
+            if (targets.size() == spec.fields().size()) {
+                indexes.add(new TableIndex(name, spec.method(), targets));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return indexes;
+    }
+}

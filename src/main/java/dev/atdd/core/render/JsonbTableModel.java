@@ -1,0 +1,35 @@
+package dev.atdd.core.render;
+
+import dev.atdd.core.contract.Contract;
+import dev.atdd.core.naming.PgIdentifier;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the jsonb template writes: the contract table storing each document whole in {@code data}.
+ *
+ * @param table           the table name, at most 63 bytes
+ * @param generatedAt     UTC ISO-8601 to the second, e.g. {@code 2025-10-30T14:30:00Z}
+ * @param dataIndex       the name of the GIN index on {@code data}
+ * @param indexes         the contract's own indexes, on keys inside {@code data}
+ */
+public record JsonbTableModel(String table, ContractSource contract, String generatedAt,
+                              boolean rowLevelSecurity, String dataIndex, List<TableIndex> indexes) {
+
+    public JsonbTableModel {
+        indexes = List.copyOf(indexes);
+    }
+
+    /**
+     * @throws dev.atdd.core.InvalidInputException when a {@code persistence.indexes} entry cannot be built
+     */
+    public static JsonbTableModel of(Contract contract, String table, Instant generatedAt, boolean rowLevelSecurity) {
+        String dataIndex = PgIdentifier.fit("idx_" + table + "_data");
+        // Every key can be indexed, and its value (data->'key') is JSONB, so GIN applies to all.
+        List<TableIndex> indexes = IndexPlan.plan(contract, table, Set.of(dataIndex), Optional::of, key -> true);
+        return new JsonbTableModel(table, ContractSource.of(contract), GenerationTime.format(generatedAt),
+                rowLevelSecurity, dataIndex, indexes);
+    }
+}

@@ -1,0 +1,196 @@
+package dev.atdd.core.render;
+
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The SQL templates, one per {@link TableShape}: the built-in ones shipped in the jar, each replaceable
+ * by a file of the same name in a user's template directory. All templates are parsed when the
+ * instance is made, so a broken user template is reported before anything is written. Thread-safe.
+ */
+public final class SqlTemplates {
+
+    /** Where the built-in templates lie in the jar. */
+    public static final String BUILT_IN_LOCATION = "dev/atdd/templates";
+
+    private static final String TEMPLATE_SUFFIX = ".sql.ftl";
+
+    private final Map<TableShape, Template> templates;
+    private final Path overrideDirectory;
+    private final Set<String> overridden;
+
+    private SqlTemplates(Path overrideDirectory, Set<String> overridden) {
+        this.overrideDirectory = overrideDirectory;
+        this.overridden = Set.copyOf(overridden);
+        Configuration configuration = configuration(overrideDirectory);
+        Map<TableShape, Template> parsed = new EnumMap<>(TableShape.class);
+        List<Problem> problems = new ArrayList<>();
+        for (TableShape shape : TableShape.values()) {
+            try {
+                parsed.put(shape, configuration.getTemplate(shape.templateName()));
+            } catch (ParseException e) {
+                problems.add(new Problem(sourceOf(e.getTemplateName() == null ? shape.templateName() : e.getTemplateName()), e.getLineNumber(),
+                        e.getColumnNumber(), e.getEditorMessage()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read template " + shape.templateName(), e);
+            } catch (IllegalArgumentException e) {
+                // The parser's way of refusing some settings in an <#ftl> header (output_format under FORCE).
+                problems.add(Problem.in(sourceOf(shape.templateName()), e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        this.templates = Collections.unmodifiableMap(parsed);
+    }
+
+    /** The templates shipped in the jar. */
+    public static SqlTemplates builtIn() {
+        return BuiltIn.INSTANCE;
+    }
+
+    /**
+     * The built-in templates, each replaced by the file of the same name in {@code templateDirectory}
+     * when there is one. Other files there may be included by the templates; a {@code *.sql.ftl} file
+     * that is no shape's template is reported, as it is most likely a misspelt name.
+     *
+     * @throws InvalidInputException when the directory does not exist, a {@code *.sql.ftl} name is
+     *         unknown, or a template does not parse (with its file, line and column)
+     */
+    public static SqlTemplates withOverrides(Path templateDirectory) {
+        Path directory = templateDirectory.toAbsolutePath().normalize();
+        if (!Files.isDirectory(directory)) {
+            throw new InvalidInputException(Problem.in(directory, "template directory does not exist"));
+        }
+        Set<String> known = new TreeSet<>();
+        for (TableShape shape : TableShape.values()) {
+            known.add(shape.templateName());
+        }
+        Set<String> overridden = new TreeSet<>();
+        List<Problem> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (known.contains(name)) {
+                    overridden.add(name);
+                } else if (name.endsWith(TEMPLATE_SUFFIX)) {
+                    problems.add(Problem.in(file, "not the name of a table template; expected one of " + known));
+                }
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(Problem.in(directory, "cannot list template directory: " + e.getMessage()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new SqlTemplates(directory, overridden);
+    }
+
+    /**
+     * The SQL of one table. The template sees {@code model} as the variable {@code model}.
+     *
+     * @throws InvalidInputException when the template fails (an error in a user template, or data that
+     *         cannot be written, such as a NUL character), naming the template file, line and column
+     */
+    public String render(TableShape shape, Object model) {
+        StringWriter out = new StringWriter();
+        try {
+            templates.get(shape).process(Map.of("model", model), out);
+        } catch (TemplateException e) {
+            String source = e.getTemplateSourceName() == null ? shape.templateName() : e.getTemplateSourceName();
+            int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
+            int column = e.getColumnNumber() == null ? 0 : e.getColumnNumber();
+            throw new InvalidInputException(new Problem(sourceOf(source), line, column,
+                    firstLine(e.getMessageWithoutStackTop())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** The file a template came from: the user's, or its place in the jar for a built-in one. */
+    private Path sourceOf(String templateName) {
+        if (overrideDirectory != null && overridden.contains(templateName)) {
+            return overrideDirectory.resolve(templateName);
+        }
+        return Path.of(BUILT_IN_LOCATION, templateName);
+    }
+
+    private static String firstLine(String message) {
+        String trimmed = message.strip();
+        int end = trimmed.indexOf('\n');
+        return end < 0 ? trimmed : trimmed.substring(0, end).strip();
+    }
+
+    private static Configuration configuration(Path overrideDirectory) {
+        Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
+        configuration.setRecognizeStandardFileExtensions(false);
+        configuration.setRegisteredCustomOutputFormats(List.of(SqlOutputFormat.INSTANCE));
+        configuration.setOutputFormat(SqlOutputFormat.INSTANCE);
+        // FORCE: ?no_esc, <#noautoesc> and non-escaping output formats are parse errors.
+        configuration.setAutoEscapingPolicy(Configuration.FORCE_AUTO_ESCAPING_POLICY);
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setFallbackOnNullLoopVariable(false);
+        configuration.setAPIBuiltinEnabled(false);
+        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        configuration.setDefaultEncoding("UTF-8");
+        configuration.setLocale(Locale.ROOT);
+        configuration.setTimeZone(TimeZone.getTimeZone("UTC"));
+        configuration.setNumberFormat("computer");
+        configuration.setLocalizedLookup(false);
+        // Columns are reported in characters, as editors number them.
+        configuration.setTabSize(1);
+        configuration.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        configuration.setTemplateLoader(loader(overrideDirectory));
+        for (SqlFunction function : SqlFunction.values()) {
+            configuration.setSharedVariable(function.variableName(), function);
+        }
+        return configuration;
+    }
+
+    private static TemplateLoader loader(Path overrideDirectory) {
+        TemplateLoader builtIn = new LineFeedTemplateLoader(
+                new ClassTemplateLoader(SqlTemplates.class.getClassLoader(), BUILT_IN_LOCATION));
+        if (overrideDirectory == null) {
+            return builtIn;
+        }
+        try {
+            TemplateLoader user = new LineFeedTemplateLoader(new FileTemplateLoader(overrideDirectory.toFile()));
+            return new MultiTemplateLoader(new TemplateLoader[] {user, builtIn});
+        } catch (IOException e) {
+            throw new InvalidInputException(Problem.in(overrideDirectory, "cannot read template directory: " + e.getMessage()));
+        }
+    }
+
+    /** Holder idiom: the built-in templates are parsed once, on first use. */
+    private static final class BuiltIn {
+        static final SqlTemplates INSTANCE = new SqlTemplates(null, Set.of());
+    }
+}

@@ -1,0 +1,46 @@
+<#-- relational: one column per property, a draft for human review (each TODO line blocks the build). -->
+<#assign table = ident(model.table)>
+<#assign about = []>
+<#if model.contract.title??><#assign about += [model.contract.title]></#if>
+<#if model.contract.description??><#assign about += [model.contract.description]></#if>
+<#assign about += ["Contract: " + (model.contract.id!model.contract.path)]>
+<#if model.contract.version??><#assign about += ["Version: " + model.contract.version]></#if>
+-- Generated from ${comment(model.contract.path)}
+-- Generation time: ${comment(model.generatedAt)}
+-- ⚠️ REVIEW REQUIRED BEFORE APPLYING
+
+CREATE TABLE ${table} (
+  id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+<#list model.definition.columns as column>
+<#list column.todos as todo>
+  -- ⚠️ TODO: ${comment(column.name)}: ${comment(todo)}
+</#list>
+  ${ident(column.name)} ${keyword(column.type)}<#if column.notNull> NOT NULL</#if><#list column.checks as check> CHECK (<#if check.regex??>${ident(column.name)} ~ ${literal(check.regex)}<#elseif check.values?size == 1>${ident(column.name)} = ${literal(check.values[0])}<#else>${ident(column.name)} IN (<#list check.values as value>${literal(value)}<#sep>, </#list>)</#if>)</#list>,
+</#list>
+  created_at TIMESTAMPTZ DEFAULT NOW(),
+  updated_at TIMESTAMPTZ DEFAULT NOW()
+);
+<#list model.indexes as index>
+CREATE INDEX ${ident(index.name)} ON ${table} USING ${keyword(index.method)} (<#list index.fields as column>${ident(column)}<#sep>, </#list>);
+</#list>
+COMMENT ON TABLE ${table} IS ${literal(about?join(" | "))};
+<#if model.rowLevelSecurity>
+ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
+</#if>
+
+-- ⚠️ TODO: Add foreign key constraints
+-- ⚠️ TODO: Add indexes for common queries
+<#if model.rowLevelSecurity>
+-- ⚠️ TODO: Add RLS policies (row level security is on: until a policy exists, API clients see no rows)
+<#else>
+-- ⚠️ TODO: Add RLS policies (row level security is off: Supabase exposes this table to API clients)
+</#if>
+-- ⚠️ TODO: Add trigger for updated_at
+<#if model.definition.hasJsonb()>
+-- ⚠️ TODO: Review JSONB columns for normalization
+</#if>
+<#list model.definition.todos as todo>
+-- ⚠️ TODO: ${comment(todo)}
+</#list>
+
+-- End of migration

@@ -1,0 +1,69 @@
+package dev.atdd.core.render;
+
+import static dev.atdd.core.render.RenderFixtures.GENERATED_AT;
+import static dev.atdd.core.render.RenderFixtures.column;
+import static dev.atdd.core.render.RenderFixtures.contract;
+import static dev.atdd.core.render.RenderFixtures.index;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import dev.atdd.core.contract.IndexSpec.IndexMethod;
+import dev.atdd.core.types.Check;
+import dev.atdd.core.types.PgType;
+import dev.atdd.core.types.RelationalTable;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ContractTableModelsTest {
+
+    @Test
+    void reportsEveryIndexPostgresCannotBuildAtOnce() {
+        RelationalTable definition = new RelationalTable(List.of(column("name", PgType.TEXT, false)), List.of());
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RelationalTableModel.of(
+                contract(null, List.of(index("a", IndexMethod.GIST, "name"), index("b", IndexMethod.HASH, "name", "id"),
+                        index("c", IndexMethod.GIN, "name"), index("d", IndexMethod.BTREE, "missing"),
+                        index("d", IndexMethod.BTREE, "name"), index("e", IndexMethod.BTREE))),
+                "t", definition, GENERATED_AT, true));
+
+        List<String> messages = e.problems().stream().map(Problem::message).toList();
+        assertEquals(6, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("gist"), messages.get(0));
+        assertTrue(messages.get(1).contains("hash index covers exactly one field"), messages.get(1));
+        assertTrue(messages.get(2).contains("gin index needs a JSONB value"), messages.get(2));
+        assertTrue(messages.get(3).contains("'missing' is not a column of t"), messages.get(3));
+        assertTrue(messages.get(4).contains("index name d is used twice"), messages.get(4));
+        assertTrue(messages.get(5).contains("needs at least one field"), messages.get(5));
+        assertEquals(Path.of("/project/contracts/match/dilemma/current.schema.json"), e.problems().get(0).file());
+        assertTrue(messages.get(0).startsWith("/x-artifact-metadata/persistence/indexes/0: "), messages.get(0));
+    }
+
+    @Test
+    void refusesAnIndexNamedLikeTheDataIndex() {
+        assertThrows(InvalidInputException.class, () -> JsonbTableModel.of(
+                contract(null, List.of(index("idx_t_data", IndexMethod.BTREE, "x"))), "t", GENERATED_AT, true));
+    }
+
+    @Test
+    void writesTheGenerationTimeInUtcToTheSecond() {
+        assertEquals("2025-10-30T14:30:00Z", JsonbTableModel.of(contract(null, List.of()), "t", GENERATED_AT, true).generatedAt());
+    }
+
+    @Test
+    void aValuePostgresCannotHoldFailsNamingTheTemplatePosition() {
+        RelationalTable definition = new RelationalTable(List.of(column("name", PgType.TEXT, false,
+                new Check.AllowedValues(List.of("a\0b", "c")))), List.of());
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SqlTemplates.builtIn().render(
+                TableShape.RELATIONAL, RelationalTableModel.of(contract(null, List.of()), "t", definition, GENERATED_AT, true)));
+
+        Problem problem = e.problems().get(0);
+        assertEquals(Path.of(SqlTemplates.BUILT_IN_LOCATION, "relational.sql.ftl"), problem.file());
+        assertTrue(problem.line() > 0);
+        assertTrue(problem.message().contains("NUL"), problem.message());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.atdd.core.render;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.atdd.core.contract.Contract;
+import dev.atdd.core.contract.ContractLocation;
+import dev.atdd.core.contract.IndexSpec;
+import dev.atdd.core.types.Check;
+import dev.atdd.core.types.Column;
+import dev.atdd.core.types.PgType;
+import dev.atdd.core.types.RelationalTable;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Hand-made contracts and relational definitions for the render tests. */
+final class RenderFixtures {
+
+    static final Instant GENERATED_AT = Instant.parse("2025-10-30T14:30:00.123Z");
+
+    private RenderFixtures() {
+    }
+
+    static Contract contract(String description, List<IndexSpec> indexes) {
+        return new Contract(Path.of("/project/contracts/match/dilemma/current.schema.json"),
+                new ContractLocation("match", "dilemma", "current", "match/dilemma/current.schema.json"),
+                JsonNodeFactory.instance.objectNode(), Optional.of("match:dilemma:current"),
+                Optional.of("Current dilemma"), Optional.ofNullable(description), Optional.of("1.2.0"),
+                Optional.empty(), Optional.empty(), Optional.empty(), indexes);
+    }
+
+    static IndexSpec index(String name, IndexSpec.IndexMethod method, String... fields) {
+        return new IndexSpec(name, method, List.of(fields), "/x-artifact-metadata/persistence/indexes/0");
+    }
+
+    static Column column(String name, PgType type, boolean notNull, Check... checks) {
+        return new Column(name, "/properties/" + name, type, notNull, List.of(checks), List.of());
+    }
+
+    /** Reserved words, quotes, an enum full of awkward values, a pattern, JSONB and TODOs. */
+    static RelationalTable awkwardTable() {
+        return new RelationalTable(List.of(
+                column("user", PgType.TEXT, true),
+                column("order", PgType.INTEGER, false),
+                column("group", PgType.TEXT, false, new Check.AllowedValues(List.of("Cap'n", "crew"))),
+                column("symbol", PgType.TEXT, true, new Check.AllowedValues(List.of("'", "\"", "a\\b", "é"))),
+                column("kind", PgType.TEXT, false, new Check.AllowedValues(List.of("fixed"))),
+                column("code", PgType.TEXT, false, new Check.PatternMatch("^[A-Z]{2}$", "^[A-Z]{2}$")),
+                column("starts", PgType.TIMESTAMPTZ, false),
+                column("player_id", PgType.UUID, true),
+                new Column("tags", "/properties/tags", PgType.JSONB, false, List.of(),
+                        List.of("an array of objects; consider a child table")),
+                column("score", PgType.NUMERIC, false),
+                column("active", PgType.BOOLEAN, false)),
+                List.of("property 'legacy' uses oneOf: stored as JSONB"));
+    }
+}

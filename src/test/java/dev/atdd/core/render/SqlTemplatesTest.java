@@ -1,0 +1,169 @@
+package dev.atdd.core.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SqlTemplatesTest {
+
+    private static final InfrastructureTableModel CACHE = InfrastructureTableModel.cache("card", false);
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void anOverrideReplacesOnlyItsOwnShape() throws IOException {
+        write("cache.sql.ftl", "-- custom ${comment(model.table)}\nCREATE TABLE ${ident(model.table)} ();\n");
+        SqlTemplates templates = SqlTemplates.withOverrides(directory);
+
+        assertEquals("-- custom card_cache\nCREATE TABLE card_cache ();\n", templates.render(TableShape.CACHE, CACHE));
+        InfrastructureTableModel queue = InfrastructureTableModel.queue("background", true);
+        assertEquals(SqlTemplates.builtIn().render(TableShape.QUEUE, queue), templates.render(TableShape.QUEUE, queue));
+    }
+
+    @Test
+    void refusesRawTextNamingTheUserTemplateLineAndColumn() throws IOException {
+        write("cache.sql.ftl", "-- ok\nCREATE TABLE ${model.table} ();\n");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> SqlTemplates.withOverrides(directory).render(TableShape.CACHE, CACHE));
+
+        Problem problem = e.problems().get(0);
+        assertEquals(directory.toAbsolutePath().resolve("cache.sql.ftl"), problem.file());
+        assertEquals(2, problem.line());
+        assertEquals(14, problem.column());
+        assertTrue(problem.message().contains(SqlOutputFormat.REFUSAL), problem.message());
+    }
+
+    @Test
+    void writesIntegerNumeralsAsTheyAre() throws IOException {
+        write("cache.sql.ftl", "VARCHAR(${model.table?length?c}) ${model.table?length}");
+
+        assertEquals("VARCHAR(10) 10", SqlTemplates.withOverrides(directory).render(TableShape.CACHE, CACHE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"${1.5?c}", "${(-1)?c}", "${true?c}", "${'x'}", "${model.rowLevelSecurity?c}"})
+    void refusesEveryOtherPlainText(String interpolation) throws IOException {
+        write("cache.sql.ftl", interpolation);
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> SqlTemplates.withOverrides(directory).render(TableShape.CACHE, CACHE));
+        assertTrue(e.getMessage().contains(SqlOutputFormat.REFUSAL), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "${model.table?no_esc}",
+        "<#noautoesc>${model.table}</#noautoesc>",
+        "<#outputformat 'plainText'>${model.table}</#outputformat>",
+        "<#ftl output_format='plainText'>${model.table}",
+        "<#ftl auto_esc=false>${model.table}",
+    })
+    void cannotSwitchTheRefusalOff(String template) throws IOException {
+        write("cache.sql.ftl", template);
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> SqlTemplates.withOverrides(directory).render(TableShape.CACHE, CACHE));
+        assertFalse(e.problems().isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "${'freemarker.template.utility.Execute'?new()('id')}",
+        "${model?api.hashCode()?c}",
+        "${keyword('TEXT; DROP TABLE x')}",
+        "${ident(''?left_pad(64, 'n'))}",
+        "${literal(model)}",
+    })
+    void exposesNothingBeyondTheFourFunctions(String template) throws IOException {
+        write("cache.sql.ftl", template);
+
+        assertThrows(InvalidInputException.class,
+                () -> SqlTemplates.withOverrides(directory).render(TableShape.CACHE, CACHE));
+    }
+
+    @Test
+    void keywordAcceptsEnumConstantsAndFixedKeywords() throws IOException {
+        write("cache.sql.ftl", "${keyword(model.shape)} ${keyword('DOUBLE PRECISION')}");
+
+        assertEquals("CACHE DOUBLE PRECISION", SqlTemplates.withOverrides(directory).render(TableShape.CACHE, CACHE));
+    }
+
+    @Test
+    void reportsABrokenTemplateWithFileLineAndColumnWhenLoaded() throws IOException {
+        write("queue.sql.ftl", "-- one\n-- two\n  <#iff model.rowLevelSecurity>\n");
+        write("cache.sql.ftl", "<#list>");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SqlTemplates.withOverrides(directory));
+
+        List<String> described = e.problems().stream().map(p -> p.describe(directory.toAbsolutePath())).toList();
+        assertEquals(2, described.size(), described.toString());
+        assertTrue(described.get(0).startsWith("cache.sql.ftl:1:"), described.get(0));
+        assertTrue(described.get(1).startsWith("queue.sql.ftl:3:4: Unknown directive: #iff"), described.get(1));
+    }
+
+    @Test
+    void reportsAMisspeltTemplateName() throws IOException {
+        write("jsnob.sql.ftl", "");
+        write("macros.ftl", "");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SqlTemplates.withOverrides(directory));
+
+        assertEquals(1, e.problems().size());
+        assertEquals(directory.toAbsolutePath().resolve("jsnob.sql.ftl"), e.problems().get(0).file());
+    }
+
+    @Test
+    void reportsAMissingDirectory() {
+        Path missing = directory.resolve("nowhere");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SqlTemplates.withOverrides(missing));
+
+        assertEquals(missing.toAbsolutePath(), e.problems().get(0).file());
+    }
+
+    @Test
+    void writesLineFeedsWhateverTheTemplateUses() throws IOException {
+        write("cache.sql.ftl", "<#include 'header.ftl'>\r\nCREATE TABLE ${ident(model.table)} ();\r\n");
+        write("header.ftl", "-- header\r");
+
+        assertEquals("-- header\nCREATE TABLE card_cache ();\n",
+                SqlTemplates.withOverrides(directory).render(TableShape.CACHE, CACHE));
+    }
+
+    @Test
+    void rendersConcurrently() throws Exception {
+        SqlTemplates templates = SqlTemplates.builtIn();
+        String expected = templates.render(TableShape.CACHE, CACHE);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> results = pool.invokeAll(java.util.Collections.nCopies(64,
+                    () -> templates.render(TableShape.CACHE, CACHE)));
+            for (Future<String> result : results) {
+                assertEquals(expected, result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private void write(String name, String text) throws IOException {
+        Files.writeString(directory.resolve(name), text);
+    }
+}
