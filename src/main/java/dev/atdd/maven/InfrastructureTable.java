@@ -1,6 +1,6 @@
 package dev.atdd.maven;
 
-import dev.atdd.core.generate.InfrastructureTable.Kind;
+import dev.atdd.core.infrastructure.InfrastructureTable.Kind;
 
 /**
  * POM form of an infrastructure table:
@@ -45,13 +45,13 @@ public class InfrastructureTable {
     }
 
     /** @throws IllegalArgumentException naming what is wrong with this entry */
-    dev.atdd.core.generate.InfrastructureTable toCore() {
+    dev.atdd.core.infrastructure.InfrastructureTable toCore() {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("an infrastructure table needs a <name>");
         }
         Kind parsed = Kind.parse(kind == null ? "" : kind).orElseThrow(() -> new IllegalArgumentException(
                 "infrastructure table \"" + name + "\": <kind> must be event-log, cache or queue, found \""
                         + (kind == null ? "" : kind) + "\""));
-        return new dev.atdd.core.generate.InfrastructureTable(name.trim(), parsed);
+        return new dev.atdd.core.infrastructure.InfrastructureTable(name.trim(), parsed);
     }
 }

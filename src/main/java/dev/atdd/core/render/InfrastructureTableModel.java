@@ -1,5 +1,6 @@
 package dev.atdd.core.render;
 
+import dev.atdd.core.infrastructure.InfrastructureTable;
 import dev.atdd.core.naming.PgIdentifier;
 
 /**
@@ -12,19 +13,13 @@ import dev.atdd.core.naming.PgIdentifier;
  */
 public record InfrastructureTableModel(TableShape shape, String table, String index, boolean rowLevelSecurity) {
 
-    /** {@code {name}_events}, indexed as {@code idx_{name}_events_aggregate}. */
-    public static InfrastructureTableModel eventLog(String name, boolean rowLevelSecurity) {
-        return of(TableShape.EVENT_LOG, name + "_events", "aggregate", rowLevelSecurity);
-    }
-
-    /** {@code {name}_cache}, indexed as {@code idx_{name}_cache_lookup}. */
-    public static InfrastructureTableModel cache(String name, boolean rowLevelSecurity) {
-        return of(TableShape.CACHE, name + "_cache", "lookup", rowLevelSecurity);
-    }
-
-    /** {@code {name}_jobs}, indexed as {@code idx_{name}_jobs_queue}. */
-    public static InfrastructureTableModel queue(String name, boolean rowLevelSecurity) {
-        return of(TableShape.QUEUE, name + "_jobs", "queue", rowLevelSecurity);
+    /** The model of a declared table; its kind picks the template and the index's purpose. */
+    public static InfrastructureTableModel of(InfrastructureTable declared, boolean rowLevelSecurity) {
+        return switch (declared.kind()) {
+            case EVENT_LOG -> of(TableShape.EVENT_LOG, declared.tableName(), "aggregate", rowLevelSecurity);
+            case CACHE -> of(TableShape.CACHE, declared.tableName(), "lookup", rowLevelSecurity);
+            case QUEUE -> of(TableShape.QUEUE, declared.tableName(), "queue", rowLevelSecurity);
+        };
     }
 
     private static InfrastructureTableModel of(TableShape shape, String table, String indexPurpose,

@@ -1,5 +1,7 @@
 package dev.atdd.core.render;
 
+import dev.atdd.core.infrastructure.InfrastructureTable;
+import dev.atdd.core.infrastructure.InfrastructureTable.Kind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SqlTemplatesTest {
 
-    private static final InfrastructureTableModel CACHE = InfrastructureTableModel.cache("card", false);
+    private static final InfrastructureTableModel CACHE = InfrastructureTableModel.of(new InfrastructureTable("card", Kind.CACHE), false);
 
     @TempDir
     Path directory;
@@ -32,7 +34,7 @@ class SqlTemplatesTest {
         SqlTemplates templates = SqlTemplates.withOverrides(directory);
 
         assertEquals("-- custom card_cache\nCREATE TABLE card_cache ();\n", templates.render(TableShape.CACHE, CACHE));
-        InfrastructureTableModel queue = InfrastructureTableModel.queue("background", true);
+        InfrastructureTableModel queue = InfrastructureTableModel.of(new InfrastructureTable("background", Kind.QUEUE), true);
         assertEquals(SqlTemplates.builtIn().render(TableShape.QUEUE, queue), templates.render(TableShape.QUEUE, queue));
     }
 

@@ -1,5 +1,7 @@
 package dev.atdd.core.render;
 
+import dev.atdd.core.infrastructure.InfrastructureTable;
+import dev.atdd.core.infrastructure.InfrastructureTable.Kind;
 import static dev.atdd.core.render.RenderFixtures.GENERATED_AT;
 import static dev.atdd.core.render.RenderFixtures.column;
 import static dev.atdd.core.render.RenderFixtures.contract;
@@ -152,7 +154,7 @@ class TableShapesOnPostgresTest {
     @Test
     void eventLogIsAppendOnlyAndIndexedByAggregate(DataSource database) throws SQLException {
         Catalog catalog = new Catalog(database);
-        InfrastructureTableModel model = InfrastructureTableModel.eventLog("domain_impact", true);
+        InfrastructureTableModel model = InfrastructureTableModel.of(new InfrastructureTable("domain_impact", Kind.EVENT_LOG), true);
 
         catalog.apply(templates.render(model.shape(), model));
 
@@ -166,7 +168,7 @@ class TableShapesOnPostgresTest {
     @Test
     void cacheIsIndexedByLookupKey(DataSource database) throws SQLException {
         Catalog catalog = new Catalog(database);
-        InfrastructureTableModel model = InfrastructureTableModel.cache("preload_card", false);
+        InfrastructureTableModel model = InfrastructureTableModel.of(new InfrastructureTable("preload_card", Kind.CACHE), false);
 
         catalog.apply(templates.render(model.shape(), model));
 
@@ -180,7 +182,7 @@ class TableShapesOnPostgresTest {
     @Test
     void queueChecksStatusAndIndexesOpenJobs(DataSource database) throws SQLException {
         Catalog catalog = new Catalog(database);
-        InfrastructureTableModel model = InfrastructureTableModel.queue("background", false);
+        InfrastructureTableModel model = InfrastructureTableModel.of(new InfrastructureTable("background", Kind.QUEUE), false);
 
         catalog.apply(templates.render(model.shape(), model));
 
@@ -202,9 +204,9 @@ class TableShapesOnPostgresTest {
                 Arguments.of(TableShape.JSONB, "user", JsonbTableModel.of(contract(null, List.of()), "user", GENERATED_AT, rls), rls),
                 Arguments.of(TableShape.RELATIONAL, "group",
                         RelationalTableModel.of(contract(null, List.of()), "group", definition, GENERATED_AT, rls), rls),
-                Arguments.of(TableShape.EVENT_LOG, "x_events", InfrastructureTableModel.eventLog("x", rls), rls),
-                Arguments.of(TableShape.CACHE, "x_cache", InfrastructureTableModel.cache("x", rls), rls),
-                Arguments.of(TableShape.QUEUE, "x_jobs", InfrastructureTableModel.queue("x", rls), rls)));
+                Arguments.of(TableShape.EVENT_LOG, "x_events", InfrastructureTableModel.of(new InfrastructureTable("x", Kind.EVENT_LOG), rls), rls),
+                Arguments.of(TableShape.CACHE, "x_cache", InfrastructureTableModel.of(new InfrastructureTable("x", Kind.CACHE), rls), rls),
+                Arguments.of(TableShape.QUEUE, "x_jobs", InfrastructureTableModel.of(new InfrastructureTable("x", Kind.QUEUE), rls), rls)));
     }
 
     @ParameterizedTest(name = "{0} {1} rls={3}")

@@ -1,4 +1,4 @@
-package dev.atdd.core.generate;
+package dev.atdd.core.infrastructure;
 
 import dev.atdd.core.naming.PgIdentifier;
 import java.util.Locale;
