@@ -1,0 +1,37 @@
+package dev.atdd.core.generate;
+
+import dev.atdd.core.Problem;
+import dev.atdd.core.contract.ContractLocation;
+import dev.atdd.core.contract.PersistenceRule;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a generation run did, for the summary the build prints.
+ *
+ * @param written       the new migrations, in version order
+ * @param covered       tables that already exist, with what covers them
+ * @param notPersistent contracts that need no table, with the rule that decided
+ * @param warnings      things the user should know that do not stop the run
+ */
+public record GenerationReport(List<Written> written, List<Covered> covered, List<NotPersistent> notPersistent,
+                               List<Problem> warnings) {
+
+    public GenerationReport {
+        written = List.copyOf(written);
+        covered = List.copyOf(covered);
+        notPersistent = List.copyOf(notPersistent);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** @param source {@code theme/domain/aspect (jsonb)} or {@code event-log match} */
+    public record Written(Path file, String table, String source) {
+    }
+
+    /** @param coveredBy the migration file that creates the table, or the {@code existingTables} setting */
+    public record Covered(String table, String source, String coveredBy) {
+    }
+
+    public record NotPersistent(ContractLocation location, PersistenceRule rule) {
+    }
+}

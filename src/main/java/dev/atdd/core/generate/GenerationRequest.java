@@ -1,0 +1,33 @@
+package dev.atdd.core.generate;
+
+import dev.atdd.core.contract.Strategy;
+import dev.atdd.core.infrastructure.InfrastructureTable;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What to generate.
+ *
+ * @param contract           one contract file only, or every contract under {@code contractsDirectory}
+ * @param defaultStrategy    the shape of a persistent contract that names none ({@code jsonb} or {@code relational})
+ * @param existingTables     tables made outside these migrations; their contracts count as covered
+ */
+public record GenerationRequest(
+        Path contractsDirectory,
+        Path migrationsDirectory,
+        Optional<Path> contract,
+        Strategy defaultStrategy,
+        boolean rowLevelSecurity,
+        List<InfrastructureTable> infrastructureTables,
+        Set<String> existingTables) {
+
+    public GenerationRequest {
+        if (defaultStrategy == Strategy.NONE) {
+            throw new IllegalArgumentException("defaultStrategy must be jsonb or relational, not none");
+        }
+        infrastructureTables = List.copyOf(infrastructureTables);
+        existingTables = Set.copyOf(existingTables);
+    }
+}
