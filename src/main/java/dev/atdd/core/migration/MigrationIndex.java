@@ -193,7 +193,7 @@ public final class MigrationIndex {
                                        TodoScanner todoScanner, List<Problem> problems) {
         SqlLexer lexer = new SqlLexer(text);
         List<CommentSpan> comments = new ArrayList<>();
-        tracker.startFile(file);
+        tracker.startFile(file, text);
         while (lexer.advance()) {
             if (lexer.kind().isComment()) {
                 comments.add(new CommentSpan(lexer.start(), lexer.end()));

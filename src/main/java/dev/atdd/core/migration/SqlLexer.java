@@ -18,6 +18,14 @@ public final class SqlLexer {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
+    private static final boolean[] ASCII_IDENTIFIER_PART = new boolean[128];
+
+    static {
+        for (char c = 0; c < ASCII_IDENTIFIER_PART.length; c++) {
+            ASCII_IDENTIFIER_PART[c] = isIdentifierStart(c) || isDigit(c) || c == '$';
+        }
+    }
+
     private final String text;
     private final int length;
     private int pos;
@@ -107,6 +115,11 @@ public final class SqlLexer {
 
     /** True when the current token is the unquoted word {@code lowerCaseKeyword}, in any letter case. */
     public boolean isWord(String lowerCaseKeyword) {
+        return isWord(text, kind, start, end, lowerCaseKeyword);
+    }
+
+    /** Whether the token {@code text[start, end)} of {@code kind} is the word, without making a string of it. */
+    static boolean isWord(String text, SqlTokenKind kind, int start, int end, String lowerCaseKeyword) {
         if (kind != SqlTokenKind.WORD || end - start != lowerCaseKeyword.length()) {
             return false;
         }
@@ -128,7 +141,7 @@ public final class SqlLexer {
             throw new IllegalStateException("no current token: call advance() first");
         }
         String raw = text.substring(start, end);
-        return new SqlToken(kind, raw, value(raw), tokenLine, tokenColumn, start, end);
+        return new SqlToken(kind, raw, value(kind, raw), tokenLine, tokenColumn, start, end);
     }
 
     /** The construct left open at the end of the text, if any. */
@@ -136,7 +149,8 @@ public final class SqlLexer {
         return Optional.ofNullable(error);
     }
 
-    private String value(String raw) {
+    /** A word folded to lower case, a quoted identifier unquoted, anything else as written. */
+    static String value(SqlTokenKind kind, String raw) {
         if (kind == SqlTokenKind.WORD) {
             return foldAscii(raw);
         }
@@ -322,15 +336,22 @@ public final class SqlLexer {
     /** Ends the current token at {@code tokenEnd}, counting the line breaks it spans. */
     private void finish(SqlTokenKind tokenKind, int tokenEnd) {
         int stop = Math.min(tokenEnd, length);
-        for (int i = pos; i < stop; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
+        if (canSpanLines(tokenKind)) {
+            for (int i = pos; i < stop; i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
             }
         }
         kind = tokenKind;
         end = stop;
         pos = stop;
+    }
+
+    private static boolean canSpanLines(SqlTokenKind kind) {
+        return kind == SqlTokenKind.BLOCK_COMMENT || kind == SqlTokenKind.STRING
+                || kind == SqlTokenKind.DOLLAR_STRING || kind == SqlTokenKind.QUOTED_IDENTIFIER;
     }
 
     private static boolean isDigit(char c) {
@@ -342,8 +363,9 @@ public final class SqlLexer {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= 0x80 && c != BYTE_ORDER_MARK);
     }
 
+    /** The hot loop of the lexer: a table lookup for ASCII. */
     private static boolean isIdentifierPart(char c) {
-        return isIdentifierStart(c) || isDigit(c) || c == '$';
+        return c < ASCII_IDENTIFIER_PART.length ? ASCII_IDENTIFIER_PART[c] : c != BYTE_ORDER_MARK;
     }
 
     private static boolean isTagCharacter(char c) {
