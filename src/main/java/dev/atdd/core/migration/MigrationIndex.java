@@ -1,0 +1,209 @@
+package dev.atdd.core.migration;
+
+import dev.atdd.core.Problem;
+import dev.atdd.core.review.CommentSpan;
+import dev.atdd.core.review.Todo;
+import dev.atdd.core.review.TodoScanner;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * What the migrations folder holds: the migration files in version order, the tables of the
+ * {@code public} schema that exist after the last of them, and each file's unreviewed TODOs.
+ *
+ * <p>Built by one pass over the folder: each file is read once (strict UTF-8) and lexed once, one
+ * file in memory at a time, whatever the number of contracts asked about later. Tables are
+ * replayed from {@code CREATE TABLE}, {@code ALTER TABLE .. RENAME TO / SET SCHEMA} and
+ * {@code DROP TABLE}; nothing inside a comment, a string or a dollar-quoted body counts.
+ *
+ * <p>Table names are PostgreSQL's own: an unquoted name is folded to lower case, a quoted one keeps
+ * its case, so {@code "Order"} and {@code order} are two tables.
+ */
+public final class MigrationIndex {
+
+    /** The Supabase CLI's own rule: files not matching it are skipped without a word. */
+    private static final Pattern MIGRATION_NAME = Pattern.compile("(\\d+)_(.*)\\.sql");
+    private static final String SQL_SUFFIX = ".sql";
+
+    private final List<MigrationFile> files;
+    private final List<SkippedFile> skipped;
+    private final Map<String, TableOrigin> tables;
+    private final Map<MigrationFile, List<Todo>> todos;
+    private final List<Problem> problems;
+
+    private MigrationIndex(List<MigrationFile> files, List<SkippedFile> skipped, Map<String, TableOrigin> tables,
+                           Map<MigrationFile, List<Todo>> todos, List<Problem> problems) {
+        this.files = List.copyOf(files);
+        this.skipped = List.copyOf(skipped);
+        this.tables = Map.copyOf(tables);
+        this.todos = Collections.unmodifiableMap(new LinkedHashMap<>(todos));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Scans with the default TODO markers ({@link TodoScanner#DEFAULT_COMMENT_MARKERS}). */
+    public static MigrationIndex scan(Path migrationsDirectory) {
+        return scan(migrationsDirectory, TodoScanner.DEFAULT_COMMENT_MARKERS);
+    }
+
+    /**
+     * Scans the folder. A missing folder is an empty index (the generator creates it); a path that
+     * is not a folder, an unreadable or non-UTF-8 file, an unterminated string, comment or
+     * dollar-quoted body, and two files sharing a version are {@link #problems()}, never exceptions.
+     *
+     * @param todoMarkers markers that make a comment an unreviewed TODO, besides {@code ⚠️ TODO:} anywhere
+     */
+    public static MigrationIndex scan(Path migrationsDirectory, List<String> todoMarkers) {
+        TodoScanner todoScanner = new TodoScanner(todoMarkers);
+        List<Problem> problems = new ArrayList<>();
+        List<MigrationFile> files = new ArrayList<>();
+        List<SkippedFile> skipped = new ArrayList<>();
+        if (!Files.exists(migrationsDirectory)) {
+            return new MigrationIndex(files, skipped, Map.of(), Map.of(), problems);
+        }
+        if (!Files.isDirectory(migrationsDirectory)) {
+            problems.add(Problem.in(migrationsDirectory, "the migrations directory is not a folder"));
+            return new MigrationIndex(files, skipped, Map.of(), Map.of(), problems);
+        }
+        list(migrationsDirectory, files, skipped, problems);
+        files.sort(Comparator.comparing(MigrationFile::version, MigrationVersion::compare)
+                .thenComparing(f -> f.path().getFileName().toString()));
+        skipped.sort(Comparator.comparing(SkippedFile::path));
+        reportSharedVersions(files, problems);
+
+        TableTracker tracker = new TableTracker();
+        Map<MigrationFile, List<Todo>> todos = new LinkedHashMap<>();
+        for (MigrationFile file : files) {
+            Optional<String> text = read(file.path(), problems);
+            if (text.isPresent()) {
+                List<Todo> found = scanFile(file, text.get(), tracker, todoScanner, problems);
+                if (!found.isEmpty()) {
+                    todos.put(file, found);
+                }
+            }
+        }
+        return new MigrationIndex(files, skipped, tracker.tables(), todos, problems);
+    }
+
+    /** True when a table of this exact name (as PostgreSQL stores it) exists after the last migration. */
+    public boolean exists(String tableName) {
+        return tables.containsKey(tableName);
+    }
+
+    /** Where the table was created, when it exists. */
+    public Optional<TableOrigin> origin(String tableName) {
+        return Optional.ofNullable(tables.get(tableName));
+    }
+
+    /** The tables of {@code public} that exist after the last migration, sorted. */
+    public Set<String> tables() {
+        return Collections.unmodifiableSet(new TreeSet<>(tables.keySet()));
+    }
+
+    /** The migrations the Supabase CLI applies, in the order it applies them. */
+    public List<MigrationFile> files() {
+        return files;
+    }
+
+    /** {@code .sql} files the Supabase CLI would skip because of their names; the caller should warn. */
+    public List<SkippedFile> skipped() {
+        return skipped;
+    }
+
+    /** The migration with the highest version. */
+    public Optional<MigrationFile> latest() {
+        return files.isEmpty() ? Optional.empty() : Optional.of(files.get(files.size() - 1));
+    }
+
+    /** The highest version, compared numerically. */
+    public Optional<String> latestVersion() {
+        return latest().map(MigrationFile::version);
+    }
+
+    /** The files holding unreviewed TODOs, in version order, each with its TODOs in line order. */
+    public Map<MigrationFile, List<Todo>> todos() {
+        return todos;
+    }
+
+    /** The unreviewed TODOs of one file (empty for a file without any). */
+    public List<Todo> todos(MigrationFile file) {
+        return todos.getOrDefault(file, List.of());
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private static void list(Path folder, List<MigrationFile> files, List<SkippedFile> skipped, List<Problem> problems) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            entries.filter(p -> p.getFileName().toString().endsWith(SQL_SUFFIX) && Files.isRegularFile(p))
+                    .forEach(p -> {
+                        Matcher m = MIGRATION_NAME.matcher(p.getFileName().toString());
+                        if (m.matches()) {
+                            files.add(new MigrationFile(p, m.group(1), m.group(2)));
+                        } else {
+                            skipped.add(new SkippedFile(p, "the Supabase CLI skips this file: its name does not"
+                                    + " match {version}_{name}.sql with a numeric version"));
+                        }
+                    });
+        } catch (IOException e) {
+            problems.add(Problem.in(folder, "cannot list the migrations directory: " + e.getMessage()));
+        }
+    }
+
+    /** Supabase keys its migration history by version: a second file with the same one cannot be applied. */
+    private static void reportSharedVersions(List<MigrationFile> sorted, List<Problem> problems) {
+        for (int i = 1; i < sorted.size(); i++) {
+            MigrationFile previous = sorted.get(i - 1);
+            MigrationFile file = sorted.get(i);
+            if (MigrationVersion.compare(previous.version(), file.version()) == 0) {
+                problems.add(Problem.in(file.path(), "has the same version " + file.version() + " as "
+                        + previous.path().getFileName() + "; Supabase applies only one migration per version"));
+            }
+        }
+    }
+
+    private static Optional<String> read(Path file, List<Problem> problems) {
+        try {
+            return Optional.of(Files.readString(file));
+        } catch (CharacterCodingException e) {
+            problems.add(Problem.in(file, "is not valid UTF-8; Supabase reads migrations as UTF-8"));
+        } catch (IOException e) {
+            problems.add(Problem.in(file, "cannot be read: " + e));
+        }
+        return Optional.empty();
+    }
+
+    /** The single lexer pass of one file, feeding both the table replay and the TODO scanner. */
+    private static List<Todo> scanFile(MigrationFile file, String text, TableTracker tracker,
+                                       TodoScanner todoScanner, List<Problem> problems) {
+        SqlLexer lexer = new SqlLexer(text);
+        List<CommentSpan> comments = new ArrayList<>();
+        tracker.startFile(file, text);
+        while (lexer.advance()) {
+            if (lexer.kind().isComment()) {
+                comments.add(new CommentSpan(lexer.start(), lexer.end()));
+            } else {
+                tracker.accept(lexer);
+            }
+        }
+        tracker.endFile();
+        lexer.error().ifPresent(e -> problems.add(new Problem(file.path(), e.line(), e.column(),
+                e.message() + "; everything after it is ignored")));
+        return todoScanner.scan(text, comments);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.atdd.core.migration;
+
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Supabase migration versions: {@code yyyyMMddHHmmss} in UTC. A new version is now's, unless the
+ * newest existing migration is at or after now (same second, or a clock behind), in which case it
+ * is the next second after the newest — the Supabase CLI refuses a local migration older than the
+ * last one applied, and two files of one version cannot both be applied.
+ *
+ * <p>Rule where the folder holds a version that is not a timestamp: when it is below now's version
+ * it does not matter; when it is at or above it, no timestamp can be placed after it, and that is
+ * reported as an error (rename the file) rather than guessed.
+ */
+public final class MigrationVersion {
+
+    public static final int LENGTH = 14;
+
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
+    private static final int LAST_YEAR = 9999;
+
+    private MigrationVersion() {
+    }
+
+    /** The version of an instant, to the second, in UTC. */
+    public static String of(Instant instant) {
+        LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        if (utc.getYear() < 0 || utc.getYear() > LAST_YEAR) {
+            throw new IllegalArgumentException("no 14-digit version for " + instant);
+        }
+        return FORMAT.format(utc);
+    }
+
+    /** True for 14 digits that are a real UTC date and time. */
+    public static boolean isTimestamp(String version) {
+        return version.length() == LENGTH && parse(version) != null;
+    }
+
+    /**
+     * The version for a migration made at {@code now}.
+     *
+     * @param latestExisting the highest version already in the folder, or null for none
+     * @throws IllegalArgumentException when {@code latestExisting} is not all digits, or is at or
+     *         after now's version without being a timestamp (or is the last second of year 9999)
+     */
+    public static String next(String latestExisting, Instant now) {
+        String current = of(now);
+        if (latestExisting == null) {
+            return current;
+        }
+        requireDigits(latestExisting);
+        if (compare(latestExisting, current) < 0) {
+            return current;
+        }
+        LocalDateTime latest = latestExisting.length() == LENGTH ? parse(latestExisting) : null;
+        if (latest == null) {
+            throw new IllegalArgumentException("the newest migration version " + latestExisting
+                    + " is not before now (" + current + ") and is not a yyyyMMddHHmmss timestamp,"
+                    + " so no timestamp version can follow it");
+        }
+        LocalDateTime following = latest.plus(1, ChronoUnit.SECONDS);
+        if (following.getYear() > LAST_YEAR) {
+            throw new IllegalArgumentException("no 14-digit version follows " + latestExisting);
+        }
+        return FORMAT.format(following);
+    }
+
+    /** {@code count} consecutive unique versions, each later than {@code latestExisting}; see {@link #next}. */
+    public static List<String> allocate(String latestExisting, Instant now, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        List<String> versions = new ArrayList<>(count);
+        String previous = latestExisting;
+        for (int i = 0; i < count; i++) {
+            previous = next(previous, now);
+            versions.add(previous);
+        }
+        return List.copyOf(versions);
+    }
+
+    /**
+     * {@code count} versions after every migration of the index.
+     *
+     * @throws InvalidInputException naming the newest migration when no timestamp can follow its version
+     */
+    public static List<String> allocateAfter(MigrationIndex index, Instant now, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        String latest = index.latestVersion().orElse(null);
+        try {
+            return allocate(latest, now, count);
+        } catch (IllegalArgumentException e) {
+            MigrationFile newest = index.latest().orElseThrow(() -> e);
+            throw new InvalidInputException(Problem.in(newest.path(), e.getMessage()
+                    + "; rename it with a yyyyMMddHHmmss version"));
+        }
+    }
+
+    /** Compares two digit strings as numbers of any length ({@code 9 < 10}, {@code 007 == 7}). */
+    public static int compare(String a, String b) {
+        String x = stripLeadingZeros(a);
+        String y = stripLeadingZeros(b);
+        if (x.length() != y.length()) {
+            return Integer.compare(x.length(), y.length());
+        }
+        return x.compareTo(y);
+    }
+
+    private static String stripLeadingZeros(String digits) {
+        int i = 0;
+        while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+            i++;
+        }
+        return digits.substring(i);
+    }
+
+    private static void requireDigits(String version) {
+        if (version.isEmpty() || !version.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("a migration version is digits only: '" + version + "'");
+        }
+    }
+
+    private static LocalDateTime parse(String version) {
+        try {
+            return LocalDateTime.parse(version, FORMAT);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

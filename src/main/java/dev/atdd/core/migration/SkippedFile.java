@@ -1,0 +1,13 @@
+package dev.atdd.core.migration;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** A {@code .sql} file in the migrations folder that the Supabase CLI would not apply, and why. */
+public record SkippedFile(Path path, String reason) {
+
+    public SkippedFile {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(reason, "reason");
+    }
+}

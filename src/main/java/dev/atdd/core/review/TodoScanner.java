@@ -1,0 +1,122 @@
+package dev.atdd.core.review;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds the unreviewed TODOs of one migration. A line is unreviewed when it holds the warning
+ * marker {@code ⚠️ TODO:} anywhere (the generator writes it; it is never legitimate in applied SQL),
+ * or when one of the comment markers (default {@code TODO:}) appears inside an SQL comment — a
+ * marker inside a string or a function body is data, not a note to the reviewer. Each line counts
+ * once. The scanner takes the comment positions from the caller's lexer pass rather than lexing again.
+ */
+public final class TodoScanner {
+
+    public static final List<String> DEFAULT_COMMENT_MARKERS = List.of("TODO:");
+
+    private static final char WARNING_SIGN = '\u26A0';
+    private static final char EMOJI_PRESENTATION = '\uFE0F';
+    private static final String WARNING_WORD = "TODO:";
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final String COMMENT_CLOSE = "*/";
+
+    private final List<String> commentMarkers;
+
+    /** @throws IllegalArgumentException when a marker is blank: it would match every comment */
+    public TodoScanner(List<String> commentMarkers) {
+        for (String marker : commentMarkers) {
+            if (marker == null || marker.isBlank()) {
+                throw new IllegalArgumentException("a TODO marker must not be blank");
+            }
+        }
+        this.commentMarkers = List.copyOf(commentMarkers);
+    }
+
+    public static TodoScanner withDefaultMarkers() {
+        return new TodoScanner(DEFAULT_COMMENT_MARKERS);
+    }
+
+    public List<String> commentMarkers() {
+        return commentMarkers;
+    }
+
+    /**
+     * The TODOs of {@code text}, in line order.
+     *
+     * @param comments where the SQL comments of {@code text} lie, as found by the lexer
+     */
+    public List<Todo> scan(String text, List<CommentSpan> comments) {
+        List<Hit> hits = new ArrayList<>();
+        findWarnings(text, hits);
+        for (CommentSpan comment : comments) {
+            for (String marker : commentMarkers) {
+                findInComment(text, comment, marker, hits);
+            }
+        }
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        hits.sort(Comparator.comparingInt(Hit::offset));
+        return locate(text, hits);
+    }
+
+    /** {@code ⚠️ TODO:}, also without the emoji presentation selector and with any spaces between. */
+    private static void findWarnings(String text, List<Hit> hits) {
+        for (int i = text.indexOf(WARNING_SIGN); i >= 0; i = text.indexOf(WARNING_SIGN, i + 1)) {
+            int j = i + 1;
+            if (j < text.length() && text.charAt(j) == EMOJI_PRESENTATION) {
+                j++;
+            }
+            while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+                j++;
+            }
+            if (text.startsWith(WARNING_WORD, j)) {
+                hits.add(new Hit(i, j + WARNING_WORD.length(), text.length()));
+            }
+        }
+    }
+
+    /** Searches only inside the comment, so that many comments cost no more than their own length. */
+    private static void findInComment(String text, CommentSpan comment, String marker, List<Hit> hits) {
+        char first = marker.charAt(0);
+        int last = Math.min(comment.end(), text.length()) - marker.length();
+        for (int i = comment.start(); i <= last; i++) {
+            if (text.charAt(i) == first && text.startsWith(marker, i)) {
+                hits.add(new Hit(i, i + marker.length(), comment.end()));
+                i += marker.length() - 1;
+            }
+        }
+    }
+
+    /** Walks the line breaks once, in step with the hits sorted by offset. */
+    private static List<Todo> locate(String text, List<Hit> hits) {
+        List<Todo> todos = new ArrayList<>();
+        int line = 1;
+        int lineStart = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? 1 : 0;
+        int nextBreak = text.indexOf('\n');
+        int lastLine = 0;
+        for (Hit hit : hits) {
+            while (nextBreak >= 0 && nextBreak < hit.offset()) {
+                line++;
+                lineStart = nextBreak + 1;
+                nextBreak = text.indexOf('\n', lineStart);
+            }
+            if (line == lastLine) {
+                continue;
+            }
+            lastLine = line;
+            int lineEnd = nextBreak < 0 ? text.length() : nextBreak;
+            String rest = text.substring(hit.markerEnd(), Math.min(lineEnd, hit.limit())).strip();
+            if (rest.endsWith(COMMENT_CLOSE)) {
+                rest = rest.substring(0, rest.length() - COMMENT_CLOSE.length()).strip();
+            }
+            todos.add(new Todo(line, hit.offset() - lineStart + 1, rest));
+        }
+        return List.copyOf(todos);
+    }
+
+    /** A marker at {@code offset}; its text runs from {@code markerEnd} to the end of the line or {@code limit}. */
+    private record Hit(int offset, int markerEnd, int limit) {
+    }
+}

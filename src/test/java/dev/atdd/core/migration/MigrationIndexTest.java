@@ -1,0 +1,258 @@
+package dev.atdd.core.migration;
+
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import dev.atdd.core.review.Todo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MigrationIndexTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String fileName, String sql) throws IOException {
+        return Files.writeString(dir.resolve(fileName), sql);
+    }
+
+    private MigrationIndex indexOf(String sql) throws IOException {
+        write("20240101000000_test.sql", sql);
+        return MigrationIndex.scan(dir);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "create table orders (id int);",
+            "CREATE TABLE Orders (id int)",
+            "create table if not exists public.orders ();",
+            "Create Unlogged Table IF NOT EXISTS PUBLIC.ORDERS ();",
+            "create table \"public\".\"orders\" ();",
+            "create table postgres.public.orders ();",
+            "create\n  table\n  -- a comment between\n  orders /* here too */ (id int);",
+            "create table orders partition of all_orders for values in (1);",
+            "create table orders as select 1;",
+            "prepare p as select $1, $2; create table orders ();",
+            "create table x$y(); create table orders(); drop table x$y;"
+    })
+    void createsTableInPublic(String sql) throws IOException {
+        assertEquals(Set.of("orders"), indexOf(sql).tables());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "-- create table orders (id int);",
+            "/* create table orders (); /* nested */ create table orders (); */",
+            "select 'create table orders ();';",
+            "select E'\\' ; create table orders (); \\'';",
+            "select U&'create table orders ()';",
+            "do $$ begin create table orders (); end $$;",
+            "create function f() returns void language plpgsql as $fn$ begin create table orders (); end $fn$;",
+            "create table auth.orders ();",
+            "create table \"Public\".orders ();",
+            "create temporary table orders ();",
+            "create global temp table orders ();",
+            "create schema app create table orders ();",
+            "create index orders on t (a);",
+            "comment on table orders is 'create table orders';",
+            "select $1; create view orders as select 1;"
+    })
+    void ignoresWhatDoesNotCreateAPublicTable(String sql) throws IOException {
+        MigrationIndex index = indexOf(sql);
+        assertEquals(Set.of(), index.tables());
+        assertEquals(List.of(), index.problems());
+    }
+
+    @Test
+    void quotedNamesKeepCaseAndSpaces() throws IOException {
+        MigrationIndex index = indexOf("""
+                create table if not exists public."Order" (id int);
+                create table public.order_items (id int);
+                create table "line ""items"" 2024" ();
+                """);
+        assertEquals(Set.of("Order", "order_items", "line \"items\" 2024"), index.tables());
+        assertTrue(index.exists("Order"));
+        assertFalse(index.exists("order"));
+    }
+
+    @Test
+    void replaysCreateRenameAndDropAcrossFilesInVersionOrder() throws IOException {
+        write("20240103000000_drop.sql", "drop table if exists public.bookings, stays cascade;");
+        write("20240101000000_create.sql", "create table reservations (id int);\ncreate table stays ();");
+        write("20240102000000_rename.sql", "alter table if exists only reservations rename to bookings;\n"
+                + "alter table stays rename column a to b;");
+        MigrationIndex index = MigrationIndex.scan(dir);
+        assertEquals(List.of("20240101000000", "20240102000000", "20240103000000"),
+                index.files().stream().map(MigrationFile::version).toList());
+        assertEquals(Set.of(), index.tables());
+        assertEquals(List.of(), index.problems());
+    }
+
+    @Test
+    void renamedTableKeepsItsCreateOrigin() throws IOException {
+        write("20240101000000_create.sql", "\n\n  create table reservations (id int);");
+        write("20240102000000_rename.sql", "ALTER TABLE Reservations RENAME TO \"Bookings\";");
+        MigrationIndex index = MigrationIndex.scan(dir);
+        assertEquals(Set.of("Bookings"), index.tables());
+        TableOrigin origin = index.origin("Bookings").orElseThrow();
+        assertEquals("create", origin.file().name());
+        assertEquals(3, origin.line());
+        assertEquals(3, origin.column());
+        assertTrue(index.origin("reservations").isEmpty());
+    }
+
+    @Test
+    void dropListRemovesEveryPublicTableNamed() throws IOException {
+        MigrationIndex index = indexOf("create table a(); create table b(); create table c(); create table d();\n"
+                + "drop table a, public.b, auth.c;");
+        assertEquals(Set.of("c", "d"), index.tables());
+    }
+
+    @Test
+    void setSchemaMovesTablesOutOfAndIntoPublic() throws IOException {
+        MigrationIndex index = indexOf("create table a(); alter table a set schema archive;\n"
+                + "alter table archive.b set schema public;");
+        assertEquals(Set.of("b"), index.tables());
+    }
+
+    @Test
+    void createIfNotExistsKeepsTheFirstOrigin() throws IOException {
+        write("20240101000000_a.sql", "create table t();");
+        write("20240102000000_b.sql", "create table if not exists t();");
+        assertEquals("a", MigrationIndex.scan(dir).origin("t").orElseThrow().file().name());
+    }
+
+    @Test
+    void sortsVersionsNumericallyAndKnowsTheLatest() throws IOException {
+        write("9_early.sql", "");
+        write("10_later.sql", "");
+        write("20240101000000_newest.sql", "");
+        MigrationIndex index = MigrationIndex.scan(dir);
+        assertEquals(List.of("early", "later", "newest"), index.files().stream().map(MigrationFile::name).toList());
+        assertEquals("20240101000000", index.latestVersion().orElseThrow());
+    }
+
+    @Test
+    void filesTheSupabaseCliSkipsAreKeptAsSkipped() throws IOException {
+        write("init.sql", "create table hidden();");
+        write("20240101000000_ok.sql", "create table visible();");
+        write("20240101000001_notes.txt", "create table other();");
+        Files.createDirectory(dir.resolve("20240101000002_dir.sql"));
+        Files.createDirectory(dir.resolve("sub"));
+        write("sub/20240101000003_nested.sql", "create table nested();");
+        MigrationIndex index = MigrationIndex.scan(dir);
+        assertEquals(Set.of("visible"), index.tables());
+        assertEquals(List.of(dir.resolve("init.sql")), index.skipped().stream().map(SkippedFile::path).toList());
+        assertTrue(index.skipped().get(0).reason().contains("{version}_{name}.sql"));
+    }
+
+    @Test
+    void missingFolderIsAnEmptyIndex() {
+        MigrationIndex index = MigrationIndex.scan(dir.resolve("absent"));
+        assertEquals(List.of(), index.files());
+        assertEquals(List.of(), index.problems());
+        assertTrue(index.latestVersion().isEmpty());
+    }
+
+    @Test
+    void folderThatIsAFileIsAProblem() throws IOException {
+        Path file = write("migrations", "");
+        assertEquals(List.of(Problem.in(file, "the migrations directory is not a folder")),
+                MigrationIndex.scan(file).problems());
+    }
+
+    @Test
+    void unterminatedQuoteIsReportedWithLineAndColumnAndEarlierTablesStillCount() throws IOException {
+        Path file = write("20240101000000_broken.sql", "create table kept();\r\ninsert into kept values ('oops);\r\n"
+                + "create table lost();");
+        MigrationIndex index = MigrationIndex.scan(dir);
+        assertEquals(Set.of("kept"), index.tables());
+        Problem problem = index.problems().get(0);
+        assertEquals(1, index.problems().size());
+        assertEquals(file, problem.file());
+        assertEquals(2, problem.line());
+        assertEquals(26, problem.column());
+        assertTrue(problem.describe(dir).startsWith("20240101000000_broken.sql:2:26: unterminated string literal"),
+                problem.describe(dir));
+    }
+
+    @Test
+    void malformedUtf8IsAProblemNamingTheFile() throws IOException {
+        Path file = dir.resolve("20240101000000_latin1.sql");
+        Files.write(file, "create table caf\u00e9();".getBytes(StandardCharsets.ISO_8859_1));
+        write("20240102000000_fine.sql", "create table fine();");
+        MigrationIndex index = MigrationIndex.scan(dir);
+        assertEquals(1, index.problems().size());
+        assertEquals(file, index.problems().get(0).file());
+        assertTrue(index.problems().get(0).message().contains("UTF-8"));
+        assertEquals(Set.of("fine"), index.tables());
+    }
+
+    @Test
+    void sharedVersionIsAProblem() throws IOException {
+        write("20240101000000_a.sql", "");
+        Path second = write("20240101000000_b.sql", "");
+        List<Problem> problems = MigrationIndex.scan(dir).problems();
+        assertEquals(1, problems.size());
+        assertEquals(second, problems.get(0).file());
+    }
+
+    @Test
+    void byteOrderMarkAndCrlfDoNotHideTheFirstStatement() throws IOException {
+        write("20240101000000_bom.sql", "\uFEFFCREATE TABLE first();\r\nCREATE TABLE second();\r\n");
+        MigrationIndex index = MigrationIndex.scan(dir);
+        assertEquals(Set.of("first", "second"), index.tables());
+        assertEquals(1, index.origin("first").orElseThrow().column());
+        assertEquals(2, index.origin("second").orElseThrow().line());
+    }
+
+    @Test
+    void todosComeFromTheSamePassPerFile() throws IOException {
+        write("20240101000000_reviewed.sql", "create table a();\nselect 'TODO: inside a string';");
+        write("20240102000000_pending.sql", "create table b (\r\n  x jsonb -- ⚠️ TODO: Review JSONB columns\r\n);\r\n"
+                + "/* TODO: add RLS policies */\r\n");
+        MigrationIndex index = MigrationIndex.scan(dir);
+        MigrationFile pending = index.files().get(1);
+        assertEquals(Map.of(pending, List.of(new Todo(2, 14, "Review JSONB columns"), new Todo(4, 4, "add RLS policies"))),
+                index.todos());
+        assertEquals(List.of(), index.todos(index.files().get(0)));
+    }
+
+    @Test
+    void todoMarkersAreConfigurable() throws IOException {
+        write("20240101000000_a.sql", "-- TODO: default marker\n-- FIXME: custom marker\n-- ⚠️ TODO: always");
+        MigrationIndex index = MigrationIndex.scan(dir, List.of("FIXME:"));
+        assertEquals(List.of(new Todo(2, 4, "custom marker"), new Todo(3, 4, "always")),
+                index.todos(index.files().get(0)));
+    }
+
+    @Test
+    void allocatesVersionsAfterTheNewestFile() throws IOException {
+        write("20991231235959_future.sql", "");
+        assertEquals(List.of("21000101000000"),
+                MigrationVersion.allocateAfter(MigrationIndex.scan(dir), Instant.parse("2024-01-01T00:00:00Z"), 1));
+    }
+
+    @Test
+    void versionThatNoTimestampCanFollowIsAProblemNamingTheFile() throws IOException {
+        Path file = write("99999999999999999_custom.sql", "");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> MigrationVersion.allocateAfter(MigrationIndex.scan(dir), Instant.parse("2024-01-01T00:00:00Z"), 1));
+        assertEquals(file, e.problems().get(0).file());
+    }
+}
