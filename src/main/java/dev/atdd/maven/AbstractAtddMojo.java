@@ -4,6 +4,8 @@ import dev.atdd.core.InvalidInputException;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import dev.atdd.core.contract.Strategy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,6 +39,17 @@ abstract class AbstractAtddMojo extends AbstractMojo {
      */
     @Parameter(property = "atdd.existingTables")
     protected List<String> existingTables;
+
+    /**
+     * Shape of a persistent contract that sets no {@code persistence.strategy}: {@code jsonb} or
+     * {@code relational}.
+     */
+    @Parameter(property = "atdd.defaultStrategy", defaultValue = "jsonb")
+    protected String defaultStrategy;
+
+    /** Tables no contract describes: event logs, caches and job queues. */
+    @Parameter(property = "atdd.infrastructureTables")
+    protected List<InfrastructureTable> infrastructureTables;
 
     /** Skips every atdd goal. */
     @Parameter(property = "atdd.skip", defaultValue = "false")
@@ -83,6 +96,22 @@ abstract class AbstractAtddMojo extends AbstractMojo {
             }
         }
         return names;
+    }
+
+    protected Strategy defaultStrategy() {
+        String text = defaultStrategy == null ? "" : defaultStrategy.trim();
+        return Strategy.parse(text)
+                .filter(s -> s != Strategy.NONE)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "defaultStrategy must be jsonb or relational, found \"" + text + "\""));
+    }
+
+    protected List<dev.atdd.core.infrastructure.InfrastructureTable> declaredTables() {
+        List<dev.atdd.core.infrastructure.InfrastructureTable> declared = new ArrayList<>();
+        if (infrastructureTables != null) {
+            infrastructureTables.forEach(table -> declared.add(table.toCore()));
+        }
+        return declared;
     }
 
     /** A path as the user should read it: relative to the project when inside it. */

@@ -1,8 +1,8 @@
 package dev.atdd.core.generate;
 
 import dev.atdd.core.Problem;
-import dev.atdd.core.contract.ContractLocation;
-import dev.atdd.core.contract.PersistenceRule;
+import dev.atdd.core.plan.CoveredTable;
+import dev.atdd.core.plan.TablePlan.NotPersistent;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,7 +14,7 @@ import java.util.List;
  * @param notPersistent contracts that need no table, with the rule that decided
  * @param warnings      things the user should know that do not stop the run
  */
-public record GenerationReport(List<Written> written, List<Covered> covered, List<NotPersistent> notPersistent,
+public record GenerationReport(List<Written> written, List<CoveredTable> covered, List<NotPersistent> notPersistent,
                                List<Problem> warnings) {
 
     public GenerationReport {
@@ -26,12 +26,5 @@ public record GenerationReport(List<Written> written, List<Covered> covered, Lis
 
     /** @param source {@code theme/domain/aspect (jsonb)} or {@code event-log match} */
     public record Written(Path file, String table, String source) {
-    }
-
-    /** @param coveredBy the migration file that creates the table, or the {@code existingTables} setting */
-    public record Covered(String table, String source, String coveredBy) {
-    }
-
-    public record NotPersistent(ContractLocation location, PersistenceRule rule) {
     }
 }

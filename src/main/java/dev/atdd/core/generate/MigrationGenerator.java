@@ -2,14 +2,14 @@ package dev.atdd.core.generate;
 
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
-import dev.atdd.core.contract.Contract;
 import dev.atdd.core.contract.ContractCatalog;
-import dev.atdd.core.contract.PersistenceDecision;
 import dev.atdd.core.contract.Strategy;
-import dev.atdd.core.infrastructure.InfrastructureTable;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.migration.MigrationVersion;
-import dev.atdd.core.naming.TableName;
+import dev.atdd.core.plan.CoveredTable;
+import dev.atdd.core.plan.PlannedTable;
+import dev.atdd.core.plan.TableLookup;
+import dev.atdd.core.plan.TablePlan;
 import dev.atdd.core.render.InfrastructureTableModel;
 import dev.atdd.core.render.JsonbTableModel;
 import dev.atdd.core.render.RelationalTableModel;
@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the migrations that are missing: one per persistent contract, and one per declared
@@ -48,37 +49,13 @@ public final class MigrationGenerator {
         ContractCatalog catalog = request.contract()
                 .map(file -> ContractCatalog.loadOne(request.contractsDirectory(), file))
                 .orElseGet(() -> ContractCatalog.load(request.contractsDirectory()));
-        List<Problem> problems = new ArrayList<>(catalog.problems());
-        List<Problem> warnings = new ArrayList<>();
-        catalog.skipped().forEach(skipped -> warnings.add(Problem.in(skipped.file(), skipped.reason())));
-
-        List<GenerationReport.NotPersistent> notPersistent = new ArrayList<>();
-        List<PlannedTable> planned = new ArrayList<>();
-        for (Contract contract : catalog.contracts()) {
-            PersistenceDecision decision = PersistenceDecision.decide(contract);
-            if (!decision.needsTable()) {
-                notPersistent.add(new GenerationReport.NotPersistent(contract.location(), decision.rule()));
-                continue;
-            }
-            try {
-                TableName name = TableName.of(contract.location(), contract.explicitTable());
-                if (name.shortened()) {
-                    warnings.add(Problem.in(contract.file(), "table name shortened to 63 bytes: " + name.value()));
-                }
-                Strategy strategy = contract.strategy().filter(s -> s != Strategy.NONE)
-                        .orElse(request.defaultStrategy());
-                planned.add(new PlannedTable.ForContract(contract, name.value(), strategy));
-            } catch (InvalidInputException e) {
-                problems.addAll(e.problems());
-            }
+        // One contract asked for by name: the declared infrastructure tables are not part of the run.
+        TablePlan plan = TablePlan.of(catalog, request.defaultStrategy(),
+                request.contract().isPresent() ? List.of() : request.infrastructureTables());
+        if (!plan.problems().isEmpty()) {
+            throw new InvalidInputException(plan.problems());
         }
-        if (request.contract().isEmpty()) {
-            request.infrastructureTables().forEach(declared -> planned.add(new PlannedTable.Declared(declared)));
-        }
-        problems.addAll(sameTableTwice(planned));
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        List<Problem> warnings = new ArrayList<>(plan.warnings());
 
         MigrationFolder folder = new MigrationFolder(request.migrationsDirectory());
         try (MigrationFolder.Lock lock = folder.lock()) {
@@ -88,24 +65,22 @@ public final class MigrationGenerator {
                 throw new InvalidInputException(index.problems());
             }
             index.skipped().forEach(skipped -> warnings.add(Problem.in(skipped.path(), skipped.reason())));
+            TableLookup lookup = new TableLookup(index, request.existingTables());
 
-            List<GenerationReport.Covered> covered = new ArrayList<>();
+            List<CoveredTable> covered = new ArrayList<>();
             Map<PlannedTable, String> sql = new LinkedHashMap<>();
+            List<Problem> problems = new ArrayList<>();
             Instant now = clock.instant();
-            for (PlannedTable table : planned) {
-                if (request.existingTables().contains(table.table())) {
-                    covered.add(new GenerationReport.Covered(table.table(), table.source(), "existingTables"));
-                } else if (index.exists(table.table())) {
-                    String where = index.origin(table.table())
-                            .map(origin -> origin.file().path().getFileName() + ":" + origin.line())
-                            .orElse("a migration");
-                    covered.add(new GenerationReport.Covered(table.table(), table.source(), where));
-                } else {
-                    try {
-                        sql.put(table, table.render(templates, now, request.rowLevelSecurity()));
-                    } catch (InvalidInputException e) {
-                        problems.addAll(e.problems());
-                    }
+            for (PlannedTable table : plan.tables()) {
+                Optional<String> coveredBy = lookup.coveredBy(table.table());
+                if (coveredBy.isPresent()) {
+                    covered.add(new CoveredTable(table, coveredBy.get()));
+                    continue;
+                }
+                try {
+                    sql.put(table, render(table, now, request.rowLevelSecurity()));
+                } catch (InvalidInputException e) {
+                    problems.addAll(e.problems());
                 }
             }
             if (!problems.isEmpty()) {
@@ -118,80 +93,29 @@ public final class MigrationGenerator {
             for (Map.Entry<PlannedTable, String> entry : sql.entrySet()) {
                 PlannedTable table = entry.getKey();
                 Path file = folder.writeNew(versions.get(next++) + "_" + table.table() + ".sql", entry.getValue());
-                written.add(new GenerationReport.Written(file, table.table(), table.source()));
+                written.add(new GenerationReport.Written(file, table.table(), describe(table)));
             }
-            return new GenerationReport(written, covered, notPersistent, warnings);
+            return new GenerationReport(written, covered, plan.notPersistent(), warnings);
         }
     }
 
-    private static List<Problem> sameTableTwice(List<PlannedTable> planned) {
-        Map<String, PlannedTable> byTable = new LinkedHashMap<>();
-        List<Problem> problems = new ArrayList<>();
-        for (PlannedTable table : planned) {
-            PlannedTable first = byTable.putIfAbsent(table.table(), table);
-            if (first != null) {
-                problems.add(Problem.in(table.origin(), "maps to table " + table.table() + ", as does "
-                        + first.origin() + "; set x-artifact-metadata.persistence.table on one of them"));
-            }
+    private String render(PlannedTable table, Instant now, boolean rowLevelSecurity) {
+        if (table instanceof PlannedTable.Declared declared) {
+            InfrastructureTableModel model = InfrastructureTableModel.of(declared.declaration(), rowLevelSecurity);
+            return templates.render(model.shape(), model);
         }
-        return problems;
+        PlannedTable.ForContract forContract = (PlannedTable.ForContract) table;
+        if (forContract.strategy() == Strategy.RELATIONAL) {
+            return templates.render(TableShape.RELATIONAL, RelationalTableModel.of(forContract.contract(),
+                    forContract.table(), TypeMapping.map(forContract.contract()), now, rowLevelSecurity));
+        }
+        return templates.render(TableShape.JSONB,
+                JsonbTableModel.of(forContract.contract(), forContract.table(), now, rowLevelSecurity));
     }
 
-    /** A table this run may write: what it is for, and how its SQL reads. */
-    private sealed interface PlannedTable {
-
-        String table();
-
-        /** For the summary: {@code theme/domain/aspect (strategy)} or {@code event-log match}. */
-        String source();
-
-        /** The file (contract) or setting that asks for this table, for messages. */
-        Path origin();
-
-        String render(SqlTemplates templates, Instant now, boolean rowLevelSecurity);
-
-        record ForContract(Contract contract, String table, Strategy strategy) implements PlannedTable {
-            @Override
-            public String source() {
-                return contract.location().key() + " (" + strategy.label() + ")";
-            }
-
-            @Override
-            public Path origin() {
-                return contract.file();
-            }
-
-            @Override
-            public String render(SqlTemplates templates, Instant now, boolean rowLevelSecurity) {
-                if (strategy == Strategy.RELATIONAL) {
-                    return templates.render(TableShape.RELATIONAL, RelationalTableModel.of(
-                            contract, table, TypeMapping.map(contract), now, rowLevelSecurity));
-                }
-                return templates.render(TableShape.JSONB, JsonbTableModel.of(contract, table, now, rowLevelSecurity));
-            }
-        }
-
-        record Declared(InfrastructureTable declared) implements PlannedTable {
-            @Override
-            public String table() {
-                return declared.tableName();
-            }
-
-            @Override
-            public String source() {
-                return declared.kind().label() + " " + declared.name();
-            }
-
-            @Override
-            public Path origin() {
-                return Path.of("pom.xml");
-            }
-
-            @Override
-            public String render(SqlTemplates templates, Instant now, boolean rowLevelSecurity) {
-                InfrastructureTableModel model = InfrastructureTableModel.of(declared, rowLevelSecurity);
-                return templates.render(model.shape(), model);
-            }
-        }
+    private static String describe(PlannedTable table) {
+        return table instanceof PlannedTable.ForContract forContract
+                ? forContract.source() + " (" + forContract.strategy().label() + ")"
+                : table.source();
     }
 }

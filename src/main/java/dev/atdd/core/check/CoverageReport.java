@@ -1,0 +1,91 @@
+package dev.atdd.core.check;
+
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import dev.atdd.core.contract.Strategy;
+import dev.atdd.core.plan.CoveredTable;
+import dev.atdd.core.plan.PlannedTable;
+import dev.atdd.core.plan.TableLookup;
+import dev.atdd.core.plan.TablePlan;
+import dev.atdd.core.plan.TablePlan.NotPersistent;
+import dev.atdd.core.types.TypeMapping;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which tables the project asks for but no migration creates, and which relational contracts hold
+ * properties the type mapping cannot turn into columns.
+ *
+ * @param missing       planned tables nothing creates, sorted by source
+ * @param unmappable    type-mapping problems of relational contracts (contract path and JSON pointer)
+ */
+public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> covered,
+                             List<NotPersistent> notPersistent, List<Problem> unmappable) {
+
+    public CoverageReport {
+        missing = List.copyOf(missing);
+        covered = List.copyOf(covered);
+        notPersistent = List.copyOf(notPersistent);
+        unmappable = List.copyOf(unmappable);
+    }
+
+    public static CoverageReport of(TablePlan plan, TableLookup lookup) {
+        List<PlannedTable> missing = new ArrayList<>();
+        List<CoveredTable> covered = new ArrayList<>();
+        List<Problem> unmappable = new ArrayList<>();
+        for (PlannedTable table : plan.tables()) {
+            Optional<String> coveredBy = lookup.coveredBy(table.table());
+            if (coveredBy.isPresent()) {
+                covered.add(new CoveredTable(table, coveredBy.get()));
+            } else {
+                missing.add(table);
+            }
+            if (table instanceof PlannedTable.ForContract forContract
+                    && forContract.strategy() == Strategy.RELATIONAL) {
+                try {
+                    TypeMapping.map(forContract.contract());
+                } catch (InvalidInputException e) {
+                    unmappable.addAll(e.problems());
+                }
+            }
+        }
+        missing.sort(Comparator.comparing(PlannedTable::source));
+        return new CoverageReport(missing, covered, plan.notPersistent(), unmappable);
+    }
+
+    public boolean passed() {
+        return missing.isEmpty() && unmappable.isEmpty();
+    }
+
+    /** The failure as the build shows it: every finding on its own line, then what to run. */
+    public String describe(Path base) {
+        StringBuilder out = new StringBuilder();
+        if (!missing.isEmpty()) {
+            out.append(missing.size()).append(missing.size() == 1 ? " persistent contract has" : " persistent contracts have")
+                    .append(" no table:\n");
+            for (PlannedTable table : missing) {
+                out.append("  ").append(table.source()).append(" → table: ").append(table.table()).append('\n');
+            }
+        }
+        if (!unmappable.isEmpty()) {
+            out.append(unmappable.size()).append(" propert").append(unmappable.size() == 1 ? "y" : "ies")
+                    .append(" of relational contracts cannot be mapped to a column type:\n");
+            for (Problem problem : unmappable) {
+                out.append("  ").append(problem.describe(base)).append('\n');
+            }
+        }
+        out.append(notPersistent.size()).append(notPersistent.size() == 1 ? " contract needs" : " contracts need")
+                .append(" no table (not persistent) and ").append(notPersistent.size() == 1 ? "was" : "were")
+                .append(" skipped.\n");
+        if (!missing.isEmpty()) {
+            out.append("Generate the missing migrations with: mvn atdd:generate-migrations\n");
+        }
+        if (!unmappable.isEmpty()) {
+            out.append("Fix the types above in the contracts (or use persistence.strategy jsonb).\n");
+        }
+        return out.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.atdd.core.check;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atdd.core.Problem;
+import dev.atdd.core.plan.CoveredTable;
+import dev.atdd.core.plan.PlannedTable;
+import dev.atdd.core.plan.TablePlan.NotPersistent;
+import dev.atdd.core.review.Todo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The machine-readable result of a check, {@code target/atdd/<goal>.json}, for CI to read. Lists
+ * are always present, empty when all is well.
+ */
+public final class JsonReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    public static ObjectNode of(CoverageReport report, Path base) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("goal", "check-coverage");
+        root.put("passed", report.passed());
+        ArrayNode missing = root.putArray("missing");
+        for (PlannedTable table : report.missing()) {
+            missing.add(table(table, base));
+        }
+        ArrayNode covered = root.putArray("covered");
+        for (CoveredTable table : report.covered()) {
+            covered.add(table(table.table(), base).put("coveredBy", table.coveredBy()));
+        }
+        ArrayNode notPersistent = root.putArray("notPersistent");
+        for (NotPersistent contract : report.notPersistent()) {
+            notPersistent.addObject().put("contract", contract.location().key())
+                    .put("file", contract.location().relativePath())
+                    .put("reason", contract.rule().reason());
+        }
+        ArrayNode unmappable = root.putArray("unmappable");
+        for (Problem problem : report.unmappable()) {
+            unmappable.add(problem.describe(base));
+        }
+        return root;
+    }
+
+    public static ObjectNode of(TodoReport report, Path base) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("goal", "check-todos");
+        root.put("passed", report.passed());
+        root.put("total", report.total());
+        ArrayNode files = root.putArray("files");
+        for (TodoReport.FileTodos file : report.files()) {
+            ObjectNode entry = files.addObject();
+            entry.put("file", TodoReport.shown(base, file.file().path()));
+            entry.put("count", file.todos().size());
+            ArrayNode todos = entry.putArray("todos");
+            for (Todo todo : file.todos()) {
+                todos.addObject().put("line", todo.line()).put("column", todo.column()).put("text", todo.text().strip());
+            }
+        }
+        return root;
+    }
+
+    /** Writes the report, creating its folder; UTF-8, {@code \n} line ends. */
+    public static void write(Path file, ObjectNode report) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            String text = JSON.writeValueAsString(report).replace("\r\n", "\n") + "\n";
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report " + file, e);
+        }
+    }
+
+    private static ObjectNode table(PlannedTable table, Path base) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("source", table.source());
+        node.put("table", table.table());
+        if (table instanceof PlannedTable.ForContract forContract) {
+            node.put("file", TodoReport.shown(base, forContract.contract().file()));
+        }
+        return node;
+    }
+}

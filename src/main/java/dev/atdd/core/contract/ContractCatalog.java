@@ -1,0 +1,114 @@
+package dev.atdd.core.contract;
+
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Every contract under the contracts directory, read once. Loading goes on past a broken file, so
+ * that one run reports every problem.
+ *
+ * @param contracts the contracts that were read, sorted by path
+ * @param problems  one or more per file that could not be read
+ * @param skipped   {@code *.schema.json} files that are not table contracts, with the reason
+ */
+public record ContractCatalog(List<Contract> contracts, List<Problem> problems, List<Skipped> skipped) {
+
+    public ContractCatalog {
+        contracts = List.copyOf(contracts);
+        problems = List.copyOf(problems);
+        skipped = List.copyOf(skipped);
+    }
+
+    /** A file the catalog did not read, and why. */
+    public record Skipped(Path file, String reason) {
+    }
+
+    /** Reads every {@code **}{@code /*.schema.json} below {@code root}, following links but not their loops. */
+    public static ContractCatalog load(Path root) {
+        Path base = root.toAbsolutePath().normalize();
+        List<Problem> problems = new ArrayList<>();
+        if (!Files.isDirectory(base)) {
+            problems.add(Problem.in(base, Files.exists(base) ? "the contracts directory is not a folder"
+                    : "the contracts directory does not exist (set contractsDirectory)"));
+            return new ContractCatalog(List.of(), problems, List.of());
+        }
+        List<Path> files = find(base, problems);
+        return read(base, files, problems);
+    }
+
+    /** Reads one contract, given by the user: it must exist and lie inside {@code root}. */
+    public static ContractCatalog loadOne(Path root, Path file) {
+        Path base = root.toAbsolutePath().normalize();
+        Path contract = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(contract)) {
+            return new ContractCatalog(List.of(), List.of(Problem.in(contract, "no such contract file")), List.of());
+        }
+        if (!contract.startsWith(base)) {
+            return new ContractCatalog(List.of(), List.of(Problem.in(contract,
+                    "lies outside the contracts directory " + base)), List.of());
+        }
+        if (!contract.getFileName().toString().endsWith(ContractReader.SUFFIX)) {
+            return new ContractCatalog(List.of(), List.of(Problem.in(contract,
+                    "is not a contract: contract files end in " + ContractReader.SUFFIX)), List.of());
+        }
+        return read(base, List.of(contract), new ArrayList<>());
+    }
+
+    private static ContractCatalog read(Path base, List<Path> files, List<Problem> problems) {
+        List<Contract> contracts = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (Path file : files) {
+            if (ContractReader.locate(file, base).isEmpty()) {
+                skipped.add(new Skipped(file, "not a table contract: it lies less than two folders deep"
+                        + " ({theme}/{domain}/{aspect}.schema.json)"));
+                continue;
+            }
+            try {
+                contracts.add(ContractReader.read(file, base));
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        return new ContractCatalog(contracts, problems, skipped);
+    }
+
+    private static List<Path> find(Path base, List<Problem> problems) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(base, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                            if (attributes.isRegularFile()
+                                    && file.getFileName().toString().endsWith(ContractReader.SUFFIX)) {
+                                files.add(file);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            problems.add(Problem.in(file, e instanceof FileSystemLoopException
+                                    ? "a symbolic link loop: this folder links back to one of its parents"
+                                    : "cannot be read: " + e.getMessage()));
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            problems.add(Problem.in(base, "cannot be read: " + e.getMessage()));
+        }
+        files.sort(null);
+        return files;
+    }
+}

@@ -1,0 +1,316 @@
+package dev.atdd.core.contract;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import dev.atdd.core.contract.IndexSpec.IndexMethod;
+import dev.atdd.core.naming.PgIdentifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one contract file. Strict: UTF-8 only, no duplicate keys, nothing after the top-level
+ * object; every problem of the file is reported at once, syntax errors with line and column,
+ * schema errors with their JSON pointer.
+ */
+public final class ContractReader {
+
+    static final String SUFFIX = ".schema.json";
+
+    private static final Pattern TABLE = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .build();
+
+    private ContractReader() {
+    }
+
+    /**
+     * @param file   a {@code *.schema.json} file at least two folders below {@code root}
+     * @throws InvalidInputException listing every problem of the file
+     */
+    public static Contract read(Path file, Path root) {
+        ContractLocation location = locate(file, root).orElseThrow(() -> new InvalidInputException(
+                Problem.in(file, "not under {theme}/{domain}/: a table contract lies at least two folders deep")));
+        String text = decode(file);
+        if (text.isBlank()) {
+            throw new InvalidInputException(Problem.in(file, "empty file: a contract is a JSON Schema object"));
+        }
+        JsonNode schema;
+        try {
+            schema = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            int line = where == null ? 0 : Math.max(where.getLineNr(), 1);
+            int column = where == null ? 0 : Math.max(where.getColumnNr(), 1);
+            throw new InvalidInputException(new Problem(file, line, column, "invalid JSON: " + reason(e)));
+        }
+        if (!schema.isObject()) {
+            throw new InvalidInputException(new Problem(file, 1, 1,
+                    "a contract is a JSON object, found " + kind(schema)));
+        }
+        return new Fields(file, schema).contract(location);
+    }
+
+    /** Theme, domain and aspect of a file under the root, or empty when it lies less than two folders deep. */
+    static Optional<ContractLocation> locate(Path file, Path root) {
+        Path relative = root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+        if (relative.getNameCount() < 3 || relative.startsWith("..")) {
+            return Optional.empty();
+        }
+        String fileName = relative.getFileName().toString();
+        String aspect = fileName.endsWith(SUFFIX) ? fileName.substring(0, fileName.length() - SUFFIX.length()) : fileName;
+        return Optional.of(new ContractLocation(relative.getName(0).toString(), relative.getName(1).toString(),
+                aspect, relative.toString().replace('\\', '/')));
+    }
+
+    private static String decode(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InvalidInputException(Problem.in(file, "cannot be read: " + e.getMessage()));
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (MalformedInputException e) {
+            int offset = firstMalformedByte(bytes);
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new InvalidInputException(new Problem(file, line, offset - lineStart + 1,
+                    "not valid UTF-8 (byte 0x" + String.format("%02X", bytes[offset] & 0xFF) + "); save the file as UTF-8"));
+        } catch (CharacterCodingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int firstMalformedByte(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        var result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() : 0;
+    }
+
+    private static String reason(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int newline = message.indexOf('\n');
+        return (newline >= 0 ? message.substring(0, newline) : message).strip();
+    }
+
+    static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL, MISSING -> "null";
+            default -> node.getNodeType().toString().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** The checked reading of one parsed schema; collects every problem before failing. */
+    private static final class Fields {
+        private final Path file;
+        private final JsonNode schema;
+        private final List<Problem> problems = new ArrayList<>();
+
+        Fields(Path file, JsonNode schema) {
+            this.file = file;
+            this.schema = schema;
+        }
+
+        Contract contract(ContractLocation location) {
+            Optional<String> id = text(schema, "/$id");
+            Optional<String> title = text(schema, "/title");
+            Optional<String> description = text(schema, "/description");
+            Optional<String> version = text(schema, "/version");
+            checkProperties();
+            JsonNode metadata = object(schema, "/x-artifact-metadata");
+            Optional<Audience> audience = Optional.empty();
+            Optional<Strategy> strategy = Optional.empty();
+            Optional<String> table = Optional.empty();
+            List<IndexSpec> indexes = List.of();
+            if (metadata != null) {
+                audience = text(schema, "/x-artifact-metadata/to").flatMap(this::audience);
+                JsonNode persistence = object(schema, "/x-artifact-metadata/persistence");
+                if (persistence != null) {
+                    strategy = text(schema, "/x-artifact-metadata/persistence/strategy").flatMap(this::strategy);
+                    table = text(schema, "/x-artifact-metadata/persistence/table").flatMap(this::table);
+                    text(schema, "/x-artifact-metadata/persistence/migration");
+                    indexes = indexes();
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            return new Contract(file, location, schema, id, title, description, version, audience, strategy, table,
+                    indexes);
+        }
+
+        private void checkProperties() {
+            JsonNode properties = schema.at("/properties");
+            if (!properties.isMissingNode() && !properties.isObject()) {
+                problem("/properties", "expected an object of property schemas, found " + kind(properties));
+            }
+            JsonNode required = schema.at("/required");
+            if (!required.isMissingNode()) {
+                if (!required.isArray()) {
+                    problem("/required", "expected an array of property names, found " + kind(required));
+                } else {
+                    for (int i = 0; i < required.size(); i++) {
+                        if (!required.get(i).isTextual()) {
+                            problem("/required/" + i, "expected a property name, found " + kind(required.get(i)));
+                        }
+                    }
+                }
+            }
+        }
+
+        private Optional<Audience> audience(String to) {
+            return switch (to) {
+                case "internal" -> Optional.of(Audience.INTERNAL);
+                case "external" -> Optional.of(Audience.EXTERNAL);
+                default -> {
+                    problem("/x-artifact-metadata/to", "expected internal or external, found \"" + to + "\"");
+                    yield Optional.empty();
+                }
+            };
+        }
+
+        private Optional<Strategy> strategy(String text) {
+            Optional<Strategy> strategy = Strategy.parse(text);
+            if (strategy.isEmpty()) {
+                problem("/x-artifact-metadata/persistence/strategy",
+                        "expected none, jsonb or relational, found \"" + text + "\"");
+            }
+            return strategy;
+        }
+
+        private Optional<String> table(String name) {
+            if (!TABLE.matcher(name).matches()) {
+                problem("/x-artifact-metadata/persistence/table",
+                        "\"" + name + "\" is not a table name: use ^[a-z][a-z0-9_]*$");
+                return Optional.empty();
+            }
+            if (!PgIdentifier.fits(name)) {
+                problem("/x-artifact-metadata/persistence/table",
+                        "\"" + name + "\" is longer than PostgreSQL's 63 bytes");
+                return Optional.empty();
+            }
+            return Optional.of(name);
+        }
+
+        private List<IndexSpec> indexes() {
+            String base = "/x-artifact-metadata/persistence/indexes";
+            JsonNode indexes = schema.at(base);
+            if (indexes.isMissingNode()) {
+                return List.of();
+            }
+            if (!indexes.isArray()) {
+                problem(base, "expected an array of {name, type, fields}, found " + kind(indexes));
+                return List.of();
+            }
+            List<IndexSpec> specs = new ArrayList<>();
+            for (int i = 0; i < indexes.size(); i++) {
+                String pointer = base + "/" + i;
+                if (!indexes.get(i).isObject()) {
+                    problem(pointer, "expected an object {name, type, fields}, found " + kind(indexes.get(i)));
+                    continue;
+                }
+                Optional<String> name = text(schema, pointer + "/name");
+                IndexMethod method = text(schema, pointer + "/type").map(type -> method(pointer, type))
+                        .orElse(IndexMethod.BTREE);
+                List<String> fields = new ArrayList<>();
+                JsonNode list = schema.at(pointer + "/fields");
+                if (!list.isArray() || list.isEmpty()) {
+                    problem(pointer + "/fields", "expected a non-empty array of field names");
+                } else {
+                    for (int f = 0; f < list.size(); f++) {
+                        if (list.get(f).isTextual()) {
+                            fields.add(list.get(f).asText());
+                        } else {
+                            problem(pointer + "/fields/" + f, "expected a field name, found " + kind(list.get(f)));
+                        }
+                    }
+                }
+                if (method != null) {
+                    specs.add(new IndexSpec(name.orElse(null), method, fields, pointer));
+                }
+            }
+            return specs;
+        }
+
+        private IndexMethod method(String pointer, String type) {
+            for (IndexMethod method : IndexMethod.values()) {
+                if (method.name().toLowerCase(Locale.ROOT).equals(type)) {
+                    return method;
+                }
+            }
+            problem(pointer + "/type", "expected btree, gin, gist or hash, found \"" + type + "\"");
+            return null;
+        }
+
+        private JsonNode object(JsonNode root, String pointer) {
+            JsonNode node = root.at(pointer);
+            if (node.isMissingNode()) {
+                return null;
+            }
+            if (!node.isObject()) {
+                problem(pointer, "expected an object, found " + kind(node));
+                return null;
+            }
+            return node;
+        }
+
+        private Optional<String> text(JsonNode root, String pointer) {
+            JsonNode node = root.at(pointer);
+            if (node.isMissingNode() || node.isNull()) {
+                return Optional.empty();
+            }
+            if (!node.isTextual()) {
+                problem(pointer, "expected a string, found " + kind(node));
+                return Optional.empty();
+            }
+            return Optional.of(node.asText());
+        }
+
+        private void problem(String pointer, String message) {
+            problems.add(Problem.in(file, pointer + ": " + message));
+        }
+    }
+}

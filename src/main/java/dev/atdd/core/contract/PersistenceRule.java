@@ -1,0 +1,33 @@
+package dev.atdd.core.contract;
+
+/**
+ * The ordered rules that decide whether a contract needs a table; the first that applies wins.
+ * Each says, in words, why it decided.
+ */
+public enum PersistenceRule {
+    STRATEGY_NONE(false, "persistence.strategy is none"),
+    STRATEGY_SET(true, "persistence.strategy asks for a table"),
+    NO_PROPERTIES(false, "no properties"),
+    EVENT(false, "an event: the aspect ends in 'ed' and there is no id property"),
+    INTERNAL(false, "to: internal"),
+    HAS_ID(true, "has an id property"),
+    DERIVED(false, "derived data: the description says computed, calculated, derived or aggregated"),
+    EXTERNAL(true, "to: external, with properties"),
+    NO_RULE(false, "no rule asks for a table (no id, not to: external, no persistence.strategy)");
+
+    private final boolean needsTable;
+    private final String reason;
+
+    PersistenceRule(boolean needsTable, String reason) {
+        this.needsTable = needsTable;
+        this.reason = reason;
+    }
+
+    public boolean needsTable() {
+        return needsTable;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.atdd.core.naming;
+
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import dev.atdd.core.contract.ContractLocation;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A contract's table name: {@code {theme}_{domain}_{aspect}} in snake_case, or the contract's own
+ * {@code persistence.table}; at most 63 bytes.
+ *
+ * @param shortened true when the derived name was longer than 63 bytes and got a hash suffix
+ */
+public record TableName(String value, boolean shortened) {
+
+    /**
+     * @param contractFile for the message when no usable name can be derived
+     * @throws InvalidInputException when the derived name is empty or does not start with a letter
+     */
+    public static TableName of(Path contractFile, ContractLocation location, Optional<String> explicitTable) {
+        if (explicitTable.isPresent()) {
+            return new TableName(explicitTable.get(), false);
+        }
+        String theme = SnakeCase.of(location.theme());
+        String domain = SnakeCase.of(location.domain());
+        String aspect = SnakeCase.of(location.aspect());
+        String derived = SnakeCase.of(theme + "_" + domain + "_" + aspect);
+        if (theme.isEmpty() || domain.isEmpty() || aspect.isEmpty() || derived.charAt(0) < 'a'
+                || derived.charAt(0) > 'z') {
+            throw new InvalidInputException(Problem.in(contractFile, "the table name \"" + derived
+                    + "\" derived from " + location.key() + " must start with a letter;"
+                    + " set x-artifact-metadata.persistence.table"));
+        }
+        String fitted = PgIdentifier.fit(derived);
+        return new TableName(fitted, !fitted.equals(derived));
+    }
+}

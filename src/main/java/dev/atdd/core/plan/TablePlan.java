@@ -1,0 +1,82 @@
+package dev.atdd.core.plan;
+
+import dev.atdd.core.Problem;
+import dev.atdd.core.contract.Contract;
+import dev.atdd.core.contract.ContractCatalog;
+import dev.atdd.core.contract.ContractLocation;
+import dev.atdd.core.contract.PersistenceDecision;
+import dev.atdd.core.contract.PersistenceRule;
+import dev.atdd.core.contract.Strategy;
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.infrastructure.InfrastructureTable;
+import dev.atdd.core.naming.TableName;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tables a project asks for, decided once for every goal: which contracts need a table (and
+ * by which rule the others do not), what each table is called, and which shape it takes.
+ *
+ * @param tables        the persistent contracts' tables, then the declared infrastructure tables
+ * @param notPersistent contracts that need no table, with the rule that decided
+ * @param problems      input errors: unloadable contracts, bad names, two sources for one table
+ * @param warnings      things to tell the user: skipped files, shortened names
+ */
+public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersistent,
+                        List<Problem> problems, List<Problem> warnings) {
+
+    public TablePlan {
+        tables = List.copyOf(tables);
+        notPersistent = List.copyOf(notPersistent);
+        problems = List.copyOf(problems);
+        warnings = List.copyOf(warnings);
+    }
+
+    public record NotPersistent(ContractLocation location, PersistenceRule rule) {
+    }
+
+    public static TablePlan of(ContractCatalog catalog, Strategy defaultStrategy,
+                               List<InfrastructureTable> declared) {
+        List<Problem> problems = new ArrayList<>(catalog.problems());
+        List<Problem> warnings = new ArrayList<>();
+        catalog.skipped().forEach(skipped -> warnings.add(Problem.in(skipped.file(), skipped.reason())));
+        List<NotPersistent> notPersistent = new ArrayList<>();
+        List<PlannedTable> tables = new ArrayList<>();
+        for (Contract contract : catalog.contracts()) {
+            PersistenceDecision decision = PersistenceDecision.decide(contract);
+            if (!decision.needsTable()) {
+                notPersistent.add(new NotPersistent(contract.location(), decision.rule()));
+                continue;
+            }
+            try {
+                TableName name = TableName.of(contract.file(), contract.location(), contract.explicitTable());
+                if (name.shortened()) {
+                    warnings.add(Problem.in(contract.file(), "table name longer than 63 bytes, shortened to "
+                            + name.value()));
+                }
+                Strategy strategy = contract.strategy().filter(s -> s != Strategy.NONE).orElse(defaultStrategy);
+                tables.add(new PlannedTable.ForContract(contract, name.value(), strategy));
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        declared.forEach(declaration -> tables.add(new PlannedTable.Declared(declaration)));
+        problems.addAll(sameTableTwice(tables));
+        return new TablePlan(tables, notPersistent, problems, warnings);
+    }
+
+    private static List<Problem> sameTableTwice(List<PlannedTable> tables) {
+        Map<String, PlannedTable> byTable = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        for (PlannedTable table : tables) {
+            PlannedTable first = byTable.putIfAbsent(table.table(), table);
+            if (first != null) {
+                problems.add(Problem.in(table.origin(), "maps to table " + table.table() + ", as does "
+                        + first.origin() + "; give one of them another name (x-artifact-metadata.persistence.table for a contract)"));
+            }
+        }
+        return problems;
+    }
+}

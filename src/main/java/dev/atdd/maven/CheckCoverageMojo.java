@@ -1,0 +1,47 @@
+package dev.atdd.maven;
+
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import dev.atdd.core.check.CoverageReport;
+import dev.atdd.core.check.JsonReport;
+import dev.atdd.core.contract.ContractCatalog;
+import dev.atdd.core.migration.MigrationIndex;
+import dev.atdd.core.plan.TableLookup;
+import dev.atdd.core.plan.TablePlan;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Fails the build when a persistent contract (or a declared infrastructure table) has no table in
+ * the migrations, listing each one, and when a relational contract holds a property the type
+ * mapping cannot turn into a column.
+ */
+@Mojo(name = "check-coverage", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckCoverageMojo extends AbstractCheckMojo {
+
+    /** Fail the build on a finding ({@code false}: warn and go on). */
+    @Parameter(property = "atdd.failOnMissing", defaultValue = "true")
+    private boolean failOnMissing;
+
+    @Override
+    protected void run() throws MojoFailureException {
+        TablePlan plan = TablePlan.of(ContractCatalog.load(contracts()), defaultStrategy(), declaredTables());
+        if (!plan.problems().isEmpty()) {
+            throw new InvalidInputException(plan.problems());
+        }
+        MigrationIndex index = MigrationIndex.scan(migrations());
+        if (!index.problems().isEmpty()) {
+            throw new InvalidInputException(index.problems());
+        }
+        plan.warnings().forEach(w -> getLog().warn(w.describe(basedir())));
+        index.skipped().forEach(s -> getLog().warn(Problem.in(s.path(), s.reason()).describe(basedir())));
+
+        CoverageReport report = CoverageReport.of(plan, new TableLookup(index, existingTableNames()));
+        conclude("check-coverage", JsonReport.of(report, basedir()), report.passed(),
+                "Every persistent contract has its table: " + report.covered().size() + " covered, "
+                        + report.notPersistent().size() + " not persistent.",
+                report.passed() ? "" : report.describe(basedir()), failOnMissing);
+    }
+}

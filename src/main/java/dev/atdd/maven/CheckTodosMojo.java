@@ -1,0 +1,42 @@
+package dev.atdd.maven;
+
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.check.JsonReport;
+import dev.atdd.core.check.TodoReport;
+import dev.atdd.core.migration.MigrationIndex;
+import dev.atdd.core.review.TodoScanner;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Fails the build while a migration still holds an unreviewed TODO: a line with {@code ⚠️ TODO:}
+ * anywhere, or one of {@code markers} inside an SQL comment.
+ */
+@Mojo(name = "check-todos", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckTodosMojo extends AbstractCheckMojo {
+
+    /** Markers that make an SQL comment an unreviewed TODO ({@code ⚠️ TODO:} always counts). */
+    @Parameter(property = "atdd.markers", defaultValue = "TODO:")
+    private List<String> markers;
+
+    /** Fail the build on an unreviewed TODO ({@code false}: warn and go on). */
+    @Parameter(property = "atdd.failOnTodo", defaultValue = "true")
+    private boolean failOnTodo;
+
+    @Override
+    protected void run() throws MojoFailureException {
+        List<String> commentMarkers = markers == null || markers.isEmpty()
+                ? TodoScanner.DEFAULT_COMMENT_MARKERS : markers;
+        MigrationIndex index = MigrationIndex.scan(migrations(), commentMarkers);
+        if (!index.problems().isEmpty()) {
+            throw new InvalidInputException(index.problems());
+        }
+        TodoReport report = TodoReport.of(index);
+        conclude("check-todos", JsonReport.of(report, basedir()), report.passed(),
+                "No unreviewed TODO in " + index.files().size() + " migration(s).",
+                report.passed() ? "" : report.describe(basedir()), failOnTodo);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.atdd.core.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.atdd.core.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContractCatalogTest {
+
+    private static final String VALID = "{\"properties\": {\"id\": {\"type\": \"string\"}}}";
+
+    @TempDir
+    Path root;
+
+    @Test
+    void findsContractsAtAnyDepthBelowThemeAndDomainInPathOrder() {
+        ContractFiles.write(root, "match/dilemma/current.schema.json", VALID);
+        ContractFiles.write(root, "commons/ux/themes/skin.schema.json", VALID);
+        ContractFiles.write(root, "commons/ux/notes.json", "not a contract, not read");
+
+        ContractCatalog catalog = ContractCatalog.load(root);
+
+        assertEquals(List.of("commons/ux/skin", "match/dilemma/current"),
+                catalog.contracts().stream().map(c -> c.location().key()).toList());
+        assertTrue(catalog.problems().isEmpty());
+    }
+
+    @Test
+    void aShallowFileIsSkippedWithTheReason() {
+        ContractFiles.write(root, "match/loose.schema.json", VALID);
+
+        ContractCatalog catalog = ContractCatalog.load(root);
+
+        assertTrue(catalog.contracts().isEmpty());
+        assertEquals(1, catalog.skipped().size());
+        assertTrue(catalog.skipped().get(0).reason().contains("two folders deep"));
+    }
+
+    @Test
+    void loadingGoesOnPastBrokenFilesAndReportsEachOfThem() {
+        ContractFiles.write(root, "a/b/one.schema.json", "{");
+        ContractFiles.write(root, "a/b/two.schema.json", VALID);
+        ContractFiles.write(root, "a/b/three.schema.json", "[]");
+
+        ContractCatalog catalog = ContractCatalog.load(root);
+
+        assertEquals(1, catalog.contracts().size());
+        assertEquals(List.of("one.schema.json", "three.schema.json"),
+                catalog.problems().stream().map(p -> p.file().getFileName().toString()).sorted().toList());
+    }
+
+    @Test
+    void aSymbolicLinkLoopIsAProblemNotAHang() throws Exception {
+        ContractFiles.write(root, "a/b/one.schema.json", VALID);
+        Files.createSymbolicLink(root.resolve("a/b/back"), root.resolve("a"));
+
+        ContractCatalog catalog = ContractCatalog.load(root);
+
+        assertEquals(1, catalog.contracts().size());
+        assertEquals(1, catalog.problems().size());
+        assertTrue(catalog.problems().get(0).message().contains("loop"), catalog.problems().get(0).message());
+    }
+
+    @Test
+    void aMissingContractsDirectoryIsAProblemNamingIt() {
+        ContractCatalog catalog = ContractCatalog.load(root.resolve("nowhere"));
+
+        Problem problem = catalog.problems().get(0);
+        assertEquals(root.resolve("nowhere"), problem.file());
+        assertTrue(problem.message().contains("does not exist"));
+    }
+
+    @Test
+    void oneContractMustExistAndLieInsideTheRoot() throws Exception {
+        Path inside = ContractFiles.write(root, "a/b/one.schema.json", VALID);
+        Path outside = Files.writeString(Files.createTempFile("outside", ".schema.json"), VALID);
+        try {
+            assertEquals(1, ContractCatalog.loadOne(root, inside).contracts().size());
+            assertTrue(ContractCatalog.loadOne(root, outside).problems().get(0).message().contains("outside"));
+            assertTrue(ContractCatalog.loadOne(root, root.resolve("a/b/gone.schema.json")).problems().get(0)
+                    .message().contains("no such contract"));
+        } finally {
+            Files.delete(outside);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.atdd.core.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ContractReaderTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void readsTheFieldsThePluginUses() {
+        Path file = ContractFiles.write(root, "commons/ux/themes/skin.schema.json", """
+                {"$id": "commons:ux:skin", "title": "Skin", "description": "Colours", "version": "1.2.0",
+                 "x-artifact-metadata": {"to": "external", "persistence": {"strategy": "relational",
+                   "table": "skins", "migration": "supabase/migrations/x.sql",
+                   "indexes": [{"name": "idx_skin_name", "type": "gin", "fields": ["name"]}, {"fields": ["a", "b"]}]}},
+                 "properties": {"name": {"type": "string"}}}
+                """);
+
+        Contract contract = ContractReader.read(file, root);
+
+        assertEquals(new ContractLocation("commons", "ux", "skin", "commons/ux/themes/skin.schema.json"),
+                contract.location());
+        assertEquals(Optional.of("commons:ux:skin"), contract.id());
+        assertEquals(Optional.of("1.2.0"), contract.version());
+        assertEquals(Optional.of(Audience.EXTERNAL), contract.audience());
+        assertEquals(Optional.of(Strategy.RELATIONAL), contract.strategy());
+        assertEquals(Optional.of("skins"), contract.explicitTable());
+        assertEquals(2, contract.indexes().size());
+        assertEquals(IndexSpec.IndexMethod.GIN, contract.indexes().get(0).method());
+        assertEquals(IndexSpec.IndexMethod.BTREE, contract.indexes().get(1).method());
+        assertEquals(List.of("a", "b"), contract.indexes().get(1).fields());
+        assertTrue(contract.hasProperty("name"));
+    }
+
+    @Test
+    void aSyntaxErrorIsReportedWithLineAndColumn() {
+        Path file = ContractFiles.write(root, "a/b/c.schema.json", "{\n  \"properties\": {\n    \"id\": 1,\n  }\n}\n");
+
+        Problem problem = single(() -> ContractReader.read(file, root));
+
+        assertEquals(4, problem.line());
+        assertEquals(3, problem.column());
+        assertTrue(problem.describe(root).startsWith("a/b/c.schema.json:4:3: invalid JSON: "), problem.describe(root));
+    }
+
+    @Test
+    void duplicateKeysAreAnError() {
+        Path file = ContractFiles.write(root, "a/b/c.schema.json", "{\"title\": \"x\",\n \"title\": \"y\"}");
+
+        Problem problem = single(() -> ContractReader.read(file, root));
+
+        assertEquals(2, problem.line());
+        assertTrue(problem.message().contains("title"), problem.message());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreAnErrorWithTheirPlace() {
+        byte[] bytes = {'{', '\n', '"', 't', '"', ':', '"', (byte) 0xE9, '"', '}'};
+        Path file = ContractFiles.write(root, "a/b/c.schema.json", bytes);
+
+        Problem problem = single(() -> ContractReader.read(file, root));
+
+        assertEquals(2, problem.line());
+        assertEquals(6, problem.column());
+        assertTrue(problem.message().contains("UTF-8"), problem.message());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            empty file                | '   '                                                                   | empty file
+            not an object             | [1, 2]                                                                  | a contract is a JSON object, found an array
+            trailing tokens           | {} {}                                                                   | invalid JSON
+            properties not an object  | {"properties": [1]}                                                     | /properties: expected an object
+            required not an array     | {"required": "id"}                                                      | /required: expected an array
+            unknown strategy          | {"x-artifact-metadata": {"persistence": {"strategy": "blob"}}}          | /x-artifact-metadata/persistence/strategy: expected none, jsonb or relational, found "blob"
+            bad table name            | {"x-artifact-metadata": {"persistence": {"table": "Bad-Name"}}}         | /x-artifact-metadata/persistence/table: "Bad-Name" is not a table name
+            bad audience              | {"x-artifact-metadata": {"to": "everyone"}}                             | /x-artifact-metadata/to: expected internal or external
+            bad index type            | {"x-artifact-metadata": {"persistence": {"indexes": [{"type": "brin", "fields": ["a"]}]}}} | /x-artifact-metadata/persistence/indexes/0/type: expected btree, gin, gist or hash
+            index without fields      | {"x-artifact-metadata": {"persistence": {"indexes": [{"name": "i"}]}}}  | /x-artifact-metadata/persistence/indexes/0/fields: expected a non-empty array
+            title not a string        | {"title": 3}                                                            | /title: expected a string, found a number
+            """)
+    void brokenInputIsAProblemNamingTheFile(String what, String json, String expected) {
+        Path file = ContractFiles.write(root, "a/b/c.schema.json", json);
+
+        Problem problem = single(() -> ContractReader.read(file, root));
+
+        assertEquals(file, problem.file());
+        assertTrue(problem.message().contains(expected), problem.message());
+    }
+
+    @Test
+    void everyProblemOfAFileIsReportedAtOnce() {
+        Path file = ContractFiles.write(root, "a/b/c.schema.json",
+                "{\"title\": 1, \"required\": {}, \"x-artifact-metadata\": {\"to\": \"x\"}}");
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class, () -> ContractReader.read(file, root));
+
+        assertEquals(3, failure.problems().size());
+    }
+
+    private static Problem single(Runnable action) {
+        InvalidInputException failure = assertThrows(InvalidInputException.class, action::run);
+        assertEquals(1, failure.problems().size(), failure.getMessage());
+        return failure.problems().get(0);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.atdd.core.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.contract.Strategy;
+import dev.atdd.core.infrastructure.InfrastructureTable;
+import dev.atdd.core.infrastructure.InfrastructureTable.Kind;
+import dev.atdd.core.render.SqlTemplates;
+import dev.atdd.testing.Postgres15;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(Postgres15.class)
+class MigrationGeneratorTest {
+
+    private static final Path EXAMPLE = Path.of("examples/quiz-game");
+    private static final Instant NOW = Instant.parse("2026-11-26T10:15:30Z");
+
+    @TempDir
+    Path project;
+
+    private final MigrationGenerator generator =
+            new MigrationGenerator(SqlTemplates.builtIn(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void theExampleProjectGetsOneMigrationPerMissingTableAndTheyAllApplyOnPostgres15(DataSource database)
+            throws Exception {
+        copyExample();
+
+        GenerationReport report = generator.generate(request(Strategy.JSONB));
+
+        assertEquals(List.of("match_dilemma_current", "player_profile_profile", "commons_ux_foundations",
+                        "match_events", "background_jobs").stream().sorted().toList(),
+                report.written().stream().map(GenerationReport.Written::table).sorted().toList());
+        assertEquals(List.of("match_session_state"),
+                report.covered().stream().map(c -> c.table().table()).toList());
+        assertEquals(3, report.notPersistent().size());
+        for (GenerationReport.Written written : report.written()) {
+            assertTrue(written.file().getFileName().toString().matches("\\d{14}_" + written.table() + "\\.sql"));
+        }
+        // Versions: now's second, then the next free ones, all after the hand-written migration.
+        assertEquals(List.of("20261126101530", "20261126101531", "20261126101532", "20261126101533",
+                "20261126101534"), versions(report));
+
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            for (Path migration : migrationsInOrder()) {
+                statement.execute(Files.readString(migration, StandardCharsets.UTF_8));
+            }
+            assertEquals(Set.of("match_session_state", "match_dilemma_current", "player_profile_profile",
+                            "commons_ux_foundations", "match_events", "background_jobs"),
+                    Set.copyOf(strings(statement, "select relname from pg_class where relkind = 'r' "
+                            + "and relnamespace = 'public'::regnamespace")));
+            assertEquals(List.of("true"), strings(statement, "select relrowsecurity::text from pg_class "
+                    + "where oid = 'match_dilemma_current'::regclass"));
+        }
+    }
+
+    @Test
+    void aSecondRunWritesNothing() throws Exception {
+        copyExample();
+        generator.generate(request(Strategy.JSONB));
+        List<Path> before = migrationsInOrder();
+
+        GenerationReport second = generator.generate(request(Strategy.JSONB));
+
+        assertTrue(second.written().isEmpty());
+        assertEquals(before, migrationsInOrder());
+        assertEquals(6, second.covered().size());
+    }
+
+    @Test
+    void aClockBehindTheNewestMigrationStillWritesALaterVersion() throws Exception {
+        copyExample();
+        Path migrations = project.resolve("supabase/migrations");
+        Files.writeString(migrations.resolve("20271231235959_from_the_future.sql"), "select 1;\n");
+
+        GenerationReport report = generator.generate(request(Strategy.JSONB));
+
+        assertEquals("20280101000000", versions(report).get(0));
+    }
+
+    @Test
+    void oneBrokenContractStopsTheRunAndNothingIsWritten() throws Exception {
+        copyExample();
+        Path broken = project.resolve("contracts/match/dilemma/broken.schema.json");
+        Files.writeString(broken, "{\n  \"properties\": {\n    \"id\": { \"type\": \"string\" },\n  }\n}\n");
+        List<Path> before = migrationsInOrder();
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class,
+                () -> generator.generate(request(Strategy.JSONB)));
+
+        assertTrue(failure.describe(project).startsWith("contracts/match/dilemma/broken.schema.json:4:"),
+                failure.describe(project));
+        assertEquals(before, migrationsInOrder());
+    }
+
+    @Test
+    void twoContractsOnOneTableAreAnErrorNamingBoth() throws Exception {
+        copyExample();
+        Files.writeString(project.resolve("contracts/match/dilemma/clash.schema.json"),
+                "{\"x-artifact-metadata\": {\"persistence\": {\"strategy\": \"jsonb\", "
+                        + "\"table\": \"match_dilemma_current\"}}, \"properties\": {\"id\": {\"type\": \"string\"}}}");
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class,
+                () -> generator.generate(request(Strategy.JSONB)));
+
+        String message = failure.describe(project);
+        assertTrue(message.contains("clash.schema.json"), message);
+        assertTrue(message.contains("current.schema.json"), message);
+        assertFalse(Files.exists(project.resolve("supabase/migrations/20261126101530_match_dilemma_current.sql")));
+    }
+
+    @Test
+    void oneContractByPathWritesOnlyThatOne() throws Exception {
+        copyExample();
+        Path contract = project.resolve("contracts/commons/ux/foundations.schema.json");
+        GenerationRequest request = new GenerationRequest(project.resolve("contracts"),
+                project.resolve("supabase/migrations"), Optional.of(contract), Strategy.JSONB, true,
+                List.of(new InfrastructureTable("match", Kind.EVENT_LOG)), Set.of());
+
+        GenerationReport report = generator.generate(request);
+
+        assertEquals(List.of("commons_ux_foundations"),
+                report.written().stream().map(GenerationReport.Written::table).toList());
+    }
+
+    @Test
+    void tablesListedAsExistingAreNotGenerated() throws Exception {
+        copyExample();
+        GenerationRequest request = new GenerationRequest(project.resolve("contracts"),
+                project.resolve("supabase/migrations"), Optional.empty(), Strategy.JSONB, true,
+                List.of(), Set.of("player_profile_profile", "commons_ux_foundations"));
+
+        GenerationReport report = generator.generate(request);
+
+        assertEquals(List.of("match_dilemma_current"),
+                report.written().stream().map(GenerationReport.Written::table).toList());
+    }
+
+    private GenerationRequest request(Strategy defaultStrategy) {
+        return new GenerationRequest(project.resolve("contracts"), project.resolve("supabase/migrations"),
+                Optional.empty(), defaultStrategy, true,
+                List.of(new InfrastructureTable("match", Kind.EVENT_LOG),
+                        new InfrastructureTable("background", Kind.QUEUE)),
+                Set.of());
+    }
+
+    private void copyExample() throws IOException {
+        try (Stream<Path> files = Files.walk(EXAMPLE)) {
+            for (Path source : files.toList()) {
+                Path target = project.resolve(EXAMPLE.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
+    private List<Path> migrationsInOrder() throws IOException {
+        try (Stream<Path> files = Files.list(project.resolve("supabase/migrations"))) {
+            return files.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
+        }
+    }
+
+    private static List<String> versions(GenerationReport report) {
+        return report.written().stream().map(w -> w.file().getFileName().toString().substring(0, 14)).sorted().toList();
+    }
+
+    private static List<String> strings(Statement statement, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(query)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+}
