@@ -64,7 +64,9 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         try {
             run();
         } catch (InvalidInputException e) {
-            throw new MojoFailureException(e.describe(basedir()));
+            int count = e.problems().size();
+            throw new MojoFailureException(count == 1 ? e.describe(basedir())
+                    : count + " problems:\n" + e.describe(basedir()).indent(2).stripTrailing());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (UncheckedIOException e) {
