@@ -13,6 +13,15 @@ public record RelationalTable(List<Column> columns, List<String> todos) {
         todos = List.copyOf(todos);
     }
 
+    /**
+     * The standard {@code created_at}/{@code updated_at} columns that a contract property supplies
+     * itself (always as TIMESTAMPTZ): the template must not write these a second time.
+     */
+    public List<String> replacedStandardColumns() {
+        return columns.stream().map(Column::name)
+                .filter(name -> name.equals("created_at") || name.equals("updated_at")).toList();
+    }
+
     public boolean hasJsonb() {
         return columns.stream().anyMatch(c -> c.type() == PgType.JSONB);
     }

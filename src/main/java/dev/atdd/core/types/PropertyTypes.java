@@ -1,0 +1,352 @@
+package dev.atdd.core.types;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Maps one property schema of a contract to a {@link PropertyShape}, following local {@code $ref}s.
+ * Problems (input the build must refuse) are collected as {@code pointer: reason} lines; everything
+ * that can be stored but not typed precisely becomes JSONB or TEXT with a review note instead.
+ */
+final class PropertyTypes {
+
+    static final String UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+    private static final Set<String> TYPE_NAMES =
+            Set.of("string", "integer", "number", "boolean", "object", "array", "null");
+
+    private final JsonNode root;
+    private final Set<String> problems;
+
+    PropertyTypes(JsonNode root, Set<String> problems) {
+        this.root = root;
+        this.problems = problems;
+    }
+
+    /** The shape of the property schema at {@code pointer}, which lies inside the root schema. */
+    PropertyShape shapeOf(JsonNode schema, String pointer) {
+        Set<String> visited = new HashSet<>();
+        // The root encloses every property, so "$ref": "#" is recursive.
+        visited.add("");
+        return shapeOf(schema, pointer, visited);
+    }
+
+    private PropertyShape shapeOf(JsonNode schema, String pointer, Set<String> visited) {
+        if (schema.isBoolean()) {
+            if (!schema.asBoolean()) {
+                problems.add(pointer + ": the schema false admits no value; remove the property");
+            }
+            return PropertyShape.jsonb("the schema true admits any value; stored as JSONB", "any value");
+        }
+        if (!schema.isObject()) {
+            problems.add(pointer + ": a schema must be an object or a boolean");
+            return PropertyShape.of(PgType.JSONB, "invalid");
+        }
+        JsonNode ref = schema.get("$ref");
+        if (ref != null) {
+            // draft-07: keywords beside $ref are ignored
+            return followRef(ref, pointer, visited);
+        }
+        DeclaredType declared = declaredType(schema, pointer);
+        if (declared == null) {
+            return PropertyShape.of(PgType.JSONB, "invalid");
+        }
+        if (schema.has("enum")) {
+            return enumShape(schema.get("enum"), pointer + "/enum", false, schema, pointer, declared);
+        }
+        if (schema.has("const")) {
+            JsonNode single = JsonNodeFactory.instance.arrayNode().add(schema.get("const"));
+            return enumShape(single, pointer + "/const", true, schema, pointer, declared);
+        }
+        for (String union : List.of("oneOf", "anyOf")) {
+            if (schema.has(union)) {
+                return PropertyShape.jsonb(union + " (a union of schemas) stored as JSONB; review", declared.source())
+                        .admittingNull(declared.saysNull());
+            }
+        }
+        if (schema.has("allOf")) {
+            return allOfShape(schema, pointer, visited, declared);
+        }
+        return typedShape(schema, pointer, declared).admittingNull(declared.saysNull());
+    }
+
+    /**
+     * An {@code allOf} with one member and nothing typed beside it is a common way to annotate a
+     * {@code $ref} in draft-07; anything else would need a real merge and is kept as JSONB.
+     */
+    private PropertyShape allOfShape(JsonNode schema, String pointer, Set<String> visited, DeclaredType declared) {
+        JsonNode members = schema.get("allOf");
+        if (members.isArray() && members.size() == 1 && !declared.present()) {
+            return shapeOf(members.get(0), pointer + "/allOf/0", visited);
+        }
+        return PropertyShape.jsonb("allOf (an intersection of schemas) is not merged; stored as JSONB; review",
+                declared.source()).admittingNull(declared.saysNull());
+    }
+
+    private PropertyShape followRef(JsonNode ref, String pointer, Set<String> visited) {
+        if (!ref.isTextual()) {
+            problems.add(pointer + "/$ref: must be a string");
+            return PropertyShape.of(PgType.JSONB, "invalid");
+        }
+        String text = ref.asText();
+        String shown = shown(text);
+        if (!text.startsWith("#")) {
+            return PropertyShape.jsonb("remote $ref " + shown + " is not followed; stored as JSONB; review",
+                    "a remote reference");
+        }
+        String target = percentDecoded(text.substring(1));
+        if (target == null || !(target.isEmpty() || target.startsWith("/"))) {
+            return PropertyShape.jsonb("$ref " + shown + " is not a JSON pointer; stored as JSONB; review",
+                    "an unresolved reference");
+        }
+        if (visited.contains(target)) {
+            return PropertyShape.jsonb("recursive $ref " + shown + "; stored as JSONB", "a recursive structure");
+        }
+        JsonNode resolved;
+        try {
+            resolved = root.at(JsonPointer.compile(target));
+        } catch (IllegalArgumentException malformed) {
+            resolved = null;
+        }
+        if (resolved == null || resolved.isMissingNode()) {
+            return PropertyShape.jsonb("$ref " + shown + " does not resolve; stored as JSONB; review",
+                    "an unresolved reference");
+        }
+        Set<String> deeper = new HashSet<>(visited);
+        deeper.add(target);
+        return shapeOf(resolved, target, deeper);
+    }
+
+    /** The {@code type} keyword, or null after reporting a problem with it. */
+    private DeclaredType declaredType(JsonNode schema, String pointer) {
+        JsonNode type = schema.get("type");
+        if (type == null) {
+            return new DeclaredType(List.of(), false, false);
+        }
+        List<JsonNode> entries = new ArrayList<>();
+        List<String> pointers = new ArrayList<>();
+        if (type.isArray()) {
+            for (int i = 0; i < type.size(); i++) {
+                entries.add(type.get(i));
+                pointers.add(pointer + "/type/" + i);
+            }
+        } else {
+            entries.add(type);
+            pointers.add(pointer + "/type");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        boolean valid = true;
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode entry = entries.get(i);
+            if (!entry.isTextual()) {
+                problems.add(pointers.get(i) + ": must be a JSON Schema type name (a string)");
+                valid = false;
+            } else if (!TYPE_NAMES.contains(entry.asText())) {
+                problems.add(pointers.get(i) + ": unknown JSON Schema type \"" + shown(entry.asText()) + "\"");
+                valid = false;
+            } else {
+                names.add(entry.asText());
+            }
+        }
+        if (!valid) {
+            return null;
+        }
+        boolean saysNull = names.remove("null");
+        return new DeclaredType(List.copyOf(names), true, saysNull);
+    }
+
+    private PropertyShape typedShape(JsonNode schema, String pointer, DeclaredType declared) {
+        List<String> names = declared.names();
+        if (names.isEmpty()) {
+            return declared.present()
+                    ? PropertyShape.of(PgType.TEXT, "null").withTodo("type null: the property can only be null")
+                    : PropertyShape.jsonb("no type declared; stored as JSONB; review", "untyped");
+        }
+        if (names.size() > 1) {
+            if (Set.copyOf(names).equals(Set.of("integer", "number"))) {
+                return PropertyShape.of(PgType.NUMERIC, declared.source());
+            }
+            return PropertyShape.jsonb("type union " + names + " stored as JSONB; review", declared.source());
+        }
+        String name = names.get(0);
+        return switch (name) {
+            case "string" -> StringShapes.of(schema, pointer, problems);
+            case "integer" -> PropertyShape.of(IntegerWidth.of(schema, pointer, List.of(), problems), name);
+            case "number" -> PropertyShape.of(PgType.NUMERIC, name);
+            case "boolean" -> PropertyShape.of(PgType.BOOLEAN, name);
+            default -> PropertyShape.jsonb(name + ": review JSONB for normalization", name);
+        };
+    }
+
+    private enum ValueKind { STRING, INTEGER, NUMBER, BOOLEAN, STRUCTURED }
+
+    /**
+     * {@code enum} (or {@code const} as a one-value enum): null members only make the column
+     * nullable — {@code IN (..., NULL)} would let every value through a CHECK.
+     */
+    private PropertyShape enumShape(JsonNode values, String pointer, boolean isConst, JsonNode schema,
+                                    String schemaPointer, DeclaredType declared) {
+        if (!values.isArray()) {
+            problems.add(pointer + ": must be an array");
+            return PropertyShape.of(PgType.JSONB, "invalid");
+        }
+        if (values.isEmpty()) {
+            problems.add(pointer + ": an empty enum admits no value");
+            return PropertyShape.of(PgType.JSONB, "invalid");
+        }
+        Set<String> texts = new LinkedHashSet<>();
+        List<BigInteger> integers = new ArrayList<>();
+        Set<ValueKind> kinds = EnumSet.noneOf(ValueKind.class);
+        boolean hasNull = false;
+        for (int i = 0; i < values.size(); i++) {
+            JsonNode value = values.get(i);
+            String at = isConst ? pointer : pointer + "/" + i;
+            if (value.isNull()) {
+                hasNull = true;
+            } else if (value.isTextual()) {
+                kinds.add(ValueKind.STRING);
+                if (value.asText().indexOf('\0') >= 0) {
+                    problems.add(at + ": holds a NUL character (\\u0000), which PostgreSQL text cannot hold");
+                }
+                texts.add(value.asText());
+            } else if (value.isBoolean()) {
+                kinds.add(ValueKind.BOOLEAN);
+                texts.add(value.asText());
+            } else if (value.isNumber()) {
+                BigDecimal number = finite(value, at);
+                if (number == null) {
+                    continue;
+                }
+                if (number.signum() == 0 || number.stripTrailingZeros().scale() <= 0) {
+                    kinds.add(ValueKind.INTEGER);
+                    BigInteger integer = number.toBigIntegerExact();
+                    integers.add(integer);
+                    texts.add(integer.toString());
+                } else {
+                    kinds.add(ValueKind.NUMBER);
+                    texts.add(number.toString());
+                }
+            } else {
+                kinds.add(ValueKind.STRUCTURED);
+            }
+        }
+        boolean nullable = hasNull && (!declared.present() || declared.saysNull());
+        String keyword = isConst ? "const" : "enum";
+        if (kinds.contains(ValueKind.STRUCTURED)) {
+            return PropertyShape.jsonb(keyword + " holds objects or arrays: stored as JSONB, not checked; review",
+                    declared.source()).admittingNull(nullable);
+        }
+        if (texts.isEmpty()) {
+            return PropertyShape.of(PgType.TEXT, "null").withTodo(keyword + ": the property can only be null")
+                    .admittingNull(nullable);
+        }
+        PgType type = enumType(kinds, declared, schema, schemaPointer, integers);
+        PropertyShape shape = PropertyShape.of(type, declared.source())
+                .withCheck(new Check.AllowedValues(List.copyOf(texts))).admittingNull(nullable);
+        if (type == PgType.TEXT && !kinds.equals(EnumSet.of(ValueKind.STRING))) {
+            shape = shape.withTodo(keyword + " values " + kinds.stream().map(k -> k.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", ")) + " do not fit one type" + (declared.present()
+                    ? " " + declared.source() : "") + ": stored as TEXT with each value as its JSON text; review");
+        }
+        return shape;
+    }
+
+    /** The declared type when every value fits it (or the values' own type when none is declared), else TEXT. */
+    private PgType enumType(Set<ValueKind> kinds, DeclaredType declared, JsonNode schema, String pointer,
+                            List<BigInteger> integers) {
+        String name = declared.names().size() == 1 ? declared.names().get(0)
+                : declared.names().isEmpty() ? null : "union";
+        boolean integersOnly = kinds.equals(EnumSet.of(ValueKind.INTEGER));
+        boolean numbersOnly = EnumSet.of(ValueKind.INTEGER, ValueKind.NUMBER).containsAll(kinds);
+        if (integersOnly && (name == null || name.equals("integer"))) {
+            return IntegerWidth.of(schema, pointer, integers, problems);
+        }
+        if (numbersOnly && (name == null || name.equals("number"))) {
+            return PgType.NUMERIC;
+        }
+        if (kinds.equals(EnumSet.of(ValueKind.BOOLEAN)) && (name == null || name.equals("boolean"))) {
+            return PgType.BOOLEAN;
+        }
+        return PgType.TEXT;
+    }
+
+    private BigDecimal finite(JsonNode value, String pointer) {
+        if (value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())) {
+            problems.add(pointer + ": the number is too large to read");
+            return null;
+        }
+        return value.decimalValue();
+    }
+
+    /** A URI fragment with its %XX escapes decoded as UTF-8, or null when an escape is malformed. */
+    private static String percentDecoded(String fragment) {
+        if (fragment.indexOf('%') < 0) {
+            return fragment;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < fragment.length(); i++) {
+            char c = fragment.charAt(i);
+            if (c == '%') {
+                int high = i + 2 < fragment.length() ? Character.digit(fragment.charAt(i + 1), 16) : -1;
+                int low = high >= 0 ? Character.digit(fragment.charAt(i + 2), 16) : -1;
+                if (low < 0) {
+                    return null;
+                }
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * User text as it may appear in a review note or message: one line, no NUL, control characters
+     * written as escapes, so a note can never end its SQL comment early.
+     */
+    static String shown(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.getType(c) == Character.CONTROL || c == 0x2028 || c == 0x2029 || c == 0x85) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+    /**
+     * The {@code type} keyword read.
+     *
+     * @param names    the non-null type names, in order
+     * @param present  whether {@code type} was given at all
+     * @param saysNull whether it lists {@code "null"}
+     */
+    private record DeclaredType(List<String> names, boolean present, boolean saysNull) {
+
+        String source() {
+            if (!present) {
+                return "untyped";
+            }
+            List<String> all = new ArrayList<>(names);
+            if (saysNull) {
+                all.add("null");
+            }
+            return String.join(" or ", all);
+        }
+    }
+}

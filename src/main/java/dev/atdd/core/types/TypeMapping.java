@@ -1,0 +1,131 @@
+package dev.atdd.core.types;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import dev.atdd.core.contract.Contract;
+import dev.atdd.core.naming.PgIdentifier;
+import dev.atdd.core.naming.SnakeCase;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps a contract's top-level properties to the columns of its relational table: names, PostgreSQL
+ * types, NOT NULL, CHECKs and review notes. The contract's own {@code id} property becomes the
+ * template's {@code id UUID} key and gets no column of its own.
+ */
+public final class TypeMapping {
+
+    private static final String KEY = "id";
+    private static final Set<String> STANDARD_TIMESTAMPS = Set.of("created_at", "updated_at");
+
+    private TypeMapping() {
+    }
+
+    /**
+     * @throws InvalidInputException listing every problem of the contract, each as
+     *         {@code json-pointer: reason}: unknown types, empty enums, NUL in values, unusable or
+     *         colliding column names, {@code required} names that are not properties, and so on
+     */
+    public static RelationalTable map(Contract contract) {
+        Set<String> problems = new LinkedHashSet<>();
+        JsonNode root = contract.schema();
+        JsonNode properties = root.path("properties");
+        if (!properties.isMissingNode() && !properties.isObject()) {
+            problems.add("/properties: must be an object");
+        }
+        Set<String> required = requiredNames(root, properties, problems);
+        PropertyTypes types = new PropertyTypes(root, problems);
+        List<Column> columns = new ArrayList<>();
+        List<String> tableTodos = new ArrayList<>();
+        Map<String, String> owners = new HashMap<>();
+        owners.put(KEY, properties.has(KEY) ? "the key column (" + pointerOf(KEY) + ")" : "the key column");
+        if (properties.isObject()) {
+            for (Map.Entry<String, JsonNode> property : properties.properties()) {
+                String name = property.getKey();
+                String pointer = pointerOf(name);
+                PropertyShape shape = types.shapeOf(property.getValue(), pointer);
+                if (name.equals(KEY)) {
+                    if (shape.type() != PgType.UUID) {
+                        tableTodos.add("the key column id is UUID while the contract's id is " + shape.source()
+                                + "; review");
+                    }
+                    continue;
+                }
+                Column column = column(name, pointer, shape, required.contains(name), owners, problems);
+                if (column != null) {
+                    columns.add(column);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.stream().map(p -> Problem.in(contract.file(), p)).toList());
+        }
+        return new RelationalTable(columns, tableTodos);
+    }
+
+    /** The column of one property, or null after reporting why it cannot have one. */
+    private static Column column(String name, String pointer, PropertyShape shape, boolean required,
+                                 Map<String, String> owners, Set<String> problems) {
+        String snake = SnakeCase.of(name);
+        if (snake.isEmpty()) {
+            problems.add(pointer + ": has no usable column name; rename the property");
+            return null;
+        }
+        String unshortened = Character.isDigit(snake.charAt(0)) ? "_" + snake : snake;
+        String columnName = PgIdentifier.fit(unshortened);
+        String owner = owners.putIfAbsent(columnName, pointer);
+        if (owner != null) {
+            problems.add(pointer + ": its column name \"" + columnName + "\" is also the column of " + owner
+                    + (owner.startsWith("the key column") ? "; rename the property" : "; rename one of them"));
+            return null;
+        }
+        List<String> todos = new ArrayList<>(shape.todos());
+        if (STANDARD_TIMESTAMPS.contains(columnName)) {
+            if (shape.type() != PgType.TIMESTAMPTZ) {
+                problems.add(pointer + ": its column name \"" + columnName + "\" is the standard TIMESTAMPTZ column"
+                        + " the template writes, but the property maps to " + shape.type() + "; rename the property");
+                return null;
+            }
+            todos.add("replaces the standard " + columnName + " column the template writes; review its default");
+        }
+        if (!columnName.equals(unshortened)) {
+            todos.add("column name shortened to 63 bytes from " + unshortened);
+        }
+        return new Column(columnName, pointer, shape.type(), required && !shape.admitsNull(), shape.checks(), todos);
+    }
+
+    /** The names in {@code required}, each checked to be a property: NOT NULL needs a column to stand on. */
+    private static Set<String> requiredNames(JsonNode root, JsonNode properties, Set<String> problems) {
+        JsonNode required = root.get("required");
+        Set<String> names = new HashSet<>();
+        if (required == null) {
+            return names;
+        }
+        if (!required.isArray()) {
+            problems.add("/required: must be an array of property names");
+            return names;
+        }
+        for (int i = 0; i < required.size(); i++) {
+            JsonNode entry = required.get(i);
+            if (!entry.isTextual()) {
+                problems.add("/required/" + i + ": must be a property name (a string)");
+            } else if (!properties.has(entry.asText())) {
+                problems.add("/required/" + i + ": \"" + PropertyTypes.shown(entry.asText())
+                        + "\" is required but is not in properties");
+            } else {
+                names.add(entry.asText());
+            }
+        }
+        return names;
+    }
+
+    private static String pointerOf(String property) {
+        return "/properties/" + property.replace("~", "~0").replace("/", "~1");
+    }
+}

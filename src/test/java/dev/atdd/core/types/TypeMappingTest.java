@@ -1,0 +1,430 @@
+package dev.atdd.core.types;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import dev.atdd.core.contract.Contract;
+import dev.atdd.core.types.Check.AllowedValues;
+import dev.atdd.core.types.Check.PatternMatch;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TypeMappingTest {
+
+    private static Column only(String propertySchema) {
+        List<Column> columns = TypeMapping.map(TestContracts.property(propertySchema)).columns();
+        assertEquals(1, columns.size(), columns::toString);
+        return columns.get(0);
+    }
+
+    private static List<String> problems(Contract contract) {
+        InvalidInputException thrown = assertThrows(InvalidInputException.class, () -> TypeMapping.map(contract));
+        thrown.problems().forEach(p -> assertEquals(TestContracts.FILE, p.file()));
+        return thrown.problems().stream().map(Problem::message).toList();
+    }
+
+    private static boolean anyTodoContains(Column column, String text) {
+        return column.todos().stream().anyMatch(t -> t.contains(text));
+    }
+
+    @Nested
+    class Types {
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource(delimiterString = " -> ", value = {
+            "{'type': 'string'} -> TEXT",
+            "{'type': 'string', 'format': 'email'} -> TEXT",
+            "{'type': 'string', 'format': 'uri'} -> TEXT",
+            "{'type': 'string', 'format': 'uuid'} -> UUID",
+            "{'type': 'string', 'format': 'date-time'} -> TIMESTAMPTZ",
+            "{'type': 'string', 'format': 'date'} -> DATE",
+            "{'type': 'integer'} -> INTEGER",
+            "{'type': 'number'} -> NUMERIC",
+            "{'type': 'boolean'} -> BOOLEAN",
+            "{'type': ['integer', 'number']} -> NUMERIC",
+        })
+        void mapsEachJsonSchemaTypeWithoutNotes(String schema, PgType expected) {
+            Column column = only(schema);
+            assertEquals(expected, column.type());
+            assertEquals(List.of(), column.checks());
+            assertEquals(List.of(), column.todos());
+        }
+
+        @Test
+        void theUuidPatternMakesAUuidColumnWithoutAPatternCheck() {
+            Column column = only("{'type': 'string', 'pattern': '" + PropertyTypes.UUID_PATTERN + "'}");
+            assertEquals(PgType.UUID, column.type());
+            assertEquals(List.of(), column.checks());
+        }
+
+        @Test
+        void timeWarnsThatTheOffsetIsDropped() {
+            Column column = only("{'type': 'string', 'format': 'time'}");
+            assertEquals(PgType.TIME, column.type());
+            assertTrue(anyTodoContains(column, "TIME drops a UTC offset"), column::toString);
+        }
+
+        @ParameterizedTest
+        @CsvSource({"object", "array"})
+        void objectsAndArraysAreJsonbForReview(String type) {
+            Column column = only("{'type': '" + type + "'}");
+            assertEquals(PgType.JSONB, column.type());
+            assertTrue(anyTodoContains(column, "normalization"), column::toString);
+        }
+
+        @Test
+        void unknownTypeNameIsAProblemAtItsPointer() {
+            assertEquals(List.of("/properties/age/type: unknown JSON Schema type \"strng\""),
+                    problems(TestContracts.of("{'properties': {'age': {'type': 'strng'}}}")));
+            assertEquals(List.of("/properties/age/type/1: unknown JSON Schema type \"nul\""),
+                    problems(TestContracts.of("{'properties': {'age': {'type': ['string', 'nul']}}}")));
+        }
+
+        @Test
+        void everyProblemOfTheContractIsReportedAtOnce() {
+            List<String> found = problems(TestContracts.of("{'properties': {'a': {'type': 'strng'},"
+                    + " 'b': {'enum': []}, '$': {'type': 'string'}}, 'required': ['c']}"));
+            assertEquals(List.of("/required/0: \"c\" is required but is not in properties",
+                    "/properties/a/type: unknown JSON Schema type \"strng\"",
+                    "/properties/b/enum: an empty enum admits no value",
+                    "/properties/$: has no usable column name; rename the property"), found);
+        }
+    }
+
+    @Nested
+    class Integers {
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource(delimiterString = " -> ", value = {
+            "{'type': 'integer', 'minimum': 0} -> INTEGER",
+            "{'type': 'integer', 'minimum': 0, 'maximum': 2147483647} -> INTEGER",
+            "{'type': 'integer', 'format': 'int32'} -> INTEGER",
+            "{'type': 'integer', 'format': 'int64'} -> BIGINT",
+            "{'type': 'integer', 'minimum': 0, 'maximum': 4294967295} -> BIGINT",
+            "{'type': 'integer', 'maximum': 2147483648} -> BIGINT",
+            "{'type': 'integer', 'exclusiveMaximum': 2147483648} -> INTEGER",
+            "{'type': 'integer', 'exclusiveMaximum': 2147483649} -> BIGINT",
+            "{'type': 'integer', 'maximum': 2147483648, 'exclusiveMaximum': true} -> INTEGER",
+            "{'type': 'integer', 'maximum': 2147483647.9} -> INTEGER",
+            "{'type': 'integer', 'minimum': -2147483648} -> INTEGER",
+            "{'type': 'integer', 'minimum': -2147483649} -> BIGINT",
+            "{'type': 'integer', 'exclusiveMinimum': -2147483649} -> INTEGER",
+            "{'type': 'integer', 'maximum': 9223372036854775807} -> BIGINT",
+            "{'type': 'integer', 'maximum': 9223372036854775808} -> NUMERIC",
+            "{'type': 'integer', 'minimum': -1e30} -> NUMERIC",
+        })
+        void widthFollowsFormatAndBounds(String schema, PgType expected) {
+            assertEquals(expected, only(schema).type());
+        }
+
+        @Test
+        void aBoundThatIsNotANumberIsAProblem() {
+            assertEquals(List.of("/properties/p/maximum: must be a finite number"),
+                    problems(TestContracts.property("{'type': 'integer', 'maximum': '10'}")));
+        }
+    }
+
+    @Nested
+    class Patterns {
+
+        @Test
+        void aTranslatablePatternBecomesAPatternCheck() {
+            Column column = only("{'type': 'string', 'pattern': '^[a-zA-Z0-9-_]+$'}");
+            assertEquals(List.of(new PatternMatch("^[\\-0-9A-Z_a-z]+$", "^[a-zA-Z0-9-_]+$")), column.checks());
+            assertEquals(List.of(), column.todos());
+        }
+
+        @Test
+        void anUntranslatablePatternIsANoteNotACheck() {
+            Column column = only("{'type': 'string', 'pattern': '^\\\\bword$'}");
+            assertEquals(List.of(), column.checks());
+            assertEquals(1, column.todos().size());
+            assertTrue(column.todos().get(0).startsWith("pattern ^\\bword$ not enforced: word boundary \\b"),
+                    column.todos()::toString);
+        }
+
+        @Test
+        void aPatternOnATimestampCannotBeATextCheck() {
+            Column column = only("{'type': 'string', 'format': 'date-time', 'pattern': 'Z$'}");
+            assertEquals(List.of(), column.checks());
+            assertEquals(List.of("pattern Z$ not enforced: the column is TIMESTAMPTZ"), column.todos());
+        }
+
+        @Test
+        void aNoteNeverBreaksItsCommentLine() {
+            Column column = only("{'type': 'string', 'pattern': 'a\\nb(?=c)'}");
+            assertTrue(column.todos().get(0).startsWith("pattern a\\u000ab(?=c) not enforced"), column::toString);
+            assertTrue(column.todos().stream().noneMatch(t -> t.contains("\n")));
+        }
+    }
+
+    @Nested
+    class References {
+
+        @Test
+        void followsLocalReferencesWithEscapes() {
+            Contract contract = TestContracts.of("{'definitions': {'a/b': {'type': 'integer'}, 'm~n': {'type': 'boolean'},"
+                    + " 'sp ace': {'type': 'number'}}, '$defs': {'day': {'type': 'string', 'format': 'date'}},"
+                    + " 'properties': {'x': {'$ref': '#/definitions/a~1b'}, 'y': {'$ref': '#/definitions/m~0n'},"
+                    + " 'z': {'$ref': '#/definitions/sp%20ace'}, 'd': {'$ref': '#/$defs/day'},"
+                    + " 'w': {'allOf': [{'$ref': '#/$defs/day'}], 'description': 'annotated'}}}");
+            assertEquals(List.of(PgType.INTEGER, PgType.BOOLEAN, PgType.NUMERIC, PgType.DATE, PgType.DATE),
+                    TypeMapping.map(contract).columns().stream().map(Column::type).toList());
+        }
+
+        @Test
+        void referenceToTheWholeContractIsRecursive() {
+            Column column = only("{'$ref': '#'}");
+            assertEquals(PgType.JSONB, column.type());
+            assertTrue(anyTodoContains(column, "recursive $ref #"), column::toString);
+        }
+
+        @Test
+        void aCycleOfReferencesEndsAsJsonb() {
+            Contract contract = TestContracts.of("{'definitions': {'a': {'$ref': '#/definitions/b'},"
+                    + " 'b': {'$ref': '#/definitions/a'}}, 'properties': {'p': {'$ref': '#/definitions/a'}}}");
+            Column column = TypeMapping.map(contract).columns().get(0);
+            assertEquals(PgType.JSONB, column.type());
+            assertTrue(anyTodoContains(column, "recursive $ref #/definitions/a"), column::toString);
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiterString = " -> ", value = {
+            "#/definitions/missing -> does not resolve",
+            "#/definitions/bad%zz -> is not a JSON pointer",
+            "#anchor -> is not a JSON pointer",
+            "other.schema.json#/definitions/x -> remote $ref",
+        })
+        void unfollowableReferencesAreJsonbWithTheReason(String ref, String reason) {
+            Column column = only("{'$ref': '" + ref + "'}");
+            assertEquals(PgType.JSONB, column.type());
+            assertTrue(anyTodoContains(column, reason), column::toString);
+        }
+
+        @Test
+        void aProblemInsideADefinitionNamesTheDefinition() {
+            assertEquals(List.of("/definitions/age/type: unknown JSON Schema type \"strng\""),
+                    problems(TestContracts.of("{'definitions': {'age': {'type': 'strng'}},"
+                            + " 'properties': {'a': {'$ref': '#/definitions/age'}, 'b': {'$ref': '#/definitions/age'}}}")));
+        }
+    }
+
+    @Nested
+    class Unions {
+
+        @Test
+        void typeWithNullIsANullableColumnEvenWhenRequired() {
+            Column column = TypeMapping.map(TestContracts.of(
+                    "{'properties': {'p': {'type': ['string', 'null']}}, 'required': ['p']}")).columns().get(0);
+            assertEquals(PgType.TEXT, column.type());
+            assertFalse(column.notNull());
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiterString = " -> ", value = {
+            "{'type': ['string', 'object']} -> type union [string, object]",
+            "{'oneOf': [{'type': 'string'}, {'type': 'integer'}]} -> oneOf",
+            "{'anyOf': [{'type': 'string'}, {'type': 'integer'}]} -> anyOf",
+            "{'allOf': [{'type': 'string'}, {'minLength': 1}]} -> allOf",
+            "{'description': 'anything'} -> no type declared",
+            "true -> admits any value",
+        })
+        void unionsAndUntypedSchemasAreJsonbWithANote(String schema, String note) {
+            Column column = only(schema);
+            assertEquals(PgType.JSONB, column.type());
+            assertTrue(anyTodoContains(column, note), column::toString);
+        }
+    }
+
+    @Nested
+    class Enums {
+
+        @Test
+        void nullMemberMakesTheColumnNullableAndStaysOutOfTheList() {
+            Column column = TypeMapping.map(TestContracts.of("{'properties': {'p': {'type': ['string', 'null'],"
+                    + " 'enum': ['a', null, 'b']}}, 'required': ['p']}")).columns().get(0);
+            assertFalse(column.notNull());
+            assertEquals(List.of(new AllowedValues(List.of("a", "b"))), column.checks());
+        }
+
+        @Test
+        void nullMemberThatTheTypeForbidsKeepsNotNull() {
+            Column column = TypeMapping.map(TestContracts.of("{'properties': {'p': {'type': 'string',"
+                    + " 'enum': ['a', null]}}, 'required': ['p']}")).columns().get(0);
+            assertTrue(column.notNull());
+        }
+
+        @Test
+        void valuesAreKeptRawForTheLiteralRenderer() {
+            Column column = TypeMapping.map(TestContracts.ofExactJson(
+                    "{\"properties\": {\"p\": {\"enum\": [\"'\", \"\\\"\", \"a\\\\b\", \"é\", \"Cap'n Proto\"]}}}"))
+                    .columns().get(0);
+            assertEquals(PgType.TEXT, column.type());
+            assertEquals(List.of(new AllowedValues(List.of("'", "\"", "a\\b", "é", "Cap'n Proto"))), column.checks());
+        }
+
+        @ParameterizedTest(name = "{0} -> {1} {2}")
+        @CsvSource(delimiterString = " -> ", value = {
+            "{'type': 'integer', 'enum': [1, 2, 3]} -> INTEGER -> 1|2|3",
+            "{'type': 'integer', 'enum': [0, 4294967295]} -> BIGINT -> 0|4294967295",
+            "{'type': 'integer', 'enum': [1.0, 2]} -> INTEGER -> 1|2",
+            "{'type': 'number', 'enum': [1, 2.5]} -> NUMERIC -> 1|2.5",
+            "{'enum': [1, 2]} -> INTEGER -> 1|2",
+            "{'type': 'boolean', 'enum': [true]} -> BOOLEAN -> true",
+            "{'type': 'string', 'enum': ['a', 'a', 'b']} -> TEXT -> a|b",
+            "{'const': 'fixed'} -> TEXT -> fixed",
+            "{'type': 'integer', 'const': 7} -> INTEGER -> 7",
+        })
+        void keepsTheDeclaredTypeWhenEveryValueFitsIt(String schema, PgType type, String values) {
+            Column column = only(schema);
+            assertEquals(type, column.type());
+            assertEquals(List.of(new AllowedValues(List.of(values.split("\\|")))), column.checks());
+            assertEquals(List.of(), column.todos());
+        }
+
+        @Test
+        void mixedValuesAreTextWithANote() {
+            Column column = only("{'enum': ['a', 1, true]}");
+            assertEquals(PgType.TEXT, column.type());
+            assertEquals(List.of(new AllowedValues(List.of("a", "1", "true"))), column.checks());
+            assertTrue(anyTodoContains(column, "do not fit one type"), column::toString);
+        }
+
+        @Test
+        void objectValuesAreJsonbWithoutACheck() {
+            Column column = only("{'enum': [{'a': 1}, [2]]}");
+            assertEquals(PgType.JSONB, column.type());
+            assertEquals(List.of(), column.checks());
+            assertTrue(anyTodoContains(column, "not checked"), column::toString);
+        }
+
+        @Test
+        void nulInAValueIsAProblemAtItsPointer() {
+            assertEquals(List.of("/properties/p/enum/1: holds a NUL character (\\u0000), which PostgreSQL text cannot hold"),
+                    problems(TestContracts.ofExactJson("{\"properties\": {\"p\": {\"enum\": [\"a\", \"b\\u0000\"]}}}")));
+            assertEquals(List.of("/properties/p/const: holds a NUL character (\\u0000), which PostgreSQL text cannot hold"),
+                    problems(TestContracts.ofExactJson("{\"properties\": {\"p\": {\"const\": \"\\u0000\"}}}")));
+        }
+
+        @Test
+        void thousandsOfValuesMapQuickly() {
+            String values = IntStream.range(0, 50_000).mapToObj(i -> "'v" + i + "'").collect(Collectors.joining(","));
+            Column column = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> only("{'enum': [" + values + "]}"));
+            assertEquals(50_000, ((AllowedValues) column.checks().get(0)).values().size());
+        }
+    }
+
+    @Nested
+    class Columns {
+
+        @Test
+        void oneColumnPerPropertyInOrderWithoutTheContractsOwnId() {
+            RelationalTable table = TypeMapping.map(TestContracts.of("{'properties': {'zeta': {'type': 'string'},"
+                    + " 'id': {'type': 'string', 'format': 'uuid'}, 'playerId': {'type': 'string', 'format': 'uuid'},"
+                    + " '2fa': {'type': 'boolean'}, 'user': {'type': 'string'}}, 'required': ['id', 'zeta']}"));
+            assertEquals(List.of("zeta", "player_id", "_2fa", "user"),
+                    table.columns().stream().map(Column::name).toList());
+            assertEquals(List.of("/properties/zeta", "/properties/playerId", "/properties/2fa", "/properties/user"),
+                    table.columns().stream().map(Column::pointer).toList());
+            assertEquals(List.of(true, false, false, false),
+                    table.columns().stream().map(Column::notNull).toList());
+            assertEquals(List.of(), table.todos());
+        }
+
+        @Test
+        void anIdThatIsNotAUuidGetsATableNote() {
+            RelationalTable table = TypeMapping.map(TestContracts.of("{'properties': {'id': {'type': 'integer'}}}"));
+            assertEquals(List.of(), table.columns());
+            assertEquals(List.of("the key column id is UUID while the contract's id is integer; review"), table.todos());
+        }
+
+        @Test
+        void longNamesAreShortenedWithANote() {
+            String a = "a".repeat(70);
+            String b = "a".repeat(63) + "b";
+            List<Column> columns = TypeMapping.map(TestContracts.of(
+                    "{'properties': {'" + a + "': {'type': 'string'}, '" + b + "': {'type': 'string'}}}")).columns();
+            assertEquals(2, columns.size());
+            assertTrue(columns.stream().allMatch(c -> c.name().length() == 63), columns::toString);
+            assertFalse(columns.get(0).name().equals(columns.get(1).name()));
+            assertTrue(anyTodoContains(columns.get(0), "shortened to 63 bytes from " + a));
+        }
+
+        @ParameterizedTest(name = "{0} / {1}")
+        @CsvSource({
+            "dev-dependencies, dev_dependencies, dev_dependencies",
+            "Authorization, authorization, authorization",
+            "X-Api-Key, x-api-key, x_api_key",
+            "createdAt, created_at, created_at",
+        })
+        void twoPropertiesOnOneColumnIsAProblemNamingBoth(String first, String second, String column) {
+            String type = column.equals("created_at") ? "{'type': 'string', 'format': 'date-time'}" : "{}";
+            assertEquals(List.of("/properties/" + second + ": its column name \"" + column
+                            + "\" is also the column of /properties/" + first + "; rename one of them"),
+                    problems(TestContracts.of("{'properties': {'" + first + "': " + type + ", '" + second + "': "
+                            + type + "}}")));
+        }
+
+        @Test
+        void aPropertyLandingOnTheKeyColumnIsAProblem() {
+            assertEquals(List.of("/properties/ID: its column name \"id\" is also the column of the key column"
+                            + " (/properties/id); rename the property"),
+                    problems(TestContracts.of("{'properties': {'id': {'type': 'string'}, 'ID': {'type': 'string'}}}")));
+            assertEquals(List.of("/properties/Id: its column name \"id\" is also the column of the key column;"
+                            + " rename the property"),
+                    problems(TestContracts.of("{'properties': {'Id': {'type': 'string'}}}")));
+        }
+
+        @Test
+        void namesThatBecomeEmptyAreProblems() {
+            assertEquals(List.of("/properties/$: has no usable column name; rename the property",
+                            "/properties/@: has no usable column name; rename the property",
+                            "/properties/--: has no usable column name; rename the property"),
+                    problems(TestContracts.of("{'properties': {'$': {}, '@': {}, '--': {}, 'ok': {}}}")));
+        }
+
+        @Test
+        void pointersEscapeSlashAndTilde() {
+            Column column = TypeMapping.map(TestContracts.of("{'properties': {'a/b~': {}}}")).columns().get(0);
+            assertEquals("/properties/a~1b~0", column.pointer());
+            assertEquals("a_b", column.name());
+        }
+
+        @Test
+        void aTimestampPropertyReplacesTheStandardColumnAndSaysSo() {
+            RelationalTable table = TypeMapping.map(TestContracts.of("{'properties': {'updatedAt':"
+                    + " {'type': 'string', 'format': 'date-time'}}, 'required': ['updatedAt']}"));
+            Column column = table.columns().get(0);
+            assertEquals("updated_at", column.name());
+            assertEquals(PgType.TIMESTAMPTZ, column.type());
+            assertTrue(column.notNull());
+            assertTrue(anyTodoContains(column, "replaces the standard updated_at column"), column::toString);
+            assertEquals(List.of("updated_at"), table.replacedStandardColumns());
+        }
+
+        @Test
+        void aStandardColumnNameWithAnotherTypeIsAProblem() {
+            assertEquals(List.of("/properties/created_at: its column name \"created_at\" is the standard TIMESTAMPTZ"
+                            + " column the template writes, but the property maps to INTEGER; rename the property"),
+                    problems(TestContracts.of("{'properties': {'created_at': {'type': 'integer'}}}")));
+        }
+
+        @Test
+        void requiredNamesMustBeProperties() {
+            assertEquals(List.of("/required/1: \"ghost\" is required but is not in properties",
+                            "/required/2: must be a property name (a string)"),
+                    problems(TestContracts.of("{'properties': {'a': {}}, 'required': ['a', 'ghost', 3]}")));
+        }
+    }
+}
