@@ -9,16 +9,19 @@
 -- Generation time: ${comment(model.generatedAt)}
 -- ⚠️ REVIEW REQUIRED BEFORE APPLYING
 
+<#-- A contract property of the same name (TIMESTAMPTZ) stands in for a standard column. -->
+<#assign standard = ["created_at", "updated_at"]?filter(name -> !model.definition.replacedStandardColumns()?seq_contains(name))>
 CREATE TABLE ${table} (
   id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
 <#list model.definition.columns as column>
 <#list column.todos as todo>
   -- ⚠️ TODO: ${comment(column.name)}: ${comment(todo)}
 </#list>
-  ${ident(column.name)} ${keyword(column.type)}<#if column.notNull> NOT NULL</#if><#list column.checks as check> CHECK (<#if check.regex??>${ident(column.name)} ~ ${literal(check.regex)}<#elseif check.values?size == 1>${ident(column.name)} = ${literal(check.values[0])}<#else>${ident(column.name)} IN (<#list check.values as value>${literal(value)}<#sep>, </#list>)</#if>)</#list>,
+  ${ident(column.name)} ${keyword(column.type)}<#if column.notNull> NOT NULL</#if><#list column.checks as check> CHECK (<#if check.regex??>${ident(column.name)} ~ ${literal(check.regex)}<#elseif check.values?size == 1>${ident(column.name)} = ${literal(check.values[0])}<#else>${ident(column.name)} IN (<#list check.values as value>${literal(value)}<#sep>, </#list>)</#if>)</#list><#if column?has_next || standard?has_content>,</#if>
 </#list>
-  created_at TIMESTAMPTZ DEFAULT NOW(),
-  updated_at TIMESTAMPTZ DEFAULT NOW()
+<#list standard as name>
+  ${ident(name)} TIMESTAMPTZ DEFAULT NOW()<#sep>,</#sep>
+</#list>
 );
 <#list model.indexes as index>
 CREATE INDEX ${ident(index.name)} ON ${table} USING ${keyword(index.method)} (<#list index.fields as column>${ident(column)}<#sep>, </#list>);
