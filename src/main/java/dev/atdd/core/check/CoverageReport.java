@@ -77,9 +77,11 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
                 out.append("  ").append(problem.describe(base)).append('\n');
             }
         }
-        out.append(notPersistent.size()).append(notPersistent.size() == 1 ? " contract needs" : " contracts need")
-                .append(" no table (not persistent) and ").append(notPersistent.size() == 1 ? "was" : "were")
-                .append(" skipped.\n");
+        if (!notPersistent.isEmpty()) {
+            out.append(notPersistent.size()).append(notPersistent.size() == 1 ? " contract needs" : " contracts need")
+                    .append(" no table (not persistent) and ").append(notPersistent.size() == 1 ? "was" : "were")
+                    .append(" skipped.\n");
+        }
         if (!missing.isEmpty()) {
             out.append("Generate the missing migrations with: mvn atdd:generate-migrations\n");
         }
