@@ -20,11 +20,7 @@ public record Problem(Path file, int line, int column, String message) {
 
     /** {@code path[:line:column]: message}, the path shown relative to {@code base} when it lies inside it. */
     public String describe(Path base) {
-        Path shown = file;
-        if (base != null && file.isAbsolute() && file.startsWith(base)) {
-            shown = base.relativize(file);
-        }
-        String where = shown.toString().replace('\\', '/');
+        String where = file.isAbsolute() ? DisplayPath.of(base, file) : DisplayPath.of(null, file);
         if (line > 0) {
             where += ":" + line + ":" + column;
         }

@@ -1,5 +1,6 @@
 package dev.atdd.maven;
 
+import dev.atdd.core.DisplayPath;
 import dev.atdd.core.InvalidInputException;
 import java.io.File;
 import java.io.UncheckedIOException;
@@ -118,8 +119,6 @@ abstract class AbstractAtddMojo extends AbstractMojo {
 
     /** A path as the user should read it: relative to the project when inside it. */
     protected String shown(Path path) {
-        Path base = basedir();
-        Path absolute = path.toAbsolutePath().normalize();
-        return (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString().replace('\\', '/');
+        return DisplayPath.of(basedir(), path);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atdd.core.DisplayPath;
 import dev.atdd.core.Problem;
 import dev.atdd.core.plan.CoveredTable;
 import dev.atdd.core.plan.PlannedTable;
@@ -58,7 +59,7 @@ public final class JsonReport {
         ArrayNode files = root.putArray("files");
         for (TodoReport.FileTodos file : report.files()) {
             ObjectNode entry = files.addObject();
-            entry.put("file", TodoReport.shown(base, file.file().path()));
+            entry.put("file", DisplayPath.of(base, file.file().path()));
             entry.put("count", file.todos().size());
             ArrayNode todos = entry.putArray("todos");
             for (Todo todo : file.todos()) {
@@ -84,7 +85,7 @@ public final class JsonReport {
         node.put("source", table.source());
         node.put("table", table.table());
         if (table instanceof PlannedTable.ForContract forContract) {
-            node.put("file", TodoReport.shown(base, forContract.contract().file()));
+            node.put("file", DisplayPath.of(base, forContract.contract().file()));
         }
         return node;
     }

@@ -1,5 +1,6 @@
 package dev.atdd.core.check;
 
+import dev.atdd.core.DisplayPath;
 import dev.atdd.core.migration.MigrationFile;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.review.Todo;
@@ -49,7 +50,7 @@ public record TodoReport(List<FileTodos> files) {
         out.append(files.size()).append(files.size() == 1 ? " migration holds " : " migrations hold ")
                 .append(total()).append(total() == 1 ? " unreviewed TODO:\n" : " unreviewed TODOs:\n");
         for (FileTodos file : files.subList(0, Math.min(FILES_SHOWN, files.size()))) {
-            String shown = shown(base, file.file().path());
+            String shown = DisplayPath.of(base, file.file().path());
             out.append("  ").append(shown).append(" (").append(file.todos().size())
                     .append(file.todos().size() == 1 ? " TODO)\n" : " TODOs)\n");
             for (Todo todo : file.todos().subList(0, Math.min(TODOS_SHOWN, file.todos().size()))) {
@@ -70,11 +71,5 @@ public record TodoReport(List<FileTodos> files) {
                 .append("  - JSONB columns that should be normalized\n")
                 .append("then delete each TODO line; this check passes when none is left.");
         return out.toString();
-    }
-
-    static String shown(Path base, Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        return (base != null && absolute.startsWith(base) ? base.relativize(absolute) : absolute)
-                .toString().replace('\\', '/');
     }
 }
