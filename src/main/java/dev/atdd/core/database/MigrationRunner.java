@@ -1,0 +1,165 @@
+package dev.atdd.core.database;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Applies SQL scripts to a database the way the Supabase CLI applies migrations: in the given order,
+ * each file in a transaction of its own, stopping at the first failure.
+ *
+ * <p>A file is sent whole, in the simple query protocol, so the server parses it exactly as written
+ * ({@code $$} bodies, several statements per line) and its error positions count into the file. A
+ * file holding a command PostgreSQL refuses inside a transaction block ({@code CREATE INDEX
+ * CONCURRENTLY}, {@code VACUUM}, ...) is instead sent statement by statement with auto-commit on; the
+ * statements before a failing one then stay applied, as they would with the Supabase CLI.
+ */
+public final class MigrationRunner {
+
+    /** Marks a failure of a script sent whole, as opposed to one statement of it. */
+    private static final int WHOLE_SCRIPT = -1;
+
+    private final Connection connection;
+
+    /** @param connection an open connection in the simple query protocol, such as {@link ScratchDatabase#connection()} */
+    public MigrationRunner(Connection connection) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+    }
+
+    /**
+     * Applies the prelude's scripts, each in its own transaction.
+     *
+     * @throws MigrationFailedException when a prelude script fails
+     */
+    public void applyPrelude(SupabasePrelude prelude) {
+        for (SqlScript script : prelude.scripts()) {
+            run(script, List.of());
+        }
+    }
+
+    /**
+     * Applies the migration files in the order given (the caller sorts them by version).
+     *
+     * @return the files applied, that is all of them
+     * @throws MigrationFailedException at the first file the server rejects; the earlier files stay committed
+     * @throws dev.atdd.core.InvalidInputException when a file cannot be read or is not UTF-8
+     * @throws ScratchDatabaseException when the connection to the database is lost
+     */
+    public List<Path> apply(List<Path> migrations) {
+        List<Path> applied = new ArrayList<>();
+        for (Path file : migrations) {
+            run(SqlScript.read(file), applied);
+            applied.add(file);
+        }
+        return List.copyOf(applied);
+    }
+
+    private void run(SqlScript script, List<Path> appliedBefore) {
+        List<ScriptStatements.Statement> statements = ScriptStatements.of(script.text());
+        if (statements.stream().anyMatch(ScriptStatements.Statement::cannotRunInTransaction)) {
+            runStatementByStatement(script, statements, appliedBefore);
+        } else {
+            runInTransaction(script, appliedBefore);
+        }
+    }
+
+    private void runInTransaction(SqlScript script, List<Path> appliedBefore) {
+        try {
+            connection.setAutoCommit(false);
+            execute(script.text());
+            connection.commit();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            rollback(e);
+            throw failure(script, WHOLE_SCRIPT, script.text(), e, appliedBefore);
+        }
+    }
+
+    private void runStatementByStatement(SqlScript script, List<ScriptStatements.Statement> statements,
+                                         List<Path> appliedBefore) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw failure(script, WHOLE_SCRIPT, script.text(), e, appliedBefore);
+        }
+        for (ScriptStatements.Statement statement : statements) {
+            String sql = script.text().substring(statement.start(), statement.end());
+            try {
+                execute(sql);
+            } catch (SQLException e) {
+                throw failure(script, statement.start(), sql, e, appliedBefore);
+            }
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            // JDBC escapes ({fn ...}) would rewrite the text and shift the server's error positions.
+            statement.setEscapeProcessing(false);
+            statement.execute(sql);
+        }
+    }
+
+    /** Undoes the failed file and leaves the connection in auto-commit, as between files. */
+    private void rollback(SQLException failure) {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * The server's error located in the file. {@code sent} is the text sent: the whole script, or
+     * one statement found at char index {@code statementStart}. The server's position counts
+     * characters (code points) from 1 into {@code sent}; without one, a statement's own start is
+     * the best location known, and a whole script's is none.
+     */
+    private static RuntimeException failure(SqlScript script, int statementStart, String sent, SQLException e,
+                                            List<Path> appliedBefore) {
+        ServerErrorMessage server = e instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+        if (server == null) {
+            return new ScratchDatabaseException("lost the database connection while applying " + script.file(), e);
+        }
+        int index = -1;
+        if (server.getPosition() > 0) {
+            index = Math.max(statementStart, 0) + charIndex(sent, server.getPosition());
+        } else if (statementStart != WHOLE_SCRIPT) {
+            index = statementStart;
+        }
+        int line = 0;
+        int column = 0;
+        String lineText = "";
+        if (index >= 0) {
+            String text = script.text();
+            int lineStart = text.lastIndexOf('\n', index - 1) + 1;
+            int lineEnd = text.indexOf('\n', index);
+            lineText = stripCarriageReturn(text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd));
+            line = (int) text.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1;
+            column = text.codePointCount(lineStart, index) + 1;
+        }
+        MigrationFailure failure = new MigrationFailure(script.file(), line, column, lineText,
+                Objects.requireNonNullElse(server.getMessage(), e.getMessage()),
+                Objects.requireNonNullElse(server.getSQLState(), ""),
+                Optional.ofNullable(server.getDetail()), Optional.ofNullable(server.getHint()),
+                Optional.ofNullable(server.getWhere()));
+        return new MigrationFailedException(failure, appliedBefore, e);
+    }
+
+    private static int charIndex(String text, int position) {
+        int codePoints = Math.min(position - 1, text.codePointCount(0, text.length()));
+        return text.offsetByCodePoints(0, codePoints);
+    }
+
+    private static String stripCarriageReturn(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.atdd.core.database;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The tables of one schema as PostgreSQL's catalog describes them after the migrations ran: what
+ * the contracts are compared with. Read with the queries in {@code dev/atdd/database/snapshot-*.sql}.
+ *
+ * @param schema the schema read, for example {@code public}
+ * @param tables its ordinary and partitioned tables, by name
+ */
+public record SchemaSnapshot(String schema, List<Table> tables) {
+
+    public SchemaSnapshot {
+        Objects.requireNonNull(schema, "schema");
+        tables = List.copyOf(tables);
+    }
+
+    /**
+     * A table.
+     *
+     * @param rowLevelSecurity whether {@code ENABLE ROW LEVEL SECURITY} is in force
+     * @param columns          its columns in table order
+     * @param checks           its CHECK constraints by name
+     * @param indexes          its indexes by name, primary key and unique constraints included
+     */
+    public record Table(String name, boolean rowLevelSecurity, List<Column> columns, List<Check> checks,
+                        List<Index> indexes) {
+        public Table {
+            Objects.requireNonNull(name, "name");
+            columns = List.copyOf(columns);
+            checks = List.copyOf(checks);
+            indexes = List.copyOf(indexes);
+        }
+
+        public Optional<Column> column(String columnName) {
+            return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+        }
+    }
+
+    /**
+     * A column.
+     *
+     * @param type              the type as {@code format_type} writes it, e.g. {@code timestamp with time zone}
+     * @param notNull           whether it is declared NOT NULL (a primary key column is)
+     * @param defaultExpression its default as PostgreSQL prints it, when it has one
+     */
+    public record Column(String name, String type, boolean notNull, Optional<String> defaultExpression) {
+        public Column {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(defaultExpression, "defaultExpression");
+        }
+    }
+
+    /**
+     * A CHECK constraint.
+     *
+     * @param columns    the columns its expression reads, in the catalog's order
+     * @param definition as {@code pg_get_constraintdef} prints it, e.g. {@code CHECK (score >= 0)}
+     */
+    public record Check(String name, List<String> columns, String definition) {
+        public Check {
+            Objects.requireNonNull(name, "name");
+            columns = List.copyOf(columns);
+            Objects.requireNonNull(definition, "definition");
+        }
+    }
+
+    /**
+     * An index.
+     *
+     * @param method     the access method: {@code btree}, {@code gin}, {@code gist}, {@code hash}, ...
+     * @param keys       its key columns, or expressions, as PostgreSQL prints them
+     * @param valid      false for an index left unusable by a failed {@code CREATE INDEX CONCURRENTLY}
+     * @param predicate  the WHERE of a partial index
+     * @param definition the whole {@code CREATE INDEX} as {@code pg_get_indexdef} prints it
+     */
+    public record Index(String name, String method, boolean unique, boolean primaryKey, boolean valid,
+                        List<String> keys, Optional<String> predicate, String definition) {
+        public Index {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(method, "method");
+            keys = List.copyOf(keys);
+            Objects.requireNonNull(predicate, "predicate");
+            Objects.requireNonNull(definition, "definition");
+        }
+    }
+
+    /**
+     * Reads the tables of {@code schema} through {@code connection}.
+     *
+     * @throws ScratchDatabaseException when the catalog cannot be read
+     */
+    public static SchemaSnapshot read(Connection connection, String schema) {
+        try {
+            Map<String, List<Column>> columns = new LinkedHashMap<>();
+            query(connection, "snapshot-columns.sql", schema, rs -> columns
+                    .computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>())
+                    .add(new Column(rs.getString("column_name"), rs.getString("data_type"),
+                            rs.getBoolean("not_null"), Optional.ofNullable(rs.getString("default_expression")))));
+            Map<String, List<Check>> checks = new LinkedHashMap<>();
+            query(connection, "snapshot-checks.sql", schema, rs -> checks
+                    .computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>())
+                    .add(new Check(rs.getString("constraint_name"), strings(rs.getArray("column_names")),
+                            rs.getString("definition"))));
+            Map<String, List<Index>> indexes = new LinkedHashMap<>();
+            query(connection, "snapshot-indexes.sql", schema, rs -> indexes
+                    .computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>())
+                    .add(new Index(rs.getString("index_name"), rs.getString("method"), rs.getBoolean("is_unique"),
+                            rs.getBoolean("is_primary"), rs.getBoolean("is_valid"),
+                            strings(rs.getArray("key_columns")), Optional.ofNullable(rs.getString("predicate")),
+                            rs.getString("definition"))));
+            List<Table> tables = new ArrayList<>();
+            query(connection, "snapshot-tables.sql", schema, rs -> {
+                String name = rs.getString("table_name");
+                tables.add(new Table(name, rs.getBoolean("row_level_security"),
+                        columns.getOrDefault(name, List.of()), checks.getOrDefault(name, List.of()),
+                        indexes.getOrDefault(name, List.of())));
+            });
+            return new SchemaSnapshot(schema, tables);
+        } catch (SQLException e) {
+            throw new ScratchDatabaseException("cannot read the catalog of schema " + schema, e);
+        }
+    }
+
+    /** The table called {@code name}, if the schema has one. */
+    public Optional<Table> table(String name) {
+        return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private static void query(Connection connection, String resource, String schema, RowReader reader)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(BundledSql.text(resource))) {
+            statement.setString(1, schema);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        }
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.atdd.core.database;
+
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A SQL script and the file it is reported under: a migration, a prelude file or the built-in prelude.
+ * The text is what is sent to the server, so server error positions count into it.
+ */
+public record SqlScript(Path file, String text) {
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    public SqlScript {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(text, "text");
+    }
+
+    /**
+     * Reads {@code file} as UTF-8; a leading byte order mark is dropped, as PostgreSQL would reject it.
+     *
+     * @throws InvalidInputException when the file cannot be read or is not valid UTF-8
+     */
+    public static SqlScript read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InvalidInputException(Problem.in(file, "cannot read the file: " + e));
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(Problem.in(file, "not valid UTF-8 text; migrations are read as UTF-8"));
+        }
+        if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
+            text = text.substring(1);
+        }
+        return new SqlScript(file, text);
+    }
+}

@@ -1,0 +1,1 @@
+CREATE DATABASE ${database} ENCODING 'UTF8' TEMPLATE template0

@@ -1,0 +1,98 @@
+package dev.atdd.core.database;
+
+import static dev.atdd.core.database.SqlFixtures.value;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One embedded server for the class; it also plays "the user's server" for {@code onServer}. */
+class ScratchDatabaseTest {
+
+    private static ScratchDatabase server;
+
+    @BeforeAll
+    static void startServer() {
+        server = ScratchDatabase.embedded();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void embeddedServerIsPostgres15InUtf8AndCLocale() throws SQLException {
+        assertEquals(List.of("15", "UTF8", "C", "C"), List.of(
+                value(server.connection(), "select current_setting('server_version_num')").substring(0, 2),
+                value(server.connection(), "select current_setting('server_encoding')"),
+                value(server.connection(), "select current_setting('lc_collate')"),
+                value(server.connection(), "select current_setting('lc_ctype')")));
+    }
+
+    @Test
+    void embeddedServerLeavesNothingOnDiskAfterClose() throws SQLException {
+        Path folder;
+        try (ScratchDatabase embedded = ScratchDatabase.embedded()) {
+            Path data = Path.of(value(embedded.connection(), "select current_setting('data_directory')"));
+            folder = data.getParent();
+            assertTrue(folder.getFileName().toString().startsWith("atdd-postgres-"), folder.toString());
+            assertTrue(Files.isDirectory(data));
+            assertTrue(Files.isDirectory(folder.resolve("data")));
+        }
+        assertFalse(Files.exists(folder), folder + " still exists");
+    }
+
+    @Test
+    void onServerCreatesAFreshDatabaseAndDropsItEvenWithSessionsLeftOpen() throws SQLException {
+        String name;
+        Connection leftOver;
+        try (ScratchDatabase scratch = ScratchDatabase.onServer(server.jdbcUrl(), server.user(), null)) {
+            name = scratch.databaseName();
+            assertTrue(name.matches("atdd_verify_[0-9a-f]{16}"), name);
+            assertEquals(name, value(scratch.connection(), "select current_database()"));
+            assertTrue(databaseExists(name));
+            leftOver = DriverManager.getConnection(scratch.jdbcUrl(), server.user(), null);
+        }
+        assertFalse(databaseExists(name));
+        assertFalse(leftOver.isValid(5), "the session left open was not ended");
+        leftOver.close();
+    }
+
+    @Test
+    void twoScratchDatabasesOnOneServerDoNotShareAName() {
+        try (ScratchDatabase first = ScratchDatabase.onServer(server.jdbcUrl(), server.user(), null);
+             ScratchDatabase second = ScratchDatabase.onServer(server.jdbcUrl(), server.user(), null)) {
+            assertFalse(first.databaseName().equals(second.databaseName()));
+        }
+    }
+
+    @Test
+    void onServerRejectsAUrlThatIsNotPostgres() {
+        ScratchDatabaseException e = assertThrows(ScratchDatabaseException.class,
+                () -> ScratchDatabase.onServer("jdbc:mysql://localhost/db", "root", "secret"));
+        assertTrue(e.getMessage().startsWith("not a PostgreSQL JDBC URL"), e.getMessage());
+    }
+
+    @Test
+    void onServerSaysWhichServerItCannotReach() {
+        String url = "jdbc:postgresql://localhost:1/postgres";
+        ScratchDatabaseException e = assertThrows(ScratchDatabaseException.class,
+                () -> ScratchDatabase.onServer(url, "postgres", "postgres"));
+        assertEquals("cannot connect to " + url, e.getMessage());
+    }
+
+    private static boolean databaseExists(String name) throws SQLException {
+        return value(server.connection(), "select count(*) from pg_database where datname = '" + name + "'").equals("1");
+    }
+}

@@ -1,0 +1,35 @@
+package dev.atdd.core.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqlScriptTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void readsUtf8AndDropsAByteOrderMark() throws IOException {
+        Path file = Files.write(folder.resolve("m.sql"), "\uFEFFselect 'é';".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(new SqlScript(file, "select 'é';"), SqlScript.read(file));
+    }
+
+    @Test
+    void rejectsTextThatIsNotUtf8() throws IOException {
+        Path file = Files.write(folder.resolve("latin1.sql"), new byte[] {'s', 'e', 'l', (byte) 0xE9});
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SqlScript.read(file));
+
+        assertEquals(Problem.in(file, "not valid UTF-8 text; migrations are read as UTF-8"), e.problems().get(0));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.atdd.core.database;
+
+import static dev.atdd.core.database.SqlFixtures.value;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.atdd.core.InvalidInputException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pins what docs/supabase-prelude.md says the built-in prelude creates. */
+class SupabasePreludeTest {
+
+    private static ScratchDatabase database;
+
+    @BeforeAll
+    static void applyPrelude() {
+        database = ScratchDatabase.embedded();
+        new MigrationRunner(database.connection()).applyPrelude(SupabasePrelude.builtIn());
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+    }
+
+    @Test
+    void createsTheDocumentedRolesSchemasAndExtensions() throws SQLException {
+        assertEquals("anon:f,authenticated:f,service_role:t", value(database.connection(), """
+                select string_agg(rolname || ':' || case when rolbypassrls then 't' else 'f' end, ',' order by rolname)
+                from pg_roles where rolname in ('anon', 'authenticated', 'service_role') and not rolcanlogin"""));
+        assertEquals("auth,extensions,storage", value(database.connection(), """
+                select string_agg(nspname, ',' order by nspname)
+                from pg_namespace where nspname in ('auth', 'extensions', 'storage')"""));
+        assertEquals("pgcrypto:extensions,uuid-ossp:extensions", value(database.connection(), """
+                select string_agg(e.extname || ':' || n.nspname, ',' order by e.extname)
+                from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname <> 'plpgsql'"""));
+        assertEquals("\"$user\", public, extensions", value(database.connection(), "show search_path"));
+    }
+
+    @Test
+    void createsTheDocumentedFunctions() throws SQLException {
+        assertEquals("auth.jwt() jsonb,auth.role() text,auth.uid() uuid,storage.extension(text) text,"
+                + "storage.filename(text) text,storage.foldername(text) text[]", value(database.connection(), """
+                select string_agg(p.oid::regprocedure::text || ' ' || format_type(p.prorettype, null), ','
+                                  order by p.oid::regprocedure::text)
+                from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                where n.nspname in ('auth', 'storage')"""));
+        assertEquals("{a,b} c.png png", value(database.connection(),
+                "select storage.foldername('a/b/c.png')::text || ' ' || storage.filename('a/b/c.png') "
+                        + "|| ' ' || storage.extension('a/b/c.png')"));
+    }
+
+    @Test
+    void createsAuthUsersAndStorageTablesWithRowLevelSecurityOnStorage() {
+        SchemaSnapshot auth = SchemaSnapshot.read(database.connection(), "auth");
+        assertEquals(List.of("users"), auth.tables().stream().map(SchemaSnapshot.Table::name).toList());
+        assertEquals(17, auth.table("users").orElseThrow().columns().size());
+
+        SchemaSnapshot storage = SchemaSnapshot.read(database.connection(), "storage");
+        assertEquals(List.of("buckets:true", "objects:true"), storage.tables().stream()
+                .map(t -> t.name() + ":" + t.rowLevelSecurity()).toList());
+        assertEquals(Optional.of("gen_random_uuid()"),
+                storage.table("objects").orElseThrow().column("id").orElseThrow().defaultExpression());
+    }
+
+    @Test
+    void optionsChooseWhichScriptsRunInWhichOrder(@TempDir Path folder) {
+        Path file = SqlFixtures.write(folder, "prelude.sql", "create schema if not exists realtime;");
+        SqlScript builtIn = new SqlScript(SupabasePrelude.BUILT_IN_FILE, SupabasePrelude.builtInText());
+        SqlScript user = new SqlScript(file, "create schema if not exists realtime;");
+
+        assertEquals(List.of(builtIn), SupabasePrelude.builtIn().scripts());
+        assertEquals(List.of(builtIn, user), SupabasePrelude.builtInThen(file).scripts());
+        assertEquals(List.of(user), SupabasePrelude.userFileOnly(file).scripts());
+        assertEquals(List.of(), SupabasePrelude.none().scripts());
+    }
+
+    @Test
+    void aMissingPreludeFileIsAProblemOfThatFile(@TempDir Path folder) {
+        Path missing = folder.resolve("missing.sql");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> SupabasePrelude.builtInThen(missing).scripts());
+
+        assertEquals(missing, e.problems().get(0).file());
+    }
+}
