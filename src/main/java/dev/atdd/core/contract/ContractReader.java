@@ -41,6 +41,8 @@ public final class ContractReader {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Exact numbers: an enum value 0.1 stays 0.1, a bound 1e400 does not become Infinity.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .build();
 

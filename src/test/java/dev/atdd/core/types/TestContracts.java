@@ -1,20 +1,21 @@
 package dev.atdd.core.types;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atdd.core.contract.Contract;
-import dev.atdd.core.contract.ContractLocation;
+import dev.atdd.core.contract.ContractReader;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 
-/** Contracts for tests, parsed from JSON text; only the fields the type mapping reads are real. */
+/**
+ * Contracts for tests, from JSON text, read by the plugin's own {@link ContractReader} so that the
+ * type mapping sees exactly what it sees in a build (exact decimals, strict parsing).
+ */
 final class TestContracts {
 
-    static final Path FILE = Path.of("contracts/game/match/session.schema.json");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path ROOT = temporaryRoot();
+    static final Path FILE = ROOT.resolve("game/match/session.schema.json");
 
     private TestContracts() {
     }
@@ -24,16 +25,24 @@ final class TestContracts {
         return ofExactJson(json.replace('\'', '"'));
     }
 
-    static Contract ofExactJson(String json) {
-        JsonNode schema;
+    static synchronized Contract ofExactJson(String json) {
         try {
-            schema = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
+            Files.createDirectories(FILE.getParent());
+            Files.writeString(FILE, json, StandardCharsets.UTF_8);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Contract(FILE, new ContractLocation("game", "match", "session", "game/match/session.schema.json"),
-                schema, Optional.ofNullable(schema.path("$id").textValue()), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        return ContractReader.read(FILE, ROOT);
+    }
+
+    private static Path temporaryRoot() {
+        try {
+            Path root = Files.createTempDirectory("atdd-type-mapping-test");
+            root.toFile().deleteOnExit();
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A contract whose only property is {@code p} with the given schema. */

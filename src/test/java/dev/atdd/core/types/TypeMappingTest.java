@@ -422,9 +422,9 @@ class TypeMappingTest {
 
         @Test
         void requiredNamesMustBeProperties() {
-            assertEquals(List.of("/required/1: \"ghost\" is required but is not in properties",
-                            "/required/2: must be a property name (a string)"),
-                    problems(TestContracts.of("{'properties': {'a': {}}, 'required': ['a', 'ghost', 3]}")));
+            // A required entry that is not a string never gets here: the contract reader reports it.
+            assertEquals(List.of("/required/1: \"ghost\" is required but is not in properties"),
+                    problems(TestContracts.of("{'properties': {'a': {}}, 'required': ['a', 'ghost']}")));
         }
     }
 }
