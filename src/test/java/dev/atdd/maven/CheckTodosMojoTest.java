@@ -103,6 +103,19 @@ class CheckTodosMojoTest {
                 "    " + ORDER + ":7: rename note to remark"), found);
     }
 
+    @Test
+    @InjectMojo(goal = "check-todos", pom = "src/test/projects/todos/pom.xml")
+    @MojoParameter(name = "markers", value = "FIXME:,TODO:")
+    void markersGivenAsCommaSeparatedTextAreEachUsed(CheckTodosMojo mojo) throws Exception {
+        ProjectCopy project = ProjectCopy.ofTestProject("todos", work);
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class,
+                () -> project.pointAt(mojo).execute());
+
+        assertEquals(List.of("FIXME:", "TODO:"), getVariableValueFromObject(mojo, "markers"));
+        assertTrue(failure.getMessage().startsWith("1 migration holds 3 unreviewed TODOs:"), failure.getMessage());
+    }
+
     private static JsonNode report(ProjectCopy project) throws Exception {
         return new ObjectMapper().readTree(project.reports().resolve("check-todos.json").toFile());
     }
