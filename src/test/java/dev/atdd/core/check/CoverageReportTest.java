@@ -1,0 +1,111 @@
+package dev.atdd.core.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.atdd.core.Problem;
+import dev.atdd.core.infrastructure.InfrastructureTable;
+import dev.atdd.core.plan.PlannedTable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CoverageReportTest {
+
+    private static final String WITH_ID = CheckProject.WITH_ID;
+    private static final String EVENT = CheckProject.EVENT;
+
+    @TempDir
+    Path project;
+
+    @Test
+    void theMissingTablesAreSortedBySourceAndTheCoveredSayWhatCoversThem() throws IOException {
+        contract("zoo/keeper/visit", WITH_ID);
+        contract("app/billing/invoice", WITH_ID);
+        contract("app/billing/payment", WITH_ID);
+        contract("shop/cart/cart", WITH_ID);
+        migration("20250101000000_cart.sql", "\n\nCREATE TABLE IF NOT EXISTS \"shop_cart_cart\" (id int);\n");
+
+        CoverageReport report = report(Set.of("app_billing_payment"), new InfrastructureTable("match",
+                InfrastructureTable.Kind.CACHE));
+
+        assertEquals(List.of("app/billing/invoice", "cache match", "zoo/keeper/visit"),
+                report.missing().stream().map(PlannedTable::source).toList());
+        assertEquals(Map.of("app_billing_payment", "existingTables", "shop_cart_cart", "20250101000000_cart.sql:3"),
+                report.covered().stream().collect(Collectors.toMap(c -> c.table().table(), c -> c.coveredBy())));
+        assertFalse(report.passed());
+    }
+
+    @Test
+    void theFailureListsEachMissingTableCountsTheSkippedAndNamesTheCommand() throws IOException {
+        contract("zoo/keeper/visit", WITH_ID);
+        contract("app/billing/invoice", WITH_ID);
+        contract("app/billing/charged", EVENT);
+        contract("app/billing/refunded", EVENT);
+
+        String text = report(Set.of()).describe(project);
+
+        assertEquals("""
+                2 persistent contracts have no table:
+                  app/billing/invoice → table: app_billing_invoice
+                  zoo/keeper/visit → table: zoo_keeper_visit
+                2 contracts need no table (not persistent) and were skipped.
+                Generate the missing migrations with: mvn atdd:generate-migrations""", text);
+    }
+
+    @Test
+    void oneMissingAndOneSkippedAreSingular() throws IOException {
+        contract("app/billing/invoice", WITH_ID);
+        contract("app/billing/refunded", EVENT);
+
+        String text = report(Set.of()).describe(project);
+
+        assertTrue(text.startsWith("1 persistent contract has no table:\n"), text);
+        assertTrue(text.contains("\n1 contract needs no table (not persistent) and was skipped.\n"), text);
+    }
+
+    @Test
+    void everythingCoveredPasses() throws IOException {
+        contract("app/billing/invoice", WITH_ID);
+        contract("app/billing/refunded", EVENT);
+        migration("20250101000000_invoice.sql", "create table public.app_billing_invoice (id int);\n");
+
+        CoverageReport report = report(Set.of());
+
+        assertTrue(report.passed());
+        assertEquals(List.of(), report.missing());
+        assertEquals(1, report.notPersistent().size());
+    }
+
+    @Test
+    void unmappablePropertiesFailWithTheirPlaceAndNoGenerateHint() {
+        Path contract = project.resolve("contracts/app/billing/invoice.schema.json");
+        CoverageReport report = new CoverageReport(List.of(), List.of(), List.of(),
+                List.of(Problem.in(contract, "/properties/amount: type \"decimal\" has no column type")));
+
+        assertFalse(report.passed());
+        assertEquals("""
+                1 property of relational contracts cannot be mapped to a column type:
+                  contracts/app/billing/invoice.schema.json: /properties/amount: type "decimal" has no column type
+                0 contracts need no table (not persistent) and were skipped.
+                Fix the types above in the contracts (or use persistence.strategy jsonb).""", report.describe(project));
+    }
+
+    private CoverageReport report(Set<String> existingTables, InfrastructureTable... declared) {
+        return CheckProject.coverage(project, existingTables, declared);
+    }
+
+    private void contract(String key, String json) throws IOException {
+        CheckProject.contract(project, key, json);
+    }
+
+    private void migration(String name, String sql) throws IOException {
+        CheckProject.migration(project, name, sql);
+    }
+}

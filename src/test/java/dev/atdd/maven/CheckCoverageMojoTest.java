@@ -1,0 +1,132 @@
+package dev.atdd.maven;
+
+import static dev.atdd.maven.ProjectCopy.logged;
+import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.api.plugin.testing.Basedir;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@MojoTest
+class CheckCoverageMojoTest {
+
+    /** The shop project: shop/order/order has no table, shop/cart/cart has one, shop/events/shipped is an event. */
+    private static final String ORDER_TABLE = "create table public.shop_order_order (id uuid primary key);\n";
+
+    @TempDir
+    Path work;
+
+    @Test
+    @Basedir("src/test/projects/shop")
+    void theFoldersAndSwitchesHaveTheDocumentedDefaults(
+            @InjectMojo(goal = "check-coverage") CheckCoverageMojo mojo) throws Exception {
+        File base = new File("src/test/projects/shop").getAbsoluteFile();
+
+        assertEquals(new File(base, "contracts"), getVariableValueFromObject(mojo, "contractsDirectory"));
+        assertEquals(new File(base, "supabase/migrations"), getVariableValueFromObject(mojo, "migrationsDirectory"));
+        assertEquals(new File(base, "target/atdd"), getVariableValueFromObject(mojo, "reportDirectory"));
+        assertEquals(Boolean.TRUE, getVariableValueFromObject(mojo, "failOnMissing"));
+    }
+
+    @Test
+    @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml")
+    void anUncoveredContractFailsTheBuildListingItsTableAndTheSkippedContracts(CheckCoverageMojo mojo)
+            throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> shop.pointAt(mojo).execute());
+
+        assertEquals(List.of(
+                "1 persistent contract has no table:",
+                "  shop/order/order → table: shop_order_order",
+                "1 contract needs no table (not persistent) and was skipped.",
+                "Generate the missing migrations with: mvn atdd:generate-migrations"), failure.getMessage().lines().toList());
+        JsonNode report = report(shop);
+        assertFalse(report.get("passed").asBoolean());
+        assertEquals("shop_order_order", report.get("missing").get(0).get("table").asText());
+        assertEquals("contracts/shop/order/order.schema.json", report.get("missing").get(0).get("file").asText());
+    }
+
+    @Test
+    @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml")
+    void everyContractCoveredPassesAndReportsNothingMissing(CheckCoverageMojo mojo) throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+        shop.write("supabase/migrations/20250102000000_shop_order_order.sql", ORDER_TABLE);
+
+        shop.pointAt(mojo).execute();
+
+        String json = Files.readString(shop.reports().resolve("check-coverage.json"));
+        assertTrue(json.contains("\"missing\" : [ ]"), json);
+        JsonNode report = new ObjectMapper().readTree(json);
+        assertTrue(report.get("passed").asBoolean());
+        assertEquals(2, report.get("covered").size());
+        assertEquals("shop/events/shipped", report.get("notPersistent").get(0).get("contract").asText());
+        assertEquals(List.of("Every persistent contract has its table: 2 covered, 1 not persistent."),
+                logged(mojo, "info"));
+    }
+
+    @Test
+    @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml")
+    @MojoParameter(name = "existingTables", value = "auth_users, shop_order_order")
+    void existingTablesGivenAsCommaSeparatedTextAreEachListed(CheckCoverageMojo mojo) throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+
+        shop.pointAt(mojo).execute();
+
+        JsonNode report = report(shop);
+        assertTrue(report.get("passed").asBoolean());
+        assertTrue(report.get("covered").findValuesAsText("coveredBy").contains("existingTables"), report.toString());
+    }
+
+    @Test
+    @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml")
+    @MojoParameter(name = "failOnMissing", value = "false")
+    void withFailOnMissingFalseTheFindingsAreOnlyWarnings(CheckCoverageMojo mojo) throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+
+        shop.pointAt(mojo).execute();
+
+        assertTrue(logged(mojo, "warn").contains("  shop/order/order → table: shop_order_order"),
+                logged(mojo, "warn").toString());
+        assertFalse(report(shop).get("passed").asBoolean());
+    }
+
+    @Test
+    @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml")
+    @MojoParameter(name = "skip", value = "true")
+    void skipChecksNothingAndWritesNoReport(CheckCoverageMojo mojo) throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+
+        shop.pointAt(mojo).execute();
+
+        assertFalse(Files.exists(shop.reports()));
+    }
+
+    @Test
+    @InjectMojo(goal = "check-coverage", pom = "src/test/projects/broken-contract/pom.xml")
+    void aBrokenContractFailsWithItsProjectPathLineAndColumn(CheckCoverageMojo mojo) throws Exception {
+        ProjectCopy project = ProjectCopy.ofTestProject("broken-contract", work);
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> project.pointAt(mojo).execute());
+
+        assertTrue(failure.getMessage().startsWith("contracts/shop/order/order.schema.json:4:3: "), failure.getMessage());
+    }
+
+    private static JsonNode report(ProjectCopy project) throws Exception {
+        return new ObjectMapper().readTree(project.reports().resolve("check-coverage.json").toFile());
+    }
+}

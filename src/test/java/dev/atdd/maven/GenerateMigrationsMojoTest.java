@@ -1,0 +1,172 @@
+package dev.atdd.maven;
+
+import static dev.atdd.maven.ProjectCopy.logged;
+import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.api.plugin.testing.Basedir;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@MojoTest
+class GenerateMigrationsMojoTest {
+
+    private static final String HAND_WRITTEN = "20250101120000_match_session_state.sql";
+
+    @TempDir
+    Path work;
+
+    @Test
+    @Basedir("src/test/projects/shop")
+    void theFoldersDefaultToTheProjectsContractsAndSupabaseMigrations(
+            @InjectMojo(goal = "generate-migrations") GenerateMigrationsMojo mojo) throws Exception {
+        File base = new File("src/test/projects/shop").getAbsoluteFile();
+
+        assertEquals(base, getVariableValueFromObject(mojo, "basedir"));
+        assertEquals(new File(base, "contracts"), getVariableValueFromObject(mojo, "contractsDirectory"));
+        assertEquals(new File(base, "supabase/migrations"), getVariableValueFromObject(mojo, "migrationsDirectory"));
+        assertEquals("jsonb", getVariableValueFromObject(mojo, "defaultStrategy"));
+        assertEquals(Boolean.TRUE, getVariableValueFromObject(mojo, "enableRowLevelSecurity"));
+        assertEquals(Boolean.FALSE, getVariableValueFromObject(mojo, "skip"));
+        assertNull(getVariableValueFromObject(mojo, "contract"));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-migrations", pom = "examples/quiz-game/pom.xml")
+    void theExampleGetsOneMigrationPerMissingTableAndASecondRunWritesNothing(GenerateMigrationsMojo mojo)
+            throws Exception {
+        ProjectCopy quiz = ProjectCopy.of(ProjectCopy.QUIZ_GAME, work);
+        String handWritten = quiz.read("supabase/migrations/" + HAND_WRITTEN);
+
+        quiz.pointAt(mojo).execute();
+
+        List<String> first = quiz.migrationNames();
+        assertEquals(List.of("background_jobs", "commons_ux_foundations", "match_dilemma_current", "match_events",
+                "match_session_state", "player_profile_profile"), tables(first));
+        assertTrue(first.stream().allMatch(name -> name.matches("\\d{14}_[a-z0-9_]+\\.sql")), first.toString());
+        assertEquals(first.size(), first.stream().map(name -> name.substring(0, 14)).distinct().count(),
+                "one version per file: " + first);
+        assertTrue(first.stream().filter(name -> !name.equals(HAND_WRITTEN))
+                .allMatch(name -> name.compareTo(HAND_WRITTEN) > 0), "new versions come after the newest: " + first);
+        assertEquals(handWritten, quiz.read("supabase/migrations/" + HAND_WRITTEN));
+        assertTrue(logged(mojo, "info").stream().anyMatch(line -> line.startsWith("wrote supabase/migrations/")
+                && line.endsWith("_match_dilemma_current.sql  <- match/dilemma/current (jsonb)")), logged(mojo, "info").toString());
+        assertTrue(logged(mojo, "info").contains("5 migration(s) written, 1 table(s) already covered,"
+                + " 3 contract(s) not persistent"), logged(mojo, "info").toString());
+
+        Map<String, String> written = contents(quiz, first);
+        mojo.execute();
+
+        assertEquals(first, quiz.migrationNames());
+        assertEquals(written, contents(quiz, first));
+        assertTrue(logged(mojo, "info").contains("Nothing to generate: 0 migration(s) written, 6 table(s) already"
+                + " covered, 3 contract(s) not persistent"), logged(mojo, "info").toString());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-migrations", pom = "examples/quiz-game/pom.xml")
+    @MojoParameter(name = "skip", value = "true")
+    void skipWritesNothing(GenerateMigrationsMojo mojo) throws Exception {
+        ProjectCopy quiz = ProjectCopy.of(ProjectCopy.QUIZ_GAME, work);
+
+        quiz.pointAt(mojo).execute();
+
+        assertEquals(List.of(HAND_WRITTEN), quiz.migrationNames());
+        assertEquals(List.of("atdd: skipped (atdd.skip)"), logged(mojo, "info"));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-migrations")
+    @MojoParameter(name = "infrastructureTables", value = "match:event-log,jobs:queue")
+    void infrastructureTablesCanBeGivenAsNameColonKindText(GenerateMigrationsMojo mojo) throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+
+        shop.pointAt(mojo).execute();
+
+        assertEquals(List.of("jobs_jobs", "match_events", "shop_cart_cart", "shop_order_order"),
+                tables(shop.migrationNames()));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-migrations", pom = "src/test/projects/broken-contract/pom.xml")
+    void aBrokenContractFailsWithItsProjectPathLineAndColumnAndWritesNothing(GenerateMigrationsMojo mojo)
+            throws Exception {
+        ProjectCopy project = ProjectCopy.ofTestProject("broken-contract", work);
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> project.pointAt(mojo).execute());
+
+        String message = failure.getMessage();
+        assertTrue(message.startsWith("contracts/shop/order/order.schema.json:4:3: invalid JSON"), message);
+        assertFalse(message.contains("\tat ") || message.contains("Exception"), message);
+        assertNull(failure.getCause());
+        assertEquals(List.of(), project.migrationNames());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-migrations")
+    @MojoParameter(name = "defaultStrategy", value = "blob")
+    void anUnknownDefaultStrategyFailsNamingTheValue(GenerateMigrationsMojo mojo) throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> shop.pointAt(mojo).execute());
+
+        assertEquals("defaultStrategy must be jsonb or relational, found \"blob\"", failure.getMessage());
+        assertEquals(List.of("20250101000000_shop_cart_cart.sql"), shop.migrationNames());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-migrations", pom = "src/test/projects/bad-infrastructure/pom.xml")
+    void anInfrastructureTableOfAnUnknownKindFailsNamingTheTableAndTheKinds(GenerateMigrationsMojo mojo)
+            throws Exception {
+        ProjectCopy project = ProjectCopy.ofTestProject("bad-infrastructure", work);
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class,
+                () -> project.pointAt(mojo).execute());
+
+        assertEquals("infrastructure table \"match\": <kind> must be event-log, cache or queue, found \"ledger\"",
+                failure.getMessage());
+        assertEquals(List.of(), project.migrationNames());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-migrations", pom = "examples/quiz-game/pom.xml")
+    void oneContractGeneratesOnlyItsOwnTable(GenerateMigrationsMojo mojo) throws Exception {
+        ProjectCopy quiz = ProjectCopy.of(ProjectCopy.QUIZ_GAME, work);
+        quiz.pointAt(mojo);
+        setVariableValueToObject(mojo, "contract",
+                quiz.root().resolve("contracts/match/dilemma/current.schema.json").toFile());
+
+        mojo.execute();
+
+        assertEquals(List.of("match_dilemma_current", "match_session_state"), tables(quiz.migrationNames()));
+    }
+
+    /** {@code 20250101120000_match_events.sql} → {@code match_events}, sorted. */
+    private static List<String> tables(List<String> migrationNames) {
+        return migrationNames.stream().map(name -> name.replaceFirst("^\\d{14}_", "").replaceFirst("\\.sql$", ""))
+                .sorted().toList();
+    }
+
+    private static Map<String, String> contents(ProjectCopy project, List<String> names) throws Exception {
+        Map<String, String> contents = new HashMap<>();
+        for (String name : names) {
+            contents.put(name, Files.readString(project.migrations().resolve(name)));
+        }
+        return contents;
+    }
+}

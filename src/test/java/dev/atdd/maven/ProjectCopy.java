@@ -1,0 +1,106 @@
+package dev.atdd.maven;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.mockito.Mockito.mockingDetails;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.Mojo;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * A test project copied into a fresh folder, so that a goal may write into it; the mojo under test is
+ * pointed at the copy instead of the harness's project base directory.
+ */
+final class ProjectCopy {
+
+    /** The example project of the README, shipped with the plugin. */
+    static final Path QUIZ_GAME = Path.of("examples/quiz-game");
+
+    private final Path root;
+
+    private ProjectCopy(Path root) {
+        this.root = root;
+    }
+
+    /** Copies {@code source} (a folder, e.g. {@code src/test/projects/shop}) into {@code target}. */
+    static ProjectCopy of(Path source, Path target) {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path from : files.toList()) {
+                Path to = target.resolve(source.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ProjectCopy(target.toAbsolutePath().normalize());
+    }
+
+    static ProjectCopy ofTestProject(String name, Path target) {
+        return of(Path.of("src/test/projects", name), target);
+    }
+
+    /** Sets the folders every goal reads (and the check goals' report folder) to this copy's. */
+    <M extends Mojo> M pointAt(M mojo) throws IllegalAccessException {
+        setVariableValueToObject(mojo, "basedir", root.toFile());
+        setVariableValueToObject(mojo, "contractsDirectory", root.resolve("contracts").toFile());
+        setVariableValueToObject(mojo, "migrationsDirectory", migrations().toFile());
+        if (mojo instanceof AbstractCheckMojo) {
+            setVariableValueToObject(mojo, "reportDirectory", reports().toFile());
+        }
+        return mojo;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path migrations() {
+        return root.resolve("supabase/migrations");
+    }
+
+    Path reports() {
+        return root.resolve("target/atdd");
+    }
+
+    /** The migration file names, sorted; empty when the folder does not exist. */
+    List<String> migrationNames() throws IOException {
+        if (!Files.isDirectory(migrations())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(migrations())) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    String read(String relativePath) throws IOException {
+        return Files.readString(root.resolve(relativePath), StandardCharsets.UTF_8);
+    }
+
+    void write(String relativePath, String text) throws IOException {
+        Path file = root.resolve(relativePath);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What the mojo logged at one level ({@code "info"}, {@code "warn"}...): the harness gives each
+     * mojo a Mockito spy as its log, whose calls are recorded.
+     */
+    static List<String> logged(Mojo mojo, String level) {
+        Log log = mojo.getLog();
+        return mockingDetails(log).getInvocations().stream()
+                .filter(call -> call.getMethod().getName().equals(level) && call.getArguments().length == 1)
+                .map(call -> String.valueOf(call.getArguments()[0]))
+                .toList();
+    }
+}

@@ -1,0 +1,3 @@
+CREATE TABLE shop_cart (
+  id UUID PRIMARY KEY
+);
