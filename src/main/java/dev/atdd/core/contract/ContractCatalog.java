@@ -38,9 +38,13 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
     public static ContractCatalog load(Path root) {
         Path base = root.toAbsolutePath().normalize();
         List<Problem> problems = new ArrayList<>();
+        if (!Files.exists(base)) {
+            // A module without contracts (say, one that inherits the plugin from its parent) has nothing to do.
+            return new ContractCatalog(List.of(), problems, List.of(new Skipped(base,
+                    "the contracts directory does not exist: no contracts to read (set contractsDirectory)")));
+        }
         if (!Files.isDirectory(base)) {
-            problems.add(Problem.in(base, Files.exists(base) ? "the contracts directory is not a folder"
-                    : "the contracts directory does not exist (set contractsDirectory)"));
+            problems.add(Problem.in(base, "the contracts directory is not a folder"));
             return new ContractCatalog(List.of(), problems, List.of());
         }
         List<Path> files = find(base, problems);

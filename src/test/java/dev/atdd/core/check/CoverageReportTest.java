@@ -93,7 +93,6 @@ class CoverageReportTest {
         assertEquals("""
                 1 property of relational contracts cannot be mapped to a column type:
                   contracts/app/billing/invoice.schema.json: /properties/amount: type "decimal" has no column type
-                0 contracts need no table (not persistent) and were skipped.
                 Fix the types above in the contracts (or use persistence.strategy jsonb).""", report.describe(project));
     }
 

@@ -3,7 +3,6 @@ package dev.atdd.core.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.atdd.core.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,12 +66,20 @@ class ContractCatalogTest {
     }
 
     @Test
-    void aMissingContractsDirectoryIsAProblemNamingIt() {
+    void aMissingContractsDirectoryMeansNoContractsAndSaysSo() {
         ContractCatalog catalog = ContractCatalog.load(root.resolve("nowhere"));
 
-        Problem problem = catalog.problems().get(0);
-        assertEquals(root.resolve("nowhere"), problem.file());
-        assertTrue(problem.message().contains("does not exist"));
+        assertTrue(catalog.contracts().isEmpty());
+        assertTrue(catalog.problems().isEmpty());
+        assertEquals(root.resolve("nowhere"), catalog.skipped().get(0).file());
+        assertTrue(catalog.skipped().get(0).reason().contains("does not exist"));
+    }
+
+    @Test
+    void aContractsPathThatIsAFileIsAProblem() throws Exception {
+        Path file = Files.writeString(root.resolve("contracts"), "not a folder");
+
+        assertTrue(ContractCatalog.load(file).problems().get(0).message().contains("not a folder"));
     }
 
     @Test
