@@ -51,6 +51,11 @@ public final class Postgres15 implements ParameterResolver {
         return Server.INSTANCE.getDatabase("postgres", name);
     }
 
+    /** JDBC URL of the shared server's {@code postgres} database (user {@code postgres}, no password). */
+    public static String adminJdbcUrl() {
+        return Server.INSTANCE.getJdbcUrl("postgres", "postgres");
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == DataSource.class;

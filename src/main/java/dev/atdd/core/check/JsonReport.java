@@ -10,10 +10,13 @@ import dev.atdd.core.plan.CoveredTable;
 import dev.atdd.core.plan.PlannedTable;
 import dev.atdd.core.plan.TablePlan.NotPersistent;
 import dev.atdd.core.review.Todo;
+import dev.atdd.core.verify.Drift;
+import dev.atdd.core.verify.VerificationReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The machine-readable result of a check, {@code target/atdd/<goal>.json}, for CI to read. Lists
@@ -66,6 +69,25 @@ public final class JsonReport {
                 todos.addObject().put("line", todo.line()).put("column", todo.column()).put("text", todo.text().strip());
             }
         }
+        return root;
+    }
+
+    public static ObjectNode of(VerificationReport report, List<String> withoutRowLevelSecurity, boolean passed,
+                                Path base) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("goal", "verify-migrations");
+        root.put("passed", passed);
+        ArrayNode applied = root.putArray("applied");
+        report.applied().forEach(file -> applied.add(DisplayPath.of(base, file)));
+        ArrayNode drift = root.putArray("drift");
+        for (Drift difference : report.drift()) {
+            ObjectNode entry = drift.addObject().put("table", difference.table());
+            difference.column().ifPresent(column -> entry.put("column", column));
+            entry.put("message", difference.message());
+            difference.contract().ifPresent(contract -> entry.put("contract", DisplayPath.of(base, contract)));
+        }
+        ArrayNode rls = root.putArray("withoutRowLevelSecurity");
+        withoutRowLevelSecurity.forEach(rls::add);
         return root;
     }
 

@@ -1,0 +1,10 @@
+import groovy.json.JsonSlurper
+def log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains('Applied 3 migration(s) on an embedded PostgreSQL 15.')
+assert log.contains('The migrations build every table the contracts ask for.')
+def report = new JsonSlurper().parse(new File(basedir, 'target/atdd/verify-migrations.json'))
+assert report.passed && report.drift == [] && report.withoutRowLevelSecurity == []
+assert report.applied.size() == 3
+// nothing left behind: no embedded server folder of ours in the temp dir
+assert !new File(System.getProperty('java.io.tmpdir')).listFiles().any { it.name.startsWith('atdd-postgres-') }
+return true

@@ -1,0 +1,55 @@
+package dev.atdd.core.verify;
+
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.database.MigrationRunner;
+import dev.atdd.core.database.SchemaSnapshot;
+import dev.atdd.core.database.ScratchDatabase;
+import dev.atdd.core.database.SupabasePrelude;
+import dev.atdd.core.migration.MigrationFile;
+import dev.atdd.core.migration.MigrationIndex;
+import dev.atdd.core.plan.TablePlan;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Builds the whole schema from the migrations on a throwaway PostgreSQL, then checks the database
+ * itself against the contracts. The database is removed afterwards, whatever happened.
+ */
+public final class MigrationVerifier {
+
+    private static final String SCHEMA = "public";
+
+    private final Supplier<ScratchDatabase> database;
+    private final SupabasePrelude prelude;
+
+    /** @param database where to build: {@link ScratchDatabase#embedded()} or a server's scratch database */
+    public MigrationVerifier(Supplier<ScratchDatabase> database, SupabasePrelude prelude) {
+        this.database = database;
+        this.prelude = prelude;
+    }
+
+    /**
+     * @throws InvalidInputException for broken contracts or unreadable migrations
+     * @throws dev.atdd.core.database.MigrationFailedException at the first migration PostgreSQL rejects
+     * @throws dev.atdd.core.database.ScratchDatabaseException when the database cannot be started or reached
+     */
+    public VerificationReport verify(TablePlan plan, Path migrationsDirectory) {
+        if (!plan.problems().isEmpty()) {
+            throw new InvalidInputException(plan.problems());
+        }
+        MigrationIndex index = MigrationIndex.scan(migrationsDirectory);
+        if (!index.problems().isEmpty()) {
+            throw new InvalidInputException(index.problems());
+        }
+        List<Path> migrations = index.files().stream().map(MigrationFile::path).toList();
+        try (ScratchDatabase scratch = database.get()) {
+            MigrationRunner runner = new MigrationRunner(scratch.connection());
+            runner.applyPrelude(prelude);
+            List<Path> applied = runner.apply(migrations);
+            SchemaSnapshot schema = SchemaSnapshot.read(scratch.connection(), SCHEMA);
+            return new VerificationReport(applied, SchemaDrift.compare(plan, schema),
+                    SchemaDrift.withoutRowLevelSecurity(schema));
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.atdd.core.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import dev.atdd.core.contract.Strategy;
+import dev.atdd.core.database.SchemaSnapshot;
+import dev.atdd.core.plan.PlannedTable;
+import dev.atdd.core.plan.TablePlan;
+import dev.atdd.core.render.SqlLiteral;
+import dev.atdd.core.types.Check;
+import dev.atdd.core.types.Column;
+import dev.atdd.core.types.PgType;
+import dev.atdd.core.types.RelationalTable;
+import dev.atdd.core.types.TypeMapping;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Compares the tables the contracts ask for with the schema the migrations built, as PostgreSQL's
+ * catalog describes it. Extra columns and tables are not drift: people add what contracts do not say.
+ */
+public final class SchemaDrift {
+
+    /**
+     * Catalog types ({@code format_type}) a column of the mapped type may have without drift: the
+     * type itself, or one that holds every value of it.
+     */
+    private static final Map<PgType, Set<String>> ACCEPTED = Map.ofEntries(
+            Map.entry(PgType.TEXT, Set.of("text", "character varying", "citext")),
+            Map.entry(PgType.UUID, Set.of("uuid")),
+            Map.entry(PgType.TIMESTAMPTZ, Set.of("timestamp with time zone")),
+            Map.entry(PgType.DATE, Set.of("date")),
+            Map.entry(PgType.TIME, Set.of("time without time zone", "time with time zone")),
+            Map.entry(PgType.SMALLINT, Set.of("smallint", "integer", "bigint", "numeric")),
+            Map.entry(PgType.INTEGER, Set.of("integer", "bigint", "numeric")),
+            Map.entry(PgType.BIGINT, Set.of("bigint", "numeric")),
+            Map.entry(PgType.NUMERIC, Set.of("numeric")),
+            Map.entry(PgType.BOOLEAN, Set.of("boolean")),
+            Map.entry(PgType.JSONB, Set.of("jsonb")));
+
+    private SchemaDrift() {
+    }
+
+    /**
+     * @throws InvalidInputException when a relational contract cannot be mapped (its problems)
+     */
+    public static List<Drift> compare(TablePlan plan, SchemaSnapshot schema) {
+        List<Drift> drift = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (PlannedTable planned : plan.tables()) {
+            Optional<Path> contract = planned instanceof PlannedTable.ForContract forContract
+                    ? Optional.of(forContract.contract().file()) : Optional.empty();
+            Optional<SchemaSnapshot.Table> table = schema.table(planned.table());
+            if (table.isEmpty()) {
+                drift.add(new Drift(planned.table(), Optional.empty(), "no such table after the migrations ran ("
+                        + planned.source() + " asks for it)", contract));
+                continue;
+            }
+            // A jsonb (or defaulted) contract only needs its table: hand-written shapes are the team's choice.
+            if (planned instanceof PlannedTable.ForContract forContract && forContract.strategy() == Strategy.RELATIONAL) {
+                try {
+                    compareColumns(forContract, TypeMapping.map(forContract.contract()), table.get(), drift);
+                } catch (InvalidInputException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return drift;
+    }
+
+    /** Tables of the schema that API clients could read without any policy: row level security is off. */
+    public static List<String> withoutRowLevelSecurity(SchemaSnapshot schema) {
+        return schema.tables().stream().filter(t -> !t.rowLevelSecurity()).map(SchemaSnapshot.Table::name).toList();
+    }
+
+    private static void compareColumns(PlannedTable.ForContract planned, RelationalTable expected,
+                                       SchemaSnapshot.Table table, List<Drift> drift) {
+        Optional<Path> contract = Optional.of(planned.contract().file());
+        expectColumn(table, "id", PgType.UUID, true, "the key", contract, drift);
+        for (Column column : expected.columns()) {
+            String says = jsonType(planned.contract().schema(), column.pointer());
+            if (!expectColumn(table, column.name(), column.type(), column.notNull(), says, contract, drift)) {
+                continue;
+            }
+            List<SchemaSnapshot.Check> checks = table.checks().stream()
+                    .filter(c -> c.columns().equals(List.of(column.name()))).toList();
+            for (Check check : column.checks()) {
+                if (checks.stream().noneMatch(existing -> enforces(existing, check))) {
+                    drift.add(new Drift(table.name(), Optional.of(column.name()),
+                            "contract says " + describe(check) + ", table has no such CHECK", contract));
+                }
+            }
+        }
+    }
+
+    /** @return whether the column exists (so its checks can be compared) */
+    private static boolean expectColumn(SchemaSnapshot.Table table, String name, PgType type, boolean notNull,
+                                        String says, Optional<Path> contract, List<Drift> drift) {
+        String wanted = type.name() + (notNull ? " NOT NULL" : " NULL");
+        Optional<SchemaSnapshot.Column> actual = table.column(name);
+        if (actual.isEmpty()) {
+            drift.add(new Drift(table.name(), Optional.of(name), "contract says " + says + " (" + wanted
+                    + "), table has no such column", contract));
+            return false;
+        }
+        SchemaSnapshot.Column column = actual.get();
+        boolean typeMatches = ACCEPTED.get(type).contains(baseType(column.type()));
+        // NULL allowed by the contract but refused by the table is drift too: valid documents would fail.
+        if (!typeMatches || column.notNull() != notNull) {
+            drift.add(new Drift(table.name(), Optional.of(name), "contract says " + says + " (" + wanted
+                    + "), table has " + column.type().toUpperCase(Locale.ROOT)
+                    + (column.notNull() ? " NOT NULL" : " NULL"), contract));
+        }
+        return true;
+    }
+
+    /** {@code character varying(255)} → {@code character varying}, {@code numeric(10,2)} → {@code numeric}. */
+    private static String baseType(String formatted) {
+        int parenthesis = formatted.indexOf('(');
+        String base = parenthesis < 0 ? formatted : formatted.substring(0, parenthesis)
+                + formatted.substring(formatted.indexOf(')', parenthesis) + 1);
+        return base.replace("[]", "").strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a catalog CHECK carries every value (or the regex) of the contract's check, as literals. */
+    private static boolean enforces(SchemaSnapshot.Check existing, Check check) {
+        List<String> values = check instanceof Check.AllowedValues allowed ? allowed.values()
+                : List.of(((Check.PatternMatch) check).regex());
+        return values.stream().allMatch(value -> existing.definition().contains(SqlLiteral.render(value)));
+    }
+
+    private static String describe(Check check) {
+        if (check instanceof Check.AllowedValues allowed) {
+            return allowed.single() ? "const " + allowed.values().get(0) : "enum " + allowed.values();
+        }
+        return "pattern " + ((Check.PatternMatch) check).original();
+    }
+
+    private static String jsonType(JsonNode schema, String pointer) {
+        JsonNode type = schema.at(pointer).path("type");
+        return type.isTextual() ? type.asText() : type.isArray() ? type.toString() : "its property";
+    }
+}

@@ -1,0 +1,112 @@
+package dev.atdd.maven;
+
+import dev.atdd.core.check.JsonReport;
+import dev.atdd.core.contract.ContractCatalog;
+import dev.atdd.core.database.MigrationFailedException;
+import dev.atdd.core.database.ScratchDatabase;
+import dev.atdd.core.database.ScratchDatabaseException;
+import dev.atdd.core.database.SupabasePrelude;
+import dev.atdd.core.plan.TablePlan;
+import dev.atdd.core.verify.MigrationVerifier;
+import dev.atdd.core.verify.VerificationReport;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Applies every migration, in version order and each in its own transaction, to a throwaway
+ * PostgreSQL 15 (embedded, or a fresh database on the server given by {@code jdbcUrl}), then checks
+ * the database itself against the contracts: every persistent contract's table exists, relational
+ * columns have the mapped type, nullability and CHECKs, and public tables have row level security.
+ */
+@Mojo(name = "verify-migrations", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class VerifyMigrationsMojo extends AbstractCheckMojo {
+
+    /** A PostgreSQL server to work on instead of the embedded one; a scratch database is created there and dropped. */
+    @Parameter(property = "atdd.jdbcUrl")
+    private String jdbcUrl;
+
+    /** User for {@code jdbcUrl}. */
+    @Parameter(property = "atdd.username")
+    private String username;
+
+    /** Password for {@code jdbcUrl}. */
+    @Parameter(property = "atdd.password")
+    private String password;
+
+    /** Create what Supabase provides (roles, auth and storage schemas, auth.uid(), …) before the migrations. */
+    @Parameter(property = "atdd.supabasePrelude", defaultValue = "true")
+    private boolean supabasePrelude;
+
+    /** An SQL file run after the built-in prelude (or instead of it when {@code supabasePrelude} is false). */
+    @Parameter(property = "atdd.preludeFile")
+    private File preludeFile;
+
+    /** What a public table without row level security does: {@code fail}, {@code warn} or {@code off}. */
+    @Parameter(property = "atdd.rowLevelSecurityCheck", defaultValue = "fail")
+    private String rowLevelSecurityCheck;
+
+    /** Fail the build on drift between the contracts and the schema ({@code false}: warn). */
+    @Parameter(property = "atdd.failOnDrift", defaultValue = "true")
+    private boolean failOnDrift;
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        String rlsMode = rowLevelSecurityCheck == null ? "fail" : rowLevelSecurityCheck.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("fail", "warn", "off").contains(rlsMode)) {
+            throw new IllegalArgumentException("rowLevelSecurityCheck must be fail, warn or off, found \""
+                    + rowLevelSecurityCheck + "\"");
+        }
+        TablePlan plan = TablePlan.of(ContractCatalog.load(contracts()), defaultStrategy(), declaredTables());
+        plan.warnings().forEach(w -> getLog().warn(w.describe(basedir())));
+
+        VerificationReport report;
+        try {
+            report = new MigrationVerifier(database(), prelude()).verify(plan, migrations());
+        } catch (MigrationFailedException e) {
+            throw new MojoFailureException("A migration does not apply on PostgreSQL 15 ("
+                    + e.applied().size() + " applied before it):\n" + e.failure().render(basedir()));
+        } catch (ScratchDatabaseException e) {
+            throw new MojoExecutionException("cannot run the scratch PostgreSQL: " + e.getMessage(), e);
+        }
+        getLog().info("Applied " + report.applied().size() + " migration(s) on "
+                + (jdbcUrl == null ? "an embedded PostgreSQL 15" : "a scratch database on " + jdbcUrl) + ".");
+
+        List<String> unprotected = rlsMode.equals("off") ? List.of() : report.withoutRowLevelSecurity();
+        if (rlsMode.equals("warn") && !unprotected.isEmpty()) {
+            getLog().warn(VerificationReport.rowLevelSecurityMessage(unprotected));
+        }
+        boolean failRls = rlsMode.equals("fail") && !unprotected.isEmpty();
+        boolean driftFails = failOnDrift && !report.drift().isEmpty();
+        if (!failOnDrift && !report.drift().isEmpty()) {
+            report.describeDrift().lines().forEach(getLog()::warn);
+        }
+        String failure = ((driftFails ? report.describeDrift() + "\n" : "")
+                + (failRls ? VerificationReport.rowLevelSecurityMessage(unprotected) : "")).strip();
+        boolean passed = !driftFails && !failRls;
+        conclude("verify-migrations", JsonReport.of(report, unprotected, passed, basedir()), passed,
+                "The migrations build every table the contracts ask for.", failure, true);
+    }
+
+    private Supplier<ScratchDatabase> database() {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            return ScratchDatabase::embedded;
+        }
+        return () -> ScratchDatabase.onServer(jdbcUrl.trim(), username, password);
+    }
+
+    private SupabasePrelude prelude() {
+        Path file = preludeFile == null ? null : preludeFile.toPath().toAbsolutePath().normalize();
+        if (supabasePrelude) {
+            return file == null ? SupabasePrelude.builtIn() : SupabasePrelude.builtInThen(file);
+        }
+        return file == null ? SupabasePrelude.none() : SupabasePrelude.userFileOnly(file);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.atdd.core.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.atdd.core.contract.ContractCatalog;
+import dev.atdd.core.contract.Strategy;
+import dev.atdd.core.database.MigrationFailedException;
+import dev.atdd.core.database.ScratchDatabase;
+import dev.atdd.core.database.SupabasePrelude;
+import dev.atdd.core.generate.GenerationRequest;
+import dev.atdd.core.generate.MigrationGenerator;
+import dev.atdd.core.plan.TablePlan;
+import dev.atdd.core.render.SqlTemplates;
+import dev.atdd.testing.Postgres15;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builds schemas on the shared PostgreSQL 15 (a scratch database each time) and compares them with contracts. */
+class MigrationVerifierTest {
+
+    private static final String LINE_ITEM = """
+            {"x-artifact-metadata": {"persistence": {"strategy": "relational"}},
+             "required": ["id", "amount"],
+             "properties": {"id": {"type": "string", "format": "uuid"}, "amount": {"type": "number"},
+                            "currency": {"type": "string", "enum": ["EUR", "USD"]}}}
+            """;
+
+    @TempDir
+    Path project;
+
+    private final MigrationVerifier verifier = new MigrationVerifier(
+            () -> ScratchDatabase.onServer(Postgres15.adminJdbcUrl(), "postgres", null), SupabasePrelude.builtIn());
+
+    @Test
+    void theExampleProjectBuildsEveryTableItsContractsAskFor() throws Exception {
+        copy(Path.of("examples/quiz-game"), project);
+        new MigrationGenerator(SqlTemplates.builtIn(), Clock.systemUTC()).generate(new GenerationRequest(
+                contracts(), migrations(), Optional.empty(), Strategy.JSONB, true, List.of(), Set.of()));
+
+        VerificationReport report = verifier.verify(plan(), migrations());
+
+        assertEquals(4, report.applied().size());
+        assertEquals(List.of(), report.drift());
+        assertEquals(List.of(), report.withoutRowLevelSecurity());
+    }
+
+    @Test
+    void aDriftedColumnIsNamedWithWhatTheContractSaysAndWhatTheTableHas() throws Exception {
+        contract("billing/invoice/line-item", LINE_ITEM);
+        migration("20250101000000_line_item.sql", """
+                create table public.billing_invoice_line_item (
+                  id uuid primary key default gen_random_uuid(),
+                  amount text,
+                  currency text not null
+                );
+                alter table public.billing_invoice_line_item enable row level security;
+                """);
+
+        VerificationReport report = verifier.verify(plan(), migrations());
+
+        assertEquals(List.of(
+                "billing_invoice_line_item.amount: contract says number (NUMERIC NOT NULL), table has TEXT NULL",
+                "billing_invoice_line_item.currency: contract says string (TEXT NULL), table has TEXT NOT NULL",
+                "billing_invoice_line_item.currency: contract says enum [EUR, USD], table has no such CHECK"),
+                report.drift().stream().map(Drift::describe).toList());
+    }
+
+    @Test
+    void aMissingTableAndAPublicTableWithoutRowLevelSecurityAreReported() throws Exception {
+        contract("billing/ledger/entry", "{\"properties\": {\"id\": {\"type\": \"string\"}}}");
+        migration("20250101000000_other.sql", "create table public.audit_log (id bigserial primary key);\n");
+
+        VerificationReport report = verifier.verify(plan(), migrations());
+
+        assertEquals(List.of("billing_ledger_entry: no such table after the migrations ran "
+                + "(billing/ledger/entry asks for it)"), report.drift().stream().map(Drift::describe).toList());
+        assertEquals(List.of("audit_log"), report.withoutRowLevelSecurity());
+    }
+
+    @Test
+    void aMigrationThatDoesNotApplyStopsTheRunAtItsLine() throws Exception {
+        migration("20250101000000_ok.sql", "create table public.a (id int);\n");
+        migration("20250102000000_broken.sql", "-- second\ncreate table public.b (\n  id int,\n  name tex\n);\n");
+
+        MigrationFailedException failure = assertThrows(MigrationFailedException.class,
+                () -> verifier.verify(plan(), migrations()));
+
+        assertEquals(1, failure.applied().size());
+        assertTrue(failure.failure().file().endsWith("20250102000000_broken.sql"));
+        assertEquals(4, failure.failure().line());
+        assertTrue(failure.failure().render(project).contains("name tex"), failure.failure().render(project));
+    }
+
+    private TablePlan plan() {
+        return TablePlan.of(ContractCatalog.load(contracts()), Strategy.JSONB, List.of());
+    }
+
+    private Path contracts() {
+        return project.resolve("contracts");
+    }
+
+    private Path migrations() {
+        return project.resolve("supabase/migrations");
+    }
+
+    private void contract(String key, String json) throws IOException {
+        Path file = contracts().resolve(key + ".schema.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, json);
+    }
+
+    private void migration(String name, String sql) throws IOException {
+        Files.createDirectories(migrations());
+        Files.writeString(migrations().resolve(name), sql);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+}
