@@ -40,6 +40,7 @@ public final class ScratchDatabase implements AutoCloseable {
     private static final String EMBEDDED_DATABASE = "postgres";
     private static final String SCRATCH_NAME_PREFIX = "atdd_verify_";
     private static final String APPLICATION_NAME = "atdd-maven-plugin";
+    private static final String ZONKY_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.zonky.test";
     // Slow shared CI machines take longer than zonky's default 10 s to run initdb and start.
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(90);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -76,6 +77,10 @@ public final class ScratchDatabase implements AutoCloseable {
      * @throws ScratchDatabaseException when the server cannot be started; the folder is removed then too
      */
     public static ScratchDatabase embedded() {
+        // initdb's and the server's chatter would fill the build log; warnings and errors still show.
+        if (System.getProperty(ZONKY_LOG_LEVEL) == null) {
+            System.setProperty(ZONKY_LOG_LEVEL, "warn");
+        }
         Path folder;
         try {
             folder = Files.createTempDirectory("atdd-postgres-");
