@@ -10,6 +10,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -97,6 +98,11 @@ public final class MigrationFolder {
             deleteQuietly(temporary);
             throw new InvalidInputException(Problem.in(Path.of(e.getFile()),
                     "exists and is not a folder; migrations cannot be written there"));
+        } catch (FileSystemException e) {
+            // The operating system refused the folder (a file on its path, a read-only file system...).
+            deleteQuietly(temporary);
+            throw new InvalidInputException(Problem.in(directory,
+                    "the migrations folder cannot be created or written (" + e.getMessage() + ")"));
         } catch (IOException e) {
             deleteQuietly(temporary);
             throw new UncheckedIOException("cannot write " + target, e);
