@@ -69,9 +69,21 @@ class MigrationFolderTest {
     }
 
     @Test
+    void theTemporaryFileOfAKilledBuildIsRemovedByTheNextOneThatTakesTheLock() throws IOException {
+        Path folder = Files.createDirectories(project.resolve("migrations"));
+        Path abandoned = Files.writeString(folder.resolve(".20260101000000_t.sql.tmp"), "CREATE TABLE t (");
+        Path unrelated = Files.writeString(folder.resolve(".notes.tmp"), "the user's");
+
+        new MigrationFolder(folder).lock().close();
+
+        assertFalse(Files.exists(abandoned));
+        assertTrue(Files.exists(unrelated));
+    }
+
+    @Test
     void threadsGeneratingIntoOneFolderTakeEachTableOnceAndEachVersionOnce() throws Exception {
-        Path shop = contracts("shop", 15);
-        Path game = contracts("game", 15);
+        Path shop = SharedFolder.contracts(project, "shop", 15);
+        Path game = SharedFolder.contracts(project, "game", 15);
         Path migrations = project.resolve("supabase/migrations");
         List<Path> contractFolders = List.of(shop, shop, game, game, shop, game);
         CyclicBarrier start = new CyclicBarrier(contractFolders.size());
@@ -93,18 +105,7 @@ class MigrationFolderTest {
         for (Future<GenerationReport> report : reports) {
             report.get().written().forEach(w -> written.add(w.file()));
         }
-        MigrationFolderAssertions.eachTableOnceEachVersionOnce(migrations, written, 30);
-    }
-
-    /** {@code count} contracts that each need a jsonb table {@code {theme}_d{i}_a}. */
-    private Path contracts(String theme, int count) throws IOException {
-        Path root = project.resolve("contracts-" + theme);
-        for (int i = 0; i < count; i++) {
-            Path file = root.resolve(theme + "/d" + i + "/a.schema.json");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, BrokenInputTest.VALID);
-        }
-        return root;
+        SharedFolder.eachTableOnceEachVersionOnce(migrations, written, 30);
     }
 
     private static Problem problemWriting(Path folder) {

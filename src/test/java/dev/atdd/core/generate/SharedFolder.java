@@ -12,13 +12,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** What must hold of a migrations folder however many generators wrote into it, and however they ended. */
-final class MigrationFolderAssertions {
+/**
+ * One migrations folder shared by several generators: the contracts they generate from, and what
+ * must hold of the folder however many of them wrote into it and however they ended.
+ */
+final class SharedFolder {
 
     /** The last line of the jsonb template with row level security on. */
     static final String LAST_LINE = "ENABLE ROW LEVEL SECURITY;\n";
 
-    private MigrationFolderAssertions() {
+    private SharedFolder() {
     }
 
     /**
@@ -51,6 +54,17 @@ final class MigrationFolderAssertions {
                 assertTrue(other.getFileName().toString().matches("\\..+\\.sql\\.tmp"), other.toString());
             }
         }
+    }
+
+    /** {@code count} contracts under {@code parent/contracts-{theme}}, each needing a jsonb table {@code {theme}_d{i}_a}. */
+    static Path contracts(Path parent, String theme, int count) throws IOException {
+        Path root = parent.resolve("contracts-" + theme);
+        for (int i = 0; i < count; i++) {
+            Path file = root.resolve(theme + "/d" + i + "/a.schema.json");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, BrokenInputTest.VALID);
+        }
+        return root;
     }
 
     static List<Path> sqlFiles(Path migrations) throws IOException {
