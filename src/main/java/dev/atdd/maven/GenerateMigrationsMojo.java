@@ -33,6 +33,13 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     @Parameter(property = "atdd.templateDirectory")
     private File templateDirectory;
 
+    /**
+     * Write the migrations of the valid contracts even when others are broken, logging each problem
+     * as a warning. Off by default: one broken contract stops the run and nothing is written.
+     */
+    @Parameter(property = "atdd.writeValidContracts", defaultValue = "false")
+    private boolean writeValidContracts;
+
     @Override
     protected void run() {
         SqlTemplates templates = templateDirectory == null
@@ -41,7 +48,8 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
 
         GenerationRequest request = new GenerationRequest(contracts(), migrations(),
                 Optional.ofNullable(contract).map(file -> file.toPath().toAbsolutePath().normalize()),
-                defaultStrategy(), enableRowLevelSecurity, declaredTables(), existingTableNames());
+                defaultStrategy(), enableRowLevelSecurity, declaredTables(), existingTableNames(),
+                writeValidContracts);
         GenerationReport report = new MigrationGenerator(templates, Clock.systemUTC()).generate(request);
         log(report);
     }
@@ -49,6 +57,13 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     private void log(GenerationReport report) {
         for (Problem warning : report.warnings()) {
             getLog().warn(warning.describe(basedir()));
+        }
+        for (Problem skipped : report.skipped()) {
+            getLog().warn(skipped.describe(basedir()));
+        }
+        if (!report.skipped().isEmpty()) {
+            getLog().warn(report.skipped().size() + " problem(s) above: their contracts were left out"
+                    + " (atdd.writeValidContracts); the valid ones were generated");
         }
         for (GenerationReport.Written written : report.written()) {
             getLog().info("wrote " + shown(written.file()) + "  <- " + written.source());

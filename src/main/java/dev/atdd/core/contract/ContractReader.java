@@ -1,7 +1,9 @@
 package dev.atdd.core.contract;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -38,7 +40,10 @@ public final class ContractReader {
     static final String SUFFIX = ".schema.json";
 
     private static final Pattern TABLE = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    // The whole file is already in memory: a string as long as the file is no further risk.
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+                    .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // Exact numbers: an enum value 0.1 stays 0.1, a bound 1e400 does not become Infinity.

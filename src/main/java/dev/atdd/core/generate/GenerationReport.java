@@ -13,15 +13,23 @@ import java.util.List;
  * @param covered       tables that already exist, with what covers them
  * @param notPersistent contracts that need no table, with the rule that decided
  * @param warnings      things the user should know that do not stop the run
+ * @param skipped       the problems of broken contracts left out because the request asked to write
+ *                      what is valid; empty otherwise
  */
 public record GenerationReport(List<Written> written, List<CoveredTable> covered, List<NotPersistent> notPersistent,
-                               List<Problem> warnings) {
+                               List<Problem> warnings, List<Problem> skipped) {
 
     public GenerationReport {
         written = List.copyOf(written);
         covered = List.copyOf(covered);
         notPersistent = List.copyOf(notPersistent);
         warnings = List.copyOf(warnings);
+        skipped = List.copyOf(skipped);
+    }
+
+    public GenerationReport(List<Written> written, List<CoveredTable> covered, List<NotPersistent> notPersistent,
+                            List<Problem> warnings) {
+        this(written, covered, notPersistent, warnings, List.of());
     }
 
     /** @param source {@code theme/domain/aspect (jsonb)} or {@code event-log match} */

@@ -13,6 +13,8 @@ import java.util.Set;
  * @param contract           one contract file only, or every contract under {@code contractsDirectory}
  * @param defaultStrategy    the shape of a persistent contract that names none ({@code jsonb} or {@code relational})
  * @param existingTables     tables made outside these migrations; their contracts count as covered
+ * @param writeValidContracts write the valid contracts' tables even when others are broken, reporting
+ *                           the broken ones as warnings; ignored when {@code contract} names one file
  */
 public record GenerationRequest(
         Path contractsDirectory,
@@ -21,7 +23,8 @@ public record GenerationRequest(
         Strategy defaultStrategy,
         boolean rowLevelSecurity,
         List<InfrastructureTable> infrastructureTables,
-        Set<String> existingTables) {
+        Set<String> existingTables,
+        boolean writeValidContracts) {
 
     public GenerationRequest {
         if (defaultStrategy == Strategy.NONE) {
@@ -29,5 +32,13 @@ public record GenerationRequest(
         }
         infrastructureTables = List.copyOf(infrastructureTables);
         existingTables = Set.copyOf(existingTables);
+    }
+
+    /** All or nothing: any broken contract stops the run. */
+    public GenerationRequest(Path contractsDirectory, Path migrationsDirectory, Optional<Path> contract,
+                             Strategy defaultStrategy, boolean rowLevelSecurity,
+                             List<InfrastructureTable> infrastructureTables, Set<String> existingTables) {
+        this(contractsDirectory, migrationsDirectory, contract, defaultStrategy, rowLevelSecurity,
+                infrastructureTables, existingTables, false);
     }
 }

@@ -9,7 +9,10 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,13 +27,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Two builds (or two modules of one {@code -T} build) may generate into one folder at once. Each
  * holds {@link #lock} while it reads the folder, picks versions and writes, so neither can take a
  * version or a table the other has just written. A file is written to a temporary name and moved
- * into place atomically, so a killed build never leaves a partial {@code .sql} file; an existing
- * file is never replaced.
+ * into place atomically, so a killed build never leaves a partial {@code .sql} file (its temporary
+ * file is removed by the next build that takes the lock); an existing file is never replaced.
  */
 public final class MigrationFolder {
 
     /** In-JVM half of the lock: a JVM cannot hold two OS file locks on one file. */
     private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
+    /** Not {@code .sql}: neither the Supabase CLI nor a later scan takes a half-written file for a migration. */
+    private static final String TEMPORARY_SUFFIX = ".tmp";
 
     private final Path directory;
 
@@ -52,7 +58,9 @@ public final class MigrationFolder {
                     "atdd-migrations-" + Integer.toHexString(directory.toString().hashCode()) + ".lock");
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
-                return new Lock(jvmLock, channel, channel.lock());
+                Lock lock = new Lock(jvmLock, channel, channel.lock());
+                removeAbandonedTemporaries();
+                return lock;
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
@@ -73,7 +81,7 @@ public final class MigrationFolder {
      */
     public Path writeNew(String fileName, String content) {
         Path target = directory.resolve(fileName);
-        Path temporary = directory.resolve("." + fileName + ".tmp");
+        Path temporary = directory.resolve("." + fileName + TEMPORARY_SUFFIX);
         try {
             Files.createDirectories(directory);
             if (Files.exists(target)) {
@@ -97,9 +105,29 @@ public final class MigrationFolder {
             deleteQuietly(temporary);
             throw new InvalidInputException(Problem.in(Path.of(e.getFile()),
                     "exists and is not a folder; migrations cannot be written there"));
+        } catch (FileSystemException e) {
+            // The operating system refused the folder (a file on its path, a read-only file system...).
+            deleteQuietly(temporary);
+            throw new InvalidInputException(Problem.in(directory,
+                    "the migrations folder cannot be created or written (" + e.getMessage() + ")"));
         } catch (IOException e) {
             deleteQuietly(temporary);
             throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    /**
+     * Writers hold the lock while a temporary file exists: one found under the lock is a killed
+     * build's. Best effort: a leftover is harmless, only untidy.
+     */
+    private void removeAbandonedTemporaries() {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (DirectoryStream<Path> abandoned = Files.newDirectoryStream(directory, ".*.sql" + TEMPORARY_SUFFIX)) {
+            abandoned.forEach(MigrationFolder::deleteQuietly);
+        } catch (IOException | DirectoryIteratorException ignored) {
+            // The folder's real trouble, if any, is reported when it is scanned or written.
         }
     }
 

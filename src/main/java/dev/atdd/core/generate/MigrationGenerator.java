@@ -24,13 +24,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Writes the migrations that are missing: one per persistent contract, and one per declared
  * infrastructure table, whose table no migration creates yet.
  *
  * <p>All or nothing: every contract is read, named and rendered before the first file is written,
- * and any problem anywhere stops the run with all problems listed and nothing written.
+ * and any problem anywhere stops the run with all problems listed and nothing written, unless the
+ * request asks to write what is valid.
  */
 public final class MigrationGenerator {
 
@@ -43,7 +46,9 @@ public final class MigrationGenerator {
     }
 
     /**
-     * @throws InvalidInputException listing every problem of the input; nothing has been written then
+     * @throws InvalidInputException listing every problem of the input; nothing has been written then.
+     *         With {@link GenerationRequest#writeValidContracts()} only a broken migrations folder throws;
+     *         broken contracts are left out and listed in {@link GenerationReport#skipped()}.
      */
     public GenerationReport generate(GenerationRequest request) {
         ContractCatalog catalog = request.contract()
@@ -52,25 +57,22 @@ public final class MigrationGenerator {
         // One contract asked for by name: the declared infrastructure tables are not part of the run.
         TablePlan plan = TablePlan.of(catalog, request.defaultStrategy(),
                 request.contract().isPresent() ? List.of() : request.infrastructureTables());
-        if (!plan.problems().isEmpty()) {
-            throw new InvalidInputException(plan.problems());
-        }
+        // One contract asked for by name has nothing valid to fall back on: its problems fail the run.
+        boolean writeValid = request.writeValidContracts() && request.contract().isEmpty();
+        List<Problem> problems = new ArrayList<>(plan.problems());
         List<Problem> warnings = new ArrayList<>(plan.warnings());
 
         MigrationFolder folder = new MigrationFolder(request.migrationsDirectory());
         try (MigrationFolder.Lock lock = folder.lock()) {
             // Read under the lock: another build may have just written a table we were about to write.
             MigrationIndex index = MigrationIndex.scan(folder.directory());
-            if (!index.problems().isEmpty()) {
-                throw new InvalidInputException(index.problems());
-            }
             index.skipped().forEach(skipped -> warnings.add(Problem.in(skipped.path(), skipped.reason())));
             TableLookup lookup = new TableLookup(index, request.existingTables());
 
             List<CoveredTable> covered = new ArrayList<>();
             Map<PlannedTable, String> sql = new LinkedHashMap<>();
-            List<Problem> problems = new ArrayList<>();
             Instant now = clock.instant();
+            // Rendered even when the plan has problems, so that one run reports them all.
             for (PlannedTable table : plan.tables()) {
                 Optional<String> coveredBy = lookup.coveredBy(table.table());
                 if (coveredBy.isPresent()) {
@@ -83,9 +85,13 @@ public final class MigrationGenerator {
                     problems.addAll(e.problems());
                 }
             }
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
+            if (!index.problems().isEmpty() || !problems.isEmpty() && !writeValid) {
+                List<Problem> all = new ArrayList<>(problems);
+                all.addAll(index.problems());
+                throw new InvalidInputException(all);
             }
+            Set<Path> broken = problems.stream().map(Problem::file).collect(Collectors.toSet());
+            sql.keySet().removeIf(table -> broken.contains(table.origin()));
 
             List<String> versions = MigrationVersion.allocateAfter(index, now, sql.size());
             List<GenerationReport.Written> written = new ArrayList<>();
@@ -95,7 +101,7 @@ public final class MigrationGenerator {
                 Path file = folder.writeNew(versions.get(next++) + "_" + table.table() + ".sql", entry.getValue());
                 written.add(new GenerationReport.Written(file, table.table(), describe(table)));
             }
-            return new GenerationReport(written, covered, plan.notPersistent(), warnings);
+            return new GenerationReport(written, covered, plan.notPersistent(), warnings, problems);
         }
     }
 
