@@ -77,7 +77,9 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
             throw new MojoExecutionException("cannot run the scratch PostgreSQL: " + e.getMessage(), e);
         }
         getLog().info("Applied " + report.applied().size() + " migration(s) on "
-                + (jdbcUrl == null ? "an embedded PostgreSQL 15" : "a scratch database on " + jdbcUrl) + ".");
+                + (jdbcUrl == null ? "an embedded PostgreSQL 15"
+                        // Without the URL's parameters: they may hold a password.
+                        : "a scratch database on " + jdbcUrl.trim().replaceFirst("\\?.*$", "")) + ".");
 
         List<String> unprotected = rlsMode.equals("off") ? List.of() : report.withoutRowLevelSecurity();
         if (rlsMode.equals("warn") && !unprotected.isEmpty()) {

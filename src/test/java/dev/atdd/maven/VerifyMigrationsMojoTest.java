@@ -1,0 +1,116 @@
+package dev.atdd.maven;
+
+import static dev.atdd.maven.ProjectCopy.logged;
+import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atdd.testing.Postgres15;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.api.plugin.testing.Basedir;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shop project: {@code shop/cart/cart} is covered by a hand-written table without row level
+ * security, {@code shop/order/order} has no table. Runs on the shared PostgreSQL 15 test server
+ * through {@code jdbcUrl}, so each test gets a scratch database instead of a new embedded server.
+ */
+@MojoTest
+class VerifyMigrationsMojoTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    @Basedir("src/test/projects/shop")
+    void theParametersHaveTheDocumentedDefaults(@InjectMojo(goal = "verify-migrations") VerifyMigrationsMojo mojo)
+            throws Exception {
+        assertNull(getVariableValueFromObject(mojo, "jdbcUrl"));
+        assertEquals(Boolean.TRUE, getVariableValueFromObject(mojo, "supabasePrelude"));
+        assertEquals("fail", getVariableValueFromObject(mojo, "rowLevelSecurityCheck"));
+        assertEquals(Boolean.TRUE, getVariableValueFromObject(mojo, "failOnDrift"));
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void aMissingTableAndAPublicTableWithoutRowLevelSecurityFailTheBuild(VerifyMigrationsMojo mojo) throws Exception {
+        ProjectCopy project = onTestServer(mojo);
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals(List.of(
+                "1 difference between the contracts and the schema the migrations build:",
+                "  shop_order_order: no such table after the migrations ran (shop/order/order asks for it)",
+                "Row level security is off on 1 public table: shop_cart_cart. Supabase serves the public schema"
+                        + " through its API; add `alter table <name> enable row level security;`"
+                        + " (or set rowLevelSecurityCheck=warn)."), failure.getMessage().lines().toList());
+        JsonNode report = new ObjectMapper().readTree(project.reports().resolve("verify-migrations.json").toFile());
+        assertFalse(report.get("passed").asBoolean());
+        assertEquals("shop_order_order", report.get("drift").get(0).get("table").asText());
+        assertEquals("shop_cart_cart", report.get("withoutRowLevelSecurity").get(0).asText());
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void warnModesReportWithoutFailing(VerifyMigrationsMojo mojo) throws Exception {
+        onTestServer(mojo);
+        setVariableValueToObject(mojo, "failOnDrift", false);
+        setVariableValueToObject(mojo, "rowLevelSecurityCheck", "warn");
+
+        mojo.execute();
+
+        List<String> warnings = logged(mojo, "warn");
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("Row level security is off on 1 public table")),
+                warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("shop_order_order: no such table")), warnings.toString());
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void aCoveredProjectWithRowLevelSecurityPasses(VerifyMigrationsMojo mojo) throws Exception {
+        ProjectCopy project = onTestServer(mojo);
+        Files.delete(project.root().resolve("contracts/shop/order/order.schema.json"));
+        project.write("supabase/migrations/20250102000000_rls.sql",
+                "alter table public.shop_cart_cart enable row level security;\n");
+
+        mojo.execute();
+
+        assertFalse(logged(mojo, "info").toString().contains("not-for-the-log"));
+        assertTrue(logged(mojo, "info").contains("Applied 2 migration(s) on a scratch database on "
+                + Postgres15.adminJdbcUrl().replaceFirst("\\?.*$", "") + "."), logged(mojo, "info").toString());
+        assertTrue(new ObjectMapper().readTree(project.reports().resolve("verify-migrations.json").toFile())
+                .get("passed").asBoolean());
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void anUnknownRowLevelSecurityModeIsAnErrorNamingIt(VerifyMigrationsMojo mojo) throws Exception {
+        onTestServer(mojo);
+        setVariableValueToObject(mojo, "rowLevelSecurityCheck", "sometimes");
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals("rowLevelSecurityCheck must be fail, warn or off, found \"sometimes\"", failure.getMessage());
+    }
+
+    private ProjectCopy onTestServer(VerifyMigrationsMojo mojo) throws Exception {
+        ProjectCopy project = ProjectCopy.ofTestProject("shop", work);
+        project.pointAt(mojo);
+        String url = Postgres15.adminJdbcUrl();
+        setVariableValueToObject(mojo, "jdbcUrl", url + (url.contains("?") ? "&" : "?") + "password=not-for-the-log");
+        setVariableValueToObject(mojo, "username", "postgres");
+        return project;
+    }
+}
