@@ -13,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every contract under the contracts directory, read once. Loading goes on past a broken file, so
@@ -23,6 +24,9 @@ import java.util.List;
  * @param skipped   {@code *.schema.json} files that are not table contracts, with the reason
  */
 public record ContractCatalog(List<Contract> contracts, List<Problem> problems, List<Skipped> skipped) {
+
+    /** Below this many files, starting parallel work costs more than it saves. */
+    private static final int PARALLEL_FROM = 64;
 
     public ContractCatalog {
         contracts = List.copyOf(contracts);
@@ -69,22 +73,39 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
         return read(base, List.of(contract), new ArrayList<>());
     }
 
+    /**
+     * Reads the files side by side (parsing, not the disk, is the cost), keeping their order, so the
+     * result is the same as one by one.
+     */
     private static ContractCatalog read(Path base, List<Path> files, List<Problem> problems) {
         List<Contract> contracts = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        for (Path file : files) {
-            if (ContractReader.locate(file, base).isEmpty()) {
-                skipped.add(new Skipped(file, "not a table contract: it lies less than two folders deep"
-                        + " ({theme}/{domain}/{aspect}.schema.json)"));
-                continue;
-            }
-            try {
-                contracts.add(ContractReader.read(file, base));
-            } catch (InvalidInputException e) {
-                problems.addAll(e.problems());
-            }
+        List<Outcome> outcomes = (files.size() < PARALLEL_FROM ? files.stream() : files.parallelStream())
+                .map(file -> Outcome.of(file, base))
+                .toList();
+        for (Outcome outcome : outcomes) {
+            outcome.contract().ifPresent(contracts::add);
+            outcome.skipped().ifPresent(skipped::add);
+            problems.addAll(outcome.problems());
         }
         return new ContractCatalog(contracts, problems, skipped);
+    }
+
+    /** What reading one file gave: a contract, a reason to skip it, or its problems. */
+    private record Outcome(Optional<Contract> contract, Optional<Skipped> skipped, List<Problem> problems) {
+
+        static Outcome of(Path file, Path base) {
+            if (ContractReader.locate(file, base).isEmpty()) {
+                return new Outcome(Optional.empty(), Optional.of(new Skipped(file,
+                        "not a table contract: it lies less than two folders deep"
+                                + " ({theme}/{domain}/{aspect}.schema.json)")), List.of());
+            }
+            try {
+                return new Outcome(Optional.of(ContractReader.read(file, base)), Optional.empty(), List.of());
+            } catch (InvalidInputException e) {
+                return new Outcome(Optional.empty(), Optional.empty(), e.problems());
+            }
+        }
     }
 
     private static List<Path> find(Path base, List<Problem> problems) {

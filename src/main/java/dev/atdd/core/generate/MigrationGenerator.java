@@ -70,7 +70,9 @@ public final class MigrationGenerator {
             TableLookup lookup = new TableLookup(index, request.existingTables());
 
             List<CoveredTable> covered = new ArrayList<>();
-            Map<PlannedTable, String> sql = new LinkedHashMap<>();
+            // Lists, not a map keyed by table: a contract's hash is the hash of its whole schema.
+            List<PlannedTable> missing = new ArrayList<>();
+            List<String> sql = new ArrayList<>();
             Instant now = clock.instant();
             // Rendered even when the plan has problems, so that one run reports them all.
             for (PlannedTable table : plan.tables()) {
@@ -80,7 +82,8 @@ public final class MigrationGenerator {
                     continue;
                 }
                 try {
-                    sql.put(table, render(table, now, request.rowLevelSecurity()));
+                    sql.add(render(table, now, request.rowLevelSecurity()));
+                    missing.add(table);
                 } catch (InvalidInputException e) {
                     problems.addAll(e.problems());
                 }
@@ -90,16 +93,25 @@ public final class MigrationGenerator {
                 all.addAll(index.problems());
                 throw new InvalidInputException(all);
             }
+            // With writeValidContracts: a table whose contract has a problem (say, a name clash) is left out.
             Set<Path> broken = problems.stream().map(Problem::file).collect(Collectors.toSet());
-            sql.keySet().removeIf(table -> broken.contains(table.origin()));
+            for (int i = missing.size() - 1; i >= 0; i--) {
+                if (broken.contains(missing.get(i).origin())) {
+                    missing.remove(i);
+                    sql.remove(i);
+                }
+            }
 
-            List<String> versions = MigrationVersion.allocateAfter(index, now, sql.size());
+            List<String> versions = MigrationVersion.allocateAfter(index, now, missing.size());
+            Map<String, String> contentByFileName = new LinkedHashMap<>();
+            for (int i = 0; i < missing.size(); i++) {
+                contentByFileName.put(versions.get(i) + "_" + missing.get(i).table() + ".sql", sql.get(i));
+            }
+            List<Path> files = folder.writeAllNew(contentByFileName);
             List<GenerationReport.Written> written = new ArrayList<>();
-            int next = 0;
-            for (Map.Entry<PlannedTable, String> entry : sql.entrySet()) {
-                PlannedTable table = entry.getKey();
-                Path file = folder.writeNew(versions.get(next++) + "_" + table.table() + ".sql", entry.getValue());
-                written.add(new GenerationReport.Written(file, table.table(), describe(table)));
+            for (int i = 0; i < missing.size(); i++) {
+                PlannedTable table = missing.get(i);
+                written.add(new GenerationReport.Written(files.get(i), table.table(), describe(table)));
             }
             return new GenerationReport(written, covered, plan.notPersistent(), warnings, problems);
         }

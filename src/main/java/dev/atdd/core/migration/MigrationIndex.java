@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ import java.util.stream.Stream;
  * {@code public} schema that exist after the last of them, and each file's unreviewed TODOs.
  *
  * <p>Built by one pass over the folder: each file is read once (strict UTF-8) and lexed once, one
- * file in memory at a time, whatever the number of contracts asked about later. Tables are
+ * file per worker thread in memory at a time (files are scanned side by side, their table changes
+ * replayed in version order), whatever the number of contracts asked about later. Tables are
  * replayed from {@code CREATE TABLE}, {@code ALTER TABLE .. RENAME TO / SET SCHEMA} and
  * {@code DROP TABLE}; nothing inside a comment, a string or a dollar-quoted body counts.
  *
@@ -39,6 +41,8 @@ public final class MigrationIndex {
     /** The Supabase CLI's own rule: files not matching it are skipped without a word. */
     private static final Pattern MIGRATION_NAME = Pattern.compile("(\\d+)_(.*)\\.sql");
     private static final String SQL_SUFFIX = ".sql";
+    /** Below this many files, starting parallel work costs more than it saves. */
+    private static final int PARALLEL_FROM = 64;
 
     private final List<MigrationFile> files;
     private final List<SkippedFile> skipped;
@@ -85,18 +89,21 @@ public final class MigrationIndex {
         skipped.sort(Comparator.comparing(SkippedFile::path));
         reportSharedVersions(files, problems);
 
-        TableTracker tracker = new TableTracker();
+        // Files are read and lexed side by side; their table changes are then replayed in version order.
+        List<FileScan> scans = (files.size() < PARALLEL_FROM ? files.stream() : files.parallelStream())
+                .map(file -> scanFile(file, todoScanner))
+                .toList();
+        Map<String, TableOrigin> tables = new HashMap<>();
         Map<MigrationFile, List<Todo>> todos = new LinkedHashMap<>();
-        for (MigrationFile file : files) {
-            Optional<String> text = read(file.path(), problems);
-            if (text.isPresent()) {
-                List<Todo> found = scanFile(file, text.get(), tracker, todoScanner, problems);
-                if (!found.isEmpty()) {
-                    todos.put(file, found);
-                }
+        for (int i = 0; i < files.size(); i++) {
+            FileScan scan = scans.get(i);
+            scan.tables().replay(tables);
+            if (!scan.todos().isEmpty()) {
+                todos.put(files.get(i), scan.todos());
             }
+            problems.addAll(scan.problems());
         }
-        return new MigrationIndex(files, skipped, tracker.tables(), todos, problems);
+        return new MigrationIndex(files, skipped, tables, todos, problems);
     }
 
     /** True when a table of this exact name (as PostgreSQL stores it) exists after the last migration. */
@@ -177,20 +184,19 @@ public final class MigrationIndex {
         }
     }
 
-    private static Optional<String> read(Path file, List<Problem> problems) {
-        try {
-            return Optional.of(Files.readString(file));
-        } catch (CharacterCodingException e) {
-            problems.add(Problem.in(file, "is not valid UTF-8; Supabase reads migrations as UTF-8"));
-        } catch (IOException e) {
-            problems.add(Problem.in(file, "cannot be read: " + e));
-        }
-        return Optional.empty();
+    /** What one file holds: its table changes, its TODOs, and why it could not be read or lexed. */
+    private record FileScan(TableTracker tables, List<Todo> todos, List<Problem> problems) {
     }
 
-    /** The single lexer pass of one file, feeding both the table replay and the TODO scanner. */
-    private static List<Todo> scanFile(MigrationFile file, String text, TableTracker tracker,
-                                       TodoScanner todoScanner, List<Problem> problems) {
+    /** The single lexer pass of one file, feeding both the table changes and the TODO scanner. */
+    private static FileScan scanFile(MigrationFile file, TodoScanner todoScanner) {
+        List<Problem> problems = new ArrayList<>(0);
+        TableTracker tracker = new TableTracker();
+        Optional<String> read = read(file.path(), problems);
+        if (read.isEmpty()) {
+            return new FileScan(tracker, List.of(), problems);
+        }
+        String text = read.get();
         SqlLexer lexer = new SqlLexer(text);
         List<CommentSpan> comments = new ArrayList<>();
         tracker.startFile(file, text);
@@ -204,6 +210,17 @@ public final class MigrationIndex {
         tracker.endFile();
         lexer.error().ifPresent(e -> problems.add(new Problem(file.path(), e.line(), e.column(),
                 e.message() + "; everything after it is ignored")));
-        return todoScanner.scan(text, comments);
+        return new FileScan(tracker, todoScanner.scan(text, comments), problems);
+    }
+
+    private static Optional<String> read(Path file, List<Problem> problems) {
+        try {
+            return Optional.of(Files.readString(file));
+        } catch (CharacterCodingException e) {
+            problems.add(Problem.in(file, "is not valid UTF-8; Supabase reads migrations as UTF-8"));
+        } catch (IOException e) {
+            problems.add(Problem.in(file, "cannot be read: " + e));
+        }
+        return Optional.empty();
     }
 }

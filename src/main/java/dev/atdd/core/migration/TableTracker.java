@@ -2,13 +2,13 @@ package dev.atdd.core.migration;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Replays the table DDL of the migrations, in version order, for the {@code public} schema: which
- * tables exist after the last one. Fed token by token from the lexer pass, it keeps the positions
+ * The table DDL of one migration, for the {@code public} schema, as changes to replay in version
+ * order onto the tables that exist before it. Fed token by token from the lexer pass, it keeps the positions
  * (not the text) of the first tokens of a {@code CREATE}/{@code ALTER TABLE} statement and of the
  * names of a {@code DROP TABLE}, so it stays small and makes strings only of the names it reads.
  */
@@ -18,7 +18,8 @@ final class TableTracker {
     /** Enough for the longest prefix read: {@code alter table if exists only "public"."t" * rename to n}. */
     private static final int PREFIX_TOKENS = 16;
 
-    private final Map<String, TableOrigin> tables = new HashMap<>();
+    /** What this file does to the tables, in order: files are scanned side by side, then replayed in version order. */
+    private final List<Consumer<Map<String, TableOrigin>>> changes = new ArrayList<>();
     private final StatementTokens statement = new StatementTokens();
     private boolean collecting = true;
     /** Until the word {@code TABLE} shows up, each token must still fit a table statement's prefix. */
@@ -26,7 +27,7 @@ final class TableTracker {
     private MigrationFile file;
     private String text;
 
-    /** Starts a file, whose text the lexer positions refer to. */
+    /** Starts the file (one per tracker), whose text the lexer positions refer to. */
     void startFile(MigrationFile migration, String fileText) {
         endStatement();
         file = migration;
@@ -57,13 +58,15 @@ final class TableTracker {
         }
     }
 
-    /** A file's last statement needs no {@code ;}. */
+    /** A file's last statement needs no {@code ;}. The text is let go: only the changes are kept. */
     void endFile() {
         endStatement();
+        text = null;
     }
 
-    Map<String, TableOrigin> tables() {
-        return Map.copyOf(tables);
+    /** Applies this file's table changes, in statement order, to the tables that exist before it. */
+    void replay(Map<String, TableOrigin> tables) {
+        changes.forEach(change -> change.accept(tables));
     }
 
     /** What may stand between {@code CREATE} and {@code TABLE}; anything else is not table DDL. */
@@ -106,7 +109,8 @@ final class TableTracker {
         c.words("if", "not", "exists");
         QualifiedName name = c.qualifiedName();
         if (name != null && name.inPublic()) {
-            tables.putIfAbsent(name.table(), here);
+            String table = name.table();
+            changes.add(tables -> tables.putIfAbsent(table, here));
         }
     }
 
@@ -122,8 +126,11 @@ final class TableTracker {
         if (c.words("rename", "to")) {
             String renamed = c.identifier();
             if (renamed != null && name.inPublic()) {
-                TableOrigin origin = tables.remove(name.table());
-                tables.put(renamed, origin != null ? origin : here);
+                String table = name.table();
+                changes.add(tables -> {
+                    TableOrigin origin = tables.remove(table);
+                    tables.put(renamed, origin != null ? origin : here);
+                });
             }
         } else if (c.words("set", "schema")) {
             String schema = c.identifier();
@@ -131,10 +138,11 @@ final class TableTracker {
                 return;
             }
             boolean toPublic = schema.equals(PUBLIC);
+            String table = name.table();
             if (name.inPublic() && !toPublic) {
-                tables.remove(name.table());
+                changes.add(tables -> tables.remove(table));
             } else if (!name.inPublic() && toPublic) {
-                tables.putIfAbsent(name.table(), here);
+                changes.add(tables -> tables.putIfAbsent(table, here));
             }
         }
     }
@@ -148,7 +156,8 @@ final class TableTracker {
                 return;
             }
             if (name.inPublic()) {
-                tables.remove(name.table());
+                String table = name.table();
+                changes.add(tables -> tables.remove(table));
             }
         } while (c.punctuation(','));
     }

@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -110,7 +111,7 @@ class MigrationFolderTest {
 
     private static Problem problemWriting(Path folder) {
         InvalidInputException failure = assertThrows(InvalidInputException.class,
-                () -> new MigrationFolder(folder).writeNew("20260101000000_t.sql", "select 1;\n"));
+                () -> new MigrationFolder(folder).writeAllNew(Map.of("20260101000000_t.sql", "select 1;\n")));
         assertEquals(1, failure.problems().size());
         return failure.problems().get(0);
     }
