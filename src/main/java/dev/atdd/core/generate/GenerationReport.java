@@ -27,11 +27,6 @@ public record GenerationReport(List<Written> written, List<CoveredTable> covered
         skipped = List.copyOf(skipped);
     }
 
-    public GenerationReport(List<Written> written, List<CoveredTable> covered, List<NotPersistent> notPersistent,
-                            List<Problem> warnings) {
-        this(written, covered, notPersistent, warnings, List.of());
-    }
-
     /** @param source {@code theme/domain/aspect (jsonb)} or {@code event-log match} */
     public record Written(Path file, String table, String source) {
     }
