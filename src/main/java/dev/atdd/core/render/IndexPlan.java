@@ -46,10 +46,17 @@ final class IndexPlan {
                 problems.add(Problem.in(contract.file(), where + "a hash index covers exactly one field"));
                 continue;
             }
+            if (spec.name() != null && spec.name().indexOf('\0') >= 0) {
+                problems.add(Problem.in(contract.file(), spec.pointer() + "/name: " + ContractSource.NUL_PROBLEM));
+            }
             List<String> targets = new ArrayList<>();
-            for (String field : spec.fields()) {
+            for (int i = 0; i < spec.fields().size(); i++) {
+                String field = spec.fields().get(i);
                 Optional<String> found = target.apply(field);
-                if (found.isEmpty()) {
+                if (field.indexOf('\0') >= 0) {
+                    problems.add(Problem.in(contract.file(), spec.pointer() + "/fields/" + i + ": "
+                            + ContractSource.NUL_PROBLEM));
+                } else if (found.isEmpty()) {
                     problems.add(Problem.in(contract.file(), where + "field '" + field + "' is not a column of " + table));
                 } else if (spec.method() == IndexMethod.GIN && !isJsonb.test(found.get())) {
                     problems.add(Problem.in(contract.file(), where + "a gin index needs a JSONB value, '" + field + "' is not one"));
