@@ -1,6 +1,11 @@
 package dev.atdd.core.render;
 
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
 import dev.atdd.core.contract.Contract;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What a contract table's SQL says about the contract it comes from. Absent optional fields are
@@ -14,9 +19,28 @@ import dev.atdd.core.contract.Contract;
  */
 public record ContractSource(String path, String id, String title, String description, String version) {
 
+    static final String NUL_PROBLEM = "holds a NUL character (\\u0000), which PostgreSQL text cannot hold";
+
+    /**
+     * @throws InvalidInputException when a text the table comment would hold has a NUL character
+     *         (valid JSON, but no SQL literal can hold it), naming each field's JSON pointer
+     */
     public static ContractSource of(Contract contract) {
-        return new ContractSource(contract.location().relativePath().replace('\\', '/'),
-                contract.id().orElse(null), contract.title().orElse(null),
-                contract.description().orElse(null), contract.version().orElse(null));
+        List<Problem> problems = new ArrayList<>();
+        ContractSource source = new ContractSource(contract.location().relativePath().replace('\\', '/'),
+                holdable(contract, "/$id", contract.id(), problems), holdable(contract, "/title", contract.title(), problems),
+                holdable(contract, "/description", contract.description(), problems),
+                holdable(contract, "/version", contract.version(), problems));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return source;
+    }
+
+    private static String holdable(Contract contract, String pointer, Optional<String> text, List<Problem> problems) {
+        if (text.isPresent() && text.get().indexOf('\0') >= 0) {
+            problems.add(Problem.in(contract.file(), pointer + ": " + NUL_PROBLEM));
+        }
+        return text.orElse(null);
     }
 }

@@ -6,6 +6,7 @@ import dev.atdd.core.contract.Contract;
 import dev.atdd.core.contract.IndexSpec;
 import dev.atdd.core.contract.IndexSpec.IndexMethod;
 import dev.atdd.core.naming.PgIdentifier;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,27 @@ import java.util.function.Predicate;
 final class IndexPlan {
 
     private IndexPlan() {
+    }
+
+    /**
+     * The name PostgreSQL gives the index of a table's primary key: the table name cut to fit
+     * {@code _pkey} in 63 bytes, on a character boundary (PostgreSQL's makeObjectName).
+     */
+    static String primaryKeyIndex(String table) {
+        String suffix = "_pkey";
+        int budget = PgIdentifier.MAX_BYTES - suffix.length();
+        int end = 0;
+        int used = 0;
+        while (end < table.length()) {
+            int cp = table.codePointAt(end);
+            int bytes = Character.toString(cp).getBytes(StandardCharsets.UTF_8).length;
+            if (used + bytes > budget) {
+                break;
+            }
+            used += bytes;
+            end += Character.charCount(cp);
+        }
+        return table.substring(0, end) + suffix;
     }
 
     /**
@@ -46,10 +68,17 @@ final class IndexPlan {
                 problems.add(Problem.in(contract.file(), where + "a hash index covers exactly one field"));
                 continue;
             }
+            if (spec.name() != null && spec.name().indexOf('\0') >= 0) {
+                problems.add(Problem.in(contract.file(), spec.pointer() + "/name: " + ContractSource.NUL_PROBLEM));
+            }
             List<String> targets = new ArrayList<>();
-            for (String field : spec.fields()) {
+            for (int i = 0; i < spec.fields().size(); i++) {
+                String field = spec.fields().get(i);
                 Optional<String> found = target.apply(field);
-                if (found.isEmpty()) {
+                if (field.indexOf('\0') >= 0) {
+                    problems.add(Problem.in(contract.file(), spec.pointer() + "/fields/" + i + ": "
+                            + ContractSource.NUL_PROBLEM));
+                } else if (found.isEmpty()) {
                     problems.add(Problem.in(contract.file(), where + "field '" + field + "' is not a column of " + table));
                 } else if (spec.method() == IndexMethod.GIN && !isJsonb.test(found.get())) {
                     problems.add(Problem.in(contract.file(), where + "a gin index needs a JSONB value, '" + field + "' is not one"));
@@ -59,7 +88,13 @@ final class IndexPlan {
             }
             String name = PgIdentifier.fit(spec.name() == null || spec.name().isBlank()
                     ? "idx_" + table + "_" + String.join("_", targets) : spec.name());
-            if (!names.add(name)) {
+            String owner = name.equals(table) ? "the table" : name.equals(primaryKeyIndex(table))
+                    ? "the primary key's index" : null;
+            if (owner != null) {
+                // Tables and indexes share one namespace: CREATE INDEX would fail with "relation already exists".
+                problems.add(Problem.in(contract.file(), where + "index name " + name + " is already the name of "
+                        + owner + " " + table + "; rename the index"));
+            } else if (!names.add(name)) {
                 problems.add(Problem.in(contract.file(), where + "index name " + name + " is used twice on " + table));
             }
             if (targets.size() == spec.fields().size()) {

@@ -43,6 +43,13 @@ public final class PatternTranslation {
     /** PostgreSQL's DUPMAX: a larger count does not compile. */
     private static final int MAX_COUNT = 255;
 
+    /**
+     * How many copies of its atoms PostgreSQL may make when it expands counted repetitions; nested counts
+     * multiply. Measured on PostgreSQL 15: {@code (?:a{0,255}){0,40}} still compiles, {@code {0,100}}
+     * outside it is "too complex", and only when the pattern is first used (in a CHECK: at the first INSERT).
+     */
+    private static final long MAX_EXPANSION = 10_000;
+
     private PatternTranslation() {
     }
 
@@ -85,29 +92,41 @@ public final class PatternTranslation {
         }
 
         String translate() {
-            disjunction();
+            long expansion = disjunction();
             if (pos < source.length) {
                 throw new Refusal("invalid syntax: unmatched )");
+            }
+            if (expansion > MAX_EXPANSION) {
+                throw new Refusal("nested counted repetitions are too large for PostgreSQL (it expands them to more"
+                        + " than " + MAX_EXPANSION + " copies and then fails as \"too complex\")");
             }
             return out.toString();
         }
 
-        private void disjunction() {
-            alternative();
+        /** Each of these returns the expansion of what it read: the copies of atoms PostgreSQL would make. */
+        private long disjunction() {
+            long expansion = alternative();
             while (at('|')) {
                 pos++;
                 out.append('|');
-                alternative();
+                expansion = capped(expansion + alternative());
             }
+            return expansion;
         }
 
-        private void alternative() {
+        private long alternative() {
+            long expansion = 0;
             while (pos < source.length && source[pos] != '|' && source[pos] != ')') {
-                term();
+                expansion = capped(expansion + term());
             }
+            return expansion;
         }
 
-        private void term() {
+        private static long capped(long expansion) {
+            return Math.min(expansion, MAX_EXPANSION + 1);
+        }
+
+        private long term() {
             int c = source[pos];
             switch (c) {
                 case '^', '$' -> {
@@ -116,9 +135,11 @@ public final class PatternTranslation {
                     if (atQuantifier()) {
                         throw new Refusal("invalid syntax: quantifier after the anchor " + Character.toString(c));
                     }
-                    return;
+                    return 1;
                 }
-                case '(' -> group();
+                case '(' -> {
+                    return quantifier(group());
+                }
                 case '[' -> characterClass();
                 case '.' -> {
                     pos++;
@@ -135,10 +156,10 @@ public final class PatternTranslation {
                     out.append(literal(c));
                 }
             }
-            quantifier();
+            return quantifier(1);
         }
 
-        private void group() {
+        private long group() {
             pos++;
             if (at('?')) {
                 int kind = pos + 1 < source.length ? source[pos + 1] : -1;
@@ -158,19 +179,22 @@ public final class PatternTranslation {
             } else {
                 out.append('(');
             }
-            disjunction();
+            long expansion = disjunction();
             if (!at(')')) {
                 throw new Refusal("invalid syntax: missing )");
             }
             pos++;
             out.append(')');
+            return expansion;
         }
 
-        private void quantifier() {
+        /** Reads a quantifier after an atom of the given expansion, if there is one; returns the new expansion. */
+        private long quantifier(long atom) {
             if (pos >= source.length) {
-                return;
+                return atom;
             }
             int c = source[pos];
+            long expansion = atom;
             if (c == '*' || c == '+' || c == '?') {
                 pos++;
                 out.appendCodePoint(c);
@@ -179,8 +203,10 @@ public final class PatternTranslation {
                 checkCounts(bound);
                 pos = bound.end();
                 out.append(bound.text());
+                // A count is expanded into copies: {2,5} into five, {3,} into four.
+                expansion = capped(atom * Math.max(1, bound.max() == Bound.UNBOUNDED ? bound.min() + 1 : bound.max()));
             } else {
-                return;
+                return atom;
             }
             // A lazy quantifier matches the same strings: ~ only asks whether some match exists.
             if (at('?')) {
@@ -189,6 +215,7 @@ public final class PatternTranslation {
             if (atQuantifier()) {
                 throw new Refusal("invalid syntax: nothing to repeat (two quantifiers in a row)");
             }
+            return expansion;
         }
 
         private static void checkCounts(Bound bound) {

@@ -1,0 +1,65 @@
+package dev.atdd.core.render;
+
+import static dev.atdd.core.render.RenderFixtures.GENERATED_AT;
+import static dev.atdd.core.render.RenderFixtures.index;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import dev.atdd.core.contract.Contract;
+import dev.atdd.core.contract.ContractLocation;
+import dev.atdd.core.contract.IndexSpec;
+import dev.atdd.core.contract.IndexSpec.IndexMethod;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A NUL character is valid in JSON but PostgreSQL text cannot hold it: a contract text that would be
+ * written into SQL is refused naming the contract and the JSON pointer, not the template position.
+ * (Shrunk from HostileContractsOnPostgresTest seeds 93 and 670.)
+ */
+class ContractTextWithNulTest {
+
+    private static final Path FILE = Path.of("/project/contracts/match/dilemma/current.schema.json");
+
+    private static Contract contract(String title, String description, List<IndexSpec> indexes) {
+        return new Contract(FILE, new ContractLocation("match", "dilemma", "current", "match/dilemma/current.schema.json"),
+                JsonNodeFactory.instance.objectNode(), Optional.of("a\0id"), Optional.ofNullable(title),
+                Optional.ofNullable(description), Optional.of("1\0"), Optional.empty(), Optional.empty(),
+                Optional.empty(), indexes);
+    }
+
+    @Test
+    void nulInTheTextsOfTheTableCommentIsAProblemAtEachPointer() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> JsonbTableModel.of(contract("nul \0 inside", "fine", List.of()), "t", GENERATED_AT, true));
+
+        assertEquals(List.of(
+                        Problem.in(FILE, "/$id: holds a NUL character (\\u0000), which PostgreSQL text cannot hold"),
+                        Problem.in(FILE, "/title: holds a NUL character (\\u0000), which PostgreSQL text cannot hold"),
+                        Problem.in(FILE, "/version: holds a NUL character (\\u0000), which PostgreSQL text cannot hold")),
+                e.problems());
+    }
+
+    @Test
+    void nulInAnIndexNameOrKeyIsAProblemAtItsPointer() {
+        Contract contract = new Contract(FILE, new ContractLocation("match", "dilemma", "current",
+                "match/dilemma/current.schema.json"), JsonNodeFactory.instance.objectNode(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(index("by\0name", IndexMethod.BTREE, "ok", "a\0b")));
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> JsonbTableModel.of(contract, "t", GENERATED_AT, true));
+
+        assertEquals(List.of(
+                        Problem.in(FILE, "/x-artifact-metadata/persistence/indexes/0/name: holds a NUL character"
+                                + " (\\u0000), which PostgreSQL text cannot hold"),
+                        Problem.in(FILE, "/x-artifact-metadata/persistence/indexes/0/fields/1: holds a NUL character"
+                                + " (\\u0000), which PostgreSQL text cannot hold")),
+                e.problems());
+    }
+}
