@@ -72,6 +72,13 @@ final class PropertyTypes {
         }
         for (String union : List.of("oneOf", "anyOf")) {
             if (schema.has(union)) {
+                JsonNode members = schema.get(union);
+                // {anyOf: [T, {type: null}]} is how pydantic and others write an optional T: a nullable T.
+                int nullMember = nullMember(members);
+                if (nullMember >= 0 && members.size() == 2 && !declared.present()) {
+                    int other = 1 - nullMember;
+                    return shapeOf(members.get(other), pointer + "/" + union + "/" + other, visited).admittingNull(true);
+                }
                 return PropertyShape.jsonb(union + " (a union of schemas) stored as JSONB; review", declared.source())
                         .admittingNull(declared.saysNull());
             }
@@ -80,6 +87,20 @@ final class PropertyTypes {
             return allOfShape(schema, pointer, visited, declared);
         }
         return typedShape(schema, pointer, declared).admittingNull(declared.saysNull());
+    }
+
+    /** The index of a member that is exactly {@code {"type": "null"}}, or -1. */
+    private static int nullMember(JsonNode members) {
+        if (!members.isArray()) {
+            return -1;
+        }
+        for (int i = 0; i < members.size(); i++) {
+            JsonNode member = members.get(i);
+            if (member.isObject() && member.size() == 1 && "null".equals(member.path("type").textValue())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

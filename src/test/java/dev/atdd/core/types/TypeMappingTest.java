@@ -233,6 +233,21 @@ class TypeMappingTest {
 
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiterString = " -> ", value = {
+            "{'anyOf': [{'type': 'string'}, {'type': 'null'}]} -> TEXT",
+            "{'oneOf': [{'type': 'null'}, {'type': 'integer', 'format': 'int64'}]} -> BIGINT",
+            "{'anyOf': [{'$ref': '#/definitions/when'}, {'type': 'null'}]} -> TIMESTAMPTZ",
+        })
+        void anOptionalWrittenAsAUnionWithNullIsANullableColumnOfTheOtherMember(String schema, PgType type) {
+            Column column = TypeMapping.map(TestContracts.of("{'definitions': {'when': {'type': 'string', "
+                    + "'format': 'date-time'}}, 'properties': {'p': " + schema + "}, 'required': ['p']}"))
+                    .columns().get(0);
+            assertEquals(type, column.type());
+            assertFalse(column.notNull());
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiterString = " -> ", value = {
+            "{'anyOf': [{'type': 'string'}, {'type': 'integer'}, {'type': 'null'}]} -> anyOf",
             "{'type': ['string', 'object']} -> type union [string, object]",
             "{'oneOf': [{'type': 'string'}, {'type': 'integer'}]} -> oneOf",
             "{'anyOf': [{'type': 'string'}, {'type': 'integer'}]} -> anyOf",
