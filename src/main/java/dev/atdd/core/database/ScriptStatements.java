@@ -1,13 +1,14 @@
 package dev.atdd.core.database;
 
+import dev.atdd.core.migration.SqlLexer;
+import dev.atdd.core.migration.SqlTokenKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The top-level statements of a SQL script, found by a deliberately small tokenizer: it knows
- * comments (nested block comments too), string literals ({@code E''} escapes included), quoted
- * identifiers and dollar-quoted bodies, and splits at {@code ;} outside parentheses. It only serves
+ * The top-level statements of a SQL script, split at {@code ;} outside parentheses, comments,
+ * strings, quoted identifiers and dollar-quoted bodies (the {@link SqlLexer} knows them). It only serves
  * to spot the statements PostgreSQL refuses inside a transaction block and to send those one by
  * one; the server remains the judge of the SQL. (SQL-standard {@code BEGIN ATOMIC} bodies are not
  * understood; a script holding one is still sent whole unless it also needs to run outside a
@@ -67,60 +68,46 @@ final class ScriptStatements {
     private ScriptStatements() {
     }
 
-    /** The statements of {@code text} in order; empty statements and comment-only stretches are left out. */
+    /**
+     * The statements of {@code text} in order; empty statements and comment-only stretches are left
+     * out. Tokens come from the plugin's one SQL lexer; after a lexing error (an unterminated string,
+     * say) the lexer stops and the server is left to report the error.
+     */
     static List<Statement> of(String text) {
         List<Statement> statements = new ArrayList<>();
+        SqlLexer lexer = new SqlLexer(text);
         int start = -1;
+        int afterLastSemicolon = 0;
         int depth = 0;
         List<String> words = new ArrayList<>();
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
+        while (lexer.advance()) {
+            SqlTokenKind kind = lexer.kind();
+            if (kind.isComment()) {
                 continue;
             }
-            if (c == '-' && next(text, i) == '-') {
-                i = lineEnd(text, i);
-                continue;
-            }
-            if (c == '/' && next(text, i) == '*') {
-                i = blockCommentEnd(text, i);
-                continue;
-            }
-            if (c == ';' && depth == 0) {
+            if (kind == SqlTokenKind.PUNCTUATION && lexer.isPunctuation(';') && depth == 0) {
                 if (start >= 0) {
-                    statements.add(new Statement(start, i, words));
+                    statements.add(new Statement(start, lexer.start(), words));
                 }
                 start = -1;
+                afterLastSemicolon = lexer.end();
                 words = new ArrayList<>();
-                i++;
                 continue;
             }
             if (start < 0) {
-                start = i;
+                start = lexer.start();
             }
-            int tokenEnd;
-            if (c == '\'') {
-                tokenEnd = quotedEnd(text, i, '\'', escapesBackslash(text, i));
-            } else if (c == '"') {
-                tokenEnd = quotedEnd(text, i, '"', false);
+            if (kind == SqlTokenKind.PUNCTUATION) {
+                depth += lexer.isPunctuation('(') ? 1 : lexer.isPunctuation(')') && depth > 0 ? -1 : 0;
+            } else if (kind == SqlTokenKind.WORD) {
+                addWord(words, text.substring(lexer.start(), lexer.end()).toUpperCase(Locale.ROOT));
+            } else if (kind == SqlTokenKind.QUOTED_IDENTIFIER) {
                 addWord(words, QUOTED);
-            } else if (c == '$' && dollarTag(text, i) != null) {
-                String tag = dollarTag(text, i);
-                int close = text.indexOf(tag, i + tag.length());
-                tokenEnd = close < 0 ? text.length() : close + tag.length();
-            } else if (isWordStart(c)) {
-                tokenEnd = i + 1;
-                while (tokenEnd < text.length() && isWordPart(text.charAt(tokenEnd))) {
-                    tokenEnd++;
-                }
-                addWord(words, text.substring(i, tokenEnd).toUpperCase(Locale.ROOT));
-            } else {
-                depth += c == '(' ? 1 : c == ')' && depth > 0 ? -1 : 0;
-                tokenEnd = i + 1;
             }
-            i = tokenEnd;
+        }
+        if (start < 0 && lexer.error().isPresent()) {
+            // The broken token opened a statement: send it anyway, so that the server names the error.
+            start = afterLastSemicolon;
         }
         if (start >= 0) {
             statements.add(new Statement(start, text.length(), words));
@@ -132,83 +119,5 @@ final class ScriptStatements {
         if (words.size() < LEADING_WORDS) {
             words.add(word);
         }
-    }
-
-    private static char next(String text, int i) {
-        return i + 1 < text.length() ? text.charAt(i + 1) : '\0';
-    }
-
-    private static int lineEnd(String text, int i) {
-        int end = text.indexOf('\n', i);
-        return end < 0 ? text.length() : end + 1;
-    }
-
-    private static int blockCommentEnd(String text, int i) {
-        int depth = 0;
-        int j = i;
-        while (j < text.length()) {
-            if (text.startsWith("/*", j)) {
-                depth++;
-                j += 2;
-            } else if (text.startsWith("*/", j)) {
-                depth--;
-                j += 2;
-                if (depth == 0) {
-                    return j;
-                }
-            } else {
-                j++;
-            }
-        }
-        return text.length();
-    }
-
-    /** End (exclusive) of a literal or quoted identifier opened at {@code i}; a doubled quote stays inside. */
-    private static int quotedEnd(String text, int i, char quote, boolean backslashEscapes) {
-        int j = i + 1;
-        while (j < text.length()) {
-            char c = text.charAt(j);
-            if (backslashEscapes && c == '\\') {
-                j += 2;
-            } else if (c == quote && next(text, j) == quote) {
-                j += 2;
-            } else if (c == quote) {
-                return j + 1;
-            } else {
-                j++;
-            }
-        }
-        return text.length();
-    }
-
-    /** {@code E'...'} (or {@code e'...'}) is the one literal where a backslash escapes the quote. */
-    private static boolean escapesBackslash(String text, int quote) {
-        if (quote == 0 || Character.toUpperCase(text.charAt(quote - 1)) != 'E') {
-            return false;
-        }
-        return quote == 1 || !isWordPart(text.charAt(quote - 2));
-    }
-
-    /** The opening {@code $tag$} at {@code i}, or {@code null} when the {@code $} starts no dollar quote. */
-    private static String dollarTag(String text, int i) {
-        if (i > 0 && isWordPart(text.charAt(i - 1))) {
-            return null;
-        }
-        int j = i + 1;
-        if (j < text.length() && isWordStart(text.charAt(j))) {
-            j++;
-            while (j < text.length() && isWordPart(text.charAt(j)) && text.charAt(j) != '$') {
-                j++;
-            }
-        }
-        return j < text.length() && text.charAt(j) == '$' ? text.substring(i, j + 1) : null;
-    }
-
-    private static boolean isWordStart(char c) {
-        return Character.isLetter(c) || c == '_';
-    }
-
-    private static boolean isWordPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 }

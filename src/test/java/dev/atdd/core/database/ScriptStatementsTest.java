@@ -57,7 +57,10 @@ class ScriptStatementsTest {
                         List.of("create function f() returns int as $f$ select 1; $f$ language sql", "select $1")),
                 Arguments.of("select (1;2); select \"a;\"\"b\"", List.of("select (1;2)", "select \"a;\"\"b\"")),
                 Arguments.of("select 'it''s;' -- c;\n; select 2", List.of("select 'it''s;' -- c;\n", "select 2")),
-                Arguments.of("/* only a comment; */ -- and another;", List.of()));
+                Arguments.of("/* only a comment; */ -- and another;", List.of()),
+                // An unterminated string still reaches the server, which reports it.
+                Arguments.of("select 1; select 'abc", List.of("select 1", "select 'abc")),
+                Arguments.of("select 1; 'abc", List.of("select 1", " 'abc")));
     }
 
     @ParameterizedTest
