@@ -70,14 +70,13 @@ final class ScriptStatements {
 
     /**
      * The statements of {@code text} in order; empty statements and comment-only stretches are left
-     * out. Tokens come from the plugin's one SQL lexer; after a lexing error (an unterminated string,
-     * say) the lexer stops and the server is left to report the error.
+     * out. Tokens come from the plugin's one SQL lexer; an unterminated string or body runs to the
+     * end of the text and is sent as it is, for the server to report.
      */
     static List<Statement> of(String text) {
         List<Statement> statements = new ArrayList<>();
         SqlLexer lexer = new SqlLexer(text);
         int start = -1;
-        int afterLastSemicolon = 0;
         int depth = 0;
         List<String> words = new ArrayList<>();
         while (lexer.advance()) {
@@ -90,7 +89,6 @@ final class ScriptStatements {
                     statements.add(new Statement(start, lexer.start(), words));
                 }
                 start = -1;
-                afterLastSemicolon = lexer.end();
                 words = new ArrayList<>();
                 continue;
             }
@@ -104,10 +102,6 @@ final class ScriptStatements {
             } else if (kind == SqlTokenKind.QUOTED_IDENTIFIER) {
                 addWord(words, QUOTED);
             }
-        }
-        if (start < 0 && lexer.error().isPresent()) {
-            // The broken token opened a statement: send it anyway, so that the server names the error.
-            start = afterLastSemicolon;
         }
         if (start >= 0) {
             statements.add(new Statement(start, text.length(), words));

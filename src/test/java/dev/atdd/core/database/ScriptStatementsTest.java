@@ -60,7 +60,7 @@ class ScriptStatementsTest {
                 Arguments.of("/* only a comment; */ -- and another;", List.of()),
                 // An unterminated string still reaches the server, which reports it.
                 Arguments.of("select 1; select 'abc", List.of("select 1", "select 'abc")),
-                Arguments.of("select 1; 'abc", List.of("select 1", " 'abc")));
+                Arguments.of("select 1; 'abc", List.of("select 1", "'abc")));
     }
 
     @ParameterizedTest
