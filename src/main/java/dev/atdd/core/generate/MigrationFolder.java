@@ -67,9 +67,11 @@ public final class MigrationFolder {
         ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(directory, d -> new ReentrantLock());
         jvmLock.lock();
         try {
-            // The lock file lives outside the folder: the Supabase CLI warns about every other file there.
-            Path lockFile = Path.of(System.getProperty("java.io.tmpdir"),
-                    "atdd-migrations-" + Integer.toHexString(directory.toString().hashCode()) + ".lock");
+            // The lock file lives outside the folder (the Supabase CLI warns about every other file
+            // there), in one folder of its own under the temporary directory, one small file per
+            // migrations folder; it is never deleted, since deleting a lock file races with its users.
+            Path locks = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "atdd-maven-plugin-locks"));
+            Path lockFile = locks.resolve(Integer.toHexString(directory.toString().hashCode()) + ".lock");
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
                 Lock lock = new Lock(jvmLock, channel, channel.lock());
