@@ -1,10 +1,10 @@
 package dev.atdd.maven;
 
+import dev.atdd.testing.Folders;
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.mockito.Mockito.mockingDetails;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,19 +30,7 @@ final class ProjectCopy {
 
     /** Copies {@code source} (a folder, e.g. {@code src/test/projects/shop}) into {@code target}. */
     static ProjectCopy of(Path source, Path target) {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path from : files.toList()) {
-                Path to = target.resolve(source.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ProjectCopy(target.toAbsolutePath().normalize());
+        return new ProjectCopy(Folders.copy(source, target).toAbsolutePath().normalize());
     }
 
     static ProjectCopy ofTestProject(String name, Path target) {

@@ -10,6 +10,7 @@ import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.infrastructure.InfrastructureTable;
 import dev.atdd.core.infrastructure.InfrastructureTable.Kind;
 import dev.atdd.core.render.SqlTemplates;
+import dev.atdd.testing.Folders;
 import dev.atdd.testing.Postgres15;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -167,17 +168,8 @@ class MigrationGeneratorTest {
                 Set.of());
     }
 
-    private void copyExample() throws IOException {
-        try (Stream<Path> files = Files.walk(EXAMPLE)) {
-            for (Path source : files.toList()) {
-                Path target = project.resolve(EXAMPLE.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
+    private void copyExample() {
+        Folders.copy(EXAMPLE, project);
     }
 
     private List<Path> migrationsInOrder() throws IOException {

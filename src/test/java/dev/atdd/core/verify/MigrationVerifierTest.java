@@ -13,6 +13,7 @@ import dev.atdd.core.generate.GenerationRequest;
 import dev.atdd.core.generate.MigrationGenerator;
 import dev.atdd.core.plan.TablePlan;
 import dev.atdd.core.render.SqlTemplates;
+import dev.atdd.testing.Folders;
 import dev.atdd.testing.Postgres15;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +43,7 @@ class MigrationVerifierTest {
 
     @Test
     void theExampleProjectBuildsEveryTableItsContractsAskFor() throws Exception {
-        copy(Path.of("examples/quiz-game"), project);
+        Folders.copy(Path.of("examples/quiz-game"), project);
         new MigrationGenerator(SqlTemplates.builtIn(), Clock.systemUTC()).generate(new GenerationRequest(
                 contracts(), migrations(), Optional.empty(), Strategy.JSONB, true, List.of(), Set.of()));
 
@@ -122,18 +122,5 @@ class MigrationVerifierTest {
     private void migration(String name, String sql) throws IOException {
         Files.createDirectories(migrations());
         Files.writeString(migrations().resolve(name), sql);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 }
