@@ -2,14 +2,23 @@ package dev.atdd.maven;
 
 import dev.atdd.core.DisplayPath;
 import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import dev.atdd.core.contract.ContractCatalog;
+import dev.atdd.core.contract.Strategy;
+import dev.atdd.core.migration.MigrationIndex;
+import dev.atdd.core.plan.TablePlan;
+import dev.atdd.core.review.TodoScanner;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import dev.atdd.core.contract.Strategy;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -115,6 +124,66 @@ abstract class AbstractAtddMojo extends AbstractMojo {
             infrastructureTables.forEach(table -> declared.add(table.toCore()));
         }
         return declared;
+    }
+
+    /**
+     * The table plan of the contracts, failing on their problems and logging their warnings. The
+     * contracts are read once per build: the goals of this plugin share what the first one read.
+     */
+    protected TablePlan tablePlan() {
+        ContractCatalog catalog = shared("atdd.contracts " + contracts(), () -> ContractCatalog.load(contracts()));
+        TablePlan plan = TablePlan.of(catalog, defaultStrategy(), declaredTables());
+        if (!plan.problems().isEmpty()) {
+            throw new InvalidInputException(plan.problems());
+        }
+        plan.warnings().forEach(w -> getLog().warn(w.describe(basedir())));
+        return plan;
+    }
+
+    /**
+     * The migrations folder, failing on its problems and logging the files the Supabase CLI skips.
+     * Read once per build and shared by the goals of this plugin; a goal that needs particular TODO
+     * markers gets a scan with exactly those.
+     *
+     * @param todoMarkers the markers the caller reads TODOs with, or empty when it reads none
+     */
+    protected MigrationIndex migrationIndex(Optional<List<String>> todoMarkers) {
+        String key = "atdd.migrations " + migrations();
+        Map<String, Object> context = pluginContext();
+        SharedIndex cached = (SharedIndex) context.get(key);
+        if (cached == null || todoMarkers.isPresent() && !todoMarkers.get().equals(cached.todoMarkers())) {
+            List<String> markers = todoMarkers.orElse(TodoScanner.DEFAULT_COMMENT_MARKERS);
+            cached = new SharedIndex(markers, MigrationIndex.scan(migrations(), markers));
+            context.put(key, cached);
+        }
+        MigrationIndex index = cached.index();
+        if (!index.problems().isEmpty()) {
+            throw new InvalidInputException(index.problems());
+        }
+        index.skipped().forEach(s -> getLog().warn(Problem.in(s.path(), s.reason()).describe(basedir())));
+        return index;
+    }
+
+    /** After a goal added migrations, the next one must read the folder again. */
+    protected void forgetMigrationIndex() {
+        pluginContext().remove("atdd.migrations " + migrations());
+    }
+
+    private record SharedIndex(List<String> todoMarkers, MigrationIndex index) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T shared(String key, Supplier<T> read) {
+        return (T) pluginContext().computeIfAbsent(key, k -> read.get());
+    }
+
+    /** Maven's per-project map shared by this plugin's goals; a private one when run outside Maven. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> pluginContext() {
+        if (getPluginContext() == null) {
+            setPluginContext(new HashMap<>());
+        }
+        return getPluginContext();
     }
 
     /** A path as the user should read it: relative to the project when inside it. */

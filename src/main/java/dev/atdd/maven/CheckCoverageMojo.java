@@ -1,13 +1,11 @@
 package dev.atdd.maven;
 
-import dev.atdd.core.InvalidInputException;
-import dev.atdd.core.Problem;
 import dev.atdd.core.check.CoverageReport;
 import dev.atdd.core.check.JsonReport;
-import dev.atdd.core.contract.ContractCatalog;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.plan.TableLookup;
 import dev.atdd.core.plan.TablePlan;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -27,16 +25,8 @@ public class CheckCoverageMojo extends AbstractCheckMojo {
 
     @Override
     protected void run() throws MojoFailureException {
-        TablePlan plan = TablePlan.of(ContractCatalog.load(contracts()), defaultStrategy(), declaredTables());
-        if (!plan.problems().isEmpty()) {
-            throw new InvalidInputException(plan.problems());
-        }
-        MigrationIndex index = MigrationIndex.scan(migrations());
-        if (!index.problems().isEmpty()) {
-            throw new InvalidInputException(index.problems());
-        }
-        plan.warnings().forEach(w -> getLog().warn(w.describe(basedir())));
-        index.skipped().forEach(s -> getLog().warn(Problem.in(s.path(), s.reason()).describe(basedir())));
+        TablePlan plan = tablePlan();
+        MigrationIndex index = migrationIndex(Optional.empty());
 
         CoverageReport report = CoverageReport.of(plan, new TableLookup(index, existingTableNames()));
         conclude("check-coverage", JsonReport.of(report, basedir()), report.passed(),

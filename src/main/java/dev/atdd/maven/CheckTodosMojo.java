@@ -1,11 +1,11 @@
 package dev.atdd.maven;
 
-import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.check.JsonReport;
 import dev.atdd.core.check.TodoReport;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.review.TodoScanner;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -30,10 +30,7 @@ public class CheckTodosMojo extends AbstractCheckMojo {
     protected void run() throws MojoFailureException {
         List<String> commentMarkers = markers == null || markers.isEmpty()
                 ? TodoScanner.DEFAULT_COMMENT_MARKERS : markers;
-        MigrationIndex index = MigrationIndex.scan(migrations(), commentMarkers);
-        if (!index.problems().isEmpty()) {
-            throw new InvalidInputException(index.problems());
-        }
+        MigrationIndex index = migrationIndex(Optional.of(commentMarkers));
         TodoReport report = TodoReport.of(index);
         conclude("check-todos", JsonReport.of(report, basedir()), report.passed(),
                 "No unreviewed TODO in " + index.files().size() + " migration(s).",

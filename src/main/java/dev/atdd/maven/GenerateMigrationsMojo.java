@@ -51,6 +51,9 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
                 defaultStrategy(), enableRowLevelSecurity, declaredTables(), existingTableNames(),
                 writeValidContracts);
         GenerationReport report = new MigrationGenerator(templates, Clock.systemUTC()).generate(request);
+        if (!report.written().isEmpty()) {
+            forgetMigrationIndex();
+        }
         log(report);
     }
 

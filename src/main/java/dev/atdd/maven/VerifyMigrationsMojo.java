@@ -1,18 +1,19 @@
 package dev.atdd.maven;
 
 import dev.atdd.core.check.JsonReport;
-import dev.atdd.core.contract.ContractCatalog;
 import dev.atdd.core.database.MigrationFailedException;
 import dev.atdd.core.database.ScratchDatabase;
 import dev.atdd.core.database.ScratchDatabaseException;
 import dev.atdd.core.database.SupabasePrelude;
+import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.plan.TablePlan;
 import dev.atdd.core.verify.MigrationVerifier;
+import dev.atdd.core.verify.RowLevelSecurityCheck;
 import dev.atdd.core.verify.VerificationReport;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -59,17 +60,13 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        String rlsMode = rowLevelSecurityCheck == null ? "fail" : rowLevelSecurityCheck.trim().toLowerCase(Locale.ROOT);
-        if (!List.of("fail", "warn", "off").contains(rlsMode)) {
-            throw new IllegalArgumentException("rowLevelSecurityCheck must be fail, warn or off, found \""
-                    + rowLevelSecurityCheck + "\"");
-        }
-        TablePlan plan = TablePlan.of(ContractCatalog.load(contracts()), defaultStrategy(), declaredTables());
-        plan.warnings().forEach(w -> getLog().warn(w.describe(basedir())));
+        RowLevelSecurityCheck rls = RowLevelSecurityCheck.parse(rowLevelSecurityCheck);
+        TablePlan plan = tablePlan();
+        MigrationIndex index = migrationIndex(Optional.empty());
 
         VerificationReport report;
         try {
-            report = new MigrationVerifier(database(), prelude()).verify(plan, migrations());
+            report = new MigrationVerifier(database(), prelude()).verify(plan, index);
         } catch (MigrationFailedException e) {
             throw new MojoFailureException("A migration does not apply on PostgreSQL 15 ("
                     + e.applied().size() + " applied before it):\n" + e.failure().render(basedir()));
@@ -81,11 +78,11 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                         // Without the URL's parameters: they may hold a password.
                         : "a scratch database on " + jdbcUrl.trim().replaceFirst("\\?.*$", "")) + ".");
 
-        List<String> unprotected = rlsMode.equals("off") ? List.of() : report.withoutRowLevelSecurity();
-        if (rlsMode.equals("warn") && !unprotected.isEmpty()) {
+        List<String> unprotected = rls == RowLevelSecurityCheck.OFF ? List.of() : report.withoutRowLevelSecurity();
+        if (rls == RowLevelSecurityCheck.WARN && !unprotected.isEmpty()) {
             getLog().warn(VerificationReport.rowLevelSecurityMessage(unprotected));
         }
-        boolean failRls = rlsMode.equals("fail") && !unprotected.isEmpty();
+        boolean failRls = rls == RowLevelSecurityCheck.FAIL && !unprotected.isEmpty();
         boolean driftFails = failOnDrift && !report.drift().isEmpty();
         if (!failOnDrift && !report.drift().isEmpty()) {
             report.describeDrift().lines().forEach(getLog()::warn);

@@ -1,6 +1,7 @@
 package dev.atdd.core.verify;
 
 import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
 import dev.atdd.core.database.MigrationRunner;
 import dev.atdd.core.database.SchemaSnapshot;
 import dev.atdd.core.database.ScratchDatabase;
@@ -9,6 +10,7 @@ import dev.atdd.core.migration.MigrationFile;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.plan.TablePlan;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -30,17 +32,17 @@ public final class MigrationVerifier {
     }
 
     /**
-     * @throws InvalidInputException for broken contracts or unreadable migrations
+     * @param plan  the tables the contracts ask for, without problems
+     * @param index the migrations, without problems; applied in its version order
+     * @throws InvalidInputException when the plan or the index holds problems
      * @throws dev.atdd.core.database.MigrationFailedException at the first migration PostgreSQL rejects
      * @throws dev.atdd.core.database.ScratchDatabaseException when the database cannot be started or reached
      */
-    public VerificationReport verify(TablePlan plan, Path migrationsDirectory) {
-        if (!plan.problems().isEmpty()) {
-            throw new InvalidInputException(plan.problems());
-        }
-        MigrationIndex index = MigrationIndex.scan(migrationsDirectory);
-        if (!index.problems().isEmpty()) {
-            throw new InvalidInputException(index.problems());
+    public VerificationReport verify(TablePlan plan, MigrationIndex index) {
+        List<Problem> problems = new ArrayList<>(plan.problems());
+        problems.addAll(index.problems());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
         List<Path> migrations = index.files().stream().map(MigrationFile::path).toList();
         try (ScratchDatabase scratch = database.get()) {

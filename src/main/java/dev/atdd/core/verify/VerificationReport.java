@@ -29,7 +29,7 @@ public record VerificationReport(List<Path> applied, List<Drift> drift, List<Str
 
     public static String rowLevelSecurityMessage(List<String> tables) {
         return "Row level security is off on " + tables.size() + (tables.size() == 1 ? " public table: " : " public tables: ")
-                + String.join(", ", tables) + ". Supabase serves the public schema through its API; add"
-                + " `alter table <name> enable row level security;` (or set rowLevelSecurityCheck=warn).";
+                + String.join(", ", tables) + ". Supabase serves the public schema through its API: enable"
+                + " row level security on each in a migration (or set rowLevelSecurityCheck=warn).";
     }
 }

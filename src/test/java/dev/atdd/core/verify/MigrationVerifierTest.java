@@ -11,6 +11,7 @@ import dev.atdd.core.database.ScratchDatabase;
 import dev.atdd.core.database.SupabasePrelude;
 import dev.atdd.core.generate.GenerationRequest;
 import dev.atdd.core.generate.MigrationGenerator;
+import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.plan.TablePlan;
 import dev.atdd.core.render.SqlTemplates;
 import dev.atdd.testing.Folders;
@@ -47,7 +48,7 @@ class MigrationVerifierTest {
         new MigrationGenerator(SqlTemplates.builtIn(), Clock.systemUTC()).generate(new GenerationRequest(
                 contracts(), migrations(), Optional.empty(), Strategy.JSONB, true, List.of(), Set.of()));
 
-        VerificationReport report = verifier.verify(plan(), migrations());
+        VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()));
 
         assertEquals(4, report.applied().size());
         assertEquals(List.of(), report.drift());
@@ -66,7 +67,7 @@ class MigrationVerifierTest {
                 alter table public.billing_invoice_line_item enable row level security;
                 """);
 
-        VerificationReport report = verifier.verify(plan(), migrations());
+        VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()));
 
         assertEquals(List.of(
                 "billing_invoice_line_item.amount: contract says number (NUMERIC NOT NULL), table has TEXT NULL",
@@ -80,7 +81,7 @@ class MigrationVerifierTest {
         contract("billing/ledger/entry", "{\"properties\": {\"id\": {\"type\": \"string\"}}}");
         migration("20250101000000_other.sql", "create table public.audit_log (id bigserial primary key);\n");
 
-        VerificationReport report = verifier.verify(plan(), migrations());
+        VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()));
 
         assertEquals(List.of("billing_ledger_entry: no such table after the migrations ran "
                 + "(billing/ledger/entry asks for it)"), report.drift().stream().map(Drift::describe).toList());
@@ -93,7 +94,7 @@ class MigrationVerifierTest {
         migration("20250102000000_broken.sql", "-- second\ncreate table public.b (\n  id int,\n  name tex\n);\n");
 
         MigrationFailedException failure = assertThrows(MigrationFailedException.class,
-                () -> verifier.verify(plan(), migrations()));
+                () -> verifier.verify(plan(), MigrationIndex.scan(migrations())));
 
         assertEquals(1, failure.applied().size());
         assertTrue(failure.failure().file().endsWith("20250102000000_broken.sql"));
