@@ -7,12 +7,12 @@ import java.util.Optional;
 
 /**
  * A loaded JSON Schema contract: its place in the contracts tree, the fields the plugin reads, and
- * the whole schema for the type mapping.
+ * the schema document for the type mapping.
  */
 public record Contract(
         Path file,
         ContractLocation location,
-        JsonNode schema,
+        SchemaDocument document,
         Optional<String> id,
         Optional<String> title,
         Optional<String> description,
@@ -26,14 +26,17 @@ public record Contract(
         indexes = List.copyOf(indexes);
     }
 
+    /** The whole schema, parsed on the first call (see {@link SchemaDocument}). */
+    public JsonNode schema() {
+        return document.tree();
+    }
+
     /** True when {@code properties} holds at least one property. */
     public boolean hasProperties() {
-        JsonNode properties = schema.get("properties");
-        return properties != null && properties.isObject() && properties.size() > 0;
+        return !document.propertyNames().isEmpty();
     }
 
     public boolean hasProperty(String name) {
-        JsonNode properties = schema.get("properties");
-        return properties != null && properties.isObject() && properties.has(name);
+        return document.propertyNames().contains(name);
     }
 }

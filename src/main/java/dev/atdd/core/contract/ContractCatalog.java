@@ -95,13 +95,14 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
     private record Outcome(Optional<Contract> contract, Optional<Skipped> skipped, List<Problem> problems) {
 
         static Outcome of(Path file, Path base) {
-            if (ContractReader.locate(file, base).isEmpty()) {
+            Optional<ContractLocation> location = ContractReader.locate(file, base);
+            if (location.isEmpty()) {
                 return new Outcome(Optional.empty(), Optional.of(new Skipped(file,
                         "not a table contract: it lies less than two folders deep"
                                 + " ({theme}/{domain}/{aspect}.schema.json)")), List.of());
             }
             try {
-                return new Outcome(Optional.of(ContractReader.read(file, base)), Optional.empty(), List.of());
+                return new Outcome(Optional.of(ContractReader.read(file, location.get())), Optional.empty(), List.of());
             } catch (InvalidInputException e) {
                 return new Outcome(Optional.empty(), Optional.empty(), e.problems());
             }

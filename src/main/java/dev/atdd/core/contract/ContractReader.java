@@ -2,7 +2,11 @@ package dev.atdd.core.contract;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -10,6 +14,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
 import dev.atdd.core.contract.IndexSpec.IndexMethod;
@@ -25,9 +30,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -39,13 +48,16 @@ public final class ContractReader {
 
     static final String SUFFIX = ".schema.json";
 
+    /** The top-level members {@link Fields} reads, besides {@code properties}. */
+    private static final Set<String> OUTLINED = Set.of("$id", "title", "description", "version", "required",
+            "x-artifact-metadata");
+    private static final Map<String, JsonPointer> POINTERS = new ConcurrentHashMap<>();
     private static final Pattern TABLE = Pattern.compile("[a-z][a-z0-9_]*");
     // The whole file is already in memory: a string as long as the file is no further risk.
     private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // Exact numbers: an enum value 0.1 stays 0.1, a bound 1e400 does not become Infinity.
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
@@ -59,26 +71,86 @@ public final class ContractReader {
      * @throws InvalidInputException listing every problem of the file
      */
     public static Contract read(Path file, Path root) {
-        ContractLocation location = locate(file, root).orElseThrow(() -> new InvalidInputException(
-                Problem.in(file, "not under {theme}/{domain}/: a table contract lies at least two folders deep")));
-        String text = decode(file);
-        if (text.isBlank()) {
-            throw new InvalidInputException(Problem.in(file, "empty file: a contract is a JSON Schema object"));
-        }
-        JsonNode schema;
-        try {
-            schema = JSON.readTree(text);
+        return read(file, locate(file, root).orElseThrow(() -> new InvalidInputException(
+                Problem.in(file, "not under {theme}/{domain}/: a table contract lies at least two folders deep"))));
+    }
+
+    /**
+     * Reads the file in one streaming pass: the whole text is checked (syntax, duplicate keys,
+     * nothing after the object), but only the members the plugin reads become a tree, the outline;
+     * the contract keeps the bytes for the whole tree, which only the type mapping needs.
+     */
+    static Contract read(Path file, ContractLocation location) {
+        byte[] bytes = bytes(file);
+        Set<String> propertyNames = new LinkedHashSet<>();
+        ObjectNode outline;
+        // ASCII, the common case, is valid UTF-8 with a byte per column: Jackson reads the bytes
+        // directly. Other text is decoded first, to report a byte that is not UTF-8 where it is.
+        try (JsonParser parser = isAscii(bytes) ? JSON.createParser(bytes) : JSON.createParser(decode(file, bytes))) {
+            outline = outline(parser, file, propertyNames);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             int line = where == null ? 0 : Math.max(where.getLineNr(), 1);
             int column = where == null ? 0 : Math.max(where.getColumnNr(), 1);
             throw new InvalidInputException(new Problem(file, line, column, "invalid JSON: " + reason(e)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (!schema.isObject()) {
-            throw new InvalidInputException(new Problem(file, 1, 1,
-                    "a contract is a JSON object, found " + kind(schema)));
+        return new Fields(file, outline).contract(location, SchemaDocument.ofCheckedJson(bytes, propertyNames));
+    }
+
+    /**
+     * The top-level members the plugin reads ({@link #OUTLINED}), with {@code properties} as an
+     * empty object when it is one (its names go to {@code propertyNames}); every other value is
+     * skipped, still checked by the parser.
+     */
+    private static ObjectNode outline(JsonParser parser, Path file, Set<String> propertyNames) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            throw new InvalidInputException(Problem.in(file, "empty file: a contract is a JSON Schema object"));
         }
-        return new Fields(file, schema).contract(location);
+        if (first != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            requireEnd(parser);
+            throw new InvalidInputException(new Problem(file, 1, 1, "a contract is a JSON object, found " + kind(first)));
+        }
+        ObjectNode outline = JSON.createObjectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (name.equals("properties") && value == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    propertyNames.add(parser.currentName());
+                    parser.nextToken();
+                    parser.skipChildren();
+                }
+                outline.putObject(name);
+            } else if (OUTLINED.contains(name) || name.equals("properties")) {
+                // properties of the wrong type, too: Fields reports it
+                outline.set(name, JSON.readTree(parser));
+            } else {
+                parser.skipChildren();
+            }
+        }
+        requireEnd(parser);
+        return outline;
+    }
+
+    private static void requireEnd(JsonParser parser) throws IOException {
+        if (parser.nextToken() != null) {
+            throw new JsonParseException(parser, "Trailing token (of type " + parser.currentToken()
+                    + ") found after the contract's object: a contract file holds one JSON object",
+                    parser.currentTokenLocation());
+        }
+    }
+
+    /** Parses a text {@link #read} already checked. */
+    static JsonNode parseChecked(byte[] json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("a checked contract no longer parses", e);
+        }
     }
 
     /** Theme, domain and aspect of a file under the root, or empty when it lies less than two folders deep. */
@@ -93,13 +165,24 @@ public final class ContractReader {
                 aspect, relative.toString().replace('\\', '/')));
     }
 
-    private static String decode(Path file) {
-        byte[] bytes;
+    private static byte[] bytes(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InvalidInputException(Problem.in(file, "cannot be read: " + e.getMessage()));
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        int bits = 0;
+        for (byte b : bytes) {
+            bits |= b;
+        }
+        return bits >= 0;
+    }
+
+    /** Checked decoding: a byte that is not UTF-8 is reported with its line and column. */
+    private static String decode(Path file, byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -138,6 +221,16 @@ public final class ContractReader {
         return (newline >= 0 ? message.substring(0, newline) : message).strip();
     }
 
+    private static String kind(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            default -> "null";
+        };
+    }
+
     static String kind(JsonNode node) {
         return switch (node.getNodeType()) {
             case ARRAY -> "an array";
@@ -150,51 +243,51 @@ public final class ContractReader {
         };
     }
 
-    /** The checked reading of one parsed schema; collects every problem before failing. */
+    /** The checked reading of a contract's outline (the members it reads); collects every problem before failing. */
     private static final class Fields {
         private final Path file;
-        private final JsonNode schema;
+        private final JsonNode outline;
         private final List<Problem> problems = new ArrayList<>();
 
-        Fields(Path file, JsonNode schema) {
+        Fields(Path file, JsonNode outline) {
             this.file = file;
-            this.schema = schema;
+            this.outline = outline;
         }
 
-        Contract contract(ContractLocation location) {
-            Optional<String> id = text(schema, "/$id");
-            Optional<String> title = text(schema, "/title");
-            Optional<String> description = text(schema, "/description");
-            Optional<String> version = text(schema, "/version");
+        Contract contract(ContractLocation location, SchemaDocument document) {
+            Optional<String> id = text(outline, "/$id");
+            Optional<String> title = text(outline, "/title");
+            Optional<String> description = text(outline, "/description");
+            Optional<String> version = text(outline, "/version");
             checkProperties();
-            JsonNode metadata = object(schema, "/x-artifact-metadata");
+            JsonNode metadata = object(outline, "/x-artifact-metadata");
             Optional<Audience> audience = Optional.empty();
             Optional<Strategy> strategy = Optional.empty();
             Optional<String> table = Optional.empty();
             List<IndexSpec> indexes = List.of();
             if (metadata != null) {
-                audience = text(schema, "/x-artifact-metadata/to").flatMap(this::audience);
-                JsonNode persistence = object(schema, "/x-artifact-metadata/persistence");
+                audience = text(outline, "/x-artifact-metadata/to").flatMap(this::audience);
+                JsonNode persistence = object(outline, "/x-artifact-metadata/persistence");
                 if (persistence != null) {
-                    strategy = text(schema, "/x-artifact-metadata/persistence/strategy").flatMap(this::strategy);
-                    table = text(schema, "/x-artifact-metadata/persistence/table").flatMap(this::table);
-                    text(schema, "/x-artifact-metadata/persistence/migration");
+                    strategy = text(outline, "/x-artifact-metadata/persistence/strategy").flatMap(this::strategy);
+                    table = text(outline, "/x-artifact-metadata/persistence/table").flatMap(this::table);
+                    text(outline, "/x-artifact-metadata/persistence/migration");
                     indexes = indexes();
                 }
             }
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-            return new Contract(file, location, schema, id, title, description, version, audience, strategy, table,
+            return new Contract(file, location, document, id, title, description, version, audience, strategy, table,
                     indexes);
         }
 
         private void checkProperties() {
-            JsonNode properties = schema.at("/properties");
+            JsonNode properties = at(outline, "/properties");
             if (!properties.isMissingNode() && !properties.isObject()) {
                 problem("/properties", "expected an object of property schemas, found " + kind(properties));
             }
-            JsonNode required = schema.at("/required");
+            JsonNode required = at(outline, "/required");
             if (!required.isMissingNode()) {
                 if (!required.isArray()) {
                     problem("/required", "expected an array of property names, found " + kind(required));
@@ -244,7 +337,7 @@ public final class ContractReader {
 
         private List<IndexSpec> indexes() {
             String base = "/x-artifact-metadata/persistence/indexes";
-            JsonNode indexes = schema.at(base);
+            JsonNode indexes = at(outline, base);
             if (indexes.isMissingNode()) {
                 return List.of();
             }
@@ -259,11 +352,11 @@ public final class ContractReader {
                     problem(pointer, "expected an object {name, type, fields}, found " + kind(indexes.get(i)));
                     continue;
                 }
-                Optional<String> name = text(schema, pointer + "/name");
-                IndexMethod method = text(schema, pointer + "/type").map(type -> method(pointer, type))
+                Optional<String> name = text(outline, pointer + "/name");
+                IndexMethod method = text(outline, pointer + "/type").map(type -> method(pointer, type))
                         .orElse(IndexMethod.BTREE);
                 List<String> fields = new ArrayList<>();
-                JsonNode list = schema.at(pointer + "/fields");
+                JsonNode list = at(outline, pointer + "/fields");
                 if (!list.isArray() || list.isEmpty()) {
                     problem(pointer + "/fields", "expected a non-empty array of field names");
                 } else {
@@ -293,7 +386,7 @@ public final class ContractReader {
         }
 
         private JsonNode object(JsonNode root, String pointer) {
-            JsonNode node = root.at(pointer);
+            JsonNode node = at(root, pointer);
             if (node.isMissingNode()) {
                 return null;
             }
@@ -305,7 +398,7 @@ public final class ContractReader {
         }
 
         private Optional<String> text(JsonNode root, String pointer) {
-            JsonNode node = root.at(pointer);
+            JsonNode node = at(root, pointer);
             if (node.isMissingNode() || node.isNull()) {
                 return Optional.empty();
             }
@@ -314,6 +407,11 @@ public final class ContractReader {
                 return Optional.empty();
             }
             return Optional.of(node.asText());
+        }
+
+        /** {@code root.at(pointer)}, compiling each of the few pointers once rather than once per contract. */
+        private static JsonNode at(JsonNode root, String pointer) {
+            return root.at(POINTERS.computeIfAbsent(pointer, JsonPointer::compile));
         }
 
         private void problem(String pointer, String message) {

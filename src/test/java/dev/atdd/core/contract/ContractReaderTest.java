@@ -101,6 +101,43 @@ class ContractReaderTest {
         assertTrue(problem.message().contains(expected), problem.message());
     }
 
+    /** The reader builds a tree of the members it reads only; the rest is still checked, token by token. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            syntax error in definitions   | {"definitions": {"a": {"type": "string",,}}}       | 1 | 41
+            duplicate key in a property   | {"properties": {"a": {"type": "string",\\n"type": "integer"}}} | 2 | 7
+            syntax error in an unknown member | {"x-other": [1, 2,, 3], "title": "t"}        | 1 | 19
+            trailing value after the object   | {"title": "t"}\\n[]                            | 2 | 1
+            """)
+    void aProblemInsideAMemberThePluginDoesNotReadIsStillReportedWhereItIs(String what, String json, int line,
+                                                                          int column) {
+        Path file = ContractFiles.write(root, "a/b/c.schema.json", json.replace("\\n", "\n"));
+
+        Problem problem = single(() -> ContractReader.read(file, root));
+
+        assertEquals(List.of(line, column), List.of(problem.line(), problem.column()), problem.message());
+        assertTrue(problem.message().startsWith("invalid JSON: "), problem.message());
+    }
+
+    @Test
+    void theWholeSchemaIsTheFileParsedWhenFirstAskedFor() throws Exception {
+        String json = """
+                {"title": "T", "properties": {"b": {"$ref": "#/definitions/d"}, "a": {"type": "number", "maximum": 0.1}},
+                 "definitions": {"d": {"type": "object", "properties": {"x": {"enum": [1e400, "é"]}}}}}
+                """;
+        Path file = ContractFiles.write(root, "a/b/c.schema.json", json);
+
+        Contract contract = ContractReader.read(file, root);
+
+        assertEquals(List.of("b", "a"), List.copyOf(contract.document().propertyNames()));
+        com.fasterxml.jackson.databind.JsonNode tree = contract.schema();
+        assertEquals(new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(json), tree);
+        assertEquals("1E+400", tree.at("/definitions/d/properties/x/enum/0").decimalValue().toString());
+        assertTrue(tree == contract.schema(), "parsed once, then the same tree");
+    }
+
     @Test
     void everyProblemOfAFileIsReportedAtOnce() {
         Path file = ContractFiles.write(root, "a/b/c.schema.json",

@@ -11,6 +11,7 @@ import dev.atdd.core.Problem;
 import dev.atdd.core.contract.Contract;
 import dev.atdd.core.contract.ContractLocation;
 import dev.atdd.core.contract.IndexSpec;
+import dev.atdd.core.contract.SchemaDocument;
 import dev.atdd.core.contract.IndexSpec.IndexMethod;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,7 @@ class ContractTextWithNulTest {
 
     private static Contract contract(String title, String description, List<IndexSpec> indexes) {
         return new Contract(FILE, new ContractLocation("match", "dilemma", "current", "match/dilemma/current.schema.json"),
-                JsonNodeFactory.instance.objectNode(), Optional.of("a\0id"), Optional.ofNullable(title),
+                SchemaDocument.of(JsonNodeFactory.instance.objectNode()), Optional.of("a\0id"), Optional.ofNullable(title),
                 Optional.ofNullable(description), Optional.of("1\0"), Optional.empty(), Optional.empty(),
                 Optional.empty(), indexes);
     }
@@ -48,7 +49,7 @@ class ContractTextWithNulTest {
     @Test
     void nulInAnIndexNameOrKeyIsAProblemAtItsPointer() {
         Contract contract = new Contract(FILE, new ContractLocation("match", "dilemma", "current",
-                "match/dilemma/current.schema.json"), JsonNodeFactory.instance.objectNode(), Optional.empty(),
+                "match/dilemma/current.schema.json"), SchemaDocument.of(JsonNodeFactory.instance.objectNode()), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), List.of(index("by\0name", IndexMethod.BTREE, "ok", "a\0b")));
 

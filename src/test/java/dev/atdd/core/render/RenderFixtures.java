@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.atdd.core.contract.Contract;
 import dev.atdd.core.contract.ContractLocation;
 import dev.atdd.core.contract.IndexSpec;
+import dev.atdd.core.contract.SchemaDocument;
 import dev.atdd.core.types.Check;
 import dev.atdd.core.types.Column;
 import dev.atdd.core.types.PgType;
@@ -24,7 +25,7 @@ final class RenderFixtures {
     static Contract contract(String description, List<IndexSpec> indexes) {
         return new Contract(Path.of("/project/contracts/match/dilemma/current.schema.json"),
                 new ContractLocation("match", "dilemma", "current", "match/dilemma/current.schema.json"),
-                JsonNodeFactory.instance.objectNode(), Optional.of("match:dilemma:current"),
+                SchemaDocument.of(JsonNodeFactory.instance.objectNode()), Optional.of("match:dilemma:current"),
                 Optional.of("Current dilemma"), Optional.ofNullable(description), Optional.of("1.2.0"),
                 Optional.empty(), Optional.empty(), Optional.empty(), indexes);
     }
