@@ -125,6 +125,8 @@ public final class ContractReader {
                     parser.skipChildren();
                 }
                 outline.putObject(name);
+            } else if (value == JsonToken.VALUE_STRING && OUTLINED.contains(name)) {
+                outline.put(name, parser.getText());
             } else if (OUTLINED.contains(name) || name.equals("properties")) {
                 // properties of the wrong type, too: Fields reports it
                 outline.set(name, JSON.readTree(parser));
