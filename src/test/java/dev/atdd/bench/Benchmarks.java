@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  * processes beside a bare {@code mvn -o validate}. Run by {@code benchmarks/run.sh}; not a test.
  *
  * <p>Options: {@code --work DIR --out FILE --sizes 100,1000,3000,10000 --naive 100,1000,3000
- * --warmup 2 --runs 5 --todo-mb 100 --mvn PATH --e2e 100,1000,10000 --e2e-runs 3}.
+ * --warmup 2 --runs 5 --todo-mb 100 --mvn PATH --e2e 100,1000,10000 --e2e-runs 5}.
  */
 public final class Benchmarks {
 
@@ -103,7 +103,7 @@ public final class Benchmarks {
         if (!endToEnd.isEmpty()) {
             Path mvn = Path.of(option("mvn", "./mvnw")).toAbsolutePath();
             for (int n : endToEnd) {
-                endToEnd(mvn, n, Integer.parseInt(option("e2e-runs", "3")));
+                endToEnd(mvn, n, Integer.parseInt(option("e2e-runs", "5")));
             }
         }
         report(started);
@@ -169,6 +169,8 @@ public final class Benchmarks {
                     "-Datdd.migrationsDirectory=" + project.root().resolve("generated-" + run)));
             for (Map.Entry<String, List<String>> goal : goals.entrySet()) {
                 long elapsed = mvn(mvn, project.root(), goal.getValue());
+                // Untimed: the kernel's write-back of one command's files must not slow the next.
+                new ProcessBuilder("sync").inheritIO().start().waitFor();
                 if (run > 0) {
                     times.computeIfAbsent(goal.getKey(), k -> new ArrayList<>()).add(elapsed);
                 }
