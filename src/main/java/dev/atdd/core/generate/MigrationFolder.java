@@ -93,9 +93,9 @@ public final class MigrationFolder {
     /**
      * Writes new migrations, each whole or not at all: UTF-8, as given (the templates use {@code \n}).
      * Nothing is written when one of the names already exists. Each file is written to a temporary
-     * name and flushed to disk, then moved into place; the flushes run side by side, because on a
-     * journaling file system concurrent flushes share one journal commit, and one commit per file
-     * made the run cost milliseconds per migration.
+     * name and flushed to disk, then moved into place; the flushes run side by side, because
+     * concurrent flushes share the file system's commits and the disk's cache flushes, where one
+     * after the other made the run cost milliseconds per migration.
      *
      * @param contentByFileName the files, in the order they are moved into place
      * @return the written files, in that order
