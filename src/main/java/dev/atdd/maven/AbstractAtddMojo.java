@@ -77,8 +77,6 @@ abstract class AbstractAtddMojo extends AbstractMojo {
             int count = e.problems().size();
             throw new MojoFailureException(count == 1 ? e.describe(basedir())
                     : count + " problems:\n" + e.describe(basedir()).indent(2).stripTrailing());
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e.getCause());
         }
@@ -110,18 +108,34 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         return names;
     }
 
-    protected Strategy defaultStrategy() {
+    protected Strategy defaultStrategy() throws MojoFailureException {
         String text = defaultStrategy == null ? "" : defaultStrategy.trim();
-        return Strategy.parse(text)
-                .filter(s -> s != Strategy.NONE)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "defaultStrategy must be jsonb or relational, found \"" + text + "\""));
+        Optional<Strategy> strategy = Strategy.parse(text).filter(s -> s != Strategy.NONE);
+        if (strategy.isEmpty()) {
+            throw new MojoFailureException("defaultStrategy must be jsonb or relational, found \"" + text + "\"");
+        }
+        return strategy.get();
     }
 
-    protected List<dev.atdd.core.infrastructure.InfrastructureTable> declaredTables() {
+    /**
+     * A parameter's value read by the core, which refuses a bad one with an
+     * {@link IllegalArgumentException} naming it: that is the user's to fix. The exception is caught
+     * here only, around reading a parameter; anywhere else it would be our bug, reported as such.
+     */
+    protected static <T> T parameter(Supplier<T> read) throws MojoFailureException {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    protected List<dev.atdd.core.infrastructure.InfrastructureTable> declaredTables() throws MojoFailureException {
         List<dev.atdd.core.infrastructure.InfrastructureTable> declared = new ArrayList<>();
         if (infrastructureTables != null) {
-            infrastructureTables.forEach(table -> declared.add(table.toCore()));
+            for (InfrastructureTable table : infrastructureTables) {
+                declared.add(parameter(table::toCore));
+            }
         }
         return declared;
     }
@@ -130,7 +144,7 @@ abstract class AbstractAtddMojo extends AbstractMojo {
      * The table plan of the contracts, failing on their problems and logging their warnings. The
      * contracts are read once per build: the goals of this plugin share what the first one read.
      */
-    protected TablePlan tablePlan() {
+    protected TablePlan tablePlan() throws MojoFailureException {
         ContractCatalog catalog = shared("atdd.contracts " + contracts(), () -> ContractCatalog.load(contracts()));
         TablePlan plan = TablePlan.of(catalog, defaultStrategy(), declaredTables());
         if (!plan.problems().isEmpty()) {

@@ -30,7 +30,8 @@ public class CheckTodosMojo extends AbstractCheckMojo {
     protected void run() throws MojoFailureException {
         List<String> commentMarkers = markers == null || markers.isEmpty()
                 ? TodoScanner.DEFAULT_COMMENT_MARKERS : markers;
-        MigrationIndex index = migrationIndex(Optional.of(commentMarkers));
+        TodoScanner scanner = parameter(() -> new TodoScanner(commentMarkers));
+        MigrationIndex index = migrationIndex(Optional.of(scanner.commentMarkers()));
         TodoReport report = TodoReport.of(index);
         conclude("check-todos", JsonReport.of(report, basedir()), report.passed(),
                 "No unreviewed TODO in " + index.files().size() + " migration(s).",

@@ -9,6 +9,7 @@ import dev.atdd.core.render.SqlTemplates;
 import java.io.File;
 import java.time.Clock;
 import java.util.Optional;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -41,7 +42,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     private boolean writeValidContracts;
 
     @Override
-    protected void run() {
+    protected void run() throws MojoFailureException {
         SqlTemplates templates = templateDirectory == null
                 ? SqlTemplates.builtIn()
                 : SqlTemplates.withOverrides(templateDirectory.toPath().toAbsolutePath().normalize());

@@ -60,7 +60,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        RowLevelSecurityCheck rls = RowLevelSecurityCheck.parse(rowLevelSecurityCheck);
+        RowLevelSecurityCheck rls = parameter(() -> RowLevelSecurityCheck.parse(rowLevelSecurityCheck));
         TablePlan plan = tablePlan();
         MigrationIndex index = migrationIndex(Optional.empty());
 

@@ -116,6 +116,19 @@ class CheckTodosMojoTest {
         assertTrue(failure.getMessage().startsWith("1 migration holds 3 unreviewed TODOs:"), failure.getMessage());
     }
 
+    @Test
+    @InjectMojo(goal = "check-todos", pom = "src/test/projects/todos/pom.xml")
+    void aBlankMarkerIsTheUsersToFixNotAnInternalError(CheckTodosMojo mojo) throws Exception {
+        ProjectCopy project = ProjectCopy.ofTestProject("todos", work);
+        project.pointAt(mojo);
+        setVariableValueToObject(mojo, "markers", List.of("TODO:", " "));
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals("a TODO marker must not be blank", failure.getMessage());
+        assertFalse(Files.exists(project.reports().resolve("check-todos.json")), "no report of a scan that did not run");
+    }
+
     private static JsonNode report(ProjectCopy project) throws Exception {
         return new ObjectMapper().readTree(project.reports().resolve("check-todos.json").toFile());
     }
