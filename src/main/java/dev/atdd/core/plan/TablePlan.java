@@ -67,6 +67,12 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         return new TablePlan(tables, notPersistent, problems, warnings);
     }
 
+    /** The other one of a clash, as the user finds it: a contract by its path under the contracts folder. */
+    private static String named(PlannedTable table) {
+        return table instanceof PlannedTable.ForContract contract ? contract.contract().location().relativePath()
+                : "the " + table.source() + " of the build's infrastructureTables";
+    }
+
     private static List<Problem> sameTableTwice(List<PlannedTable> tables) {
         Map<String, PlannedTable> byTable = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
@@ -74,7 +80,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
             PlannedTable first = byTable.putIfAbsent(table.table(), table);
             if (first != null) {
                 problems.add(Problem.in(table.origin(), "maps to table " + table.table() + ", as does "
-                        + first.origin() + "; give one of them another name (x-artifact-metadata.persistence.table for a contract)"));
+                        + named(first) + "; give one of them another name (x-artifact-metadata.persistence.table for a contract)"));
             }
         }
         return problems;
