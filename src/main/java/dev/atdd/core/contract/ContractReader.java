@@ -84,9 +84,9 @@ public final class ContractReader {
         byte[] bytes = bytes(file);
         Set<String> propertyNames = new LinkedHashSet<>();
         ObjectNode outline;
-        // ASCII, the common case, is valid UTF-8 with a byte per column: Jackson reads the bytes
-        // directly. Other text is decoded first, to report a byte that is not UTF-8 where it is.
-        try (JsonParser parser = isAscii(bytes) ? JSON.createParser(bytes) : JSON.createParser(decode(file, bytes))) {
+        // Decoded first, to report a byte that is not UTF-8 where it is. (Jackson's parser of bytes
+        // places some syntax errors one column away from its parser of text: one parser, one answer.)
+        try (JsonParser parser = JSON.createParser(decode(file, bytes))) {
             outline = outline(parser, file, propertyNames);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
@@ -173,14 +173,6 @@ public final class ContractReader {
         } catch (IOException e) {
             throw new InvalidInputException(Problem.in(file, "cannot be read: " + e.getMessage()));
         }
-    }
-
-    private static boolean isAscii(byte[] bytes) {
-        int bits = 0;
-        for (byte b : bytes) {
-            bits |= b;
-        }
-        return bits >= 0;
     }
 
     /** Checked decoding: a byte that is not UTF-8 is reported with its line and column. */
