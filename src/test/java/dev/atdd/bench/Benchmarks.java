@@ -132,7 +132,7 @@ public final class Benchmarks {
         time("generation of N migrations (empty folder)", n, warmup, runs, () -> {
             Path target = project.root().resolve("generated-" + attempt[0]++);
             GenerationReport report = generator.generate(new GenerationRequest(contracts, target, Optional.empty(),
-                    Strategy.JSONB, true, List.of(), Set.of()));
+                    Strategy.JSONB, true, List.of(), Set.of(), false));
             check(report.written().size() == n, "generated " + report.written().size() + " of " + n);
             return target;
         });

@@ -33,12 +33,4 @@ public record GenerationRequest(
         infrastructureTables = List.copyOf(infrastructureTables);
         existingTables = Set.copyOf(existingTables);
     }
-
-    /** All or nothing: any broken contract stops the run. */
-    public GenerationRequest(Path contractsDirectory, Path migrationsDirectory, Optional<Path> contract,
-                             Strategy defaultStrategy, boolean rowLevelSecurity,
-                             List<InfrastructureTable> infrastructureTables, Set<String> existingTables) {
-        this(contractsDirectory, migrationsDirectory, contract, defaultStrategy, rowLevelSecurity,
-                infrastructureTables, existingTables, false);
-    }
 }

@@ -49,7 +49,8 @@ class ReviewFlowTest {
         assertTrue(before.describe(project).contains("billing/invoice/line-item → table: billing_invoice_line_item"));
 
         GenerationReport generated = new MigrationGenerator(SqlTemplates.builtIn(), Clock.systemUTC()).generate(
-                new GenerationRequest(contracts, migrations, Optional.empty(), Strategy.JSONB, true, List.of(), Set.of()));
+                new GenerationRequest(contracts, migrations, Optional.empty(), Strategy.JSONB, true, List.of(), Set.of(),
+                        false));
         Path migration = generated.written().get(0).file();
 
         assertTrue(coverage(contracts, migrations).passed());

@@ -48,7 +48,7 @@ final class GeneratorProcess {
     private static void generate(Path contracts, Path migrations) {
         GenerationReport report = new MigrationGenerator(SqlTemplates.builtIn(), Clock.systemUTC()).generate(
                 new GenerationRequest(contracts, migrations, Optional.empty(), Strategy.JSONB, true, List.of(),
-                        Set.of()));
+                        Set.of(), false));
         report.written().forEach(written -> System.out.println(written.file()));
     }
 }

@@ -95,7 +95,7 @@ class MigrationFolderTest {
                 start.await();
                 return new MigrationGenerator(SqlTemplates.builtIn(), Clock.systemUTC()).generate(
                         new GenerationRequest(contracts, migrations, Optional.empty(), Strategy.JSONB, true,
-                                List.of(), Set.of()));
+                                List.of(), Set.of(), false));
             };
             reports.add(threads.submit(run));
         }

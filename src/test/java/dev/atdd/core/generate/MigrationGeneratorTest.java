@@ -139,7 +139,7 @@ class MigrationGeneratorTest {
         Path contract = project.resolve("contracts/commons/ux/foundations.schema.json");
         GenerationRequest request = new GenerationRequest(project.resolve("contracts"),
                 project.resolve("supabase/migrations"), Optional.of(contract), Strategy.JSONB, true,
-                List.of(new InfrastructureTable("match", Kind.EVENT_LOG)), Set.of());
+                List.of(new InfrastructureTable("match", Kind.EVENT_LOG)), Set.of(), false);
 
         GenerationReport report = generator.generate(request);
 
@@ -152,7 +152,7 @@ class MigrationGeneratorTest {
         copyExample();
         GenerationRequest request = new GenerationRequest(project.resolve("contracts"),
                 project.resolve("supabase/migrations"), Optional.empty(), Strategy.JSONB, true,
-                List.of(), Set.of("player_profile_profile", "commons_ux_foundations"));
+                List.of(), Set.of("player_profile_profile", "commons_ux_foundations"), false);
 
         GenerationReport report = generator.generate(request);
 
@@ -165,7 +165,7 @@ class MigrationGeneratorTest {
                 Optional.empty(), defaultStrategy, true,
                 List.of(new InfrastructureTable("match", Kind.EVENT_LOG),
                         new InfrastructureTable("background", Kind.QUEUE)),
-                Set.of());
+                Set.of(), false);
     }
 
     private void copyExample() {

@@ -46,7 +46,7 @@ class MigrationVerifierTest {
     void theExampleProjectBuildsEveryTableItsContractsAskFor() throws Exception {
         Folders.copy(Path.of("examples/quiz-game"), project);
         new MigrationGenerator(SqlTemplates.builtIn(), Clock.systemUTC()).generate(new GenerationRequest(
-                contracts(), migrations(), Optional.empty(), Strategy.JSONB, true, List.of(), Set.of()));
+                contracts(), migrations(), Optional.empty(), Strategy.JSONB, true, List.of(), Set.of(), false));
 
         VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()));
 
