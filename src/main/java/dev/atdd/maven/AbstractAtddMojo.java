@@ -2,7 +2,6 @@ package dev.atdd.maven;
 
 import dev.atdd.core.DisplayPath;
 import dev.atdd.core.InvalidInputException;
-import dev.atdd.core.Problem;
 import dev.atdd.core.contract.ContractCatalog;
 import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.migration.MigrationIndex;
@@ -174,7 +173,7 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         if (!index.problems().isEmpty()) {
             throw new InvalidInputException(index.problems());
         }
-        index.skipped().forEach(s -> getLog().warn(Problem.in(s.path(), s.reason()).describe(basedir())));
+        index.skipped().forEach(s -> getLog().warn(s.toProblem().describe(basedir())));
         return index;
     }
 

@@ -66,7 +66,7 @@ public final class MigrationGenerator {
         try (MigrationFolder.Lock lock = folder.lock()) {
             // Read under the lock: another build may have just written a table we were about to write.
             MigrationIndex index = MigrationIndex.scan(folder.directory());
-            index.skipped().forEach(skipped -> warnings.add(Problem.in(skipped.path(), skipped.reason())));
+            index.skipped().forEach(skipped -> warnings.add(skipped.toProblem()));
             TableLookup lookup = new TableLookup(index, request.existingTables());
 
             List<CoveredTable> covered = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.atdd.core.migration;
 
+import dev.atdd.core.Problem;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -9,5 +10,10 @@ public record SkippedFile(Path path, String reason) {
     public SkippedFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(reason, "reason");
+    }
+
+    /** As a warning to show the user. */
+    public Problem toProblem() {
+        return Problem.in(path, reason);
     }
 }

@@ -24,11 +24,6 @@ public record SqlToken(SqlTokenKind kind, String text, String value, int line, i
         return kind == SqlTokenKind.QUOTED_IDENTIFIER;
     }
 
-    /** True for an identifier, quoted or not (keywords are unquoted identifiers to a lexer). */
-    public boolean isIdentifier() {
-        return kind == SqlTokenKind.WORD || kind == SqlTokenKind.QUOTED_IDENTIFIER;
-    }
-
     /** True when this is the unquoted word {@code lowerCaseKeyword}, in any letter case. */
     public boolean isWord(String lowerCaseKeyword) {
         return kind == SqlTokenKind.WORD && value.equals(lowerCaseKeyword);

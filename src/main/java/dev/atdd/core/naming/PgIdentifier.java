@@ -55,20 +55,23 @@ public final class PgIdentifier {
             return name;
         }
         String suffix = "_" + hash(name);
-        int budget = MAX_BYTES - suffix.length();
-        StringBuilder prefix = new StringBuilder();
+        return prefixWithin(name, MAX_BYTES - suffix.length()) + suffix;
+    }
+
+    /** The longest start of {@code name} of at most {@code budget} UTF-8 bytes, never splitting a character. */
+    public static String prefixWithin(String name, int budget) {
+        int end = 0;
         int used = 0;
-        for (int i = 0; i < name.length(); ) {
-            int cp = name.codePointAt(i);
-            int bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+        while (end < name.length()) {
+            int cp = name.codePointAt(end);
+            int bytes = Character.toString(cp).getBytes(StandardCharsets.UTF_8).length;
             if (used + bytes > budget) {
                 break;
             }
-            prefix.appendCodePoint(cp);
             used += bytes;
-            i += Character.charCount(cp);
+            end += Character.charCount(cp);
         }
-        return prefix + suffix;
+        return name.substring(0, end);
     }
 
     public static boolean isReserved(String name) {

@@ -56,7 +56,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
                     warnings.add(Problem.in(contract.file(), "table name longer than 63 bytes, shortened to "
                             + name.value()));
                 }
-                Strategy strategy = contract.strategy().filter(s -> s != Strategy.NONE).orElse(defaultStrategy);
+                Strategy strategy = contract.strategy().orElse(defaultStrategy);
                 tables.add(new PlannedTable.ForContract(contract, name.value(), strategy));
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());

@@ -6,7 +6,6 @@ import dev.atdd.core.contract.Contract;
 import dev.atdd.core.contract.IndexSpec;
 import dev.atdd.core.contract.IndexSpec.IndexMethod;
 import dev.atdd.core.naming.PgIdentifier;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,19 +26,7 @@ final class IndexPlan {
      */
     static String primaryKeyIndex(String table) {
         String suffix = "_pkey";
-        int budget = PgIdentifier.MAX_BYTES - suffix.length();
-        int end = 0;
-        int used = 0;
-        while (end < table.length()) {
-            int cp = table.codePointAt(end);
-            int bytes = Character.toString(cp).getBytes(StandardCharsets.UTF_8).length;
-            if (used + bytes > budget) {
-                break;
-            }
-            used += bytes;
-            end += Character.charCount(cp);
-        }
-        return table.substring(0, end) + suffix;
+        return PgIdentifier.prefixWithin(table, PgIdentifier.MAX_BYTES - suffix.length()) + suffix;
     }
 
     /**
