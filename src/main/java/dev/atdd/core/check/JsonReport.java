@@ -1,8 +1,10 @@
 package dev.atdd.core.check;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atdd.core.DisplayPath;
 import dev.atdd.core.Problem;
@@ -13,10 +15,12 @@ import dev.atdd.core.review.Todo;
 import dev.atdd.core.verify.Drift;
 import dev.atdd.core.verify.VerificationReport;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The machine-readable result of a check, {@code target/atdd/<goal>.json}, for CI to read. Lists
@@ -24,13 +28,16 @@ import java.util.List;
  */
 public final class JsonReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // Written with the streaming generator, not an ObjectMapper: loading data binding's machinery
+    // cost a short-lived Maven JVM more than building the report.
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonReport() {
     }
 
     public static ObjectNode of(CoverageReport report, Path base) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = NODES.objectNode();
         root.put("goal", "check-coverage");
         root.put("passed", report.passed());
         ArrayNode missing = root.putArray("missing");
@@ -55,7 +62,7 @@ public final class JsonReport {
     }
 
     public static ObjectNode of(TodoReport report, Path base) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = NODES.objectNode();
         root.put("goal", "check-todos");
         root.put("passed", report.passed());
         root.put("total", report.total());
@@ -74,7 +81,7 @@ public final class JsonReport {
 
     public static ObjectNode of(VerificationReport report, List<String> withoutRowLevelSecurity, boolean passed,
                                 Path base) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = NODES.objectNode();
         root.put("goal", "verify-migrations");
         root.put("passed", passed);
         ArrayNode applied = root.putArray("applied");
@@ -95,15 +102,48 @@ public final class JsonReport {
     public static void write(Path file, ObjectNode report) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            String text = JSON.writeValueAsString(report).replace("\r\n", "\n") + "\n";
-            Files.writeString(file, text);
+            StringWriter text = new StringWriter();
+            try (JsonGenerator out = JSON.createGenerator(text).useDefaultPrettyPrinter()) {
+                write(out, report);
+            }
+            Files.writeString(file, text.toString().replace("\r\n", "\n") + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report " + file, e);
         }
     }
 
+    private static void write(JsonGenerator out, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                out.writeStartObject();
+                for (Map.Entry<String, JsonNode> member : node.properties()) {
+                    out.writeFieldName(member.getKey());
+                    write(out, member.getValue());
+                }
+                out.writeEndObject();
+            }
+            case ARRAY -> {
+                out.writeStartArray();
+                for (JsonNode item : node) {
+                    write(out, item);
+                }
+                out.writeEndArray();
+            }
+            case STRING -> out.writeString(node.textValue());
+            case NUMBER -> {
+                if (node.isIntegralNumber()) {
+                    out.writeNumber(node.bigIntegerValue());
+                } else {
+                    out.writeNumber(node.decimalValue());
+                }
+            }
+            case BOOLEAN -> out.writeBoolean(node.booleanValue());
+            default -> out.writeNull();
+        }
+    }
+
     private static ObjectNode table(PlannedTable table, Path base) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = NODES.objectNode();
         node.put("source", table.source());
         node.put("table", table.table());
         if (table instanceof PlannedTable.ForContract forContract) {

@@ -10,10 +10,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
@@ -22,6 +20,7 @@ import dev.atdd.core.naming.PgIdentifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -54,12 +53,9 @@ public final class ContractReader {
     private static final Map<String, JsonPointer> POINTERS = new ConcurrentHashMap<>();
     private static final Pattern TABLE = Pattern.compile("[a-z][a-z0-9_]*");
     // The whole file is already in memory: a string as long as the file is no further risk.
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-                    .build())
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            // Exact numbers: an enum value 0.1 stays 0.1, a bound 1e400 does not become Infinity.
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .build();
 
@@ -86,7 +82,7 @@ public final class ContractReader {
         ObjectNode outline;
         // Decoded first, to report a byte that is not UTF-8 where it is. (Jackson's parser of bytes
         // places some syntax errors one column away from its parser of text: one parser, one answer.)
-        try (JsonParser parser = JSON.createParser(decode(file, bytes))) {
+        try (JsonParser parser = parser(decode(file, bytes))) {
             outline = outline(parser, file, propertyNames);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
@@ -114,7 +110,7 @@ public final class ContractReader {
             requireEnd(parser);
             throw new InvalidInputException(new Problem(file, 1, 1, "a contract is a JSON object, found " + kind(first)));
         }
-        ObjectNode outline = JSON.createObjectNode();
+        ObjectNode outline = JsonNodeFactory.instance.objectNode();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -129,7 +125,7 @@ public final class ContractReader {
                 outline.put(name, parser.getText());
             } else if (OUTLINED.contains(name) || name.equals("properties")) {
                 // properties of the wrong type, too: Fields reports it
-                outline.set(name, JSON.readTree(parser));
+                outline.set(name, JsonTree.read(parser));
             } else {
                 parser.skipChildren();
             }
@@ -146,10 +142,11 @@ public final class ContractReader {
         }
     }
 
-    /** Parses a text {@link #read} already checked. */
+    /** Parses a text {@link #read} already checked, with the same parser of text. */
     static JsonNode parseChecked(byte[] json) {
-        try {
-            return JSON.readTree(json);
+        try (JsonParser parser = parser(StandardCharsets.UTF_8.decode(ByteBuffer.wrap(json)))) {
+            parser.nextToken();
+            return JsonTree.read(parser);
         } catch (IOException e) {
             throw new IllegalStateException("a checked contract no longer parses", e);
         }
@@ -175,14 +172,19 @@ public final class ContractReader {
         }
     }
 
+    /** A parser of the decoded characters where they are, without a byte order mark: no String, no copy. */
+    private static JsonParser parser(CharBuffer text) throws IOException {
+        int skip = text.hasRemaining() && text.get(text.position()) == '\uFEFF' ? 1 : 0;
+        return JSON.createParser(text.array(), text.arrayOffset() + text.position() + skip, text.remaining() - skip);
+    }
+
     /** Checked decoding: a byte that is not UTF-8 is reported with its line and column. */
-    private static String decode(Path file, byte[] bytes) {
+    private static CharBuffer decode(Path file, byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+            return decoder.decode(ByteBuffer.wrap(bytes));
         } catch (MalformedInputException e) {
             int offset = firstMalformedByte(bytes);
             int line = 1;
@@ -204,7 +206,7 @@ public final class ContractReader {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
         var result = decoder.decode(in, out, true);
         return result.isError() ? in.position() : 0;
     }
