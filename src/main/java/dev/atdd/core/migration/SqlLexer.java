@@ -38,6 +38,7 @@ public final class SqlLexer {
     private int tokenLine;
     private int tokenColumn;
     private SqlLexError error;
+    private int carriageReturn = -1;
 
     public SqlLexer(CharSequence text) {
         this.text = text.toString();
@@ -178,54 +179,81 @@ public final class SqlLexer {
     }
 
     private void lineComment() {
-        int i = pos + 2;
-        while (i < length && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-            i++;
+        int newline = text.indexOf('\n', pos + 2);
+        finish(SqlTokenKind.LINE_COMMENT, Math.min(newline < 0 ? length : newline, nextCarriageReturn(pos + 2)));
+    }
+
+    /**
+     * The first {@code \r} at or after {@code from}, or the length: remembered, so that a file without
+     * one is searched once, not once per comment.
+     */
+    private int nextCarriageReturn(int from) {
+        if (carriageReturn < from) {
+            int found = text.indexOf('\r', from);
+            carriageReturn = found < 0 ? length : found;
         }
-        finish(SqlTokenKind.LINE_COMMENT, i);
+        return carriageReturn;
     }
 
     /** PostgreSQL block comments nest, unlike the SQL standard's and most other lexers'. */
     private void blockComment() {
         int depth = 1;
         int i = pos + 2;
-        while (i < length) {
-            char c = text.charAt(i);
-            if (c == '*' && i + 1 < length && text.charAt(i + 1) == '/') {
-                i += 2;
-                if (--depth == 0) {
-                    finish(SqlTokenKind.BLOCK_COMMENT, i);
-                    return;
-                }
-            } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '*') {
-                i += 2;
+        while (true) {
+            int close = text.indexOf("*/", i);
+            if (close < 0) {
+                unterminated(SqlTokenKind.BLOCK_COMMENT, "unterminated /* comment");
+                return;
+            }
+            int open = text.indexOf("/*", i);
+            if (open >= 0 && open < close) {
                 depth++;
+                i = open + 2;
+            } else if (--depth == 0) {
+                finish(SqlTokenKind.BLOCK_COMMENT, close + 2);
+                return;
             } else {
-                i++;
+                i = close + 2;
             }
         }
-        unterminated(SqlTokenKind.BLOCK_COMMENT, "unterminated /* comment");
     }
 
     /** From just after the opening quote; {@code ''} is a quote, and {@code \x} too when backslashes escape. */
     private void string(int from, boolean backslashEscapes) {
+        int end = backslashEscapes ? escapedStringEnd(from) : plainStringEnd(from);
+        if (end < 0) {
+            unterminated(SqlTokenKind.STRING, "unterminated string literal");
+        } else {
+            finish(SqlTokenKind.STRING, end);
+        }
+    }
+
+    private int plainStringEnd(int from) {
+        for (int quote = text.indexOf('\'', from); quote >= 0; quote = text.indexOf('\'', quote + 2)) {
+            if (quote + 1 >= length || text.charAt(quote + 1) != '\'') {
+                return quote + 1;
+            }
+        }
+        return -1;
+    }
+
+    private int escapedStringEnd(int from) {
         int i = from;
         while (i < length) {
             char c = text.charAt(i);
-            if (c == '\\' && backslashEscapes) {
+            if (c == '\\') {
                 i += 2;
             } else if (c == '\'') {
                 if (i + 1 < length && text.charAt(i + 1) == '\'') {
                     i += 2;
                 } else {
-                    finish(SqlTokenKind.STRING, i + 1);
-                    return;
+                    return i + 1;
                 }
             } else {
                 i++;
             }
         }
-        unterminated(SqlTokenKind.STRING, "unterminated string literal");
+        return -1;
     }
 
     private void quotedIdentifier(int from) {
@@ -337,11 +365,9 @@ public final class SqlLexer {
     private void finish(SqlTokenKind tokenKind, int tokenEnd) {
         int stop = Math.min(tokenEnd, length);
         if (canSpanLines(tokenKind)) {
-            for (int i = pos; i < stop; i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
+            for (int i = text.indexOf('\n', pos); i >= 0 && i < stop; i = text.indexOf('\n', i + 1)) {
+                line++;
+                lineStart = i + 1;
             }
         }
         kind = tokenKind;

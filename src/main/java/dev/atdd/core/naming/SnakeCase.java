@@ -1,7 +1,5 @@
 package dev.atdd.core.naming;
 
-import java.util.Locale;
-
 /** The one snake_case rule used for table and column names. */
 public final class SnakeCase {
 
@@ -19,16 +17,16 @@ public final class SnakeCase {
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (Character.isUpperCase(c) && c < 128) {
+            if (isLowerOrDigit(c) || c == '_') {
+                out.append(c);
+            } else if (isUpperAscii(c)) {
                 boolean afterLowerOrDigit = i > 0 && isLowerOrDigit(text.charAt(i - 1));
-                boolean endOfAcronym = i > 0 && i + 1 < length && Character.isUpperCase(text.charAt(i - 1))
-                        && text.charAt(i - 1) < 128 && isLowerAscii(text.charAt(i + 1));
+                boolean endOfAcronym = i > 0 && i + 1 < length && isUpperAscii(text.charAt(i - 1))
+                        && isLowerAscii(text.charAt(i + 1));
                 if (afterLowerOrDigit || endOfAcronym) {
                     out.append('_');
                 }
-                out.append(Character.toLowerCase(c));
-            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') {
-                out.append(c);
+                out.append((char) (c + ('a' - 'A')));
             } else {
                 out.append('_');
             }
@@ -44,6 +42,11 @@ public final class SnakeCase {
         return c >= 'a' && c <= 'z';
     }
 
+    private static boolean isUpperAscii(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    /** Runs of {@code _} to one, none at either end; the text holds only {@code [a-z0-9_]} already. */
     private static String fold(CharSequence text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
@@ -57,6 +60,6 @@ public final class SnakeCase {
         while (end > 0 && out.charAt(end - 1) == '_') {
             end--;
         }
-        return out.substring(0, end).toLowerCase(Locale.ROOT);
+        return out.substring(0, end);
     }
 }

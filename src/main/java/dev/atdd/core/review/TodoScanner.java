@@ -49,10 +49,8 @@ public final class TodoScanner {
     public List<Todo> scan(String text, List<CommentSpan> comments) {
         List<Hit> hits = new ArrayList<>();
         findWarnings(text, hits);
-        for (CommentSpan comment : comments) {
-            for (String marker : commentMarkers) {
-                findInComment(text, comment, marker, hits);
-            }
+        for (String marker : commentMarkers) {
+            findInComments(text, comments, marker, hits);
         }
         if (hits.isEmpty()) {
             return List.of();
@@ -77,14 +75,21 @@ public final class TodoScanner {
         }
     }
 
-    /** Searches only inside the comment, so that many comments cost no more than their own length. */
-    private static void findInComment(String text, CommentSpan comment, String marker, List<Hit> hits) {
-        char first = marker.charAt(0);
-        int last = Math.min(comment.end(), text.length()) - marker.length();
-        for (int i = comment.start(); i <= last; i++) {
-            if (text.charAt(i) == first && text.startsWith(marker, i)) {
-                hits.add(new Hit(i, i + marker.length(), comment.end()));
-                i += marker.length() - 1;
+    /**
+     * Each occurrence of the marker, found by one search of the whole text, kept when it lies inside a
+     * comment: the comments are in text order, so one walk places every occurrence.
+     */
+    private static void findInComments(String text, List<CommentSpan> comments, String marker, List<Hit> hits) {
+        int comment = 0;
+        for (int i = text.indexOf(marker); i >= 0 && comment < comments.size(); ) {
+            CommentSpan span = comments.get(comment);
+            if (span.end() < i + marker.length()) {
+                comment++;
+            } else if (span.start() <= i) {
+                hits.add(new Hit(i, i + marker.length(), span.end()));
+                i = text.indexOf(marker, i + marker.length());
+            } else {
+                i = text.indexOf(marker, i + 1);
             }
         }
     }

@@ -103,6 +103,25 @@ class SqlLexerTest {
         assertEquals(1, tokens.get(1).column());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "/*/ x */ y              | /*/ x */,y",
+            "/* **/ y                | /* **/,y",
+            "/* a /* b */ c */*/ y   | /* a /* b */ c */,*,/,y",
+            "-- a\\rb -- c\\nd -- e\\r | -- a,b,-- c,d,-- e",
+            "'it''s' x 'a''' y       | 'it''s',x,'a''',y"
+    })
+    void commentsAndStringsEndWherePostgresEndsThem(String written, String expected) {
+        String sql = written.strip().replace("\\r", "\r").replace("\\n", "\n");
+        assertEquals(List.of(expected.split(",")), SqlLexer.tokenize(sql).stream().map(SqlToken::text).toList());
+    }
+
+    @Test
+    void linesCountAfterTokensThatSpanThem() {
+        List<SqlToken> tokens = SqlLexer.tokenize("'a''\nb' $$\n\n$$ /* \n /* \n */ */ x\n-- y\r\nz");
+        assertEquals(List.of(1, 2, 4, 6, 7, 8), tokens.stream().map(SqlToken::line).toList());
+    }
+
     @Test
     void linesAndColumnsAreOneBasedAndCountInsideMultiLineTokens() {
         List<SqlToken> tokens = SqlLexer.tokenize("a\n  /* x\ny */ b\r\n\t'p\nq' c");

@@ -53,6 +53,15 @@ class TodoScannerTest {
     }
 
     @Test
+    void markersAreMatchedToTheirCommentsAcrossManyComments() {
+        String sql = "-- a\nselect 'TODO: no';\n/* TODO: one\n TODO: two */ 'TODO: no'\n-- b\n-- TODO: three\n'TODO: no'";
+        List<CommentSpan> comments = List.of(span(sql, "-- a"), span(sql, "/* TODO: one\n TODO: two */"),
+                span(sql, "-- b"), span(sql, "-- TODO: three"));
+        assertEquals(List.of(new Todo(3, 4, "one"), new Todo(4, 2, "two"), new Todo(6, 4, "three")),
+                scanner.scan(sql, comments));
+    }
+
+    @Test
     void markerDoesNotLeakPastItsComment() {
         String sql = "/* TODO: fk */ create table x();";
         assertEquals(List.of(new Todo(1, 4, "fk")), scanner.scan(sql, List.of(span(sql, "/* TODO: fk */"))));
