@@ -131,11 +131,14 @@ public final class SchemaDrift {
         return base.replace("[]", "").strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether a catalog CHECK carries every value (or the regex) of the contract's check, as literals. */
+    /**
+     * Whether a catalog CHECK carries every value (or the regex) of the contract's check, as literals.
+     * Plain literals: the catalog prints a value the migration split at a {@code TODO:} joined.
+     */
     private static boolean enforces(SchemaSnapshot.Check existing, Check check) {
         List<String> values = check instanceof Check.AllowedValues allowed ? allowed.values()
                 : List.of(((Check.PatternMatch) check).regex());
-        return values.stream().allMatch(value -> existing.definition().contains(SqlLiteral.render(value)));
+        return values.stream().allMatch(value -> existing.definition().contains(SqlLiteral.quote(value)));
     }
 
     private static String describe(Check check) {

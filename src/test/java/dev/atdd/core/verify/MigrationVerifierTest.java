@@ -56,6 +56,28 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void valuesHoldingATodoMarkerAreFoundInTheChecksTheGeneratedMigrationMakes() throws Exception {
+        // The template writes such a value as adjacent literals on two lines: the catalog holds it joined.
+        contract("support/ticket/ticket", """
+                {"x-artifact-metadata": {"persistence": {"strategy": "relational"}},
+                 "required": ["id", "status", "kind", "code"],
+                 "properties": {"id": {"type": "string", "format": "uuid"},
+                                "status": {"type": "string", "enum": ["open", "TODO: triage", "it's todo: done"]},
+                                "kind": {"type": "string", "const": "ToDo: later"},
+                                "code": {"type": "string", "pattern": "^TODO: [0-9]+$"}}}
+                """);
+        new MigrationGenerator(SqlTemplates.builtIn(), Clock.systemUTC()).generate(new GenerationRequest(
+                contracts(), migrations(), Optional.empty(), Strategy.JSONB, true, List.of(), Set.of(), false));
+
+        MigrationIndex index = MigrationIndex.scan(migrations());
+        assertTrue(Files.readString(index.files().get(0).path()).contains("'TO'\n'DO: triage'"));
+
+        VerificationReport report = verifier.verify(plan(), index);
+
+        assertEquals(List.of(), report.drift());
+    }
+
+    @Test
     void aDriftedColumnIsNamedWithWhatTheContractSaysAndWhatTheTableHas() throws Exception {
         contract("billing/invoice/line-item", LINE_ITEM);
         migration("20250101000000_line_item.sql", """
