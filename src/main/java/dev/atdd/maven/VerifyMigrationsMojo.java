@@ -28,8 +28,9 @@ import org.eclipse.aether.repository.RemoteRepository;
 /**
  * Applies every migration, in version order and each in its own transaction, to a throwaway
  * PostgreSQL 15 (embedded, or a fresh database on the server given by {@code jdbcUrl}), then checks
- * the database itself against the contracts: every persistent contract's table exists, relational
- * columns have the mapped type, nullability and CHECKs, and public tables have row level security.
+ * the database itself against the contracts: every persistent contract's table exists (or is listed
+ * in {@code existingTables}), relational columns have the mapped type, nullability and CHECKs, and
+ * public tables have row level security.
  */
 @Mojo(name = "verify-migrations", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyMigrationsMojo extends AbstractCheckMojo {
@@ -81,7 +82,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                 pluginRepositories);
         VerificationReport report;
         try {
-            report = new MigrationVerifier(database(), prelude()).verify(plan, index);
+            report = new MigrationVerifier(database(), prelude()).verify(plan, index, existingTableNames());
         } catch (MigrationFailedException e) {
             throw new MojoFailureException("A migration does not apply on PostgreSQL 15 ("
                     + e.applied().size() + " applied before it):\n" + e.failure().render(basedir()));

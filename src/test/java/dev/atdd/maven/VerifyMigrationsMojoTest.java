@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.api.plugin.testing.Basedir;
 import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,20 @@ class VerifyMigrationsMojoTest {
                 + Postgres15.adminJdbcUrl().replaceFirst("\\?.*$", "") + "."), logged(mojo, "info").toString());
         assertTrue(new ObjectMapper().readTree(project.reports().resolve("verify-migrations.json").toFile())
                 .get("passed").asBoolean());
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    @MojoParameter(name = "existingTables", value = "auth_users, shop_order_order")
+    @MojoParameter(name = "rowLevelSecurityCheck", value = "off")
+    void aTableListedInExistingTablesIsNotDrift(VerifyMigrationsMojo mojo) throws Exception {
+        ProjectCopy project = onTestServer(mojo);
+
+        mojo.execute();
+
+        JsonNode report = new ObjectMapper().readTree(project.reports().resolve("verify-migrations.json").toFile());
+        assertTrue(report.get("passed").asBoolean(), report.toString());
+        assertEquals(0, report.get("drift").size(), report.toString());
     }
 
     @Test

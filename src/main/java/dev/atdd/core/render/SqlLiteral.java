@@ -20,23 +20,27 @@ public final class SqlLiteral {
     }
 
     /**
-     * {@code text} as a literal: {@code '} + text with {@code '} doubled + {@code '}.
+     * {@code text} as the literal a migration holds: {@link #quote}, with every {@code TODO:} split
+     * between adjacent literals on two lines.
      *
      * @throws IllegalArgumentException when the text holds a NUL character, which PostgreSQL text cannot hold
      */
     public static String render(String text) {
+        // Quoting only doubles ', so the marker sits in the literal where it sat in the text.
+        return INSIDE_TODO_MARKER.matcher(quote(text)).replaceAll("'\n'");
+    }
+
+    /**
+     * {@code text} as one literal: {@code '} + text with {@code '} doubled + {@code '}; also how
+     * {@code pg_get_constraintdef} prints a string constant, adjacent literals joined.
+     *
+     * @throws IllegalArgumentException when the text holds a NUL character, which PostgreSQL text cannot hold
+     */
+    public static String quote(String text) {
         if (text.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("a SQL literal cannot hold a NUL character (\\u0000): "
                     + SqlComment.text(text));
         }
-        String[] parts = INSIDE_TODO_MARKER.split(text, -1);
-        StringBuilder out = new StringBuilder(text.length() + 2);
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                out.append('\n');
-            }
-            out.append('\'').append(parts[i].replace("'", "''")).append('\'');
-        }
-        return out.toString();
+        return "'" + text.replace("'", "''") + "'";
     }
 }

@@ -12,6 +12,7 @@ import dev.atdd.core.plan.TablePlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -32,13 +33,14 @@ public final class MigrationVerifier {
     }
 
     /**
-     * @param plan  the tables the contracts ask for, without problems
-     * @param index the migrations, without problems; applied in its version order
+     * @param plan           the tables the contracts ask for, without problems
+     * @param index          the migrations, without problems; applied in its version order
+     * @param existingTables tables made outside these migrations, which the scratch database lacks
      * @throws InvalidInputException when the plan or the index holds problems
      * @throws dev.atdd.core.database.MigrationFailedException at the first migration PostgreSQL rejects
      * @throws dev.atdd.core.database.ScratchDatabaseException when the database cannot be started or reached
      */
-    public VerificationReport verify(TablePlan plan, MigrationIndex index) {
+    public VerificationReport verify(TablePlan plan, MigrationIndex index, Set<String> existingTables) {
         List<Problem> problems = new ArrayList<>(plan.problems());
         problems.addAll(index.problems());
         if (!problems.isEmpty()) {
@@ -50,7 +52,7 @@ public final class MigrationVerifier {
             runner.applyPrelude(prelude);
             List<Path> applied = runner.apply(migrations);
             SchemaSnapshot schema = SchemaSnapshot.read(scratch.connection(), SCHEMA);
-            return new VerificationReport(applied, SchemaDrift.compare(plan, schema),
+            return new VerificationReport(applied, SchemaDrift.compare(plan, schema, existingTables),
                     SchemaDrift.withoutRowLevelSecurity(schema));
         }
     }

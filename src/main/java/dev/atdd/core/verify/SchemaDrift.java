@@ -48,9 +48,11 @@ public final class SchemaDrift {
     }
 
     /**
+     * @param existingTables tables made outside the migrations (by Supabase, another module): absent, they
+     *                       are not drift; built by the migrations after all, they are compared as any other
      * @throws InvalidInputException when a relational contract cannot be mapped (its problems)
      */
-    public static List<Drift> compare(TablePlan plan, SchemaSnapshot schema) {
+    public static List<Drift> compare(TablePlan plan, SchemaSnapshot schema, Set<String> existingTables) {
         List<Drift> drift = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (PlannedTable planned : plan.tables()) {
@@ -58,8 +60,11 @@ public final class SchemaDrift {
                     ? Optional.of(forContract.contract().file()) : Optional.empty();
             Optional<SchemaSnapshot.Table> table = schema.table(planned.table());
             if (table.isEmpty()) {
-                drift.add(new Drift(planned.table(), Optional.empty(), "no such table after the migrations ran ("
-                        + planned.source() + " asks for it)", contract));
+                // The scratch database holds only what the migrations build, not the tables made elsewhere.
+                if (!existingTables.contains(planned.table())) {
+                    drift.add(new Drift(planned.table(), Optional.empty(),
+                            "no such table after the migrations ran (" + planned.source() + " asks for it)", contract));
+                }
                 continue;
             }
             // A jsonb (or defaulted) contract only needs its table: hand-written shapes are the team's choice.
@@ -131,11 +136,14 @@ public final class SchemaDrift {
         return base.replace("[]", "").strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether a catalog CHECK carries every value (or the regex) of the contract's check, as literals. */
+    /**
+     * Whether a catalog CHECK carries every value (or the regex) of the contract's check, as literals.
+     * Plain literals: the catalog prints a value the migration split at a {@code TODO:} joined.
+     */
     private static boolean enforces(SchemaSnapshot.Check existing, Check check) {
         List<String> values = check instanceof Check.AllowedValues allowed ? allowed.values()
                 : List.of(((Check.PatternMatch) check).regex());
-        return values.stream().allMatch(value -> existing.definition().contains(SqlLiteral.render(value)));
+        return values.stream().allMatch(value -> existing.definition().contains(SqlLiteral.quote(value)));
     }
 
     private static String describe(Check check) {

@@ -31,4 +31,10 @@ class SqlLiteralTest {
     void splitsATodoMarkerIntoAdjacentLiteralsThatPostgresJoins() {
         assertEquals("'see ⚠️ TO'\n'DO: x, to'\n'do : y'", SqlLiteral.render("see ⚠️ TODO: x, todo : y"));
     }
+
+    @Test
+    void quoteKeepsATodoMarkerInOneLiteralAsTheCatalogPrintsIt() {
+        assertEquals("'it''s TODO: x'", SqlLiteral.quote("it's TODO: x"));
+        assertThrows(IllegalArgumentException.class, () -> SqlLiteral.quote("a\0b"));
+    }
 }
