@@ -42,11 +42,8 @@ public final class SqlTemplates {
 
     private final Map<TableShape, Template> templates;
     private final Path overrideDirectory;
-    private final Set<String> overridden;
-
-    private SqlTemplates(Path overrideDirectory, Set<String> overridden) {
+    private SqlTemplates(Path overrideDirectory) {
         this.overrideDirectory = overrideDirectory;
-        this.overridden = Set.copyOf(overridden);
         Configuration configuration = configuration(overrideDirectory);
         Map<TableShape, Template> parsed = new EnumMap<>(TableShape.class);
         List<Problem> problems = new ArrayList<>();
@@ -91,14 +88,11 @@ public final class SqlTemplates {
         for (TableShape shape : TableShape.values()) {
             known.add(shape.templateName());
         }
-        Set<String> overridden = new TreeSet<>();
         List<Problem> problems = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String name = file.getFileName().toString();
-                if (known.contains(name)) {
-                    overridden.add(name);
-                } else if (name.endsWith(TEMPLATE_SUFFIX)) {
+                if (!known.contains(name) && name.endsWith(TEMPLATE_SUFFIX)) {
                     problems.add(Problem.in(file, "not the name of a table template; expected one of " + known));
                 }
             }
@@ -108,7 +102,7 @@ public final class SqlTemplates {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new SqlTemplates(directory, overridden);
+        return new SqlTemplates(directory);
     }
 
     /**
@@ -133,9 +127,12 @@ public final class SqlTemplates {
         return out.toString();
     }
 
-    /** The file a template came from: the user's, or its place in the jar for a built-in one. */
+    /**
+     * The file a template came from: the user's (a table template or a file it includes: the user's
+     * folder is searched first), or its place in the jar for a built-in one.
+     */
     private Path sourceOf(String templateName) {
-        if (overrideDirectory != null && overridden.contains(templateName)) {
+        if (overrideDirectory != null && Files.isRegularFile(overrideDirectory.resolve(templateName))) {
             return overrideDirectory.resolve(templateName);
         }
         return Path.of(BUILT_IN_LOCATION, templateName);
@@ -191,6 +188,6 @@ public final class SqlTemplates {
 
     /** Holder idiom: the built-in templates are parsed once, on first use. */
     private static final class BuiltIn {
-        static final SqlTemplates INSTANCE = new SqlTemplates(null, Set.of());
+        static final SqlTemplates INSTANCE = new SqlTemplates(null);
     }
 }

@@ -150,6 +150,21 @@ class SqlTemplatesTest {
     }
 
     @Test
+    void anErrorInAnIncludedFileNamesTheUsersFile() throws IOException {
+        write("cache.sql.ftl", "<#include 'parts/header.ftl'>\nCREATE TABLE ${ident(model.table)} ();\n");
+        Files.createDirectories(directory.resolve("parts"));
+        write("parts/header.ftl", "-- header\n-- ${model.table}\n");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> SqlTemplates.withOverrides(directory).render(TableShape.CACHE, CACHE));
+
+        Problem problem = e.problems().get(0);
+        assertEquals(directory.toAbsolutePath().resolve("parts/header.ftl"), problem.file());
+        assertEquals(2, problem.line());
+        assertEquals(4, problem.column());
+    }
+
+    @Test
     void rendersConcurrently() throws Exception {
         SqlTemplates templates = SqlTemplates.builtIn();
         String expected = templates.render(TableShape.CACHE, CACHE);
