@@ -17,6 +17,7 @@ import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
 import dev.atdd.core.contract.IndexSpec.IndexMethod;
 import dev.atdd.core.naming.PgIdentifier;
+import dev.atdd.core.naming.TableName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -36,7 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Reads one contract file. Strict: UTF-8 only, no duplicate keys, nothing after the top-level
@@ -51,7 +51,6 @@ public final class ContractReader {
     private static final Set<String> OUTLINED = Set.of("$id", "title", "description", "version", "required",
             "x-artifact-metadata");
     private static final Map<String, JsonPointer> POINTERS = new ConcurrentHashMap<>();
-    private static final Pattern TABLE = Pattern.compile("[a-z][a-z0-9_]*");
     // The whole file is already in memory: a string as long as the file is no further risk.
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
@@ -318,9 +317,9 @@ public final class ContractReader {
         }
 
         private Optional<String> table(String name) {
-            if (!TABLE.matcher(name).matches()) {
+            if (!TableName.isWrittenForm(name)) {
                 problem("/x-artifact-metadata/persistence/table",
-                        "\"" + name + "\" is not a table name: use ^[a-z][a-z0-9_]*$");
+                        "\"" + name + "\" is not a table name: use " + TableName.WRITTEN_FORM);
                 return Optional.empty();
             }
             if (!PgIdentifier.fits(name)) {

@@ -3,15 +3,19 @@ package dev.atdd.core.contract;
 import java.util.List;
 import java.util.Locale;
 
-/** Whether a contract needs a table, and the rule that decided. */
-public record PersistenceDecision(boolean needsTable, PersistenceRule rule) {
+/** Whether a contract needs a table: the rule that decided says. */
+public record PersistenceDecision(PersistenceRule rule) {
 
     private static final List<String> DERIVED_WORDS =
             List.of("computed", "calculated", "derived", "aggregated", "aggregate");
 
     /** Applies the rules of {@link PersistenceRule} in order; the first that matches decides. */
     public static PersistenceDecision decide(Contract contract) {
-        return of(firstMatching(contract));
+        return new PersistenceDecision(firstMatching(contract));
+    }
+
+    public boolean needsTable() {
+        return rule.needsTable();
     }
 
     private static PersistenceRule firstMatching(Contract contract) {
@@ -40,9 +44,5 @@ public record PersistenceDecision(boolean needsTable, PersistenceRule rule) {
             return PersistenceRule.EXTERNAL;
         }
         return PersistenceRule.NO_RULE;
-    }
-
-    private static PersistenceDecision of(PersistenceRule rule) {
-        return new PersistenceDecision(rule.needsTable(), rule);
     }
 }

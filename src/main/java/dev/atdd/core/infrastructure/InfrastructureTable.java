@@ -1,9 +1,9 @@
 package dev.atdd.core.infrastructure;
 
 import dev.atdd.core.naming.PgIdentifier;
+import dev.atdd.core.naming.TableName;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A table declared in the build configuration rather than derived from a contract: an event log,
@@ -11,12 +11,10 @@ import java.util.regex.Pattern;
  */
 public record InfrastructureTable(String name, Kind kind) {
 
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
-
     public InfrastructureTable {
-        if (!NAME.matcher(name).matches()) {
+        if (!TableName.isWrittenForm(name)) {
             throw new IllegalArgumentException("infrastructure table name \"" + name
-                    + "\" must match ^[a-z][a-z0-9_]*$");
+                    + "\" must match " + TableName.WRITTEN_FORM);
         }
         if (!PgIdentifier.fits(kind.tableName(name))) {
             throw new IllegalArgumentException("infrastructure table name \"" + kind.tableName(name)

@@ -5,6 +5,7 @@ import dev.atdd.core.Problem;
 import dev.atdd.core.contract.ContractLocation;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A contract's table name: {@code {theme}_{domain}_{aspect}} in snake_case, or the contract's own
@@ -13,6 +14,15 @@ import java.util.Optional;
  * @param shortened true when the derived name was longer than 63 bytes and got a hash suffix
  */
 public record TableName(String value, boolean shortened) {
+
+    /** The form of a table name a user writes (a contract's {@code persistence.table}, a declared table). */
+    public static final String WRITTEN_FORM = "^[a-z][a-z0-9_]*$";
+    private static final Pattern WRITTEN = Pattern.compile(WRITTEN_FORM);
+
+    /** Whether {@code name} has {@link #WRITTEN_FORM}: PostgreSQL takes it unquoted, as it is. */
+    public static boolean isWrittenForm(String name) {
+        return WRITTEN.matcher(name).matches();
+    }
 
     /**
      * @param contractFile for the message when no usable name can be derived

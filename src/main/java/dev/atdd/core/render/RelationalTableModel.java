@@ -4,6 +4,7 @@ import dev.atdd.core.contract.Contract;
 import dev.atdd.core.types.Column;
 import dev.atdd.core.types.PgType;
 import dev.atdd.core.types.RelationalTable;
+import dev.atdd.core.types.TypeMapping;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +20,6 @@ import java.util.Set;
  */
 public record RelationalTableModel(String table, ContractSource contract, String generatedAt,
                                    boolean rowLevelSecurity, RelationalTable definition, List<TableIndex> indexes) {
-
-    private static final Set<String> STANDARD_COLUMNS = Set.of("id", "created_at", "updated_at");
 
     public RelationalTableModel {
         indexes = List.copyOf(indexes);
@@ -40,10 +39,10 @@ public record RelationalTableModel(String table, ContractSource contract, String
 
     /** The column a property became: found by the property's JSON pointer, or a standard column. */
     private static Optional<String> columnOf(RelationalTable definition, String field) {
-        if (STANDARD_COLUMNS.contains(field)) {
+        if (field.equals(RelationalTable.KEY) || RelationalTable.STANDARD_TIMESTAMPS.contains(field)) {
             return Optional.of(field);
         }
-        String pointer = "/properties/" + field.replace("~", "~0").replace("/", "~1");
+        String pointer = TypeMapping.pointerOf(field);
         return definition.columns().stream().filter(c -> pointer.equals(c.pointer())).map(Column::name).findFirst();
     }
 

@@ -1,12 +1,18 @@
 package dev.atdd.core.types;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The normalized shape of a contract: its columns (the standard {@code id}, {@code created_at} and
  * {@code updated_at} are added by the template, not listed here) and the table-level review notes.
  */
 public record RelationalTable(List<Column> columns, List<String> todos) {
+
+    /** The key column the template writes; a contract's {@code id} property maps onto it. */
+    public static final String KEY = "id";
+    /** The timestamp columns the template writes, unless a property supplies one itself. */
+    public static final Set<String> STANDARD_TIMESTAMPS = Set.of("created_at", "updated_at");
 
     public RelationalTable {
         columns = List.copyOf(columns);
@@ -19,7 +25,7 @@ public record RelationalTable(List<Column> columns, List<String> todos) {
      */
     public List<String> replacedStandardColumns() {
         return columns.stream().map(Column::name)
-                .filter(name -> name.equals("created_at") || name.equals("updated_at")).toList();
+                .filter(STANDARD_TIMESTAMPS::contains).toList();
     }
 
     public boolean hasJsonb() {

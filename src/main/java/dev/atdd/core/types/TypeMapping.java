@@ -21,8 +21,6 @@ import java.util.Set;
  */
 public final class TypeMapping {
 
-    private static final String KEY = "id";
-    private static final Set<String> STANDARD_TIMESTAMPS = Set.of("created_at", "updated_at");
 
     private TypeMapping() {
     }
@@ -44,13 +42,14 @@ public final class TypeMapping {
         List<Column> columns = new ArrayList<>();
         List<String> tableTodos = new ArrayList<>();
         Map<String, String> owners = new HashMap<>();
-        owners.put(KEY, properties.has(KEY) ? "the key column (" + pointerOf(KEY) + ")" : "the key column");
+        String key = RelationalTable.KEY;
+        owners.put(key, properties.has(key) ? "the key column (" + pointerOf(key) + ")" : "the key column");
         if (properties.isObject()) {
             for (Map.Entry<String, JsonNode> property : properties.properties()) {
                 String name = property.getKey();
                 String pointer = pointerOf(name);
                 PropertyShape shape = types.shapeOf(property.getValue(), pointer);
-                if (name.equals(KEY)) {
+                if (name.equals(key)) {
                     if (shape.type() != PgType.UUID) {
                         tableTodos.add("the key column id is UUID while the contract's id is " + shape.source()
                                 + "; review");
@@ -86,7 +85,7 @@ public final class TypeMapping {
             return null;
         }
         List<String> todos = new ArrayList<>(shape.todos());
-        if (STANDARD_TIMESTAMPS.contains(columnName)) {
+        if (RelationalTable.STANDARD_TIMESTAMPS.contains(columnName)) {
             if (shape.type() != PgType.TIMESTAMPTZ) {
                 problems.add(pointer + ": its column name \"" + columnName + "\" is the standard TIMESTAMPTZ column"
                         + " the template writes, but the property maps to " + shape.type() + "; rename the property");
@@ -125,7 +124,8 @@ public final class TypeMapping {
         return names;
     }
 
-    private static String pointerOf(String property) {
+    /** The JSON pointer of a property of the contract's {@code properties}. */
+    public static String pointerOf(String property) {
         return "/properties/" + property.replace("~", "~0").replace("/", "~1");
     }
 }
