@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -32,17 +30,15 @@ public final class SyntheticProject {
 
     private final Path root;
     private final int contracts;
-    private final int migrations;
 
-    private SyntheticProject(Path root, int contracts, int migrations) {
+    private SyntheticProject(Path root, int contracts) {
         this.root = root;
         this.contracts = contracts;
-        this.migrations = migrations;
     }
 
     /** Writes the project into {@code root} (which should be empty) and returns it. */
     public static SyntheticProject write(Path root, int contracts, int migrations, long seed) {
-        SyntheticProject project = new SyntheticProject(root, contracts, migrations);
+        SyntheticProject project = new SyntheticProject(root, contracts);
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < contracts; i++) {
             write(project.contractFile(i), contract(i, random));
@@ -53,7 +49,7 @@ public final class SyntheticProject {
 
     /** Writes only migrations, {@code count} of them, into {@code directory}; returns their total size in bytes. */
     public static long writeMigrations(Path directory, int count, long seed) {
-        return new SyntheticProject(directory.getParent(), 0, count)
+        return new SyntheticProject(directory.getParent(), 0)
                 .writeMigrations(directory, count, new SplittableRandom(seed));
     }
 
@@ -73,22 +69,9 @@ public final class SyntheticProject {
         return contracts;
     }
 
-    public int migrations() {
-        return migrations;
-    }
-
     /** The table contract {@code i} maps to, by the naming rule {@code {theme}_{domain}_{aspect}}. */
     public static String table(int i) {
         return theme(i) + "_" + domain(i) + "_entity" + i;
-    }
-
-    /** The tables the contracts ask for, in contract order. */
-    public List<String> tables() {
-        List<String> tables = new ArrayList<>(contracts);
-        for (int i = 0; i < contracts; i++) {
-            tables.add(table(i));
-        }
-        return tables;
     }
 
     private Path contractFile(int i) {
