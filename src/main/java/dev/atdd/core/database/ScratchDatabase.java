@@ -122,16 +122,18 @@ public final class ScratchDatabase implements AutoCloseable {
      * Creates a database with a fresh random name on the server at {@code jdbcUrl} (for example the
      * one {@code supabase start} runs) and connects to it; {@link #close()} drops it.
      *
-     * @param jdbcUrl  a {@code jdbc:postgresql:} URL; the database it names is only used to create
-     *                 and drop the scratch database
+     * @param jdbcUrl  a {@code jdbc:postgresql://host[:port]/database} URL ({@link ServerUrl}); the
+     *                 database it names is only used to create and drop the scratch database
      * @param user     the user to connect as (needs CREATEDB); {@code null} to take it from the URL
      * @param password its password; {@code null} to take it from the URL or use none
+     * @throws IllegalArgumentException when the URL is malformed, before anything connects
      * @throws ScratchDatabaseException when the server cannot be reached or the database not created
      */
     public static ScratchDatabase onServer(String jdbcUrl, String user, String password) {
+        ServerUrl server = ServerUrl.parse(jdbcUrl);
         String name = SCRATCH_NAME_PREFIX + HexFormat.of().formatHex(randomBytes());
-        PGSimpleDataSource admin = dataSource(jdbcUrl, user, password, null);
-        PGSimpleDataSource scratch = dataSource(jdbcUrl, user, password, name);
+        PGSimpleDataSource admin = dataSource(server.url(), user, password, null);
+        PGSimpleDataSource scratch = dataSource(server.url(), user, password, name);
         Connection adminConnection;
         try {
             adminConnection = admin.getConnection();

@@ -78,10 +78,19 @@ class ScratchDatabaseTest {
     }
 
     @Test
-    void onServerRejectsAUrlThatIsNotPostgres() {
-        ScratchDatabaseException e = assertThrows(ScratchDatabaseException.class,
-                () -> ScratchDatabase.onServer("jdbc:mysql://localhost/db", "root", "secret"));
-        assertTrue(e.getMessage().startsWith("not a PostgreSQL JDBC URL"), e.getMessage());
+    void onServerRefusesAMalformedUrlAsTheUsersInputBeforeConnecting() {
+        // The server is up, so reaching it would succeed: only the form stops these.
+        String port = server.jdbcUrl().replaceFirst("^.*://localhost:([0-9]+)/.*$", "$1");
+        IllegalArgumentException notPostgres = assertThrows(IllegalArgumentException.class,
+                () -> ScratchDatabase.onServer("jdbc:mysql://localhost:" + port + "/db", "root", "secret"));
+        IllegalArgumentException noHost = assertThrows(IllegalArgumentException.class,
+                () -> ScratchDatabase.onServer("jdbc:postgresql://:" + port + "/postgres?password=secret",
+                        server.user(), null));
+
+        assertEquals("jdbcUrl must be jdbc:postgresql://host[:port]/database, found \"jdbc:mysql://localhost:" + port
+                + "/db\": it does not start with jdbc:postgresql://", notPostgres.getMessage());
+        assertEquals("jdbcUrl must be jdbc:postgresql://host[:port]/database, found \"jdbc:postgresql://:" + port
+                + "/postgres\": the host is empty", noHost.getMessage());
     }
 
     @Test
