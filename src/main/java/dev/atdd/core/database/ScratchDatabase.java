@@ -138,15 +138,15 @@ public final class ScratchDatabase implements AutoCloseable {
         try {
             adminConnection = admin.getConnection();
         } catch (SQLException e) {
-            throw new ScratchDatabaseException("cannot connect to " + jdbcUrl, e);
+            throw new ScratchDatabaseException("cannot connect to " + server.shown(), e);
         }
         List<Teardown> teardown = new ArrayList<>();
         teardown.add(adminConnection::close);
         try {
             execute(adminConnection, BundledSql.render("create-database.sql.ftl", nameModel(name)));
         } catch (SQLException | RuntimeException e) {
-            ScratchDatabaseException failure =
-                    new ScratchDatabaseException("cannot create the scratch database " + name + " on " + jdbcUrl, e);
+            ScratchDatabaseException failure = new ScratchDatabaseException(
+                    "cannot create the scratch database " + name + " on " + server.shown(), e);
             runAll(teardown, failure);
             throw failure;
         }
@@ -155,8 +155,8 @@ public final class ScratchDatabase implements AutoCloseable {
             Connection connection = scratch.getConnection();
             return new ScratchDatabase(urlOf(scratch), user, name, connection, teardown);
         } catch (SQLException | RuntimeException e) {
-            ScratchDatabaseException failure =
-                    new ScratchDatabaseException("cannot connect to the scratch database " + name + " on " + jdbcUrl, e);
+            ScratchDatabaseException failure = new ScratchDatabaseException(
+                    "cannot connect to the scratch database " + name + " on " + server.shown(), e);
             runAll(teardown, failure);
             throw failure;
         }
@@ -219,8 +219,9 @@ public final class ScratchDatabase implements AutoCloseable {
         try {
             dataSource.setURL(jdbcUrl);
         } catch (IllegalArgumentException e) {
-            throw new ScratchDatabaseException("not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database): "
-                    + jdbcUrl, e);
+            // Not chained: the driver's message quotes the whole URL, password parameters and all.
+            throw new ScratchDatabaseException("the PostgreSQL driver refuses the URL " + new ServerUrl(jdbcUrl).shown()
+                    + " (its parameters are not shown: they may hold a password)", null);
         }
         if (user != null) {
             dataSource.setUser(user);

@@ -3,6 +3,7 @@ package dev.atdd.core.database;
 import static dev.atdd.core.database.SqlFixtures.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,6 +100,20 @@ class ScratchDatabaseTest {
         ScratchDatabaseException e = assertThrows(ScratchDatabaseException.class,
                 () -> ScratchDatabase.onServer(url, "postgres", "postgres"));
         assertEquals("cannot connect to " + url, e.getMessage());
+    }
+
+    @Test
+    void theErrorsNameTheServerWithoutTheUrlsParameters() {
+        ScratchDatabaseException unreachable = assertThrows(ScratchDatabaseException.class,
+                () -> ScratchDatabase.onServer("jdbc:postgresql://localhost:1/postgres?password=secret", "postgres", null));
+        // A form the check lets through but the driver refuses: its message would quote the password.
+        ScratchDatabaseException refused = assertThrows(ScratchDatabaseException.class,
+                () -> ScratchDatabase.onServer("jdbc:postgresql://localhost:1/postgres?password=secret%zz", "postgres", null));
+
+        assertEquals("cannot connect to jdbc:postgresql://localhost:1/postgres", unreachable.getMessage());
+        assertEquals("the PostgreSQL driver refuses the URL jdbc:postgresql://localhost:1/postgres (its parameters are"
+                + " not shown: they may hold a password)", refused.getMessage());
+        assertNull(refused.getCause());
     }
 
     private static boolean databaseExists(String name) throws SQLException {
