@@ -98,20 +98,10 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
         getLog().info("Applied " + report.applied().size() + " migration(s) on "
                 + server.map(url -> "a scratch database on " + url.shown()).orElse("an embedded PostgreSQL 15") + ".");
 
-        List<String> unprotected = rls == RowLevelSecurityCheck.OFF ? List.of() : report.withoutRowLevelSecurity();
-        if (rls == RowLevelSecurityCheck.WARN && !unprotected.isEmpty()) {
-            getLog().warn(VerificationReport.rowLevelSecurityMessage(unprotected));
-        }
-        boolean failRls = rls == RowLevelSecurityCheck.FAIL && !unprotected.isEmpty();
-        boolean driftFails = failOnDrift && !report.drift().isEmpty();
-        if (!failOnDrift && !report.drift().isEmpty()) {
-            report.describeDrift().lines().forEach(getLog()::warn);
-        }
-        String failure = ((driftFails ? report.describeDrift() + "\n" : "")
-                + (failRls ? VerificationReport.rowLevelSecurityMessage(unprotected) : "")).strip();
-        boolean passed = !driftFails && !failRls;
-        conclude("verify-migrations", JsonReport.of(report, unprotected, passed, basedir()), passed,
-                "The migrations build every table the contracts ask for.", failure, true);
+        VerificationReport.Verdict verdict = report.verdict(rls, failOnDrift);
+        verdict.warnings().forEach(getLog()::warn);
+        conclude("verify-migrations", JsonReport.of(report, verdict, basedir()), verdict.passed(),
+                "The migrations build every table the contracts ask for.", verdict.failure(), true);
     }
 
     private Supplier<ScratchDatabase> database(Optional<ServerUrl> server) {
