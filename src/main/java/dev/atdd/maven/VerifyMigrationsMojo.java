@@ -4,6 +4,7 @@ import dev.atdd.core.check.JsonReport;
 import dev.atdd.core.database.MigrationFailedException;
 import dev.atdd.core.database.ScratchDatabase;
 import dev.atdd.core.database.ScratchDatabaseException;
+import dev.atdd.core.database.ServerUrl;
 import dev.atdd.core.database.SupabasePrelude;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.plan.TablePlan;
@@ -35,7 +36,10 @@ import org.eclipse.aether.repository.RemoteRepository;
 @Mojo(name = "verify-migrations", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyMigrationsMojo extends AbstractCheckMojo {
 
-    /** A PostgreSQL server to work on instead of the embedded one; a scratch database is created there and dropped. */
+    /**
+     * A PostgreSQL server to work on instead of the embedded one, {@code jdbc:postgresql://host[:port]/database};
+     * a scratch database is created there and dropped.
+     */
     @Parameter(property = "atdd.jdbcUrl")
     private String jdbcUrl;
 
@@ -75,6 +79,8 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         RowLevelSecurityCheck rls = parameter(() -> RowLevelSecurityCheck.parse(rowLevelSecurityCheck));
+        Optional<ServerUrl> server = jdbcUrl == null || jdbcUrl.isBlank() ? Optional.empty()
+                : Optional.of(parameter(() -> ServerUrl.parse(jdbcUrl)));
         TablePlan plan = tablePlan();
         MigrationIndex index = migrationIndex(Optional.empty());
 
@@ -82,7 +88,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                 pluginRepositories);
         VerificationReport report;
         try {
-            report = new MigrationVerifier(database(), prelude()).verify(plan, index, existingTableNames());
+            report = new MigrationVerifier(database(server), prelude()).verify(plan, index, existingTableNames());
         } catch (MigrationFailedException e) {
             throw new MojoFailureException("A migration does not apply on PostgreSQL 15 ("
                     + e.applied().size() + " applied before it):\n" + e.failure().render(basedir()));
@@ -90,31 +96,19 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
             throw new MojoExecutionException("cannot run the scratch PostgreSQL: " + e.getMessage(), e);
         }
         getLog().info("Applied " + report.applied().size() + " migration(s) on "
-                + (jdbcUrl == null ? "an embedded PostgreSQL 15"
-                        // Without the URL's parameters: they may hold a password.
-                        : "a scratch database on " + jdbcUrl.trim().replaceFirst("\\?.*$", "")) + ".");
+                + server.map(url -> "a scratch database on " + url.shown()).orElse("an embedded PostgreSQL 15") + ".");
 
-        List<String> unprotected = rls == RowLevelSecurityCheck.OFF ? List.of() : report.withoutRowLevelSecurity();
-        if (rls == RowLevelSecurityCheck.WARN && !unprotected.isEmpty()) {
-            getLog().warn(VerificationReport.rowLevelSecurityMessage(unprotected));
-        }
-        boolean failRls = rls == RowLevelSecurityCheck.FAIL && !unprotected.isEmpty();
-        boolean driftFails = failOnDrift && !report.drift().isEmpty();
-        if (!failOnDrift && !report.drift().isEmpty()) {
-            report.describeDrift().lines().forEach(getLog()::warn);
-        }
-        String failure = ((driftFails ? report.describeDrift() + "\n" : "")
-                + (failRls ? VerificationReport.rowLevelSecurityMessage(unprotected) : "")).strip();
-        boolean passed = !driftFails && !failRls;
-        conclude("verify-migrations", JsonReport.of(report, unprotected, passed, basedir()), passed,
-                "The migrations build every table the contracts ask for.", failure, true);
+        VerificationReport.Verdict verdict = report.verdict(rls, failOnDrift);
+        verdict.warnings().forEach(getLog()::warn);
+        conclude("verify-migrations", JsonReport.of(report, verdict, basedir()), verdict.passed(),
+                "The migrations build every table the contracts ask for.", verdict.failure(), true);
     }
 
-    private Supplier<ScratchDatabase> database() {
-        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+    private Supplier<ScratchDatabase> database(Optional<ServerUrl> server) {
+        if (server.isEmpty()) {
             return ScratchDatabase::embedded;
         }
-        return () -> ScratchDatabase.onServer(jdbcUrl.trim(), username, password);
+        return () -> ScratchDatabase.onServer(server.get().url(), username, password);
     }
 
     private SupabasePrelude prelude() {

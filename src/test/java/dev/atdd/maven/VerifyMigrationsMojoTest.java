@@ -120,6 +120,34 @@ class VerifyMigrationsMojoTest {
         assertEquals("rowLevelSecurityCheck must be fail, warn or off, found \"sometimes\"", failure.getMessage());
     }
 
+    @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void aJdbcUrlWithoutItsPrefixIsTheUsersErrorShownWithoutItsParameters(VerifyMigrationsMojo mojo) throws Exception {
+        ProjectCopy.ofTestProject("shop", work).pointAt(mojo);
+        setVariableValueToObject(mojo, "jdbcUrl", "postgres://localhost:5432/postgres?password=not-for-the-log");
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals("jdbcUrl must be jdbc:postgresql://host[:port]/database, found"
+                + " \"postgres://localhost:5432/postgres\": it does not start with jdbc:postgresql://", failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void aJdbcUrlWithAnEmptyHostFailsBeforeAnyConnection(VerifyMigrationsMojo mojo) throws Exception {
+        onTestServer(mojo);
+        // The driver would read the empty host as localhost, where the test server runs: only the check stops it.
+        String url = ((String) getVariableValueFromObject(mojo, "jdbcUrl")).replaceFirst("//localhost:", "//:");
+        setVariableValueToObject(mojo, "jdbcUrl", url);
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals("jdbcUrl must be jdbc:postgresql://host[:port]/database, found \""
+                + url.replaceFirst("\\?.*$", "") + "\": the host is empty", failure.getMessage());
+        assertFalse(failure.getMessage().contains("not-for-the-log"));
+        assertTrue(logged(mojo, "info").isEmpty(), logged(mojo, "info").toString());
+    }
+
     private ProjectCopy onTestServer(VerifyMigrationsMojo mojo) throws Exception {
         ProjectCopy project = ProjectCopy.ofTestProject("shop", work);
         project.pointAt(mojo);

@@ -1,14 +1,12 @@
 package dev.atdd.core.check;
 
-import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
-import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.plan.CoveredTable;
 import dev.atdd.core.plan.PlannedTable;
+import dev.atdd.core.plan.RelationalMapping;
 import dev.atdd.core.plan.TableLookup;
 import dev.atdd.core.plan.TablePlan;
 import dev.atdd.core.plan.TablePlan.NotPersistent;
-import dev.atdd.core.types.TypeMapping;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +33,6 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
     public static CoverageReport of(TablePlan plan, TableLookup lookup) {
         List<PlannedTable> missing = new ArrayList<>();
         List<CoveredTable> covered = new ArrayList<>();
-        List<Problem> unmappable = new ArrayList<>();
         for (PlannedTable table : plan.tables()) {
             Optional<String> coveredBy = lookup.coveredBy(table.table());
             if (coveredBy.isPresent()) {
@@ -43,17 +40,9 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
             } else {
                 missing.add(table);
             }
-            if (table instanceof PlannedTable.ForContract forContract
-                    && forContract.strategy() == Strategy.RELATIONAL) {
-                try {
-                    TypeMapping.map(forContract.contract());
-                } catch (InvalidInputException e) {
-                    unmappable.addAll(e.problems());
-                }
-            }
         }
         missing.sort(Comparator.comparing(PlannedTable::source));
-        return new CoverageReport(missing, covered, plan.notPersistent(), unmappable);
+        return new CoverageReport(missing, covered, plan.notPersistent(), RelationalMapping.of(plan).problems());
     }
 
     public boolean passed() {

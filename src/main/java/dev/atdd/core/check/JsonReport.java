@@ -19,7 +19,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,11 +78,10 @@ public final class JsonReport {
         return root;
     }
 
-    public static ObjectNode of(VerificationReport report, List<String> withoutRowLevelSecurity, boolean passed,
-                                Path base) {
+    public static ObjectNode of(VerificationReport report, VerificationReport.Verdict verdict, Path base) {
         ObjectNode root = NODES.objectNode();
         root.put("goal", "verify-migrations");
-        root.put("passed", passed);
+        root.put("passed", verdict.passed());
         ArrayNode applied = root.putArray("applied");
         report.applied().forEach(file -> applied.add(DisplayPath.of(base, file)));
         ArrayNode drift = root.putArray("drift");
@@ -94,7 +92,7 @@ public final class JsonReport {
             difference.contract().ifPresent(contract -> entry.put("contract", DisplayPath.of(base, contract)));
         }
         ArrayNode rls = root.putArray("withoutRowLevelSecurity");
-        withoutRowLevelSecurity.forEach(rls::add);
+        verdict.withoutRowLevelSecurity().forEach(rls::add);
         return root;
     }
 

@@ -122,29 +122,31 @@ public final class ScratchDatabase implements AutoCloseable {
      * Creates a database with a fresh random name on the server at {@code jdbcUrl} (for example the
      * one {@code supabase start} runs) and connects to it; {@link #close()} drops it.
      *
-     * @param jdbcUrl  a {@code jdbc:postgresql:} URL; the database it names is only used to create
-     *                 and drop the scratch database
+     * @param jdbcUrl  a {@code jdbc:postgresql://host[:port]/database} URL ({@link ServerUrl}); the
+     *                 database it names is only used to create and drop the scratch database
      * @param user     the user to connect as (needs CREATEDB); {@code null} to take it from the URL
      * @param password its password; {@code null} to take it from the URL or use none
+     * @throws IllegalArgumentException when the URL is malformed, before anything connects
      * @throws ScratchDatabaseException when the server cannot be reached or the database not created
      */
     public static ScratchDatabase onServer(String jdbcUrl, String user, String password) {
+        ServerUrl server = ServerUrl.parse(jdbcUrl);
         String name = SCRATCH_NAME_PREFIX + HexFormat.of().formatHex(randomBytes());
-        PGSimpleDataSource admin = dataSource(jdbcUrl, user, password, null);
-        PGSimpleDataSource scratch = dataSource(jdbcUrl, user, password, name);
+        PGSimpleDataSource admin = dataSource(server.url(), user, password, null);
+        PGSimpleDataSource scratch = dataSource(server.url(), user, password, name);
         Connection adminConnection;
         try {
             adminConnection = admin.getConnection();
         } catch (SQLException e) {
-            throw new ScratchDatabaseException("cannot connect to " + jdbcUrl, e);
+            throw new ScratchDatabaseException("cannot connect to " + server.shown(), e);
         }
         List<Teardown> teardown = new ArrayList<>();
         teardown.add(adminConnection::close);
         try {
             execute(adminConnection, BundledSql.render("create-database.sql.ftl", nameModel(name)));
         } catch (SQLException | RuntimeException e) {
-            ScratchDatabaseException failure =
-                    new ScratchDatabaseException("cannot create the scratch database " + name + " on " + jdbcUrl, e);
+            ScratchDatabaseException failure = new ScratchDatabaseException(
+                    "cannot create the scratch database " + name + " on " + server.shown(), e);
             runAll(teardown, failure);
             throw failure;
         }
@@ -153,8 +155,8 @@ public final class ScratchDatabase implements AutoCloseable {
             Connection connection = scratch.getConnection();
             return new ScratchDatabase(urlOf(scratch), user, name, connection, teardown);
         } catch (SQLException | RuntimeException e) {
-            ScratchDatabaseException failure =
-                    new ScratchDatabaseException("cannot connect to the scratch database " + name + " on " + jdbcUrl, e);
+            ScratchDatabaseException failure = new ScratchDatabaseException(
+                    "cannot connect to the scratch database " + name + " on " + server.shown(), e);
             runAll(teardown, failure);
             throw failure;
         }
@@ -217,8 +219,9 @@ public final class ScratchDatabase implements AutoCloseable {
         try {
             dataSource.setURL(jdbcUrl);
         } catch (IllegalArgumentException e) {
-            throw new ScratchDatabaseException("not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database): "
-                    + jdbcUrl, e);
+            // Not chained: the driver's message quotes the whole URL, password parameters and all.
+            throw new ScratchDatabaseException("the PostgreSQL driver refuses the URL " + new ServerUrl(jdbcUrl).shown()
+                    + " (its parameters are not shown: they may hold a password)", null);
         }
         if (user != null) {
             dataSource.setUser(user);

@@ -8,6 +8,7 @@ import dev.atdd.core.database.ScratchDatabase;
 import dev.atdd.core.database.SupabasePrelude;
 import dev.atdd.core.migration.MigrationFile;
 import dev.atdd.core.migration.MigrationIndex;
+import dev.atdd.core.plan.RelationalMapping;
 import dev.atdd.core.plan.TablePlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,13 +37,17 @@ public final class MigrationVerifier {
      * @param plan           the tables the contracts ask for, without problems
      * @param index          the migrations, without problems; applied in its version order
      * @param existingTables tables made outside these migrations, which the scratch database lacks
-     * @throws InvalidInputException when the plan or the index holds problems
+     * @throws InvalidInputException when the plan or the index holds problems, or a relational contract
+     *                               cannot be mapped (found before the database starts)
      * @throws dev.atdd.core.database.MigrationFailedException at the first migration PostgreSQL rejects
      * @throws dev.atdd.core.database.ScratchDatabaseException when the database cannot be started or reached
      */
     public VerificationReport verify(TablePlan plan, MigrationIndex index, Set<String> existingTables) {
         List<Problem> problems = new ArrayList<>(plan.problems());
         problems.addAll(index.problems());
+        // Before the database: finding an unmappable contract needs no PostgreSQL started and no migration run.
+        RelationalMapping relational = RelationalMapping.of(plan);
+        problems.addAll(relational.problems());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -52,7 +57,7 @@ public final class MigrationVerifier {
             runner.applyPrelude(prelude);
             List<Path> applied = runner.apply(migrations);
             SchemaSnapshot schema = SchemaSnapshot.read(scratch.connection(), SCHEMA);
-            return new VerificationReport(applied, SchemaDrift.compare(plan, schema, existingTables),
+            return new VerificationReport(applied, SchemaDrift.compare(plan, relational, schema, existingTables),
                     SchemaDrift.withoutRowLevelSecurity(schema));
         }
     }

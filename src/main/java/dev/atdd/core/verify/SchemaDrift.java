@@ -1,18 +1,16 @@
 package dev.atdd.core.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atdd.core.InvalidInputException;
-import dev.atdd.core.Problem;
 import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.database.SchemaSnapshot;
 import dev.atdd.core.plan.PlannedTable;
+import dev.atdd.core.plan.RelationalMapping;
 import dev.atdd.core.plan.TablePlan;
 import dev.atdd.core.render.SqlLiteral;
 import dev.atdd.core.types.Check;
 import dev.atdd.core.types.Column;
 import dev.atdd.core.types.PgType;
 import dev.atdd.core.types.RelationalTable;
-import dev.atdd.core.types.TypeMapping;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,13 +46,13 @@ public final class SchemaDrift {
     }
 
     /**
+     * @param relational     the plan's relational contracts, every one mapped (no problems)
      * @param existingTables tables made outside the migrations (by Supabase, another module): absent, they
      *                       are not drift; built by the migrations after all, they are compared as any other
-     * @throws InvalidInputException when a relational contract cannot be mapped (its problems)
      */
-    public static List<Drift> compare(TablePlan plan, SchemaSnapshot schema, Set<String> existingTables) {
+    public static List<Drift> compare(TablePlan plan, RelationalMapping relational, SchemaSnapshot schema,
+                                      Set<String> existingTables) {
         List<Drift> drift = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
         for (PlannedTable planned : plan.tables()) {
             Optional<Path> contract = planned instanceof PlannedTable.ForContract forContract
                     ? Optional.of(forContract.contract().file()) : Optional.empty();
@@ -69,15 +67,8 @@ public final class SchemaDrift {
             }
             // A jsonb (or defaulted) contract only needs its table: hand-written shapes are the team's choice.
             if (planned instanceof PlannedTable.ForContract forContract && forContract.strategy() == Strategy.RELATIONAL) {
-                try {
-                    compareColumns(forContract, TypeMapping.map(forContract.contract()), table.get(), drift);
-                } catch (InvalidInputException e) {
-                    problems.addAll(e.problems());
-                }
+                compareColumns(forContract, relational.table(forContract.table()), table.get(), drift);
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
         }
         return drift;
     }

@@ -1,6 +1,7 @@
 package dev.atdd.core.verify;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,6 +19,42 @@ public record VerificationReport(List<Path> applied, List<Drift> drift, List<Str
         withoutRowLevelSecurity = List.copyOf(withoutRowLevelSecurity);
     }
 
+    /**
+     * Whether the build passes, as the user's settings decide.
+     *
+     * @param passed                  false when drift (with failOnDrift) or the row level security check fails it
+     * @param failure                 what fails the build, as it shows it; empty when it passed
+     * @param warnings                lines to log as warnings: what the settings only warn about
+     * @param withoutRowLevelSecurity the public tables without row level security the check counts (none when off)
+     */
+    public record Verdict(boolean passed, String failure, List<String> warnings, List<String> withoutRowLevelSecurity) {
+
+        public Verdict {
+            warnings = List.copyOf(warnings);
+            withoutRowLevelSecurity = List.copyOf(withoutRowLevelSecurity);
+        }
+    }
+
+    /**
+     * @param rowLevelSecurity what a public table without row level security does
+     * @param failOnDrift      whether drift fails the build ({@code false}: its lines are warnings)
+     */
+    public Verdict verdict(RowLevelSecurityCheck rowLevelSecurity, boolean failOnDrift) {
+        List<String> unprotected = rowLevelSecurity == RowLevelSecurityCheck.OFF ? List.of() : withoutRowLevelSecurity;
+        boolean rlsFails = rowLevelSecurity == RowLevelSecurityCheck.FAIL && !unprotected.isEmpty();
+        boolean driftFails = failOnDrift && !drift.isEmpty();
+        List<String> warnings = new ArrayList<>();
+        if (rowLevelSecurity == RowLevelSecurityCheck.WARN && !unprotected.isEmpty()) {
+            warnings.add(rowLevelSecurityMessage(unprotected));
+        }
+        if (!failOnDrift && !drift.isEmpty()) {
+            warnings.addAll(describeDrift().lines().toList());
+        }
+        String failure = ((driftFails ? describeDrift() + "\n" : "")
+                + (rlsFails ? rowLevelSecurityMessage(unprotected) : "")).strip();
+        return new Verdict(!driftFails && !rlsFails, failure, warnings, unprotected);
+    }
+
     /** The drift as the build shows it, one difference a line. */
     public String describeDrift() {
         StringBuilder out = new StringBuilder();
@@ -27,7 +64,7 @@ public record VerificationReport(List<Path> applied, List<Drift> drift, List<Str
         return out.toString();
     }
 
-    public static String rowLevelSecurityMessage(List<String> tables) {
+    private static String rowLevelSecurityMessage(List<String> tables) {
         return "Row level security is off on " + tables.size() + (tables.size() == 1 ? " public table: " : " public tables: ")
                 + String.join(", ", tables) + ". Supabase serves the public schema through its API: enable"
                 + " row level security on each in a migration (or set rowLevelSecurityCheck=warn).";

@@ -9,10 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atdd.core.Problem;
 import dev.atdd.core.infrastructure.InfrastructureTable;
+import dev.atdd.core.verify.Drift;
+import dev.atdd.core.verify.RowLevelSecurityCheck;
+import dev.atdd.core.verify.VerificationReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +116,28 @@ class JsonReportTest {
         assertTrue(text.endsWith("}\n"), text);
         assertFalse(text.contains("\r"), text);
         assertTrue(text.contains("\"files\" : [ ]"), text);
+    }
+
+    @Test
+    void aVerificationReportTakesPassedAndTheUnprotectedTablesFromTheVerdict() throws IOException {
+        VerificationReport verification = new VerificationReport(
+                List.of(project.resolve("supabase/migrations/20250101000000_cart.sql")),
+                List.of(new Drift("shop_cart_cart", Optional.of("total"), "contract says number (NUMERIC NULL),"
+                        + " table has no such column", Optional.of(project.resolve("contracts/shop/cart/cart.schema.json")))),
+                List.of("shop_cart_cart"));
+
+        JsonNode checked = written("verify-migrations.json", JsonReport.of(verification,
+                verification.verdict(RowLevelSecurityCheck.WARN, false), project));
+        JsonNode off = written("verify-migrations.json", JsonReport.of(verification,
+                verification.verdict(RowLevelSecurityCheck.OFF, true), project));
+
+        assertTrue(checked.get("passed").asBoolean());
+        assertEquals("supabase/migrations/20250101000000_cart.sql", checked.get("applied").get(0).asText());
+        assertEquals("total", checked.get("drift").get(0).get("column").asText());
+        assertEquals("contracts/shop/cart/cart.schema.json", checked.get("drift").get(0).get("contract").asText());
+        assertEquals("shop_cart_cart", checked.get("withoutRowLevelSecurity").get(0).asText());
+        assertFalse(off.get("passed").asBoolean());
+        assertEquals(0, off.get("withoutRowLevelSecurity").size());
     }
 
     private JsonNode written(String name, ObjectNode report) throws IOException {

@@ -3,6 +3,7 @@ package dev.atdd.core.database;
 import static dev.atdd.core.database.SqlFixtures.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,10 +79,19 @@ class ScratchDatabaseTest {
     }
 
     @Test
-    void onServerRejectsAUrlThatIsNotPostgres() {
-        ScratchDatabaseException e = assertThrows(ScratchDatabaseException.class,
-                () -> ScratchDatabase.onServer("jdbc:mysql://localhost/db", "root", "secret"));
-        assertTrue(e.getMessage().startsWith("not a PostgreSQL JDBC URL"), e.getMessage());
+    void onServerRefusesAMalformedUrlAsTheUsersInputBeforeConnecting() {
+        // The server is up, so reaching it would succeed: only the form stops these.
+        String port = server.jdbcUrl().replaceFirst("^.*://localhost:([0-9]+)/.*$", "$1");
+        IllegalArgumentException notPostgres = assertThrows(IllegalArgumentException.class,
+                () -> ScratchDatabase.onServer("jdbc:mysql://localhost:" + port + "/db", "root", "secret"));
+        IllegalArgumentException noHost = assertThrows(IllegalArgumentException.class,
+                () -> ScratchDatabase.onServer("jdbc:postgresql://:" + port + "/postgres?password=secret",
+                        server.user(), null));
+
+        assertEquals("jdbcUrl must be jdbc:postgresql://host[:port]/database, found \"jdbc:mysql://localhost:" + port
+                + "/db\": it does not start with jdbc:postgresql://", notPostgres.getMessage());
+        assertEquals("jdbcUrl must be jdbc:postgresql://host[:port]/database, found \"jdbc:postgresql://:" + port
+                + "/postgres\": the host is empty", noHost.getMessage());
     }
 
     @Test
@@ -90,6 +100,20 @@ class ScratchDatabaseTest {
         ScratchDatabaseException e = assertThrows(ScratchDatabaseException.class,
                 () -> ScratchDatabase.onServer(url, "postgres", "postgres"));
         assertEquals("cannot connect to " + url, e.getMessage());
+    }
+
+    @Test
+    void theErrorsNameTheServerWithoutTheUrlsParameters() {
+        ScratchDatabaseException unreachable = assertThrows(ScratchDatabaseException.class,
+                () -> ScratchDatabase.onServer("jdbc:postgresql://localhost:1/postgres?password=secret", "postgres", null));
+        // A form the check lets through but the driver refuses: its message would quote the password.
+        ScratchDatabaseException refused = assertThrows(ScratchDatabaseException.class,
+                () -> ScratchDatabase.onServer("jdbc:postgresql://localhost:1/postgres?password=secret%zz", "postgres", null));
+
+        assertEquals("cannot connect to jdbc:postgresql://localhost:1/postgres", unreachable.getMessage());
+        assertEquals("the PostgreSQL driver refuses the URL jdbc:postgresql://localhost:1/postgres (its parameters are"
+                + " not shown: they may hold a password)", refused.getMessage());
+        assertNull(refused.getCause());
     }
 
     private static boolean databaseExists(String name) throws SQLException {

@@ -3,7 +3,10 @@ package dev.atdd.core.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
 import dev.atdd.core.contract.ContractCatalog;
 import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.database.MigrationFailedException;
@@ -12,8 +15,10 @@ import dev.atdd.core.database.SupabasePrelude;
 import dev.atdd.core.generate.GenerationRequest;
 import dev.atdd.core.generate.MigrationGenerator;
 import dev.atdd.core.migration.MigrationIndex;
+import dev.atdd.core.plan.PlannedTable;
 import dev.atdd.core.plan.TablePlan;
 import dev.atdd.core.render.SqlTemplates;
+import dev.atdd.core.types.TypeMapping;
 import dev.atdd.testing.Folders;
 import dev.atdd.testing.Postgres15;
 import java.io.IOException;
@@ -143,6 +148,31 @@ class MigrationVerifierTest {
         assertTrue(failure.failure().file().endsWith("20250102000000_broken.sql"));
         assertEquals(4, failure.failure().line());
         assertTrue(failure.failure().render(project).contains("name tex"), failure.failure().render(project));
+    }
+
+    @Test
+    void anUnmappableRelationalContractIsRefusedBeforeTheDatabaseStarts() throws Exception {
+        contract("billing/invoice/line-item", LINE_ITEM);
+        contract("billing/invoice/note", """
+                {"x-artifact-metadata": {"persistence": {"strategy": "relational"}},
+                 "properties": {"id": {"type": "string"}, "body": {"type": "strng"}, "tags": {"type": "lst"}}}
+                """);
+        migration("20250101000000_ok.sql", "create table public.a (id int);\n");
+        MigrationVerifier withoutDatabase = new MigrationVerifier(
+                () -> fail("the database was started although a contract cannot be mapped"), SupabasePrelude.builtIn());
+        TablePlan plan = plan();
+        PlannedTable.ForContract note = plan.tables().stream().map(PlannedTable.ForContract.class::cast)
+                .filter(t -> t.table().equals("billing_invoice_note")).findFirst().orElseThrow();
+        List<Problem> expected = assertThrows(InvalidInputException.class, () -> TypeMapping.map(note.contract()))
+                .problems();
+
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> withoutDatabase.verify(plan, MigrationIndex.scan(migrations()), Set.of()));
+
+        assertEquals(expected, refused.problems());
+        assertEquals(List.of("/properties/body/type: unknown JSON Schema type \"strng\"",
+                "/properties/tags/type: unknown JSON Schema type \"lst\""),
+                refused.problems().stream().map(Problem::message).toList());
     }
 
     private TablePlan plan() {

@@ -1,0 +1,79 @@
+package dev.atdd.core.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The verdict of verify-migrations as the settings decide it, from reports built by hand: no database. */
+class VerificationReportTest {
+
+    private static final Drift NO_TABLE = new Drift("shop_order_order", Optional.empty(),
+            "no such table after the migrations ran (shop/order/order asks for it)",
+            Optional.of(Path.of("contracts/shop/order/order.schema.json")));
+    private static final Drift WRONG_TYPE = new Drift("shop_cart_cart", Optional.of("total"),
+            "contract says number (NUMERIC NOT NULL), table has TEXT NULL", Optional.empty());
+    private static final String ONE_DIFFERENCE = "1 difference between the contracts and the schema the migrations build:";
+    private static final String NO_TABLE_LINE =
+            "  shop_order_order: no such table after the migrations ran (shop/order/order asks for it)";
+    private static final String ONE_UNPROTECTED = "Row level security is off on 1 public table: shop_cart_cart. Supabase"
+            + " serves the public schema through its API: enable row level security on each in a migration"
+            + " (or set rowLevelSecurityCheck=warn).";
+
+    private static VerificationReport report(List<Drift> drift, List<String> withoutRowLevelSecurity) {
+        return new VerificationReport(List.of(Path.of("supabase/migrations/20250101000000_cart.sql")), drift,
+                withoutRowLevelSecurity);
+    }
+
+    @Test
+    void aCleanSchemaPassesWithNothingToSay() {
+        VerificationReport.Verdict verdict = report(List.of(), List.of()).verdict(RowLevelSecurityCheck.FAIL, true);
+
+        assertEquals(new VerificationReport.Verdict(true, "", List.of(), List.of()), verdict);
+    }
+
+    @Test
+    void driftAndAnUnprotectedTableBothFailTheBuildDriftFirst() {
+        VerificationReport.Verdict verdict = report(List.of(NO_TABLE), List.of("shop_cart_cart"))
+                .verdict(RowLevelSecurityCheck.FAIL, true);
+
+        assertEquals(new VerificationReport.Verdict(false, ONE_DIFFERENCE + "\n" + NO_TABLE_LINE + "\n" + ONE_UNPROTECTED,
+                List.of(), List.of("shop_cart_cart")), verdict);
+    }
+
+    @Test
+    void inWarnModesBothAreWarningsTheTableFirstAndTheDriftALineEach() {
+        VerificationReport.Verdict verdict = report(List.of(NO_TABLE, WRONG_TYPE), List.of("shop_cart_cart"))
+                .verdict(RowLevelSecurityCheck.WARN, false);
+
+        assertEquals(new VerificationReport.Verdict(true, "", List.of(ONE_UNPROTECTED,
+                "2 differences between the contracts and the schema the migrations build:", NO_TABLE_LINE,
+                "  shop_cart_cart.total: contract says number (NUMERIC NOT NULL), table has TEXT NULL"),
+                List.of("shop_cart_cart")), verdict);
+    }
+
+    @Test
+    void driftOnlyWarnedAboutLeavesTheUnprotectedTablesToFailTheBuild() {
+        VerificationReport.Verdict verdict = report(List.of(NO_TABLE), List.of("a", "b"))
+                .verdict(RowLevelSecurityCheck.FAIL, false);
+
+        assertEquals(new VerificationReport.Verdict(false, "Row level security is off on 2 public tables: a, b."
+                + " Supabase serves the public schema through its API: enable row level security on each in a"
+                + " migration (or set rowLevelSecurityCheck=warn).", List.of(ONE_DIFFERENCE, NO_TABLE_LINE),
+                List.of("a", "b")), verdict);
+    }
+
+    @Test
+    void withTheCheckOffUnprotectedTablesAreNeitherCountedNorMentioned() {
+        VerificationReport.Verdict passing = report(List.of(), List.of("shop_cart_cart"))
+                .verdict(RowLevelSecurityCheck.OFF, true);
+        VerificationReport.Verdict failing = report(List.of(NO_TABLE), List.of("shop_cart_cart"))
+                .verdict(RowLevelSecurityCheck.OFF, true);
+
+        assertEquals(new VerificationReport.Verdict(true, "", List.of(), List.of()), passing);
+        assertEquals(new VerificationReport.Verdict(false, ONE_DIFFERENCE + "\n" + NO_TABLE_LINE, List.of(), List.of()),
+                failing);
+    }
+}
