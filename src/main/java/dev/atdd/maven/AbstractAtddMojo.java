@@ -141,12 +141,16 @@ abstract class AbstractAtddMojo extends AbstractMojo {
     }
 
     /**
-     * The table plan of the contracts, failing on their problems and logging their warnings. The
-     * contracts are read once per build: the goals of this plugin share what the first one read.
+     * Every contract under the contracts directory, read once per build: the goals of this plugin
+     * share what the first one read.
      */
+    protected ContractCatalog contractCatalog() {
+        return shared("atdd.contracts " + contracts(), () -> ContractCatalog.load(contracts()));
+    }
+
+    /** The table plan of the contracts, failing on their problems and logging their warnings. */
     protected TablePlan tablePlan() throws MojoFailureException {
-        ContractCatalog catalog = shared("atdd.contracts " + contracts(), () -> ContractCatalog.load(contracts()));
-        TablePlan plan = TablePlan.of(catalog, defaultStrategy(), declaredTables());
+        TablePlan plan = TablePlan.of(contractCatalog(), defaultStrategy(), declaredTables());
         if (!plan.problems().isEmpty()) {
             throw new InvalidInputException(plan.problems());
         }

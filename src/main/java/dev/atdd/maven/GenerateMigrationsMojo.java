@@ -51,7 +51,11 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
                 Optional.ofNullable(contract).map(file -> file.toPath().toAbsolutePath().normalize()),
                 defaultStrategy(), enableRowLevelSecurity, declaredTables(), existingTableNames(),
                 writeValidContracts);
-        GenerationReport report = new MigrationGenerator(templates, Clock.systemUTC()).generate(request);
+        MigrationGenerator generator = new MigrationGenerator(templates, Clock.systemUTC());
+        // One contract asked for by name is read alone; all of them are the read the build's goals share.
+        GenerationReport report = contract == null
+                ? generator.generate(request, contractCatalog())
+                : generator.generate(request);
         if (!report.written().isEmpty()) {
             forgetMigrationIndex();
         }

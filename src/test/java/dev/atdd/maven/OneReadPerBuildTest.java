@@ -1,6 +1,7 @@
 package dev.atdd.maven;
 
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,9 +32,7 @@ class OneReadPerBuildTest {
             @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml") CheckCoverageMojo coverage)
             throws Exception {
         ProjectCopy project = ProjectCopy.ofTestProject("shop", work);
-        Map<String, Object> build = new HashMap<>();
-        project.pointAt(todos).setPluginContext(build);
-        project.pointAt(coverage).setPluginContext(build);
+        Map<String, Object> build = oneBuild(project, todos, coverage);
         setVariableValueToObject(coverage, "failOnMissing", false);
 
         todos.execute();
@@ -48,6 +47,27 @@ class OneReadPerBuildTest {
     }
 
     @Test
+    void generatingMigrationsAndCheckingCoverageReadEachContractOnce(
+            @InjectMojo(goal = "generate-migrations", pom = "src/test/projects/shop/pom.xml")
+            GenerateMigrationsMojo generate,
+            @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml") CheckCoverageMojo coverage)
+            throws Exception {
+        ProjectCopy project = ProjectCopy.ofTestProject("shop", work);
+        Map<String, Object> build = oneBuild(project, generate, coverage);
+        String key = "atdd.contracts " + project.root().resolve("contracts");
+
+        generate.execute();
+        Object catalog = build.get(key);
+        // Were the contracts read again, the coverage check would fail on this file instead of passing.
+        project.write("contracts/shop/order/order.schema.json", "{ not a contract");
+        coverage.execute();
+
+        assertNotNull(catalog, "generate-migrations shares the contracts it read");
+        assertSame(catalog, build.get(key));
+        assertTrue(project.read("target/atdd/check-coverage.json").contains("\"passed\" : true"));
+    }
+
+    @Test
     void generatingMigrationsMakesTheNextGoalReadTheFolderAgain(
             @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml") CheckCoverageMojo before,
             @InjectMojo(goal = "generate-migrations", pom = "src/test/projects/shop/pom.xml")
@@ -55,15 +75,22 @@ class OneReadPerBuildTest {
             @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml") CheckCoverageMojo after)
             throws Exception {
         ProjectCopy project = ProjectCopy.ofTestProject("shop", work);
-        Map<String, Object> build = new HashMap<>();
-        for (var mojo : new AbstractAtddMojo[] {before, generate, after}) {
-            project.pointAt(mojo).setPluginContext(build);
-        }
+        oneBuild(project, before, generate, after);
 
         assertThrows(MojoFailureException.class, before::execute);
         generate.execute();
         after.execute();
 
         assertTrue(project.read("target/atdd/check-coverage.json").contains("\"passed\" : true"));
+    }
+
+    /** The goals of one build of {@code project}: pointed at it, sharing one plugin context, which is returned. */
+    private static Map<String, Object> oneBuild(ProjectCopy project, AbstractAtddMojo... goals)
+            throws IllegalAccessException {
+        Map<String, Object> build = new HashMap<>();
+        for (AbstractAtddMojo goal : goals) {
+            project.pointAt(goal).setPluginContext(build);
+        }
+        return build;
     }
 }

@@ -46,14 +46,26 @@ public final class MigrationGenerator {
     }
 
     /**
+     * Reads the request's contracts (its one file, or every contract under its contracts directory),
+     * then generates as {@link #generate(GenerationRequest, ContractCatalog)} does.
+     */
+    public GenerationReport generate(GenerationRequest request) {
+        return generate(request, request.contract()
+                .map(file -> ContractCatalog.loadOne(request.contractsDirectory(), file))
+                .orElseGet(() -> ContractCatalog.load(request.contractsDirectory())));
+    }
+
+    /**
+     * Generates from contracts the caller has read already, so that a build whose goals share one read
+     * of the contracts does not read them again here.
+     *
+     * @param catalog the request's contracts: {@link ContractCatalog#load} of its contracts directory,
+     *                or {@link ContractCatalog#loadOne} of its one contract file
      * @throws InvalidInputException listing every problem of the input; nothing has been written then.
      *         With {@link GenerationRequest#writeValidContracts()} only a broken migrations folder throws;
      *         broken contracts are left out and listed in {@link GenerationReport#skipped()}.
      */
-    public GenerationReport generate(GenerationRequest request) {
-        ContractCatalog catalog = request.contract()
-                .map(file -> ContractCatalog.loadOne(request.contractsDirectory(), file))
-                .orElseGet(() -> ContractCatalog.load(request.contractsDirectory()));
+    public GenerationReport generate(GenerationRequest request, ContractCatalog catalog) {
         // One contract asked for by name: the declared infrastructure tables are not part of the run.
         TablePlan plan = TablePlan.of(catalog, request.defaultStrategy(),
                 request.contract().isPresent() ? List.of() : request.infrastructureTables());
