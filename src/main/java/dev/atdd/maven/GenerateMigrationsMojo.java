@@ -86,7 +86,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
         String summary = report.written().size() + " migration(s) written, " + report.covered().size()
                 + " table(s) already covered, " + report.notPersistent().size() + " contract(s) not persistent";
         getLog().info(report.written().isEmpty() ? "Nothing to generate: " + summary : summary);
-        if (report.written().stream().anyMatch(w -> w.source().endsWith("(relational)"))) {
+        if (report.written().stream().anyMatch(GenerationReport.Written::forReview)) {
             getLog().info("Relational migrations hold ⚠️ TODO lines: review them before `supabase db push`;"
                     + " atdd:check-todos fails the build until they are resolved.");
         }

@@ -123,7 +123,8 @@ public final class MigrationGenerator {
             List<GenerationReport.Written> written = new ArrayList<>();
             for (int i = 0; i < missing.size(); i++) {
                 PlannedTable table = missing.get(i);
-                written.add(new GenerationReport.Written(files.get(i), table.table(), describe(table)));
+                written.add(new GenerationReport.Written(files.get(i), table.table(), describe(table),
+                        relational(table)));
             }
             return new GenerationReport(written, covered, plan.notPersistent(), warnings, problems);
         }
@@ -135,12 +136,16 @@ public final class MigrationGenerator {
             return templates.render(model.shape(), model);
         }
         PlannedTable.ForContract forContract = (PlannedTable.ForContract) table;
-        if (forContract.strategy() == Strategy.RELATIONAL) {
+        if (relational(forContract)) {
             return templates.render(TableShape.RELATIONAL, RelationalTableModel.of(forContract.contract(),
                     forContract.table(), TypeMapping.map(forContract.contract()), now, rowLevelSecurity));
         }
         return templates.render(TableShape.JSONB,
                 JsonbTableModel.of(forContract.contract(), forContract.table(), now, rowLevelSecurity));
+    }
+
+    private static boolean relational(PlannedTable table) {
+        return table instanceof PlannedTable.ForContract forContract && forContract.strategy() == Strategy.RELATIONAL;
     }
 
     private static String describe(PlannedTable table) {
