@@ -63,9 +63,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     }
 
     private void log(GenerationReport report) {
-        for (Problem warning : report.warnings()) {
-            getLog().warn(warning.describe(basedir()));
-        }
+        report.warnings().forEach(this::warnOncePerBuild);
         for (Problem skipped : report.skipped()) {
             getLog().warn(skipped.describe(basedir()));
         }
