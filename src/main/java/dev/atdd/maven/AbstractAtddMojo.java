@@ -2,6 +2,7 @@ package dev.atdd.maven;
 
 import dev.atdd.core.DisplayPath;
 import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
 import dev.atdd.core.contract.ContractCatalog;
 import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.migration.MigrationIndex;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,23 +143,27 @@ abstract class AbstractAtddMojo extends AbstractMojo {
     }
 
     /**
-     * The table plan of the contracts, failing on their problems and logging their warnings. The
-     * contracts are read once per build: the goals of this plugin share what the first one read.
+     * Every contract under the contracts directory, read once per build: the goals of this plugin
+     * share what the first one read.
      */
+    protected ContractCatalog contractCatalog() {
+        return shared("atdd.contracts " + contracts(), () -> ContractCatalog.load(contracts()));
+    }
+
+    /** The table plan of the contracts, failing on their problems and logging their warnings once per build. */
     protected TablePlan tablePlan() throws MojoFailureException {
-        ContractCatalog catalog = shared("atdd.contracts " + contracts(), () -> ContractCatalog.load(contracts()));
-        TablePlan plan = TablePlan.of(catalog, defaultStrategy(), declaredTables());
+        TablePlan plan = TablePlan.of(contractCatalog(), defaultStrategy(), declaredTables());
         if (!plan.problems().isEmpty()) {
             throw new InvalidInputException(plan.problems());
         }
-        plan.warnings().forEach(w -> getLog().warn(w.describe(basedir())));
+        plan.warnings().forEach(this::warnOncePerBuild);
         return plan;
     }
 
     /**
-     * The migrations folder, failing on its problems and logging the files the Supabase CLI skips.
-     * Read once per build and shared by the goals of this plugin; a goal that needs particular TODO
-     * markers gets a scan with exactly those.
+     * The migrations folder, failing on its problems and logging (once per build) the files the
+     * Supabase CLI skips. Read once per build and shared by the goals of this plugin; a goal that
+     * needs particular TODO markers gets a scan with exactly those.
      *
      * @param todoMarkers the markers the caller reads TODOs with, or empty when it reads none
      */
@@ -174,13 +180,25 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         if (!index.problems().isEmpty()) {
             throw new InvalidInputException(index.problems());
         }
-        index.skipped().forEach(s -> getLog().warn(s.toProblem().describe(basedir())));
+        index.skipped().forEach(skipped -> warnOncePerBuild(skipped.toProblem()));
         return index;
     }
 
     /** After a goal added migrations, the next one must read the folder again. */
     protected void forgetMigrationIndex() {
         pluginContext().remove("atdd.migrations " + migrations());
+    }
+
+    /**
+     * Logs a warning about the input unless a goal of this build logged it already: the goals read the
+     * same files (or share what the first one read), and the same warning from each buries the output.
+     */
+    protected void warnOncePerBuild(Problem warning) {
+        String text = warning.describe(basedir());
+        Set<String> told = shared("atdd.warnings told", HashSet::new);
+        if (told.add(text)) {
+            getLog().warn(text);
+        }
     }
 
     private record SharedIndex(List<String> todoMarkers, MigrationIndex index) {

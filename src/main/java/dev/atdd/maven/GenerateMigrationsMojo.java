@@ -51,7 +51,11 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
                 Optional.ofNullable(contract).map(file -> file.toPath().toAbsolutePath().normalize()),
                 defaultStrategy(), enableRowLevelSecurity, declaredTables(), existingTableNames(),
                 writeValidContracts);
-        GenerationReport report = new MigrationGenerator(templates, Clock.systemUTC()).generate(request);
+        MigrationGenerator generator = new MigrationGenerator(templates, Clock.systemUTC());
+        // One contract asked for by name is read alone; all of them are the read the build's goals share.
+        GenerationReport report = contract == null
+                ? generator.generate(request, contractCatalog())
+                : generator.generate(request);
         if (!report.written().isEmpty()) {
             forgetMigrationIndex();
         }
@@ -59,9 +63,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     }
 
     private void log(GenerationReport report) {
-        for (Problem warning : report.warnings()) {
-            getLog().warn(warning.describe(basedir()));
-        }
+        report.warnings().forEach(this::warnOncePerBuild);
         for (Problem skipped : report.skipped()) {
             getLog().warn(skipped.describe(basedir()));
         }
@@ -82,7 +84,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
         String summary = report.written().size() + " migration(s) written, " + report.covered().size()
                 + " table(s) already covered, " + report.notPersistent().size() + " contract(s) not persistent";
         getLog().info(report.written().isEmpty() ? "Nothing to generate: " + summary : summary);
-        if (report.written().stream().anyMatch(w -> w.source().endsWith("(relational)"))) {
+        if (report.written().stream().anyMatch(GenerationReport.Written::forReview)) {
             getLog().info("Relational migrations hold ⚠️ TODO lines: review them before `supabase db push`;"
                     + " atdd:check-todos fails the build until they are resolved.");
         }

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GenerateMigrationsMojoTest {
 
     private static final String HAND_WRITTEN = "20250101120000_match_session_state.sql";
+    private static final String REVIEW_HINT = "Relational migrations hold ⚠️ TODO lines: review them before"
+            + " `supabase db push`; atdd:check-todos fails the build until they are resolved.";
 
     @TempDir
     Path work;
@@ -154,6 +156,29 @@ class GenerateMigrationsMojoTest {
         mojo.execute();
 
         assertEquals(List.of("match_dilemma_current", "match_session_state"), tables(quiz.migrationNames()));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-migrations", pom = "examples/quiz-game/pom.xml")
+    void aRelationalMigrationWrittenIsFollowedByTheReviewHint(GenerateMigrationsMojo mojo) throws Exception {
+        ProjectCopy quiz = ProjectCopy.of(ProjectCopy.QUIZ_GAME, work);
+
+        quiz.pointAt(mojo).execute();
+
+        assertTrue(tables(quiz.migrationNames()).contains("player_profile_profile"), quiz.migrationNames().toString());
+        assertEquals(List.of(REVIEW_HINT), logged(mojo, "info").stream().filter(REVIEW_HINT::equals).toList());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-migrations", pom = "src/test/projects/shop/pom.xml")
+    @MojoParameter(name = "infrastructureTables", value = "match:event-log")
+    void migrationsWithoutARelationalOneGetNoReviewHint(GenerateMigrationsMojo mojo) throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+
+        shop.pointAt(mojo).execute();
+
+        assertEquals(List.of("match_events", "shop_cart_cart", "shop_order_order"), tables(shop.migrationNames()));
+        assertFalse(logged(mojo, "info").contains(REVIEW_HINT), logged(mojo, "info").toString());
     }
 
     /** {@code 20250101120000_match_events.sql} → {@code match_events}, sorted. */

@@ -27,7 +27,11 @@ public record GenerationReport(List<Written> written, List<CoveredTable> covered
         skipped = List.copyOf(skipped);
     }
 
-    /** @param source {@code theme/domain/aspect (jsonb)} or {@code event-log match} */
-    public record Written(Path file, String table, String source) {
+    /**
+     * @param source    {@code theme/domain/aspect (jsonb)} or {@code event-log match}
+     * @param forReview a relational draft: it holds {@code ⚠️ TODO} lines a person must resolve
+     *                  before it is applied
+     */
+    public record Written(Path file, String table, String source, boolean forReview) {
     }
 }

@@ -46,14 +46,26 @@ public final class MigrationGenerator {
     }
 
     /**
+     * Reads the request's contracts (its one file, or every contract under its contracts directory),
+     * then generates as {@link #generate(GenerationRequest, ContractCatalog)} does.
+     */
+    public GenerationReport generate(GenerationRequest request) {
+        return generate(request, request.contract()
+                .map(file -> ContractCatalog.loadOne(request.contractsDirectory(), file))
+                .orElseGet(() -> ContractCatalog.load(request.contractsDirectory())));
+    }
+
+    /**
+     * Generates from contracts the caller has read already, so that a build whose goals share one read
+     * of the contracts does not read them again here.
+     *
+     * @param catalog the request's contracts: {@link ContractCatalog#load} of its contracts directory,
+     *                or {@link ContractCatalog#loadOne} of its one contract file
      * @throws InvalidInputException listing every problem of the input; nothing has been written then.
      *         With {@link GenerationRequest#writeValidContracts()} only a broken migrations folder throws;
      *         broken contracts are left out and listed in {@link GenerationReport#skipped()}.
      */
-    public GenerationReport generate(GenerationRequest request) {
-        ContractCatalog catalog = request.contract()
-                .map(file -> ContractCatalog.loadOne(request.contractsDirectory(), file))
-                .orElseGet(() -> ContractCatalog.load(request.contractsDirectory()));
+    public GenerationReport generate(GenerationRequest request, ContractCatalog catalog) {
         // One contract asked for by name: the declared infrastructure tables are not part of the run.
         TablePlan plan = TablePlan.of(catalog, request.defaultStrategy(),
                 request.contract().isPresent() ? List.of() : request.infrastructureTables());
@@ -111,7 +123,8 @@ public final class MigrationGenerator {
             List<GenerationReport.Written> written = new ArrayList<>();
             for (int i = 0; i < missing.size(); i++) {
                 PlannedTable table = missing.get(i);
-                written.add(new GenerationReport.Written(files.get(i), table.table(), describe(table)));
+                written.add(new GenerationReport.Written(files.get(i), table.table(), describe(table),
+                        relational(table)));
             }
             return new GenerationReport(written, covered, plan.notPersistent(), warnings, problems);
         }
@@ -123,12 +136,16 @@ public final class MigrationGenerator {
             return templates.render(model.shape(), model);
         }
         PlannedTable.ForContract forContract = (PlannedTable.ForContract) table;
-        if (forContract.strategy() == Strategy.RELATIONAL) {
+        if (relational(forContract)) {
             return templates.render(TableShape.RELATIONAL, RelationalTableModel.of(forContract.contract(),
                     forContract.table(), TypeMapping.map(forContract.contract()), now, rowLevelSecurity));
         }
         return templates.render(TableShape.JSONB,
                 JsonbTableModel.of(forContract.contract(), forContract.table(), now, rowLevelSecurity));
+    }
+
+    private static boolean relational(PlannedTable table) {
+        return table instanceof PlannedTable.ForContract forContract && forContract.strategy() == Strategy.RELATIONAL;
     }
 
     private static String describe(PlannedTable table) {

@@ -55,6 +55,9 @@ class MigrationGeneratorTest {
         assertEquals(List.of("match_dilemma_current", "player_profile_profile", "commons_ux_foundations",
                         "match_events", "background_jobs").stream().sorted().toList(),
                 report.written().stream().map(GenerationReport.Written::table).sorted().toList());
+        assertEquals(List.of("player_profile_profile"),
+                report.written().stream().filter(GenerationReport.Written::forReview).map(GenerationReport.Written::table)
+                        .toList());
         assertEquals(List.of("match_session_state"),
                 report.covered().stream().map(c -> c.table().table()).toList());
         assertEquals(3, report.notPersistent().size());
