@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.LowerCaseName;
 import dev.atdd.core.Problem;
 import dev.atdd.core.contract.IndexSpec.IndexMethod;
 import dev.atdd.core.naming.PgIdentifier;
@@ -371,13 +372,11 @@ public final class ContractReader {
         }
 
         private IndexMethod method(String pointer, String type) {
-            for (IndexMethod method : IndexMethod.values()) {
-                if (method.name().toLowerCase(Locale.ROOT).equals(type)) {
-                    return method;
-                }
+            Optional<IndexMethod> method = LowerCaseName.parse(IndexMethod.class, type);
+            if (method.isEmpty()) {
+                problem(pointer + "/type", "expected btree, gin, gist or hash, found \"" + type + "\"");
             }
-            problem(pointer + "/type", "expected btree, gin, gist or hash, found \"" + type + "\"");
-            return null;
+            return method.orElse(null);
         }
 
         private JsonNode object(JsonNode root, String pointer) {

@@ -1,6 +1,6 @@
 package dev.atdd.core.contract;
 
-import java.util.Locale;
+import dev.atdd.core.LowerCaseName;
 import java.util.Optional;
 
 /** {@code x-artifact-metadata.persistence.strategy}. */
@@ -8,15 +8,10 @@ public enum Strategy {
     NONE, JSONB, RELATIONAL;
 
     public static Optional<Strategy> parse(String text) {
-        for (Strategy s : values()) {
-            if (s.name().toLowerCase(Locale.ROOT).equals(text)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return LowerCaseName.parse(Strategy.class, text);
     }
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return LowerCaseName.of(this);
     }
 }

@@ -1,5 +1,6 @@
 package dev.atdd.core.infrastructure;
 
+import dev.atdd.core.LowerCaseName;
 import dev.atdd.core.naming.PgIdentifier;
 import dev.atdd.core.naming.TableName;
 import java.util.Locale;
@@ -52,11 +53,11 @@ public record InfrastructureTable(String name, Kind kind) {
         public static Optional<Kind> parse(String text) {
             String wanted = text.trim().toLowerCase(Locale.ROOT);
             for (Kind kind : values()) {
-                if (kind.label.equals(wanted) || kind.name().toLowerCase(Locale.ROOT).equals(wanted)) {
+                if (kind.label.equals(wanted)) {
                     return Optional.of(kind);
                 }
             }
-            return Optional.empty();
+            return LowerCaseName.parse(Kind.class, wanted);
         }
     }
 }

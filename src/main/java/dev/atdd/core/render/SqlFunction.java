@@ -1,12 +1,12 @@
 package dev.atdd.core.render;
 
+import dev.atdd.core.LowerCaseName;
 import dev.atdd.core.naming.PgIdentifier;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -35,7 +35,7 @@ enum SqlFunction implements TemplateMethodModelEx {
 
     /** The name templates call it by. */
     String variableName() {
-        return name().toLowerCase(Locale.ROOT);
+        return LowerCaseName.of(this);
     }
 
     @Override

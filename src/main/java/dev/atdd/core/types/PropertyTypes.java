@@ -3,6 +3,7 @@ package dev.atdd.core.types;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.atdd.core.LowerCaseName;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -12,7 +13,6 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -277,7 +277,7 @@ final class PropertyTypes {
         PropertyShape shape = PropertyShape.of(type, declared.source())
                 .withCheck(new Check.AllowedValues(List.copyOf(texts))).admittingNull(nullable);
         if (type == PgType.TEXT && !kinds.equals(EnumSet.of(ValueKind.STRING))) {
-            shape = shape.withTodo(keyword + " values " + kinds.stream().map(k -> k.name().toLowerCase(Locale.ROOT))
+            shape = shape.withTodo(keyword + " values " + kinds.stream().map(LowerCaseName::of)
                     .collect(Collectors.joining(", ")) + " do not fit one type" + (declared.present()
                     ? " " + declared.source() : "") + ": stored as TEXT with each value as its JSON text; review");
         }

@@ -1,5 +1,6 @@
 package dev.atdd.core.verify;
 
+import dev.atdd.core.LowerCaseName;
 import java.util.Locale;
 
 /** What a public table without row level security does to the build. */
@@ -9,11 +10,7 @@ public enum RowLevelSecurityCheck {
     /** @throws IllegalArgumentException naming the value when it is none of fail, warn, off */
     public static RowLevelSecurityCheck parse(String text) {
         String wanted = text == null ? "fail" : text.trim().toLowerCase(Locale.ROOT);
-        for (RowLevelSecurityCheck check : values()) {
-            if (check.name().toLowerCase(Locale.ROOT).equals(wanted)) {
-                return check;
-            }
-        }
-        throw new IllegalArgumentException("rowLevelSecurityCheck must be fail, warn or off, found \"" + text + "\"");
+        return LowerCaseName.parse(RowLevelSecurityCheck.class, wanted).orElseThrow(() -> new IllegalArgumentException(
+                "rowLevelSecurityCheck must be fail, warn or off, found \"" + text + "\""));
     }
 }
