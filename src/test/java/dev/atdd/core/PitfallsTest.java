@@ -18,10 +18,10 @@ import dev.atdd.core.types.PatternTranslation;
 import dev.atdd.core.types.PgType;
 import dev.atdd.core.types.RelationalTable;
 import dev.atdd.core.types.TypeMapping;
+import dev.atdd.testing.Folders;
 import dev.atdd.testing.Postgres15;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -298,10 +298,7 @@ class PitfallsTest {
     // -- the path -------------------------------------------------------------------------------
 
     private Contract contract(String json) throws IOException {
-        Path file = contracts.resolve("game/match/session.schema.json");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, json);
-        return ContractReader.read(file, contracts);
+        return ContractReader.read(Folders.write(contracts.resolve("game/match/session.schema.json"), json), contracts);
     }
 
     private Applied relational(DataSource database, String json) throws IOException, SQLException {

@@ -75,9 +75,7 @@ final class ProjectCopy {
     }
 
     void write(String relativePath, String text) throws IOException {
-        Path file = root.resolve(relativePath);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Folders.write(root.resolve(relativePath), text);
     }
 
     /**

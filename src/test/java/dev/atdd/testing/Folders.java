@@ -2,6 +2,7 @@ package dev.atdd.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -10,6 +11,21 @@ import java.util.stream.Stream;
 public final class Folders {
 
     private Folders() {
+    }
+
+    /** Writes {@code text} into {@code file} as UTF-8, creating its folders first. */
+    public static Path write(Path file, String text) {
+        return write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code bytes} into {@code file}, creating its folders first. */
+    public static Path write(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Copies the folder {@code source} with everything below it into {@code target}. */

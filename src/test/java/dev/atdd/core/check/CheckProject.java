@@ -8,8 +8,8 @@ import dev.atdd.core.infrastructure.InfrastructureTable;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.plan.TableLookup;
 import dev.atdd.core.plan.TablePlan;
+import dev.atdd.testing.Folders;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -27,11 +27,11 @@ final class CheckProject {
 
     /** Writes {@code contracts/{key}.schema.json}, {@code key} being {@code theme/domain/aspect}. */
     static void contract(Path project, String key, String json) throws IOException {
-        write(project.resolve("contracts/" + key + ".schema.json"), json);
+        Folders.write(project.resolve("contracts/" + key + ".schema.json"), json);
     }
 
     static void migration(Path project, String name, String sql) throws IOException {
-        write(project.resolve("supabase/migrations/" + name), sql);
+        Folders.write(project.resolve("supabase/migrations/" + name), sql);
     }
 
     /** The coverage of the project's contracts (default strategy jsonb) and declared tables. */
@@ -43,8 +43,4 @@ final class CheckProject {
         return CoverageReport.of(plan, new TableLookup(index, existingTables));
     }
 
-    private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-    }
 }

@@ -1,9 +1,7 @@
 package dev.atdd.core.contract;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.atdd.testing.Folders;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes contract files into a test's contracts folder. */
@@ -17,12 +15,6 @@ final class ContractFiles {
     }
 
     static Path write(Path root, String relativePath, byte[] bytes) {
-        try {
-            Path file = root.resolve(relativePath);
-            Files.createDirectories(file.getParent());
-            return Files.write(file, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Folders.write(root.resolve(relativePath), bytes);
     }
 }

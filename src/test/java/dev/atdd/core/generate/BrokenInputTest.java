@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.render.SqlTemplates;
+import dev.atdd.testing.Folders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -143,8 +144,6 @@ class BrokenInputTest {
     }
 
     private Path write(String relativePath, String text) throws IOException {
-        Path file = project.resolve(relativePath);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text);
+        return Folders.write(project.resolve(relativePath), text);
     }
 }

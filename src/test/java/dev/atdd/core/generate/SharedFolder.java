@@ -3,6 +3,7 @@ package dev.atdd.core.generate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.atdd.testing.Folders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,9 +61,7 @@ final class SharedFolder {
     static Path contracts(Path parent, String theme, int count) throws IOException {
         Path root = parent.resolve("contracts-" + theme);
         for (int i = 0; i < count; i++) {
-            Path file = root.resolve(theme + "/d" + i + "/a.schema.json");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, BrokenInputTest.VALID);
+            Folders.write(root.resolve(theme + "/d" + i + "/a.schema.json"), BrokenInputTest.VALID);
         }
         return root;
     }

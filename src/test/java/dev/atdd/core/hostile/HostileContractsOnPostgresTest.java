@@ -20,6 +20,7 @@ import dev.atdd.core.types.Column;
 import dev.atdd.core.types.PgType;
 import dev.atdd.core.types.RelationalTable;
 import dev.atdd.core.types.TypeMapping;
+import dev.atdd.testing.Folders;
 import dev.atdd.testing.Postgres15;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -119,8 +120,7 @@ class HostileContractsOnPostgresTest {
 
         /** @return true when the relational shape applied, false when the contract was refused */
         boolean check() throws IOException, SQLException {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(generated.schema()));
+            Folders.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(generated.schema()));
             Contract contract;
             String table;
             try {

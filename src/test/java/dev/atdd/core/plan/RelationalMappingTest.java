@@ -7,8 +7,8 @@ import dev.atdd.core.Problem;
 import dev.atdd.core.contract.ContractCatalog;
 import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.types.Column;
+import dev.atdd.testing.Folders;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -41,8 +41,6 @@ class RelationalMappingTest {
     }
 
     private Path contract(String key, String json) throws IOException {
-        Path file = contracts.resolve(key + ".schema.json");
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, json);
+        return Folders.write(contracts.resolve(key + ".schema.json"), json);
     }
 }

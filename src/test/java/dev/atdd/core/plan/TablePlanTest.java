@@ -7,8 +7,8 @@ import dev.atdd.core.contract.ContractCatalog;
 import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.infrastructure.InfrastructureTable;
 import dev.atdd.core.infrastructure.InfrastructureTable.Kind;
+import dev.atdd.testing.Folders;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,9 +55,7 @@ class TablePlanTest {
     }
 
     private Path contract(String relativePath, String table) throws IOException {
-        Path file = contracts.resolve(relativePath);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, """
+        return Folders.write(contracts.resolve(relativePath), """
                 {"properties": {"id": {"type": "string"}},
                  "x-artifact-metadata": {"persistence": {"strategy": "jsonb", "table": "%s"}}}
                 """.formatted(table));

@@ -2,9 +2,9 @@ package dev.atdd.core.types;
 
 import dev.atdd.core.contract.Contract;
 import dev.atdd.core.contract.ContractReader;
+import dev.atdd.testing.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -26,12 +26,7 @@ final class TestContracts {
     }
 
     static synchronized Contract ofExactJson(String json) {
-        try {
-            Files.createDirectories(FILE.getParent());
-            Files.writeString(FILE, json, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Folders.write(FILE, json);
         return ContractReader.read(FILE, ROOT);
     }
 

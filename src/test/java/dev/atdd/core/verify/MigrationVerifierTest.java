@@ -188,9 +188,7 @@ class MigrationVerifierTest {
     }
 
     private void contract(String key, String json) throws IOException {
-        Path file = contracts().resolve(key + ".schema.json");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, json);
+        Folders.write(contracts().resolve(key + ".schema.json"), json);
     }
 
     private void migration(String name, String sql) throws IOException {
