@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Which tables the project asks for but no migration creates, and which relational contracts hold
@@ -31,18 +30,11 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
     }
 
     public static CoverageReport of(TablePlan plan, TableLookup lookup) {
-        List<PlannedTable> missing = new ArrayList<>();
-        List<CoveredTable> covered = new ArrayList<>();
-        for (PlannedTable table : plan.tables()) {
-            Optional<String> coveredBy = lookup.coveredBy(table.table());
-            if (coveredBy.isPresent()) {
-                covered.add(new CoveredTable(table, coveredBy.get()));
-            } else {
-                missing.add(table);
-            }
-        }
+        TableLookup.Split split = lookup.split(plan.tables());
+        List<PlannedTable> missing = new ArrayList<>(split.missing());
         missing.sort(Comparator.comparing(PlannedTable::source));
-        return new CoverageReport(missing, covered, plan.notPersistent(), RelationalMapping.of(plan).problems());
+        return new CoverageReport(missing, split.covered(), plan.notPersistent(),
+                RelationalMapping.of(plan).problems());
     }
 
     public boolean passed() {

@@ -6,7 +6,6 @@ import dev.atdd.core.contract.ContractCatalog;
 import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.migration.MigrationVersion;
-import dev.atdd.core.plan.CoveredTable;
 import dev.atdd.core.plan.PlannedTable;
 import dev.atdd.core.plan.TableLookup;
 import dev.atdd.core.plan.TablePlan;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -79,20 +77,13 @@ public final class MigrationGenerator {
             // Read under the lock: another build may have just written a table we were about to write.
             MigrationIndex index = MigrationIndex.scan(folder.directory());
             index.skipped().forEach(skipped -> warnings.add(skipped.toProblem()));
-            TableLookup lookup = new TableLookup(index, request.existingTables());
-
-            List<CoveredTable> covered = new ArrayList<>();
+            TableLookup.Split split = new TableLookup(index, request.existingTables()).split(plan.tables());
             // Lists, not a map keyed by table: a contract's hash is the hash of its whole schema.
             List<PlannedTable> missing = new ArrayList<>();
             List<String> sql = new ArrayList<>();
             Instant now = clock.instant();
             // Rendered even when the plan has problems, so that one run reports them all.
-            for (PlannedTable table : plan.tables()) {
-                Optional<String> coveredBy = lookup.coveredBy(table.table());
-                if (coveredBy.isPresent()) {
-                    covered.add(new CoveredTable(table, coveredBy.get()));
-                    continue;
-                }
+            for (PlannedTable table : split.missing()) {
                 try {
                     sql.add(render(table, now, request.rowLevelSecurity()));
                     missing.add(table);
@@ -126,7 +117,7 @@ public final class MigrationGenerator {
                 written.add(new GenerationReport.Written(files.get(i), table.table(), describe(table),
                         relational(table)));
             }
-            return new GenerationReport(written, covered, plan.notPersistent(), warnings, problems);
+            return new GenerationReport(written, split.covered(), plan.notPersistent(), warnings, problems);
         }
     }
 

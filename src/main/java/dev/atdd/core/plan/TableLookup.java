@@ -1,6 +1,8 @@
 package dev.atdd.core.plan;
 
 import dev.atdd.core.migration.MigrationIndex;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,5 +19,28 @@ public record TableLookup(MigrationIndex index, Set<String> existingTables) {
             return Optional.of("existingTables");
         }
         return index.origin(table).map(origin -> origin.file().path().getFileName() + ":" + origin.line());
+    }
+
+    /** The planned tables split by whether something already creates them, each list in plan order. */
+    public Split split(List<PlannedTable> tables) {
+        List<CoveredTable> covered = new ArrayList<>();
+        List<PlannedTable> missing = new ArrayList<>();
+        for (PlannedTable table : tables) {
+            Optional<String> coveredBy = coveredBy(table.table());
+            if (coveredBy.isPresent()) {
+                covered.add(new CoveredTable(table, coveredBy.get()));
+            } else {
+                missing.add(table);
+            }
+        }
+        return new Split(covered, missing);
+    }
+
+    public record Split(List<CoveredTable> covered, List<PlannedTable> missing) {
+
+        public Split {
+            covered = List.copyOf(covered);
+            missing = List.copyOf(missing);
+        }
     }
 }
