@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.LowerCaseName;
 import dev.atdd.core.Problem;
+import dev.atdd.core.Utf8Text;
 import dev.atdd.core.contract.IndexSpec.IndexMethod;
 import dev.atdd.core.naming.PgIdentifier;
 import dev.atdd.core.naming.TableName;
@@ -23,12 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -77,12 +73,12 @@ public final class ContractReader {
      * the contract keeps the bytes for the whole tree, which only the type mapping needs.
      */
     static Contract read(Path file, ContractLocation location) {
-        byte[] bytes = bytes(file);
+        byte[] bytes = Utf8Text.bytes(file);
         Set<String> propertyNames = new LinkedHashSet<>();
         ObjectNode outline;
         // Decoded first, to report a byte that is not UTF-8 where it is. (Jackson's parser of bytes
         // places some syntax errors one column away from its parser of text: one parser, one answer.)
-        try (JsonParser parser = parser(decode(file, bytes))) {
+        try (JsonParser parser = parser(Utf8Text.decode(file, bytes, "save the file as UTF-8"))) {
             outline = outline(parser, file, propertyNames);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
@@ -164,14 +160,6 @@ public final class ContractReader {
                 aspect, relative.toString().replace('\\', '/')));
     }
 
-    private static byte[] bytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InvalidInputException(Problem.in(file, "cannot be read: " + e.getMessage()));
-        }
-    }
-
     /** A parser of the decoded characters where they are, without a byte order mark: no String, no copy. */
     private static JsonParser parser(CharBuffer text) throws IOException {
         int skip = text.hasRemaining() && text.get(text.position()) == '\uFEFF' ? 1 : 0;
@@ -179,38 +167,6 @@ public final class ContractReader {
     }
 
     /** Checked decoding: a byte that is not UTF-8 is reported with its line and column. */
-    private static CharBuffer decode(Path file, byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            return decoder.decode(ByteBuffer.wrap(bytes));
-        } catch (MalformedInputException e) {
-            int offset = firstMalformedByte(bytes);
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < offset; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            throw new InvalidInputException(new Problem(file, line, offset - lineStart + 1,
-                    "not valid UTF-8 (byte 0x" + String.format("%02X", bytes[offset] & 0xFF) + "); save the file as UTF-8"));
-        } catch (CharacterCodingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int firstMalformedByte(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        var result = decoder.decode(in, out, true);
-        return result.isError() ? in.position() : 0;
-    }
-
     private static String reason(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         int newline = message.indexOf('\n');

@@ -1,13 +1,7 @@
 package dev.atdd.core.database;
 
 import dev.atdd.core.InvalidInputException;
-import dev.atdd.core.Problem;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.atdd.core.Utf8Text;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -30,22 +24,7 @@ public record SqlScript(Path file, String text) {
      * @throws InvalidInputException when the file cannot be read or is not valid UTF-8
      */
     public static SqlScript read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InvalidInputException(Problem.in(file, "cannot read the file: " + e));
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException(Problem.in(file, "not valid UTF-8 text; migrations are read as UTF-8"));
-        }
+        String text = Utf8Text.read(file, "migrations are read as UTF-8");
         if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
             text = text.substring(1);
         }

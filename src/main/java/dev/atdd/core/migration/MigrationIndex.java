@@ -1,12 +1,13 @@
 package dev.atdd.core.migration;
 
+import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
+import dev.atdd.core.Utf8Text;
 import dev.atdd.core.review.CommentSpan;
 import dev.atdd.core.review.Todo;
 import dev.atdd.core.review.TodoScanner;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -215,12 +216,10 @@ public final class MigrationIndex {
 
     private static Optional<String> read(Path file, List<Problem> problems) {
         try {
-            return Optional.of(Files.readString(file));
-        } catch (CharacterCodingException e) {
-            problems.add(Problem.in(file, "is not valid UTF-8; Supabase reads migrations as UTF-8"));
-        } catch (IOException e) {
-            problems.add(Problem.in(file, "cannot be read: " + e));
+            return Optional.of(Utf8Text.read(file, "Supabase reads migrations as UTF-8"));
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 }

@@ -192,14 +192,13 @@ class MigrationIndexTest {
     }
 
     @Test
-    void malformedUtf8IsAProblemNamingTheFile() throws IOException {
+    void malformedUtf8IsAProblemNamingTheFileLineAndColumn() throws IOException {
         Path file = dir.resolve("20240101000000_latin1.sql");
-        Files.write(file, "create table caf\u00e9();".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(file, "-- caf\u00e9 ok\ncreate table caf\u00e9();".getBytes(StandardCharsets.ISO_8859_1));
         write("20240102000000_fine.sql", "create table fine();");
         MigrationIndex index = MigrationIndex.scan(dir);
-        assertEquals(1, index.problems().size());
-        assertEquals(file, index.problems().get(0).file());
-        assertTrue(index.problems().get(0).message().contains("UTF-8"));
+        assertEquals(List.of(new Problem(file, 1, 7, "not valid UTF-8 (byte 0xE9); Supabase reads migrations as UTF-8")),
+                index.problems());
         assertEquals(Set.of("fine"), index.tables());
     }
 

@@ -1,0 +1,85 @@
+package dev.atdd.core;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Files the user wrote, read as UTF-8 and nothing else: contracts, migrations, prelude files. A byte
+ * that is not UTF-8 is a problem at its line and column, never a replacement character.
+ */
+public final class Utf8Text {
+
+    private Utf8Text() {
+    }
+
+    /**
+     * @param advice what to do about a byte that is not UTF-8, ending the problem's message
+     * @throws InvalidInputException when the file cannot be read or is not UTF-8
+     */
+    public static String read(Path file, String advice) {
+        try {
+            // The JDK's own strict path: no decoder, no copy.
+            return Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw notUtf8(file, bytes(file), advice);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** @throws InvalidInputException when the file cannot be read */
+    public static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /**
+     * The characters of {@code bytes}, read from {@code file}, in a buffer backed by an array.
+     *
+     * @throws InvalidInputException when they are not UTF-8
+     */
+    public static CharBuffer decode(Path file, byte[] bytes, String advice) {
+        try {
+            return strictDecoder().decode(ByteBuffer.wrap(bytes));
+        } catch (CharacterCodingException e) {
+            throw notUtf8(file, bytes, advice);
+        }
+    }
+
+    private static InvalidInputException notUtf8(Path file, byte[] bytes, String advice) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = strictDecoder().decode(in, CharBuffer.allocate(bytes.length + 1), true);
+        int offset = result.isError() ? in.position() : 0;
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new InvalidInputException(new Problem(file, line, offset - lineStart + 1,
+                "not valid UTF-8 (byte 0x" + String.format("%02X", bytes[offset] & 0xFF) + "); " + advice));
+    }
+
+    private static InvalidInputException unreadable(Path file, IOException e) {
+        return new InvalidInputException(Problem.in(file, "cannot be read: " + e.getMessage()));
+    }
+
+    private static CharsetDecoder strictDecoder() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+}
