@@ -1,10 +1,6 @@
 <#-- relational: one column per property, a draft for human review (each TODO line blocks the build). -->
 <#assign table = ident(model.table)>
-<#assign about = []>
-<#if model.contract.title??><#assign about += [model.contract.title]></#if>
-<#if model.contract.description??><#assign about += [model.contract.description]></#if>
-<#assign about += ["Contract: " + (model.contract.id!model.contract.path)]>
-<#if model.contract.version??><#assign about += ["Version: " + model.contract.version]></#if>
+<#import "contract.ftl" as contract>
 -- Generated from ${comment(model.contract.path)}
 -- Generation time: ${comment(model.generatedAt)}
 -- ⚠️ REVIEW REQUIRED BEFORE APPLYING
@@ -26,7 +22,7 @@ CREATE TABLE ${table} (
 <#list model.indexes as index>
 CREATE INDEX ${ident(index.name)} ON ${table} USING ${keyword(index.method)} (<#list index.fields as column>${ident(column)}<#sep>, </#list>);
 </#list>
-COMMENT ON TABLE ${table} IS ${literal(about?join(" | "))};
+COMMENT ON TABLE ${table} IS ${literal(contract.about(model.contract))};
 <#if model.rowLevelSecurity>
 ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
 </#if>
