@@ -1,1 +1,1 @@
-CREATE DATABASE ${database} ENCODING 'UTF8' TEMPLATE template0
+CREATE DATABASE ${ident(database)} ENCODING 'UTF8' TEMPLATE template0

@@ -1,8 +1,9 @@
 package dev.atdd.core.database;
 
+import dev.atdd.core.render.SqlTemplates;
+import freemarker.cache.ClassTemplateLoader;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -19,7 +20,9 @@ final class BundledSql {
 
     private static final String FOLDER = "/dev/atdd/database/";
 
-    private static final Configuration TEMPLATES = templates();
+    // Rendered as the table templates are: names only through ident().
+    private static final Configuration TEMPLATES = SqlTemplates.configuration(
+            new ClassTemplateLoader(BundledSql.class, FOLDER));
 
     private BundledSql() {
     }
@@ -47,14 +50,5 @@ final class BundledSql {
         } catch (TemplateException e) {
             throw new IllegalStateException("bundled SQL template " + FOLDER + name + " failed to render", e);
         }
-    }
-
-    private static Configuration templates() {
-        Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
-        configuration.setClassForTemplateLoading(BundledSql.class, FOLDER);
-        configuration.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        configuration.setLogTemplateExceptions(false);
-        return configuration;
     }
 }

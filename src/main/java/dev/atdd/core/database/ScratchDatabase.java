@@ -1,6 +1,5 @@
 package dev.atdd.core.database;
 
-import dev.atdd.core.naming.PgIdentifier;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
@@ -259,7 +258,7 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     private static Map<String, String> nameModel(String name) {
-        return Map.of("database", PgIdentifier.render(name));
+        return Map.of("database", name);
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {

@@ -44,7 +44,7 @@ public final class SqlTemplates {
     private final Path overrideDirectory;
     private SqlTemplates(Path overrideDirectory) {
         this.overrideDirectory = overrideDirectory;
-        Configuration configuration = configuration(overrideDirectory);
+        Configuration configuration = configuration(loader(overrideDirectory));
         Map<TableShape, Template> parsed = new EnumMap<>(TableShape.class);
         List<Problem> problems = new ArrayList<>();
         for (TableShape shape : TableShape.values()) {
@@ -144,7 +144,11 @@ public final class SqlTemplates {
         return end < 0 ? trimmed : trimmed.substring(0, end).strip();
     }
 
-    private static Configuration configuration(Path overrideDirectory) {
+    /**
+     * The FreeMarker set-up of every SQL template the plugin renders, its own or the user's: output
+     * in {@link SqlOutputFormat}, which refuses raw text, and the functions of {@link SqlFunction}.
+     */
+    public static Configuration configuration(TemplateLoader loader) {
         Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
         configuration.setRecognizeStandardFileExtensions(false);
         configuration.setRegisteredCustomOutputFormats(List.of(SqlOutputFormat.INSTANCE));
@@ -165,7 +169,7 @@ public final class SqlTemplates {
         // Columns are reported in characters, as editors number them.
         configuration.setTabSize(1);
         configuration.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
-        configuration.setTemplateLoader(loader(overrideDirectory));
+        configuration.setTemplateLoader(loader);
         for (SqlFunction function : SqlFunction.values()) {
             configuration.setSharedVariable(function.variableName(), function);
         }
