@@ -21,6 +21,11 @@ public record ServerUrl(String url) {
         if (!url.startsWith(PREFIX)) {
             throw malformed(url, "it does not start with " + PREFIX);
         }
+        int at = url.indexOf('@');
+        int question = url.indexOf('?');
+        if (at >= 0 && (question < 0 || at < question)) {
+            throw malformed(url, "the user and password go in the username and password parameters");
+        }
         String rest = withoutParameters(url).substring(PREFIX.length());
         int slash = rest.indexOf('/');
         for (String address : (slash < 0 ? rest : rest.substring(0, slash)).split(",", -1)) {
@@ -48,13 +53,12 @@ public record ServerUrl(String url) {
         if (host.isEmpty()) {
             throw malformed(url, "the host is empty");
         }
-        if (address.contains("@")) {
-            throw malformed(url, "the user and password go in the username and password parameters");
-        }
         if (hasPort) {
             String port = address.substring(colon + 1);
             if (!PORT.matcher(port).matches() || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-                throw malformed(url, "the port \"" + port + "\" is not a number from 1 to 65535");
+                // Quoted only when nothing in the URL can be a password: 'user:p?ss@host' reads as port "p".
+                String quoted = url.indexOf('@') < 0 ? "\"" + port + "\" " : "";
+                throw malformed(url, "the port " + quoted + "is not a number from 1 to 65535");
             }
         }
     }
@@ -68,13 +72,11 @@ public record ServerUrl(String url) {
         return question < 0 ? url : url.substring(0, question);
     }
 
+    /** An {@code @} anywhere may follow a password (in {@code user:pass@host}, or cut by a {@code /} or {@code ?} in it): then nothing after the prefix is shown. */
     private static String shown(String url) {
-        String shown = withoutParameters(url);
-        int at = shown.lastIndexOf('@');
-        if (at < 0) {
-            return shown;
+        if (url.indexOf('@') >= 0) {
+            return (url.startsWith(PREFIX) ? PREFIX : "") + "…";
         }
-        int slashes = shown.indexOf("//");
-        return (slashes >= 0 && slashes < at ? shown.substring(0, slashes + 2) : "") + shown.substring(at + 1);
+        return withoutParameters(url);
     }
 }

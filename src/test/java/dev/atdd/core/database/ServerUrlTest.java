@@ -23,7 +23,7 @@ class ServerUrlTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "postgres://x                                       | postgres://x                      | it does not start with jdbc:postgresql://",
-            "postgresql://postgres:s3cret@127.0.0.1:54322/postgres | postgresql://127.0.0.1:54322/postgres | it does not start with jdbc:postgresql://",
+            "postgresql://postgres:s3cret@127.0.0.1:54322/postgres | …                             | it does not start with jdbc:postgresql://",
             "jdbc:postgresql:postgres                           | jdbc:postgresql:postgres          | it does not start with jdbc:postgresql://",
             "jdbc:postgresql:///postgres?password=s3cret        | jdbc:postgresql:///postgres       | the host is empty",
             "jdbc:postgresql://:5432/postgres                   | jdbc:postgresql://:5432/postgres  | the host is empty",
@@ -34,7 +34,11 @@ class ServerUrlTest {
             "jdbc:postgresql://localhost:70000/postgres         | jdbc:postgresql://localhost:70000/postgres | the port \"70000\" is not a number from 1 to 65535",
             "jdbc:postgresql://localhost:54322                  | jdbc:postgresql://localhost:54322 | it names no database",
             "jdbc:postgresql://localhost/?password=s3cret       | jdbc:postgresql://localhost/      | it names no database",
-            "jdbc:postgresql://postgres:s3cret@localhost/postgres | jdbc:postgresql://localhost/postgres | the user and password go in the username and password parameters"})
+            "jdbc:postgresql://postgres:s3cret@localhost/postgres | jdbc:postgresql://… | the user and password go in the username and password parameters",
+            // a password holding / or ? must not show in part, as a port or a host
+            "jdbc:postgresql://admin:ab/cd@db:5432/app          | jdbc:postgresql://…               | the user and password go in the username and password parameters",
+            "jdbc:postgresql://admin:12/x@db/app                | jdbc:postgresql://…               | the user and password go in the username and password parameters",
+            "jdbc:postgresql://admin:p?ss@db/app                | jdbc:postgresql://…               | the port is not a number from 1 to 65535"})
     void aMalformedUrlIsRefusedNamingTheParameterTheFormAndWhatIsWrong(String url, String shown, String reason) {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ServerUrl.parse(url));
 
