@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 
 /**
  * A JSON value read into the tree Jackson's {@code ObjectMapper.readTree} would build with exact
@@ -49,11 +50,20 @@ final class JsonTree {
             };
             // As readTree with USE_BIG_DECIMAL_FOR_FLOATS: an enum value 0.1 stays 0.1, a bound 1e400 does
             // not become Infinity; trailing zeros go (1.50 is 1.5), so the SQL reads as it always did.
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue().stripTrailingZeros());
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(withoutTrailingZeros(parser.getDecimalValue()));
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
             case VALUE_NULL -> NODES.nullNode();
             default -> throw new IllegalStateException("not the start of a JSON value: " + token);
         };
+    }
+
+    /** As readTree does it: a number whose scale cannot shrink further (1000e2147483647) stays as written. */
+    private static BigDecimal withoutTrailingZeros(BigDecimal number) {
+        try {
+            return number.stripTrailingZeros();
+        } catch (ArithmeticException e) {
+            return number;
+        }
     }
 }
