@@ -7,7 +7,6 @@ import java.net.MalformedURLException;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.codehaus.plexus.classworlds.realm.ClassRealm;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
@@ -43,17 +42,17 @@ final class DatabaseLibraries {
     /**
      * Makes the libraries visible to the plugin's classes.
      *
-     * @throws MojoExecutionException when they cannot be resolved (offline before the first download,
-     *                                a repository out of reach) or the plugin does not run in a class realm
+     * @throws Unavailable when they cannot be resolved (offline before the first download, a
+     *                     repository out of reach) or the plugin does not run in a class realm
      */
     static synchronized void provide(ClassLoader plugin, RepositorySystem system, RepositorySystemSession session,
-                                     List<RemoteRepository> repositories) throws MojoExecutionException {
+                                     List<RemoteRepository> repositories) {
         if (loadable(plugin)) {
             return;
         }
         if (!(plugin instanceof ClassRealm realm) || system == null || session == null) {
-            throw new MojoExecutionException("the PostgreSQL driver and embedded server are not on the plugin's"
-                    + " class path, and this Maven does not let the plugin resolve them");
+            throw new Unavailable("the PostgreSQL driver and embedded server are not on the plugin's"
+                    + " class path, and this Maven does not let the plugin resolve them", null);
         }
         Properties coordinates = coordinates();
         try {
@@ -71,13 +70,24 @@ final class DatabaseLibraries {
                 realm.addURL(result.getArtifact().getFile().toURI().toURL());
             }
         } catch (ArtifactDescriptorException | DependencyResolutionException e) {
-            throw new MojoExecutionException("cannot resolve the PostgreSQL driver and embedded server that"
+            throw new Unavailable("cannot resolve the PostgreSQL driver and embedded server that"
                     + " verify-migrations runs the migrations on: " + e.getMessage(), e);
         } catch (MalformedURLException e) {
-            throw new MojoExecutionException("cannot add the PostgreSQL libraries to the plugin: " + e.getMessage(), e);
+            throw new Unavailable("cannot add the PostgreSQL libraries to the plugin: " + e.getMessage(), e);
         }
         if (!loadable(plugin)) {
-            throw new MojoExecutionException("the PostgreSQL libraries were resolved but do not load: " + PROBES);
+            throw new Unavailable("the PostgreSQL libraries were resolved but do not load: " + PROBES, null);
+        }
+    }
+
+    /**
+     * Unchecked, because the libraries are provided where the database starts: after the migrations
+     * and the contracts were checked, so that a wrong contract is reported before any download.
+     */
+    static final class Unavailable extends RuntimeException {
+
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -84,8 +84,6 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
         TablePlan plan = tablePlan();
         MigrationIndex index = migrationIndex(Optional.empty());
 
-        DatabaseLibraries.provide(getClass().getClassLoader(), repositorySystem, repositorySession,
-                pluginRepositories);
         VerificationReport report;
         try {
             report = new MigrationVerifier(database(server), prelude()).verify(plan, index, existingTableNames());
@@ -94,6 +92,8 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                     + e.applied().size() + " applied before it):\n" + e.failure().render(basedir()));
         } catch (ScratchDatabaseException e) {
             throw new MojoExecutionException("cannot run the scratch PostgreSQL: " + e.getMessage(), e);
+        } catch (DatabaseLibraries.Unavailable e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
         getLog().info("Applied " + report.applied().size() + " migration(s) on "
                 + server.map(url -> "a scratch database on " + url.shown()).orElse("an embedded PostgreSQL 15") + ".");
@@ -104,11 +104,14 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                 "The migrations build every table the contracts ask for.", verdict.failure(), true);
     }
 
+    /** Called once the contracts and migrations passed their checks: only then are the libraries fetched. */
     private Supplier<ScratchDatabase> database(Optional<ServerUrl> server) {
-        if (server.isEmpty()) {
-            return ScratchDatabase::embedded;
-        }
-        return () -> ScratchDatabase.onServer(server.get().url(), username, password);
+        return () -> {
+            DatabaseLibraries.provide(getClass().getClassLoader(), repositorySystem, repositorySession,
+                    pluginRepositories);
+            return server.isEmpty() ? ScratchDatabase.embedded()
+                    : ScratchDatabase.onServer(server.get().url(), username, password);
+        };
     }
 
     private SupabasePrelude prelude() {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
 
 /** The paths that need no Maven resolver; resolving itself runs in the invoker ITs, from an empty repository. */
@@ -22,7 +21,7 @@ class DatabaseLibrariesTest {
     @Test
     void aLoaderThatIsNoClassRealmCannotBeGivenThem() throws Exception {
         try (URLClassLoader bare = new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader())) {
-            MojoExecutionException e = assertThrows(MojoExecutionException.class,
+            DatabaseLibraries.Unavailable e = assertThrows(DatabaseLibraries.Unavailable.class,
                     () -> DatabaseLibraries.provide(bare, null, null, List.of()));
 
             assertTrue(e.getMessage().contains("PostgreSQL driver and embedded server are not on the plugin's class path"),
