@@ -61,15 +61,12 @@ public final class Utf8Text {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CoderResult result = strictDecoder().decode(in, CharBuffer.allocate(bytes.length + 1), true);
         int offset = result.isError() ? in.position() : 0;
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new InvalidInputException(new Problem(file, line, offset - lineStart + 1,
+        // Columns count characters, as the lexer and the JSON parser do, and not a byte order mark.
+        String before = new String(bytes, 0, offset, StandardCharsets.UTF_8);
+        int lineStart = before.lastIndexOf('\n') + 1;
+        int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+        int column = before.length() - lineStart + 1 - (line == 1 && before.startsWith("\uFEFF") ? 1 : 0);
+        return new InvalidInputException(new Problem(file, line, column,
                 "not valid UTF-8 (byte 0x" + String.format("%02X", bytes[offset] & 0xFF) + "); " + advice));
     }
 

@@ -24,7 +24,7 @@ public record SqlScript(Path file, String text) {
      * @throws InvalidInputException when the file cannot be read or is not valid UTF-8
      */
     public static SqlScript read(Path file) {
-        String text = Utf8Text.read(file, "migrations are read as UTF-8");
+        String text = Utf8Text.read(file, "save the file as UTF-8");
         if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
             text = text.substring(1);
         }

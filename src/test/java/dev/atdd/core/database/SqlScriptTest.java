@@ -30,7 +30,7 @@ class SqlScriptTest {
 
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> SqlScript.read(file));
 
-        assertEquals(new Problem(file, 1, 4, "not valid UTF-8 (byte 0xE9); migrations are read as UTF-8"),
+        assertEquals(new Problem(file, 1, 4, "not valid UTF-8 (byte 0xE9); save the file as UTF-8"),
                 e.problems().get(0));
     }
 }

@@ -203,6 +203,21 @@ class MigrationIndexTest {
     }
 
     @Test
+    void theColumnOfABadByteCountsCharactersNotBytes() throws IOException {
+        // A byte order mark, then "é" (two bytes in UTF-8) and "⚠️" (two characters, six bytes) before the bad byte.
+        byte[] good = "\uFEFF-- é ⚠️ x".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(good, good.length + 1);
+        bytes[good.length] = (byte) 0xE9;
+        Path file = Files.write(dir.resolve("20240101000000_mixed.sql"), bytes);
+
+        MigrationIndex index = MigrationIndex.scan(dir);
+
+        assertEquals(1, index.problems().size());
+        assertEquals(1, index.problems().get(0).line());
+        assertEquals(10, index.problems().get(0).column());
+    }
+
+    @Test
     void sharedVersionIsAProblem() throws IOException {
         write("20240101000000_a.sql", "");
         Path second = write("20240101000000_b.sql", "");
