@@ -143,26 +143,26 @@ abstract class AbstractAtddMojo extends AbstractMojo {
     }
 
     /**
-     * Every contract under the contracts directory, read once per build: the goals of this plugin
-     * share what the first one read.
+     * Every contract under the contracts directory, read once per module's build (Maven's plugin
+     * context is per module): the goals of this plugin share what the first one read.
      */
     protected ContractCatalog contractCatalog() {
         return shared("atdd.contracts " + contracts(), () -> ContractCatalog.load(contracts()));
     }
 
-    /** The table plan of the contracts, failing on their problems and logging their warnings once per build. */
+    /** The table plan of the contracts, failing on their problems and logging their warnings once per module's build. */
     protected TablePlan tablePlan() throws MojoFailureException {
         TablePlan plan = TablePlan.of(contractCatalog(), defaultStrategy(), declaredTables());
         if (!plan.problems().isEmpty()) {
             throw new InvalidInputException(plan.problems());
         }
-        plan.warnings().forEach(this::warnOncePerBuild);
+        plan.warnings().forEach(this::warnOncePerModule);
         return plan;
     }
 
     /**
-     * The migrations folder, failing on its problems and logging (once per build) the files the
-     * Supabase CLI skips. Read once per build and shared by the goals of this plugin; a goal that
+     * The migrations folder, failing on its problems and logging (once per module's build) the files
+     * the Supabase CLI skips. Read once per module's build and shared by the goals of this plugin; a goal that
      * needs particular TODO markers gets a scan with exactly those.
      *
      * @param todoMarkers the markers the caller reads TODOs with, or empty when it reads none
@@ -180,7 +180,7 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         if (!index.problems().isEmpty()) {
             throw new InvalidInputException(index.problems());
         }
-        index.skipped().forEach(skipped -> warnOncePerBuild(skipped.toProblem()));
+        index.skipped().forEach(skipped -> warnOncePerModule(skipped.toProblem()));
         return index;
     }
 
@@ -190,10 +190,11 @@ abstract class AbstractAtddMojo extends AbstractMojo {
     }
 
     /**
-     * Logs a warning about the input unless a goal of this build logged it already: the goals read the
-     * same files (or share what the first one read), and the same warning from each buries the output.
+     * Logs a warning about the input unless a goal of this module's build logged it already: the
+     * goals read the same files (or share what the first one read), and the same warning from each
+     * buries the output.
      */
-    protected void warnOncePerBuild(Problem warning) {
+    protected void warnOncePerModule(Problem warning) {
         String text = warning.describe(basedir());
         Set<String> told = shared("atdd.warnings told", HashSet::new);
         if (told.add(text)) {

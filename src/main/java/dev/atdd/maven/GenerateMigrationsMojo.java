@@ -63,7 +63,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     }
 
     private void log(GenerationReport report) {
-        report.warnings().forEach(this::warnOncePerBuild);
+        report.warnings().forEach(this::warnOncePerModule);
         for (Problem skipped : report.skipped()) {
             getLog().warn(skipped.describe(basedir()));
         }
