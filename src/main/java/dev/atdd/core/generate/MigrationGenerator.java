@@ -3,7 +3,6 @@ package dev.atdd.core.generate;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
 import dev.atdd.core.contract.ContractCatalog;
-import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.migration.MigrationVersion;
 import dev.atdd.core.plan.PlannedTable;
@@ -115,7 +114,7 @@ public final class MigrationGenerator {
             for (int i = 0; i < missing.size(); i++) {
                 PlannedTable table = missing.get(i);
                 written.add(new GenerationReport.Written(files.get(i), table.table(), describe(table),
-                        relational(table)));
+                        table.relational()));
             }
             return new GenerationReport(written, split.covered(), plan.notPersistent(), warnings, problems);
         }
@@ -127,16 +126,12 @@ public final class MigrationGenerator {
             return templates.render(model.shape(), model);
         }
         PlannedTable.ForContract forContract = (PlannedTable.ForContract) table;
-        if (relational(forContract)) {
+        if (forContract.relational()) {
             return templates.render(TableShape.RELATIONAL, RelationalTableModel.of(forContract.contract(),
                     forContract.table(), TypeMapping.map(forContract.contract()), now, rowLevelSecurity));
         }
         return templates.render(TableShape.JSONB,
                 JsonbTableModel.of(forContract.contract(), forContract.table(), now, rowLevelSecurity));
-    }
-
-    private static boolean relational(PlannedTable table) {
-        return table instanceof PlannedTable.ForContract forContract && forContract.strategy() == Strategy.RELATIONAL;
     }
 
     private static String describe(PlannedTable table) {

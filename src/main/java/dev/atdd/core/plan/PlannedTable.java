@@ -16,6 +16,11 @@ public sealed interface PlannedTable {
     /** The file that asks for this table (the contract), or the build file for declared tables. */
     Path origin();
 
+    /** A contract's table in the relational shape: the one kind the type mapping turns into columns. */
+    default boolean relational() {
+        return this instanceof ForContract forContract && forContract.strategy() == Strategy.RELATIONAL;
+    }
+
     /** A persistent contract's table. */
     record ForContract(Contract contract, String table, Strategy strategy) implements PlannedTable {
         @Override

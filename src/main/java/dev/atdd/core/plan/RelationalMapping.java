@@ -2,7 +2,6 @@ package dev.atdd.core.plan;
 
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
-import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.types.RelationalTable;
 import dev.atdd.core.types.TypeMapping;
 import java.util.ArrayList;
@@ -28,8 +27,7 @@ public record RelationalMapping(Map<String, RelationalTable> tables, List<Proble
         Map<String, RelationalTable> tables = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (PlannedTable table : plan.tables()) {
-            if (table instanceof PlannedTable.ForContract forContract
-                    && forContract.strategy() == Strategy.RELATIONAL) {
+            if (table.relational() && table instanceof PlannedTable.ForContract forContract) {
                 try {
                     tables.put(forContract.table(), TypeMapping.map(forContract.contract()));
                 } catch (InvalidInputException e) {

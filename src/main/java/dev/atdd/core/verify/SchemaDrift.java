@@ -1,7 +1,6 @@
 package dev.atdd.core.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.database.SchemaSnapshot;
 import dev.atdd.core.plan.PlannedTable;
 import dev.atdd.core.plan.RelationalMapping;
@@ -66,7 +65,7 @@ public final class SchemaDrift {
                 continue;
             }
             // A jsonb (or defaulted) contract only needs its table: hand-written shapes are the team's choice.
-            if (planned instanceof PlannedTable.ForContract forContract && forContract.strategy() == Strategy.RELATIONAL) {
+            if (planned.relational() && planned instanceof PlannedTable.ForContract forContract) {
                 compareColumns(forContract, relational.table(forContract.table()), table.get(), drift);
             }
         }
