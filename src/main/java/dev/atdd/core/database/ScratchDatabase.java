@@ -106,9 +106,9 @@ public final class ScratchDatabase implements AutoCloseable {
                     .setServerConfig("full_page_writes", "off")
                     .start();
             teardown.add(0, server::close);
-            String url = "jdbc:postgresql://localhost:" + server.getPort() + "/" + EMBEDDED_DATABASE;
+            ServerUrl url = new ServerUrl("jdbc:postgresql://localhost:" + server.getPort() + "/" + EMBEDDED_DATABASE);
             Connection connection = dataSource(url, EMBEDDED_USER, null, null).getConnection();
-            return new ScratchDatabase(url, EMBEDDED_USER, EMBEDDED_DATABASE, connection, teardown);
+            return new ScratchDatabase(url.url(), EMBEDDED_USER, EMBEDDED_DATABASE, connection, teardown);
         } catch (IOException | SQLException | RuntimeException e) {
             ScratchDatabaseException failure =
                     new ScratchDatabaseException("cannot start an embedded PostgreSQL 15 in " + folder, e);
@@ -131,8 +131,8 @@ public final class ScratchDatabase implements AutoCloseable {
     public static ScratchDatabase onServer(String jdbcUrl, String user, String password) {
         ServerUrl server = ServerUrl.parse(jdbcUrl);
         String name = SCRATCH_NAME_PREFIX + HexFormat.of().formatHex(randomBytes());
-        PGSimpleDataSource admin = dataSource(server.url(), user, password, null);
-        PGSimpleDataSource scratch = dataSource(server.url(), user, password, name);
+        PGSimpleDataSource admin = dataSource(server, user, password, null);
+        PGSimpleDataSource scratch = dataSource(server, user, password, name);
         Connection adminConnection;
         try {
             adminConnection = admin.getConnection();
@@ -213,13 +213,13 @@ public final class ScratchDatabase implements AutoCloseable {
         }
     }
 
-    private static PGSimpleDataSource dataSource(String jdbcUrl, String user, String password, String database) {
+    private static PGSimpleDataSource dataSource(ServerUrl server, String user, String password, String database) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         try {
-            dataSource.setURL(jdbcUrl);
+            dataSource.setURL(server.url());
         } catch (IllegalArgumentException e) {
             // Not chained: the driver's message quotes the whole URL, password parameters and all.
-            throw new ScratchDatabaseException("the PostgreSQL driver refuses the URL " + new ServerUrl(jdbcUrl).shown()
+            throw new ScratchDatabaseException("the PostgreSQL driver refuses the URL " + server.shown()
                     + " (its parameters are not shown: they may hold a password)", null);
         }
         if (user != null) {

@@ -15,9 +15,12 @@ public record ServerUrl(String url) {
     private static final String FORM = "jdbc:postgresql://host[:port]/database";
     private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
 
-    /** @throws IllegalArgumentException naming {@code jdbcUrl}, the form expected and what is wrong */
-    public static ServerUrl parse(String text) {
-        String url = text == null ? "" : text.trim();
+    /**
+     * Checked here, so that no {@code ServerUrl} exists that was not.
+     *
+     * @throws IllegalArgumentException naming {@code jdbcUrl}, the form expected and what is wrong
+     */
+    public ServerUrl {
         if (!url.startsWith(PREFIX)) {
             throw malformed(url, "it does not start with " + PREFIX);
         }
@@ -34,7 +37,11 @@ public record ServerUrl(String url) {
         if (slash < 0 || slash == rest.length() - 1) {
             throw malformed(url, "it names no database");
         }
-        return new ServerUrl(url);
+    }
+
+    /** The URL as the user wrote it, trimmed. @throws IllegalArgumentException as the constructor does */
+    public static ServerUrl parse(String text) {
+        return new ServerUrl(text == null ? "" : text.trim());
     }
 
     /**
