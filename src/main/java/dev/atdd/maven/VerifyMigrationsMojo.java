@@ -104,11 +104,14 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                 "The migrations build every table the contracts ask for.", verdict.failure(), true);
     }
 
-    /** Called once the contracts and migrations passed their checks: only then are the libraries fetched. */
+    /**
+     * Called once the contracts and migrations passed their checks: only then are the libraries
+     * fetched (the driver alone for the user's server).
+     */
     private Supplier<ScratchDatabase> database(Optional<ServerUrl> server) {
         return () -> {
-            DatabaseLibraries.provide(getClass().getClassLoader(), repositorySystem, repositorySession,
-                    pluginRepositories);
+            DatabaseLibraries.provide(server.isEmpty(), getClass().getClassLoader(), repositorySystem,
+                    repositorySession, pluginRepositories);
             return server.isEmpty() ? ScratchDatabase.embedded()
                     : ScratchDatabase.onServer(server.get().url(), username, password);
         };

@@ -1,10 +1,6 @@
 package dev.atdd.core.database;
 
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -12,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -39,9 +34,6 @@ public final class ScratchDatabase implements AutoCloseable {
     private static final String EMBEDDED_DATABASE = "postgres";
     private static final String SCRATCH_NAME_PREFIX = "atdd_verify_";
     private static final String APPLICATION_NAME = "atdd-maven-plugin";
-    private static final String ZONKY_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.zonky.test";
-    // Slow shared CI machines take longer than zonky's default 10 s to run initdb and start.
-    private static final Duration STARTUP_WAIT = Duration.ofSeconds(90);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What {@link #close()} undoes once the connection is closed. */
@@ -76,10 +68,6 @@ public final class ScratchDatabase implements AutoCloseable {
      * @throws ScratchDatabaseException when the server cannot be started; the folder is removed then too
      */
     public static ScratchDatabase embedded() {
-        // initdb's and the server's chatter would fill the build log; warnings and errors still show.
-        if (System.getProperty(ZONKY_LOG_LEVEL) == null) {
-            System.setProperty(ZONKY_LOG_LEVEL, "warn");
-        }
         Path folder;
         try {
             folder = Files.createTempDirectory("atdd-postgres-");
@@ -89,24 +77,9 @@ public final class ScratchDatabase implements AutoCloseable {
         List<Teardown> teardown = new ArrayList<>();
         teardown.add(() -> deleteTree(folder));
         try {
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(folder.toFile())
-                    .setDataDirectory(folder.resolve("data"))
-                    .setPgBinaryResolver(new OwnCopyOfBinaries())
-                    .setRegisterShutdownHook(false)
-                    .setCleanDataDirectory(true)
-                    .setPGStartupWait(STARTUP_WAIT)
-                    .setLocaleConfig("locale", "C")
-                    // No Unix socket: nothing is written outside the folder; the JDBC driver uses TCP.
-                    .setServerConfig("unix_socket_directories", "")
-                    .setServerConfig("listen_addresses", "localhost")
-                    .setServerConfig("max_connections", "20")
-                    // A throwaway database: durability only costs time.
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
+            EmbeddedServer server = EmbeddedServer.start(folder);
             teardown.add(0, server::close);
-            ServerUrl url = new ServerUrl("jdbc:postgresql://localhost:" + server.getPort() + "/" + EMBEDDED_DATABASE);
+            ServerUrl url = new ServerUrl("jdbc:postgresql://localhost:" + server.port() + "/" + EMBEDDED_DATABASE);
             Connection connection = dataSource(url, EMBEDDED_USER, null, null).getConnection();
             return new ScratchDatabase(url.url(), EMBEDDED_USER, EMBEDDED_DATABASE, connection, teardown);
         } catch (IOException | SQLException | RuntimeException e) {
@@ -281,18 +254,6 @@ public final class ScratchDatabase implements AutoCloseable {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
-        }
-    }
-
-    /**
-     * zonky caches extracted binaries per resolver object, across instances. A resolver of our own
-     * per instance makes it extract into this instance's folder, which {@link #close()} deletes,
-     * instead of reusing another instance's folder that may be deleted while this one runs.
-     */
-    private static final class OwnCopyOfBinaries implements PgBinaryResolver {
-        @Override
-        public InputStream getPgBinary(String system, String machineHardware) throws IOException {
-            return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
         }
     }
 }

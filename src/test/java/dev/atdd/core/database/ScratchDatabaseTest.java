@@ -3,10 +3,13 @@ package dev.atdd.core.database;
 import static dev.atdd.core.database.SqlFixtures.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.atdd.testing.TestClassPath;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,6 +71,26 @@ class ScratchDatabaseTest {
         assertFalse(databaseExists(name));
         assertFalse(leftOver.isValid(5), "the session left open was not ended");
         leftOver.close();
+    }
+
+    @Test
+    void onServerNeedsOnlyTheDriverNotTheEmbeddedServer() throws Exception {
+        // verify-migrations with a jdbcUrl fetches the JDBC driver alone: nothing on this path may link zonky.
+        try (URLClassLoader withoutZonky = TestClassPath.only(entry -> !entry.contains("zonky"))) {
+            assertThrows(ClassNotFoundException.class,
+                    () -> withoutZonky.loadClass("io.zonky.test.db.postgres.embedded.EmbeddedPostgres"));
+            Class<?> scratch = withoutZonky.loadClass(ScratchDatabase.class.getName());
+            assertNotSame(ScratchDatabase.class, scratch);
+
+            Object database = scratch.getMethod("onServer", String.class, String.class, String.class)
+                    .invoke(null, server.jdbcUrl(), server.user(), null);
+            String name;
+            try (AutoCloseable closing = (AutoCloseable) database) {
+                name = (String) scratch.getMethod("databaseName").invoke(database);
+                assertTrue(databaseExists(name), name);
+            }
+            assertFalse(databaseExists(name));
+        }
     }
 
     @Test
