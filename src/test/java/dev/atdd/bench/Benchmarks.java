@@ -175,8 +175,26 @@ public final class Benchmarks {
                     times.computeIfAbsent(goal.getKey(), k -> new ArrayList<>()).add(elapsed);
                 }
             }
+            long floor = readEveryFile(project);
+            if (run > 0) {
+                times.computeIfAbsent("fresh JVM, only listing and reading every file", k -> new ArrayList<>())
+                        .add(floor);
+            }
         }
         times.forEach((name, nanos) -> add(new Row("end to end: " + name, n, nanos, List.of())));
+    }
+
+    /** {@link ReadEveryFile} in a JVM of its own, on the contracts and the migrations: its own timing. */
+    private static long readEveryFile(SyntheticProject project) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ReadEveryFile.class.getName(), project.contractsDirectory().toString(),
+                project.migrationsDirectory().toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("ReadEveryFile failed: " + output);
+        }
+        return Long.parseLong(output);
     }
 
     private static long mvn(Path mvn, Path project, List<String> goal) throws IOException, InterruptedException {
