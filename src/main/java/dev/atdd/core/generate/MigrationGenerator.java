@@ -12,7 +12,8 @@ import dev.atdd.core.render.InfrastructureTableModel;
 import dev.atdd.core.render.JsonbTableModel;
 import dev.atdd.core.render.RelationalTableModel;
 import dev.atdd.core.render.SqlTemplates;
-import dev.atdd.core.render.TableShape;
+import dev.atdd.core.render.TableIndex;
+import dev.atdd.core.render.TableModel;
 import dev.atdd.core.types.TypeMapping;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,17 +80,24 @@ public final class MigrationGenerator {
             TableLookup.Split split = new TableLookup(index, request.existingTables()).split(plan.tables());
             // Lists, not a map keyed by table: a contract's hash is the hash of its whole schema.
             List<PlannedTable> missing = new ArrayList<>();
+            List<TableModel> models = new ArrayList<>();
             List<String> sql = new ArrayList<>();
             Instant now = clock.instant();
             // Rendered even when the plan has problems, so that one run reports them all.
             for (PlannedTable table : split.missing()) {
                 try {
-                    sql.add(render(table, now, request.rowLevelSecurity()));
+                    TableModel model = model(table, now, request.rowLevelSecurity());
+                    sql.add(templates.render(model.shape(), model));
                     missing.add(table);
+                    models.add(model);
+                    model.contractIndexes().stream().filter(TableIndex::shortened).forEach(shortened -> warnings.add(
+                            Problem.in(table.origin(), "index name " + shortened.requested()
+                                    + " is longer than 63 bytes, shortened to " + shortened.name())));
                 } catch (InvalidInputException e) {
                     problems.addAll(e.problems());
                 }
             }
+            problems.addAll(RelationNamespace.clashes(missing, models, index.tables()));
             if (!index.problems().isEmpty() || !problems.isEmpty() && !writeValid) {
                 List<Problem> all = new ArrayList<>(problems);
                 all.addAll(index.problems());
@@ -120,18 +128,16 @@ public final class MigrationGenerator {
         }
     }
 
-    private String render(PlannedTable table, Instant now, boolean rowLevelSecurity) {
+    private static TableModel model(PlannedTable table, Instant now, boolean rowLevelSecurity) {
         if (table instanceof PlannedTable.Declared declared) {
-            InfrastructureTableModel model = InfrastructureTableModel.of(declared.declaration(), rowLevelSecurity);
-            return templates.render(model.shape(), model);
+            return InfrastructureTableModel.of(declared.declaration(), rowLevelSecurity);
         }
         PlannedTable.ForContract forContract = (PlannedTable.ForContract) table;
         if (forContract.relational()) {
-            return templates.render(TableShape.RELATIONAL, RelationalTableModel.of(forContract.contract(),
-                    forContract.table(), TypeMapping.map(forContract.contract()), now, rowLevelSecurity));
+            return RelationalTableModel.of(forContract.contract(), forContract.table(),
+                    TypeMapping.map(forContract.contract()), now, rowLevelSecurity);
         }
-        return templates.render(TableShape.JSONB,
-                JsonbTableModel.of(forContract.contract(), forContract.table(), now, rowLevelSecurity));
+        return JsonbTableModel.of(forContract.contract(), forContract.table(), now, rowLevelSecurity);
     }
 
     private static String describe(PlannedTable table) {

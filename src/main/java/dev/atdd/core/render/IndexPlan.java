@@ -73,8 +73,9 @@ final class IndexPlan {
                     targets.add(found.get());
                 }
             }
-            String name = PgIdentifier.fit(spec.name() == null || spec.name().isBlank()
-                    ? "idx_" + table + "_" + String.join("_", targets) : spec.name());
+            String requested = spec.name() == null || spec.name().isBlank()
+                    ? "idx_" + table + "_" + String.join("_", targets) : spec.name();
+            String name = PgIdentifier.fit(requested);
             String owner = name.equals(table) ? "the table" : name.equals(primaryKeyIndex(table))
                     ? "the primary key's index" : null;
             if (owner != null) {
@@ -85,7 +86,7 @@ final class IndexPlan {
                 problems.add(Problem.in(contract.file(), where + "index name " + name + " is used twice on " + table));
             }
             if (targets.size() == spec.fields().size()) {
-                indexes.add(new TableIndex(name, spec.method(), targets));
+                indexes.add(new TableIndex(name, spec.method(), targets, requested));
             }
         }
         if (!problems.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.atdd.core.render;
 
 import dev.atdd.core.infrastructure.InfrastructureTable;
 import dev.atdd.core.naming.PgIdentifier;
+import java.util.List;
 
 /**
  * What an infrastructure template writes: a table declared in the pom, not derived from a contract.
@@ -11,7 +12,8 @@ import dev.atdd.core.naming.PgIdentifier;
  * @param table the table name
  * @param index the name of the table's one index
  */
-public record InfrastructureTableModel(TableShape shape, String table, String index, boolean rowLevelSecurity) {
+public record InfrastructureTableModel(TableShape shape, String table, String index, boolean rowLevelSecurity)
+        implements TableModel {
 
     /** The model of a declared table; its kind picks the template and the index's purpose. */
     public static InfrastructureTableModel of(InfrastructureTable declared, boolean rowLevelSecurity) {
@@ -26,5 +28,10 @@ public record InfrastructureTableModel(TableShape shape, String table, String in
                                                boolean rowLevelSecurity) {
         return new InfrastructureTableModel(shape, PgIdentifier.fit(table),
                 PgIdentifier.fit("idx_" + table + "_" + indexPurpose), rowLevelSecurity);
+    }
+
+    @Override
+    public List<String> indexNames() {
+        return List.of(index);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What the jsonb template writes: the contract table storing each document whole in {@code data}.
@@ -16,7 +17,8 @@ import java.util.Set;
  * @param indexes         the contract's own indexes, on keys inside {@code data}
  */
 public record JsonbTableModel(String table, ContractSource contract, String generatedAt,
-                              boolean rowLevelSecurity, String dataIndex, List<TableIndex> indexes) {
+                              boolean rowLevelSecurity, String dataIndex, List<TableIndex> indexes)
+        implements TableModel {
 
     public JsonbTableModel {
         indexes = List.copyOf(indexes);
@@ -31,5 +33,20 @@ public record JsonbTableModel(String table, ContractSource contract, String gene
         List<TableIndex> indexes = IndexPlan.plan(contract, table, Set.of(dataIndex), Optional::of, key -> true);
         return new JsonbTableModel(table, ContractSource.of(contract), GenerationTime.format(generatedAt),
                 rowLevelSecurity, dataIndex, indexes);
+    }
+
+    @Override
+    public TableShape shape() {
+        return TableShape.JSONB;
+    }
+
+    @Override
+    public List<String> indexNames() {
+        return Stream.concat(Stream.of(dataIndex), indexes.stream().map(TableIndex::name)).toList();
+    }
+
+    @Override
+    public List<TableIndex> contractIndexes() {
+        return indexes;
     }
 }

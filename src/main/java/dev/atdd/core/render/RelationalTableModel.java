@@ -19,7 +19,8 @@ import java.util.Set;
  * @param indexes     the contract's own indexes, on columns
  */
 public record RelationalTableModel(String table, ContractSource contract, String generatedAt,
-                                   boolean rowLevelSecurity, RelationalTable definition, List<TableIndex> indexes) {
+                                   boolean rowLevelSecurity, RelationalTable definition, List<TableIndex> indexes)
+        implements TableModel {
 
     public RelationalTableModel {
         indexes = List.copyOf(indexes);
@@ -35,6 +36,21 @@ public record RelationalTableModel(String table, ContractSource contract, String
                 field -> columnOf(definition, field), column -> isJsonb(definition, column));
         return new RelationalTableModel(table, ContractSource.of(contract), GenerationTime.format(generatedAt),
                 rowLevelSecurity, definition, indexes);
+    }
+
+    @Override
+    public TableShape shape() {
+        return TableShape.RELATIONAL;
+    }
+
+    @Override
+    public List<String> indexNames() {
+        return indexes.stream().map(TableIndex::name).toList();
+    }
+
+    @Override
+    public List<TableIndex> contractIndexes() {
+        return indexes;
     }
 
     /** The column a property became: found by the property's JSON pointer, or a standard column. */

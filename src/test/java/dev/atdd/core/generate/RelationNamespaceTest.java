@@ -1,0 +1,166 @@
+package dev.atdd.core.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
+import dev.atdd.core.contract.Strategy;
+import dev.atdd.core.render.SqlTemplates;
+import dev.atdd.testing.Folders;
+import dev.atdd.testing.Postgres15;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tables and indexes share a schema's namespace: the new migrations of one run must not reuse a name. */
+@ExtendWith(Postgres15.class)
+class RelationNamespaceTest {
+
+    private static final String ROUND_BY_PLAYER = """
+            {"properties": {"id": {"type": "string"}, "player_id": {"type": "string"}},
+             "x-artifact-metadata": {"persistence": {"indexes": [{"fields": ["player_id"]}]}}}
+            """;
+    // game_match_round_player's index on id is named as game_match_round's index on player_id.
+    private static final String ROUND_PLAYER_BY_ID = """
+            {"properties": {"id": {"type": "string"}},
+             "x-artifact-metadata": {"persistence": {"indexes": [{"fields": ["id"]}]}}}
+            """;
+
+    @TempDir
+    Path project;
+
+    private final MigrationGenerator generator = new MigrationGenerator(SqlTemplates.builtIn(),
+            Clock.fixed(Instant.parse("2026-11-27T06:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void indexNamesTwoContractsMakeAlikeAreAnErrorAndNothingIsWritten() {
+        contract("game/match/round", ROUND_BY_PLAYER);
+        contract("game/match/round_player", ROUND_PLAYER_BY_ID);
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class, () -> generator.generate(request(false)));
+
+        assertEquals(List.of("contracts/game/match/round_player.schema.json: its index name"
+                        + " idx_game_match_round_player_id is also the name of the index idx_game_match_round_player_id"
+                        + " of game/match/round: one schema cannot hold two relations of one name; name the index"
+                        + " (persistence.indexes[].name)"),
+                failure.problems().stream().map(problem -> problem.describe(project)).toList());
+        assertEquals(List.of(), migrations());
+    }
+
+    @Test
+    void indexNamesTwoContractsChoseAlikeAreAnError() {
+        contract("game/match/round", indexNamed("by_match"));
+        contract("game/match/score", indexNamed("by_match"));
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class, () -> generator.generate(request(false)));
+
+        String message = failure.describe(project);
+        assertTrue(message.startsWith("contracts/game/match/score.schema.json: its index name by_match is also the"
+                + " name of the index by_match of game/match/round"), message);
+    }
+
+    @Test
+    void anIndexNamedLikeATableTheMigrationsCreateIsAnError() {
+        Folders.write(project.resolve("supabase/migrations/20250101000000_scores.sql"), "create table scores (id int);\n");
+        contract("game/match/round", indexNamed("scores"));
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class, () -> generator.generate(request(false)));
+
+        assertTrue(failure.describe(project).contains("its index name scores is also the name of the table scores"
+                + " of the migrations folder"), failure.describe(project));
+    }
+
+    @Test
+    void writingWhatIsValidLeavesTheLaterTableOutAndTheRestApplies(DataSource database) throws SQLException {
+        contract("game/match/round", ROUND_BY_PLAYER);
+        contract("game/match/round_player", ROUND_PLAYER_BY_ID);
+
+        GenerationReport report = generator.generate(request(true));
+
+        assertEquals(List.of("game_match_round"), report.written().stream().map(GenerationReport.Written::table).toList());
+        assertEquals(List.of(project.resolve("contracts/game/match/round_player.schema.json")),
+                report.skipped().stream().map(Problem::file).toList());
+        assertEquals(List.of("game_match_round_pkey", "idx_game_match_round_data", "idx_game_match_round_player_id"),
+                indexesAfterApplying(database));
+    }
+
+    @Test
+    void anIndexNameLongerThan63BytesIsShortenedWithAWarning(DataSource database) throws SQLException {
+        String name = "by_" + "x".repeat(70);
+        contract("game/match/round", indexNamed(name));
+
+        GenerationReport report = generator.generate(request(false));
+
+        assertEquals(1, report.warnings().size());
+        String warning = report.warnings().get(0).describe(project);
+        assertTrue(warning.startsWith("contracts/game/match/round.schema.json: index name " + name
+                + " is longer than 63 bytes, shortened to by_xxx"), warning);
+        String shortened = warning.substring(warning.lastIndexOf(' ') + 1);
+        assertEquals(63, shortened.length());
+        assertTrue(indexesAfterApplying(database).contains(shortened), shortened);
+    }
+
+    private static String indexNamed(String name) {
+        return "{\"properties\": {\"id\": {\"type\": \"string\"}, \"match_id\": {\"type\": \"string\"}},"
+                + " \"x-artifact-metadata\": {\"persistence\": {\"indexes\": [{\"name\": \"" + name + "\","
+                + " \"fields\": [\"match_id\"]}]}}}";
+    }
+
+    private void contract(String path, String json) {
+        Folders.write(project.resolve("contracts/" + path + ".schema.json"), json);
+    }
+
+    private GenerationRequest request(boolean writeValidContracts) {
+        return new GenerationRequest(project.resolve("contracts"), project.resolve("supabase/migrations"),
+                Optional.empty(), Strategy.JSONB, true, List.of(), Set.of(), writeValidContracts);
+    }
+
+    private List<Path> migrations() {
+        Path folder = project.resolve("supabase/migrations");
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.toString().endsWith(".sql")).sorted().toList();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Applies every migration in order, then lists the indexes of public, sorted. */
+    private List<String> indexesAfterApplying(DataSource database) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            for (Path migration : migrations()) {
+                statement.execute(Files.readString(migration));
+            }
+            List<String> names = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery(
+                    "select indexname from pg_indexes where schemaname = 'public' order by indexname")) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            return names;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
