@@ -65,11 +65,11 @@ abstract class AbstractAtddMojo extends AbstractMojo {
 
     /** Skips every atdd goal. */
     @Parameter(property = "atdd.skip", defaultValue = "false")
-    protected boolean skip;
+    protected String skip;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
+        if (flag("skip", skip)) {
             getLog().info("atdd: skipped (atdd.skip)");
             return;
         }
@@ -117,6 +117,18 @@ abstract class AbstractAtddMojo extends AbstractMojo {
             throw new MojoFailureException("defaultStrategy must be jsonb or relational, found \"" + text + "\"");
         }
         return strategy.get();
+    }
+
+    /**
+     * A true/false parameter, read strictly: Maven turns any text but {@code true} into false, so a
+     * typo such as {@code enableRowLevelSecurity=ture} would switch a safeguard off without a word.
+     */
+    protected static boolean flag(String name, String value) throws MojoFailureException {
+        String text = value == null ? "" : value.trim();
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new MojoFailureException(name + " must be true or false, found \"" + text + "\"");
     }
 
     /**

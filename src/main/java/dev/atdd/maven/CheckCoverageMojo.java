@@ -21,10 +21,11 @@ public class CheckCoverageMojo extends AbstractCheckMojo {
 
     /** Fail the build on a finding ({@code false}: warn and go on). */
     @Parameter(property = "atdd.failOnMissing", defaultValue = "true")
-    private boolean failOnMissing;
+    private String failOnMissing;
 
     @Override
     protected void run() throws MojoFailureException {
+        boolean fail = flag("failOnMissing", failOnMissing);
         TablePlan plan = tablePlan();
         MigrationIndex index = migrationIndex(Optional.empty());
 
@@ -32,6 +33,6 @@ public class CheckCoverageMojo extends AbstractCheckMojo {
         conclude("check-coverage", JsonReport.of(report, basedir()), report.passed(),
                 "Every persistent contract has its table: " + report.covered().size() + " covered, "
                         + report.notPersistent().size() + " not persistent.",
-                report.passed() ? "" : report.describe(basedir()), failOnMissing);
+                report.passed() ? "" : report.describe(basedir()), fail);
     }
 }

@@ -24,10 +24,11 @@ public class CheckTodosMojo extends AbstractCheckMojo {
 
     /** Fail the build on an unreviewed TODO ({@code false}: warn and go on). */
     @Parameter(property = "atdd.failOnTodo", defaultValue = "true")
-    private boolean failOnTodo;
+    private String failOnTodo;
 
     @Override
     protected void run() throws MojoFailureException {
+        boolean fail = flag("failOnTodo", failOnTodo);
         List<String> commentMarkers = markers == null || markers.isEmpty()
                 ? TodoScanner.DEFAULT_COMMENT_MARKERS : markers;
         TodoScanner scanner = parameter(() -> new TodoScanner(commentMarkers));
@@ -35,6 +36,6 @@ public class CheckTodosMojo extends AbstractCheckMojo {
         TodoReport report = TodoReport.of(index);
         conclude("check-todos", JsonReport.of(report, basedir()), report.passed(),
                 "No unreviewed TODO in " + index.files().size() + " migration(s).",
-                report.passed() ? "" : report.describe(basedir()), failOnTodo);
+                report.passed() ? "" : report.describe(basedir()), fail);
     }
 }

@@ -28,7 +28,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
 
     /** Enable row level security on every generated table. */
     @Parameter(property = "atdd.enableRowLevelSecurity", defaultValue = "true")
-    private boolean enableRowLevelSecurity;
+    private String enableRowLevelSecurity;
 
     /** Folder of FreeMarker templates; a file there replaces the built-in template of the same name. */
     @Parameter(property = "atdd.templateDirectory")
@@ -39,7 +39,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
      * as a warning. Off by default: one broken contract stops the run and nothing is written.
      */
     @Parameter(property = "atdd.writeValidContracts", defaultValue = "false")
-    private boolean writeValidContracts;
+    private String writeValidContracts;
 
     @Override
     protected void run() throws MojoFailureException {
@@ -49,8 +49,8 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
 
         GenerationRequest request = new GenerationRequest(contracts(), migrations(),
                 Optional.ofNullable(contract).map(file -> file.toPath().toAbsolutePath().normalize()),
-                defaultStrategy(), enableRowLevelSecurity, declaredTables(), existingTableNames(),
-                writeValidContracts);
+                defaultStrategy(), flag("enableRowLevelSecurity", enableRowLevelSecurity), declaredTables(),
+                existingTableNames(), flag("writeValidContracts", writeValidContracts));
         MigrationGenerator generator = new MigrationGenerator(templates, Clock.systemUTC());
         // One contract asked for by name is read alone; all of them are the read the build's goals share.
         GenerationReport report = contract == null

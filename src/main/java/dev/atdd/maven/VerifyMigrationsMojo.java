@@ -53,7 +53,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
 
     /** Create what Supabase provides (roles, auth and storage schemas, auth.uid(), …) before the migrations. */
     @Parameter(property = "atdd.supabasePrelude", defaultValue = "true")
-    private boolean supabasePrelude;
+    private String supabasePrelude;
 
     /** An SQL file run after the built-in prelude (or instead of it when {@code supabasePrelude} is false). */
     @Parameter(property = "atdd.preludeFile")
@@ -65,7 +65,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
 
     /** Fail the build on drift between the contracts and the schema ({@code false}: warn). */
     @Parameter(property = "atdd.failOnDrift", defaultValue = "true")
-    private boolean failOnDrift;
+    private String failOnDrift;
 
     @Component
     private RepositorySystem repositorySystem;
@@ -79,6 +79,8 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         RowLevelSecurityCheck rls = parameter(() -> RowLevelSecurityCheck.parse(rowLevelSecurityCheck));
+        boolean failOnAnyDrift = flag("failOnDrift", failOnDrift);
+        SupabasePrelude prelude = prelude(flag("supabasePrelude", supabasePrelude));
         Optional<ServerUrl> server = jdbcUrl == null || jdbcUrl.isBlank() ? Optional.empty()
                 : Optional.of(parameter(() -> ServerUrl.parse(jdbcUrl)));
         TablePlan plan = tablePlan();
@@ -86,7 +88,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
 
         VerificationReport report;
         try {
-            report = new MigrationVerifier(database(server), prelude()).verify(plan, index, existingTableNames());
+            report = new MigrationVerifier(database(server), prelude).verify(plan, index, existingTableNames());
         } catch (MigrationFailedException e) {
             throw new MojoFailureException("A migration does not apply on PostgreSQL 15 ("
                     + e.applied().size() + " applied before it):\n" + e.failure().render(basedir()));
@@ -98,7 +100,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
         getLog().info("Applied " + report.applied().size() + " migration(s) on "
                 + server.map(url -> "a scratch database on " + url.shown()).orElse("an embedded PostgreSQL 15") + ".");
 
-        VerificationReport.Verdict verdict = report.verdict(rls, failOnDrift);
+        VerificationReport.Verdict verdict = report.verdict(rls, failOnAnyDrift);
         verdict.warnings().forEach(getLog()::warn);
         conclude("verify-migrations", JsonReport.of(report, verdict, basedir()), verdict.passed(),
                 "The migrations build every table the contracts ask for.", verdict.failure(), true);
@@ -117,9 +119,9 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
         };
     }
 
-    private SupabasePrelude prelude() {
+    private SupabasePrelude prelude(boolean builtIn) {
         Path file = preludeFile == null ? null : preludeFile.toPath().toAbsolutePath().normalize();
-        if (supabasePrelude) {
+        if (builtIn) {
             return file == null ? SupabasePrelude.builtIn() : SupabasePrelude.builtInThen(file);
         }
         return file == null ? SupabasePrelude.none() : SupabasePrelude.userFileOnly(file);

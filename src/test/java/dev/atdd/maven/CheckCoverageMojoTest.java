@@ -39,7 +39,7 @@ class CheckCoverageMojoTest {
         assertEquals(new File(base, "contracts"), getVariableValueFromObject(mojo, "contractsDirectory"));
         assertEquals(new File(base, "supabase/migrations"), getVariableValueFromObject(mojo, "migrationsDirectory"));
         assertEquals(new File(base, "target/atdd"), getVariableValueFromObject(mojo, "reportDirectory"));
-        assertEquals(Boolean.TRUE, getVariableValueFromObject(mojo, "failOnMissing"));
+        assertEquals("true", getVariableValueFromObject(mojo, "failOnMissing"));
     }
 
     @Test

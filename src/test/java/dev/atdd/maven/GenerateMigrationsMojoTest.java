@@ -43,8 +43,8 @@ class GenerateMigrationsMojoTest {
         assertEquals(new File(base, "contracts"), getVariableValueFromObject(mojo, "contractsDirectory"));
         assertEquals(new File(base, "supabase/migrations"), getVariableValueFromObject(mojo, "migrationsDirectory"));
         assertEquals("jsonb", getVariableValueFromObject(mojo, "defaultStrategy"));
-        assertEquals(Boolean.TRUE, getVariableValueFromObject(mojo, "enableRowLevelSecurity"));
-        assertEquals(Boolean.FALSE, getVariableValueFromObject(mojo, "skip"));
+        assertEquals("true", getVariableValueFromObject(mojo, "enableRowLevelSecurity"));
+        assertEquals("false", getVariableValueFromObject(mojo, "skip"));
         assertNull(getVariableValueFromObject(mojo, "contract"));
     }
 
@@ -117,6 +117,32 @@ class GenerateMigrationsMojoTest {
         assertFalse(message.contains("\tat ") || message.contains("Exception"), message);
         assertNull(failure.getCause());
         assertEquals(List.of(), project.migrationNames());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-migrations")
+    @MojoParameter(name = "enableRowLevelSecurity", value = "ture")
+    void aTypoInATrueOrFalseParameterFailsRatherThanMeaningFalse(GenerateMigrationsMojo mojo) throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+        List<String> before = shop.migrationNames();
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> shop.pointAt(mojo).execute());
+
+        assertEquals("enableRowLevelSecurity must be true or false, found \"ture\"", failure.getMessage());
+        assertEquals(before, shop.migrationNames());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-migrations")
+    @MojoParameter(name = "enableRowLevelSecurity", value = " FALSE ")
+    void trueOrFalseParametersIgnoreCaseAndSpaces(GenerateMigrationsMojo mojo) throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+
+        shop.pointAt(mojo).execute();
+
+        String order = shop.read("supabase/migrations/" + shop.migrationNames().stream()
+                .filter(name -> name.endsWith("_shop_order_order.sql")).findFirst().orElseThrow());
+        assertFalse(order.contains("ENABLE ROW LEVEL SECURITY"), order);
     }
 
     @Test

@@ -46,7 +46,7 @@ class OneReadPerBuildTest {
             throws Exception {
         ProjectCopy project = ProjectCopy.ofTestProject("shop", work);
         Map<String, Object> build = oneBuild(project, todos, coverage);
-        setVariableValueToObject(coverage, "failOnMissing", false);
+        setVariableValueToObject(coverage, "failOnMissing", "false");
 
         todos.execute();
         Object scan = build.get("atdd.migrations " + project.migrations());

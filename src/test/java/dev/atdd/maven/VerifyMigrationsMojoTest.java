@@ -39,9 +39,9 @@ class VerifyMigrationsMojoTest {
     void theParametersHaveTheDocumentedDefaults(@InjectMojo(goal = "verify-migrations") VerifyMigrationsMojo mojo)
             throws Exception {
         assertNull(getVariableValueFromObject(mojo, "jdbcUrl"));
-        assertEquals(Boolean.TRUE, getVariableValueFromObject(mojo, "supabasePrelude"));
+        assertEquals("true", getVariableValueFromObject(mojo, "supabasePrelude"));
         assertEquals("fail", getVariableValueFromObject(mojo, "rowLevelSecurityCheck"));
-        assertEquals(Boolean.TRUE, getVariableValueFromObject(mojo, "failOnDrift"));
+        assertEquals("true", getVariableValueFromObject(mojo, "failOnDrift"));
     }
 
     @Test
@@ -67,7 +67,7 @@ class VerifyMigrationsMojoTest {
     @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
     void warnModesReportWithoutFailing(VerifyMigrationsMojo mojo) throws Exception {
         onTestServer(mojo);
-        setVariableValueToObject(mojo, "failOnDrift", false);
+        setVariableValueToObject(mojo, "failOnDrift", "false");
         setVariableValueToObject(mojo, "rowLevelSecurityCheck", "warn");
 
         mojo.execute();
