@@ -276,10 +276,15 @@ final class PropertyTypes {
         PgType type = enumType(kinds, declared, schema, schemaPointer, integers);
         PropertyShape shape = PropertyShape.of(type, declared.source())
                 .withCheck(new Check.AllowedValues(List.copyOf(texts))).admittingNull(nullable);
-        if (type == PgType.TEXT && !kinds.equals(EnumSet.of(ValueKind.STRING))) {
+        boolean stringsOnly = kinds.equals(EnumSet.of(ValueKind.STRING));
+        if (type == PgType.TEXT && !stringsOnly) {
             shape = shape.withTodo(keyword + " values " + kinds.stream().map(LowerCaseName::of)
                     .collect(Collectors.joining(", ")) + " do not fit one type" + (declared.present()
                     ? " " + declared.source() : "") + ": stored as TEXT with each value as its JSON text; review");
+        } else if (stringsOnly && declared.present() && !declared.names().contains("string")) {
+            // {"type": "boolean", "enum": ["true"]}: no boolean validates, so the contract says two things.
+            shape = shape.withTodo(keyword + " values are strings but the type is " + declared.source()
+                    + ": stored as TEXT; review");
         }
         return shape;
     }

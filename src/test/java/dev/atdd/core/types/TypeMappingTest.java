@@ -317,6 +317,14 @@ class TypeMappingTest {
         }
 
         @Test
+        void stringValuesOfAnotherDeclaredTypeAreTextWithANote() {
+            Column column = only("{'type': 'boolean', 'enum': ['true']}");
+            assertEquals(PgType.TEXT, column.type());
+            assertEquals(List.of(new AllowedValues(List.of("true"))), column.checks());
+            assertTrue(anyTodoContains(column, "values are strings but the type is boolean"), column::toString);
+        }
+
+        @Test
         void objectValuesAreJsonbWithoutACheck() {
             Column column = only("{'enum': [{'a': 1}, [2]]}");
             assertEquals(PgType.JSONB, column.type());
