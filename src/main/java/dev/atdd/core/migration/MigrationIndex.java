@@ -137,7 +137,7 @@ public final class MigrationIndex {
         return files.isEmpty() ? Optional.empty() : Optional.of(files.get(files.size() - 1));
     }
 
-    /** The highest version, compared numerically. */
+    /** The version of the migration the Supabase CLI applies last. */
     public Optional<String> latestVersion() {
         return latest().map(MigrationFile::version);
     }

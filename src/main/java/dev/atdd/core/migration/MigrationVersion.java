@@ -19,9 +19,11 @@ import java.util.List;
  * is the next second after the newest — the Supabase CLI refuses a local migration older than the
  * last one applied, and two files of one version cannot both be applied.
  *
- * <p>Rule where the folder holds a version that is not a timestamp: when it is below now's version
- * it does not matter; when it is at or above it, no timestamp can be placed after it, and that is
- * reported as an error (rename the file) rather than guessed.
+ * <p>Versions are ordered as the Supabase CLI orders the files ({@link #compare}). Rule where the
+ * folder holds a version that is not a timestamp: when it sorts before now's version it does not
+ * matter; when it sorts at or after it (say {@code 9}, which follows every timestamp of this
+ * millennium), no timestamp can be placed after it, and that is reported as an error (rename the
+ * file) rather than guessed.
  */
 public final class MigrationVersion {
 
@@ -110,22 +112,14 @@ public final class MigrationVersion {
         }
     }
 
-    /** Compares two digit strings as numbers of any length ({@code 9 < 10}, {@code 007 == 7}). */
+    /**
+     * Orders versions as the Supabase CLI orders their files: it applies them in file name order
+     * (Go's {@code fs.ReadDir}), so {@code 10_b.sql} runs before {@code 9_a.sql}, and {@code 007} and
+     * {@code 7} are two versions. Comparing {@code version + "_"} gives that order for any names: the
+     * {@code _} after a shorter version sorts after every digit.
+     */
     public static int compare(String a, String b) {
-        String x = stripLeadingZeros(a);
-        String y = stripLeadingZeros(b);
-        if (x.length() != y.length()) {
-            return Integer.compare(x.length(), y.length());
-        }
-        return x.compareTo(y);
-    }
-
-    private static String stripLeadingZeros(String digits) {
-        int i = 0;
-        while (i < digits.length() - 1 && digits.charAt(i) == '0') {
-            i++;
-        }
-        return digits.substring(i);
+        return (a + "_").compareTo(b + "_");
     }
 
     private static void requireDigits(String version) {

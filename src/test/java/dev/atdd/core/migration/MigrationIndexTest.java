@@ -138,13 +138,26 @@ class MigrationIndexTest {
     }
 
     @Test
-    void sortsVersionsNumericallyAndKnowsTheLatest() throws IOException {
-        write("9_early.sql", "");
-        write("10_later.sql", "");
-        write("20240101000000_newest.sql", "");
+    void ordersFilesAsTheSupabaseCliAppliesThemByFileName() throws IOException {
+        // The CLI lists the folder in file name order: 10_ before 2_ before 9_, and a timestamp before 9_.
+        write("2_second.sql", "drop table t;");
+        write("10_first.sql", "create table t ();");
+        write("9_last.sql", "create table t ();");
+        write("20240101000000_stamped.sql", "create table u ();");
         MigrationIndex index = MigrationIndex.scan(dir);
-        assertEquals(List.of("early", "later", "newest"), index.files().stream().map(MigrationFile::name).toList());
-        assertEquals("20240101000000", index.latestVersion().orElseThrow());
+        assertEquals(List.of("first", "stamped", "second", "last"),
+                index.files().stream().map(MigrationFile::name).toList());
+        assertEquals(Set.of("t", "u"), index.tables());
+        assertEquals("9", index.latestVersion().orElseThrow());
+        assertEquals(List.of(), index.problems());
+    }
+
+    @Test
+    void versionsThatAreOneNumberButTwoTextsAreTwoVersions() throws IOException {
+        // Supabase keys its history by the version's text: 7 and 007 are two migrations.
+        write("7_a.sql", "");
+        write("007_b.sql", "");
+        assertEquals(List.of(), MigrationIndex.scan(dir).problems());
     }
 
     @Test

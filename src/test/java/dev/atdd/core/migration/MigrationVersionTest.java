@@ -26,7 +26,8 @@ class MigrationVersionTest {
     @ParameterizedTest
     @CsvSource({
             "20240315102029, 20240315102030",   // older: now wins
-            "001, 20240315102030",              // short versions are small numbers
+            "001, 20240315102030",              // the CLI runs 001_x.sql before any timestamp
+            "202403151020301, 20240315102030",  // and 202403151020301_x.sql before 20240315102030_y.sql
             "20240315102030, 20240315102031",   // same second
             "20240315102059, 20240315102100",   // clock behind, across a minute
             "20240315235959, 20240316000000",   // across a day
@@ -47,7 +48,7 @@ class MigrationVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"20241399000000", "202403151020301", "99999999999999999", "99991231235959"})
+    @ValueSource(strings = {"20241399000000", "2024031510203199", "99999999999999999", "99991231235959", "9", "3"})
     void noTimestampCanFollowAnInvalidOrLastLatestThatIsNotBeforeNow(String latest) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MigrationVersion.next(latest, NOW));
@@ -61,8 +62,9 @@ class MigrationVersionTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"9, 10, -1", "007, 7, 0", "20240101000000, 20231231235959, 1", "0, 00, 0"})
-    void comparesNumerically(String a, String b, int sign) {
+    @CsvSource({"9, 10, 1", "1, 10, 1", "007, 7, -1", "20240101000000, 20231231235959, 1", "0, 00, 1", "7, 7, 0",
+            "9, 20240101000000, 1", "123, 20240101000000, -1"})
+    void comparesAsTheSupabaseCliOrdersTheFiles(String a, String b, int sign) {
         assertEquals(sign, Integer.signum(MigrationVersion.compare(a, b)));
     }
 
