@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,10 @@ import java.util.stream.Stream;
  * file per worker thread in memory at a time (files are scanned side by side, their table changes
  * replayed in version order), whatever the number of contracts asked about later. Tables are
  * replayed from {@code CREATE TABLE}, {@code ALTER TABLE .. RENAME TO / SET SCHEMA} and
- * {@code DROP TABLE}; nothing inside a comment, a string or a dollar-quoted body counts.
+ * {@code DROP TABLE}; nothing inside a comment, a string or a dollar-quoted body counts. A name
+ * without a schema is one of {@code public} while the search path says so: {@code SET search_path}
+ * and {@code RESET} are replayed too, as verify-migrations applies the files on one session (a
+ * {@code SET} holds into later files, a {@code SET LOCAL} ends with its file's transaction).
  *
  * <p>Table names are PostgreSQL's own: an unquoted name is folded to lower case, a quoted one keeps
  * its case, so {@code "Order"} and {@code order} are two tables.
@@ -94,17 +96,19 @@ public final class MigrationIndex {
         List<FileScan> scans = (files.size() < PARALLEL_FROM ? files.stream() : files.parallelStream())
                 .map(file -> scanFile(file, todoScanner))
                 .toList();
-        Map<String, TableOrigin> tables = new HashMap<>();
+        MigrationReplay replay = new MigrationReplay();
         Map<MigrationFile, List<Todo>> todos = new LinkedHashMap<>();
         for (int i = 0; i < files.size(); i++) {
             FileScan scan = scans.get(i);
-            scan.tables().replay(tables);
+            scan.tables().replay(replay);
+            // MigrationRunner applies each file in a transaction of its own: a SET LOCAL ends with its file.
+            replay.endTransaction();
             if (!scan.todos().isEmpty()) {
                 todos.put(files.get(i), scan.todos());
             }
             problems.addAll(scan.problems());
         }
-        return new MigrationIndex(files, skipped, tables, todos, problems);
+        return new MigrationIndex(files, skipped, replay.publicTables(), todos, problems);
     }
 
     /** True when a table of this exact name (as PostgreSQL stores it) exists after the last migration. */

@@ -7,23 +7,30 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The table DDL of one migration, for the {@code public} schema, as changes to replay in version
- * order onto the tables that exist before it. Fed token by token from the lexer pass, it keeps the positions
- * (not the text) of the first tokens of a {@code CREATE}/{@code ALTER TABLE} statement and of the
- * names of a {@code DROP TABLE}, so it stays small and makes strings only of the names it reads.
+ * The table DDL of one migration, for the {@code public} schema, and its {@code search_path}
+ * changes, as changes to replay in version order onto what exists before it: files are scanned side
+ * by side, but where an unqualified name goes depends on the search path earlier files left. Fed
+ * token by token from the lexer pass, it keeps the positions (not the text) of the first tokens of a
+ * {@code CREATE}/{@code ALTER TABLE} statement, of the names of a {@code DROP TABLE} and of a
+ * {@code SET}/{@code RESET search_path}, so it stays small and makes strings only of the names it reads.
  */
 final class TableTracker {
 
     private static final String PUBLIC = "public";
+    private static final String SEARCH_PATH = "search_path";
     /** Enough for the longest prefix read: {@code alter table if exists only "public"."t" * rename to n}. */
     private static final int PREFIX_TOKENS = 16;
 
-    /** What this file does to the tables, in order: files are scanned side by side, then replayed in version order. */
-    private final List<Consumer<Map<String, TableOrigin>>> changes = new ArrayList<>();
+    /** What this file does, in order: files are scanned side by side, then replayed in version order. */
+    private final List<Consumer<MigrationReplay>> changes = new ArrayList<>();
     private final StatementTokens statement = new StatementTokens();
     private boolean collecting = true;
     /** Until the word {@code TABLE} shows up, each token must still fit a table statement's prefix. */
     private boolean tableSeen;
+    /** The statement starts with {@code SET} or {@code RESET}. */
+    private boolean setting;
+    /** Until the setting's name shows up, each token must still fit a search path statement's prefix. */
+    private boolean searchPathSeen;
     private MigrationFile file;
     private String text;
 
@@ -44,7 +51,16 @@ final class TableTracker {
             return;
         }
         if (statement.size == 0) {
-            collecting = lexer.isWord("create") || lexer.isWord("alter") || lexer.isWord("drop");
+            setting = lexer.isWord("set") || lexer.isWord("reset");
+            collecting = setting || lexer.isWord("create") || lexer.isWord("alter") || lexer.isWord("drop");
+        } else if (setting) {
+            // A search path statement is kept whole (its list of schemas); SET ROLE and the like stop at their name.
+            if (!searchPathSeen) {
+                searchPathSeen = isSearchPathName(text, lexer.kind(), lexer.start(), lexer.end())
+                        || lexer.isWord("schema") || lexer.isWord("all");
+                collecting = searchPathSeen
+                        || (statement.size == 1 && (lexer.isWord("session") || lexer.isWord("local")));
+            }
         } else if (!tableSeen) {
             tableSeen = lexer.isWord("table");
             collecting = tableSeen || (statement.isWord(text, 0, "create") && isTableModifier(lexer));
@@ -64,9 +80,9 @@ final class TableTracker {
         text = null;
     }
 
-    /** Applies this file's table changes, in statement order, to the tables that exist before it. */
-    void replay(Map<String, TableOrigin> tables) {
-        changes.forEach(change -> change.accept(tables));
+    /** Applies this file's changes, in statement order, to what exists before it. */
+    void replay(MigrationReplay replay) {
+        changes.forEach(change -> change.accept(replay));
     }
 
     /** What may stand between {@code CREATE} and {@code TABLE}; anything else is not table DDL. */
@@ -75,13 +91,60 @@ final class TableTracker {
                 || lexer.isWord("temp") || lexer.isWord("unlogged");
     }
 
+    /**
+     * {@code search_path} as a word in any case or, since PostgreSQL compares setting names ignoring
+     * case, quoted in any case.
+     */
+    private static boolean isSearchPathName(String text, SqlTokenKind kind, int start, int end) {
+        return SqlLexer.isWord(text, kind, start, end, SEARCH_PATH)
+                || (kind == SqlTokenKind.QUOTED_IDENTIFIER && end - start == SEARCH_PATH.length() + 2
+                && text.charAt(start) == '"'
+                && text.regionMatches(true, start + 1, SEARCH_PATH, 0, SEARCH_PATH.length()));
+    }
+
     private void endStatement() {
         if (statement.size > 0 && tableSeen) {
             apply(new Cursor(statement, text));
+        } else if (statement.size > 0 && searchPathSeen) {
+            searchPath(new Cursor(statement, text));
         }
         statement.size = 0;
         collecting = true;
         tableSeen = false;
+        setting = false;
+        searchPathSeen = false;
+    }
+
+    /**
+     * {@code SET [SESSION|LOCAL] search_path {TO|=} {DEFAULT | schema [, ...]}}, its alias
+     * {@code SET [SESSION|LOCAL] SCHEMA 'schema'}, {@code RESET search_path} and {@code RESET ALL}.
+     * Anything else ({@code FROM CURRENT}, which changes nothing, or a form not understood) leaves the
+     * path as it is.
+     */
+    private void searchPath(Cursor c) {
+        if (c.words("reset")) {
+            if ((c.searchPathName() || c.words("all")) && c.atEnd()) {
+                changes.add(replay -> replay.set(SearchPath.DEFAULT));
+            }
+            return;
+        }
+        c.words("set");
+        boolean local = c.words("local");
+        if (!local) {
+            c.words("session");
+        }
+        SearchPath path = null;
+        if (c.words("schema")) {
+            String schema = c.settingValue();
+            path = schema == null ? null : new SearchPath(List.of(schema));
+        } else if (c.searchPathName() && (c.words("to") || c.operator('='))) {
+            path = c.words("default") ? SearchPath.DEFAULT : c.searchPathList();
+        }
+        if (path == null || !c.atEnd()) {
+            return;
+        }
+        SearchPath set = path;
+        changes.add(local ? replay -> replay.setLocal(set) : replay -> replay.set(set));
     }
 
     private void apply(Cursor c) {
@@ -108,9 +171,12 @@ final class TableTracker {
         }
         c.words("if", "not", "exists");
         QualifiedName name = c.qualifiedName();
-        if (name != null && name.inPublic()) {
-            String table = name.table();
-            changes.add(tables -> tables.putIfAbsent(table, here));
+        if (name != null && name.mayBeInPublic()) {
+            changes.add(replay -> {
+                if (name.inPublic(replay.searchPath())) {
+                    replay.publicTables().putIfAbsent(name.table(), here);
+                }
+            });
         }
     }
 
@@ -125,11 +191,13 @@ final class TableTracker {
         c.operator('*');
         if (c.words("rename", "to")) {
             String renamed = c.identifier();
-            if (renamed != null && name.inPublic()) {
-                String table = name.table();
-                changes.add(tables -> {
-                    TableOrigin origin = tables.remove(table);
-                    tables.put(renamed, origin != null ? origin : here);
+            if (renamed != null && name.mayBeInPublic()) {
+                changes.add(replay -> {
+                    if (name.inPublic(replay.searchPath())) {
+                        Map<String, TableOrigin> tables = replay.publicTables();
+                        TableOrigin origin = tables.remove(name.table());
+                        tables.put(renamed, origin != null ? origin : here);
+                    }
                 });
             }
         } else if (c.words("set", "schema")) {
@@ -138,11 +206,15 @@ final class TableTracker {
                 return;
             }
             boolean toPublic = schema.equals(PUBLIC);
-            String table = name.table();
-            if (name.inPublic() && !toPublic) {
-                changes.add(tables -> tables.remove(table));
-            } else if (!name.inPublic() && toPublic) {
-                changes.add(tables -> tables.putIfAbsent(table, here));
+            if (name.mayBeInPublic() || toPublic) {
+                changes.add(replay -> {
+                    boolean fromPublic = name.inPublic(replay.searchPath());
+                    if (fromPublic && !toPublic) {
+                        replay.publicTables().remove(name.table());
+                    } else if (!fromPublic && toPublic) {
+                        replay.publicTables().putIfAbsent(name.table(), here);
+                    }
+                });
             }
         }
     }
@@ -155,17 +227,26 @@ final class TableTracker {
             if (name == null) {
                 return;
             }
-            if (name.inPublic()) {
-                String table = name.table();
-                changes.add(tables -> tables.remove(table));
+            if (name.mayBeInPublic()) {
+                changes.add(replay -> {
+                    if (name.inPublic(replay.searchPath())) {
+                        replay.publicTables().remove(name.table());
+                    }
+                });
             }
         } while (c.punctuation(','));
     }
 
-    /** {@code schema} is null for an unqualified name, which the default search path puts in {@code public}. */
+    /** {@code schema} is null for an unqualified name, which goes where the search path in force says. */
     private record QualifiedName(String schema, String table) {
-        boolean inPublic() {
+
+        /** False for a name qualified with another schema: no search path makes it a table of {@code public}. */
+        boolean mayBeInPublic() {
             return schema == null || schema.equals(PUBLIC);
+        }
+
+        boolean inPublic(SearchPath path) {
+            return schema == null ? path.resolvesToPublic() : schema.equals(PUBLIC);
         }
     }
 
@@ -199,6 +280,10 @@ final class TableTracker {
             return SqlLexer.isWord(text, kinds[i], starts[i], ends[i], keyword);
         }
 
+        SqlTokenKind kind(int i) {
+            return kinds[i];
+        }
+
         boolean isIdentifier(int i) {
             return kinds[i] == SqlTokenKind.WORD || kinds[i] == SqlTokenKind.QUOTED_IDENTIFIER;
         }
@@ -209,6 +294,14 @@ final class TableTracker {
 
         String value(String text, int i) {
             return SqlLexer.value(kinds[i], text.substring(starts[i], ends[i]));
+        }
+
+        boolean isSearchPathName(String text, int i) {
+            return TableTracker.isSearchPathName(text, kinds[i], starts[i], ends[i]);
+        }
+
+        String raw(String text, int i) {
+            return text.substring(starts[i], ends[i]);
         }
     }
 
@@ -251,6 +344,56 @@ final class TableTracker {
                 return true;
             }
             return false;
+        }
+
+        boolean atEnd() {
+            return at == tokens.size;
+        }
+
+        boolean searchPathName() {
+            if (at < tokens.size && tokens.isSearchPathName(text, at)) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+
+        /** {@code schema [, ...]}; null unless each item is a {@link #settingValue()}. */
+        SearchPath searchPathList() {
+            List<String> schemas = new ArrayList<>();
+            do {
+                String schema = settingValue();
+                if (schema == null) {
+                    return null;
+                }
+                schemas.add(schema);
+            } while (punctuation(','));
+            return new SearchPath(schemas);
+        }
+
+        /**
+         * One item of a setting's list, as PostgreSQL stores it in a list of names: an identifier
+         * (folded when unquoted), a string taken as a quoted name (its case kept), a number as
+         * written. Prefixed strings ({@code E'..'}, ...) are kept as written too: no schema of
+         * a search path is written that way.
+         */
+        String settingValue() {
+            if (at >= tokens.size) {
+                return null;
+            }
+            SqlTokenKind kind = tokens.kind(at);
+            if (kind == SqlTokenKind.WORD || kind == SqlTokenKind.QUOTED_IDENTIFIER) {
+                return identifier();
+            }
+            if (kind != SqlTokenKind.STRING && kind != SqlTokenKind.NUMBER) {
+                return null;
+            }
+            String raw = tokens.raw(text, at++);
+            if (!raw.startsWith("'")) {
+                return raw;
+            }
+            int close = raw.length() > 1 && raw.endsWith("'") ? raw.length() - 1 : raw.length();
+            return raw.substring(1, close).replace("''", "'");
         }
 
         /** The name, folded or unquoted, of the identifier that comes next; null when none does. */

@@ -1,0 +1,35 @@
+package dev.atdd.core.migration;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the migrations replayed so far have left, file by file in version order as verify-migrations
+ * applies them on one session: the tables of {@code public}, and the session's {@code search_path},
+ * which decides where the next file's unqualified names go.
+ */
+final class MigrationReplay {
+
+    private final Map<String, TableOrigin> publicTables = new HashMap<>();
+    private SessionSearchPath searchPath = SessionSearchPath.START;
+
+    Map<String, TableOrigin> publicTables() {
+        return publicTables;
+    }
+
+    SearchPath searchPath() {
+        return searchPath.current();
+    }
+
+    void set(SearchPath path) {
+        searchPath = searchPath.set(path);
+    }
+
+    void setLocal(SearchPath path) {
+        searchPath = searchPath.setLocal(path);
+    }
+
+    void endTransaction() {
+        searchPath = searchPath.endTransaction();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.atdd.core.migration;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Migration sets that change {@code search_path}, each with the tables of {@code public} that
+ * PostgreSQL 15 has after applying them the way verify-migrations does (the Supabase prelude, then
+ * each file in version order in a transaction of its own, on one session). Every case is valid SQL,
+ * so {@link SearchPathOnPostgresTest} can prove the expectation on a real server and
+ * {@link MigrationIndexSearchPathTest} can check the index against it without one.
+ */
+final class SearchPathMigrations {
+
+    /** One migration file: its name gives its version. */
+    record Migration(String fileName, String sql) {
+    }
+
+    /** @param publicTables what PostgreSQL has in {@code public} after the migrations */
+    record Case(String name, List<Migration> migrations, Set<String> publicTables) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        void writeTo(Path folder) throws IOException {
+            for (Migration migration : migrations) {
+                Files.writeString(folder.resolve(migration.fileName()), migration.sql());
+            }
+        }
+    }
+
+    private static final String IN_APP = "create schema app; set search_path to app; create table in_app();\n";
+
+    private SearchPathMigrations() {
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                oneFile("the reviewer's migration",
+                        "CREATE SCHEMA app; SET search_path TO app; CREATE TABLE x_y_z (id uuid primary key, data jsonb);"),
+                oneFile("= and a list", "create schema app; set search_path = app, public; create table t();"),
+                oneFile("an unquoted name folds", "create schema app; SET SEARCH_PATH TO App; create table t();"),
+                oneFile("a quoted name keeps its case",
+                        "create schema \"App\"; set search_path to \"App\"; create table t();"),
+                oneFile("\"$user\" is skipped", "create schema app; set search_path to \"$user\", app, public; create table t();"),
+                oneFile("SET SESSION", "create schema app; set session search_path to app; create table t();"),
+                oneFile("a string", "create schema app; set search_path to 'app'; create table t();"),
+                oneFile("a quoted setting name", "create schema app; set \"search_path\" to app; create table t();"),
+                oneFile("SET SCHEMA", "create schema app; set schema 'app'; create table t();"),
+                oneFile("\"Public\" is not public", "create schema \"Public\"; set search_path to \"Public\"; create table t();"),
+
+                oneFile("public first", IN_APP + "set search_path to public, app; create table t();", "t"),
+                oneFile("public after \"$user\"", IN_APP + "set search_path to \"$user\", public; create table t();", "t"),
+                oneFile("strings", IN_APP + "set search_path = '$user', 'public'; create table t();", "t"),
+                oneFile("a quoted public", IN_APP + "set search_path to \"public\"; create table t();", "t"),
+                oneFile("TO DEFAULT", IN_APP + "SET search_path TO DEFAULT; create table t();", "t"),
+                oneFile("= default", IN_APP + "set search_path = default; create table t();", "t"),
+                oneFile("RESET search_path", IN_APP + "reset search_path; create table t();", "t"),
+                oneFile("RESET ALL", IN_APP + "RESET ALL; create table t();", "t"),
+                oneFile("SET SCHEMA 'public'", IN_APP + "set schema 'public'; create table t();", "t"),
+
+                oneFile("a schema-qualified name ignores the search path", """
+                        create schema app; create schema other;
+                        set search_path to app;
+                        create table public.a(); create table b(); create table other.c();
+                        set search_path to public;
+                        create table other.d(); create table app.e();
+                        """, "a"),
+                oneFile("renames and drops of unqualified names resolve through the search path", """
+                        create table t(); create table u();
+                        create schema app; create table app.t(); create table app.u(); create table app.v();
+                        set search_path to app;
+                        drop table t;
+                        alter table u rename to w;
+                        alter table v set schema public;
+                        alter table public.u rename to x;
+                        """, "t", "v", "x"),
+                oneFile("only top-level statements count", """
+                        create schema app;
+                        -- set search_path to app;
+                        /* set search_path to app; */
+                        select 'set search_path to app;';
+                        create function f() returns int language sql set search_path = app as $$ select 1 $$;
+                        create function g() returns void language plpgsql as $fn$ begin set search_path to app; end $fn$;
+                        alter function f() set search_path = app;
+                        create table t();
+                        """, "t"),
+                oneFile("other settings do not count", """
+                        set role postgres; set local statement_timeout = 0; set time zone 'UTC';
+                        set search_path from current; set session authorization default; reset role;
+                        create table t();
+                        """, "t"),
+
+                files("the search path holds into the next file, in version order",
+                        List.of(new Migration("1_schema.sql", "create schema app; set search_path to app;"),
+                                new Migration("2_table.sql", "create table t();"))),
+                files("a later file's search path does not reach back",
+                        List.of(new Migration("1_early.sql", "create schema app; create table early();"),
+                                new Migration("2_late.sql", "set search_path to app; create table late();"),
+                                new Migration("3_later.sql", "create table later();")),
+                        "early"),
+                files("SET LOCAL ends with its file",
+                        List.of(new Migration("1_local.sql", "create schema app; set local search_path to app; create table inside();"),
+                                new Migration("2_after.sql", "create table after();")),
+                        "after"),
+                files("SET after SET LOCAL holds after the file",
+                        List.of(new Migration("1_both.sql", "create schema app; create schema other;\n"
+                                        + "set local search_path to other; set search_path to app; create table a();"),
+                                new Migration("2_after.sql", "create table b();"))),
+                files("SET LOCAL after SET gives way to the SET after the file",
+                        List.of(new Migration("1_both.sql", "create schema app;\n"
+                                        + "set search_path to app; set local search_path to public; create table a();"),
+                                new Migration("2_after.sql", "create table b();")),
+                        "a"));
+    }
+
+    private static Arguments oneFile(String name, String sql, String... publicTables) {
+        return files(name, List.of(new Migration("20240101000000_migration.sql", sql)), publicTables);
+    }
+
+    private static Arguments files(String name, List<Migration> migrations, String... publicTables) {
+        return Arguments.of(new Case(name, migrations, Set.of(publicTables)));
+    }
+}
