@@ -5,7 +5,6 @@ import dev.atdd.core.database.SchemaSnapshot;
 import dev.atdd.core.plan.PlannedTable;
 import dev.atdd.core.plan.RelationalMapping;
 import dev.atdd.core.plan.TablePlan;
-import dev.atdd.core.render.SqlLiteral;
 import dev.atdd.core.types.Check;
 import dev.atdd.core.types.Column;
 import dev.atdd.core.types.PgType;
@@ -89,7 +88,7 @@ public final class SchemaDrift {
             List<SchemaSnapshot.Check> checks = table.checks().stream()
                     .filter(c -> c.columns().equals(List.of(column.name()))).toList();
             for (Check check : column.checks()) {
-                if (checks.stream().noneMatch(existing -> enforces(existing, check))) {
+                if (checks.stream().noneMatch(existing -> enforces(existing, column.type(), check))) {
                     drift.add(new Drift(table.name(), Optional.of(column.name()),
                             "contract says " + describe(check) + ", table has no such CHECK", contract));
                 }
@@ -127,13 +126,16 @@ public final class SchemaDrift {
     }
 
     /**
-     * Whether a catalog CHECK carries every value (or the regex) of the contract's check, as literals.
-     * Plain literals: the catalog prints a value the migration split at a {@code TODO:} joined.
+     * Whether a catalog CHECK carries every value (or the regex) of the contract's check, compared by
+     * value as a constant of the column's type: PostgreSQL prints {@code b = 'true'} as {@code b = true}
+     * and {@code n IN ('100', '0.1')} as {@code n = ANY (ARRAY['100'::numeric, 0.1])}.
      */
-    private static boolean enforces(SchemaSnapshot.Check existing, Check check) {
-        List<String> values = check instanceof Check.AllowedValues allowed ? allowed.values()
-                : List.of(((Check.PatternMatch) check).regex());
-        return values.stream().allMatch(value -> existing.definition().contains(SqlLiteral.quote(value)));
+    private static boolean enforces(SchemaSnapshot.Check existing, PgType type, Check check) {
+        CheckConstants constants = CheckConstants.of(existing.definition());
+        if (check instanceof Check.AllowedValues allowed) {
+            return allowed.values().stream().allMatch(value -> constants.holds(type, value));
+        }
+        return constants.texts().contains(((Check.PatternMatch) check).regex());
     }
 
     private static String describe(Check check) {

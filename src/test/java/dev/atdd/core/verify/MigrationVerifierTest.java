@@ -83,6 +83,80 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void booleanAndNumberValuesAreFoundInTheChecksTheGeneratedMigrationMakes() throws Exception {
+        // The template writes every value quoted; the catalog prints booleans and numbers as constants of
+        // the column's type: (b1 = true), (n1 = 1.5), (n2 = ANY (ARRAY['100'::numeric, 0.1])).
+        contract("lab/sensor/reading", """
+                {"x-artifact-metadata": {"persistence": {"strategy": "relational"}},
+                 "properties": {"id": {"type": "string", "format": "uuid"},
+                                "b1": {"const": true},
+                                "b2": {"type": "boolean", "enum": [true, false]},
+                                "b3": {"type": "boolean", "const": false},
+                                "n1": {"type": "number", "const": 1.50},
+                                "n2": {"type": "number", "enum": [1e2, 0.1]},
+                                "n3": {"type": "number", "enum": [-1.5, -3, 2.50, 1e-7, 1.5E+3, 12345678901234567890.5]},
+                                "n4": {"type": "number", "const": -0.25},
+                                "i1": {"type": "integer", "const": 5},
+                                "i2": {"type": "integer", "enum": [5, -7, 0]},
+                                "i3": {"type": "integer", "format": "int64", "enum": [9007199254740993, -1]},
+                                "i4": {"type": "integer", "enum": [18446744073709551616, -18446744073709551616]},
+                                "s1": {"type": "string", "const": "1.50"},
+                                "s2": {"enum": [1, "true", "it's"]}}}
+                """);
+        new MigrationGenerator(SqlTemplates.builtIn(), Clock.systemUTC()).generate(new GenerationRequest(
+                contracts(), migrations(), Optional.empty(), Strategy.JSONB, true, List.of(), Set.of(), false));
+
+        MigrationIndex index = MigrationIndex.scan(migrations());
+        String generated = Files.readString(index.files().get(0).path());
+        assertTrue(generated.contains("b1 BOOLEAN CHECK (b1 = 'true')"), generated);
+        assertTrue(generated.contains("n1 NUMERIC CHECK (n1 = '1.5')"), generated);
+        assertTrue(generated.contains("i3 BIGINT CHECK (i3 IN ("), generated);
+        assertTrue(generated.contains("i4 NUMERIC CHECK (i4 IN ("), generated);
+
+        VerificationReport report = verifier.verify(plan(), index, Set.of());
+
+        assertEquals(List.of(), report.drift().stream().map(Drift::describe).toList());
+    }
+
+    @Test
+    void aBooleanOrNumberCheckWithOtherValuesIsDrift() throws Exception {
+        contract("lab/sensor/reading", """
+                {"x-artifact-metadata": {"persistence": {"strategy": "relational"}},
+                 "properties": {"id": {"type": "string", "format": "uuid"},
+                                "b1": {"const": true},
+                                "b2": {"type": "boolean", "enum": [true, false]},
+                                "n1": {"type": "number", "const": 1.5},
+                                "n2": {"type": "number", "enum": [1e2, 0.1]},
+                                "n3": {"type": "number", "const": -1.5},
+                                "n4": {"type": "number", "const": 1.5},
+                                "i1": {"type": "integer", "const": 5}}}
+                """);
+        migration("20250101000000_reading.sql", """
+                create table public.lab_sensor_reading (
+                  id uuid primary key default gen_random_uuid(),
+                  b1 boolean check (b1 = false),
+                  b2 boolean check (b2 in (true, false)),
+                  n1 numeric check (n1 = 11.55),
+                  n2 numeric check (n2 in (100, 0.2)),
+                  n3 numeric check (n3 = 1.5),
+                  n4 numeric check (n4 = 1.500),
+                  i1 integer check (i1 = 55)
+                );
+                alter table public.lab_sensor_reading enable row level security;
+                """);
+
+        VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(List.of(
+                "lab_sensor_reading.b1: contract says const true, table has no such CHECK",
+                "lab_sensor_reading.n1: contract says const 1.5, table has no such CHECK",
+                "lab_sensor_reading.n2: contract says enum [100, 0.1], table has no such CHECK",
+                "lab_sensor_reading.n3: contract says const -1.5, table has no such CHECK",
+                "lab_sensor_reading.i1: contract says const 5, table has no such CHECK"),
+                report.drift().stream().map(Drift::describe).toList());
+    }
+
+    @Test
     void aDriftedColumnIsNamedWithWhatTheContractSaysAndWhatTheTableHas() throws Exception {
         contract("billing/invoice/line-item", LINE_ITEM);
         migration("20250101000000_line_item.sql", """

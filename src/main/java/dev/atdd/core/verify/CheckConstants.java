@@ -1,0 +1,78 @@
+package dev.atdd.core.verify;
+
+import dev.atdd.core.migration.SqlLexer;
+import dev.atdd.core.migration.SqlToken;
+import dev.atdd.core.migration.SqlTokenKind;
+import dev.atdd.core.types.PgType;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The constants a CHECK compares its column with, read from the text {@code pg_get_constraintdef}
+ * prints, and normalized so that a contract value can be looked up by what it means rather than how
+ * it is spelled. PostgreSQL prints a constant by its type, not as the migration wrote it: text quoted
+ * ({@code 'a'::text}), booleans bare ({@code true}), integers and numerics bare when they read back as
+ * such ({@code 5}, {@code 1.50}, {@code 0.0000001}) and quoted otherwise ({@code '-5'::integer},
+ * {@code '100'::numeric}, {@code '5'::bigint}); an {@code IN} list becomes {@code = ANY (ARRAY[...])}.
+ *
+ * @param texts    every string constant, unquoted (adjacent literals arrive joined)
+ * @param numbers  every numeric constant, bare or quoted; numeric equality ignores scale, as PostgreSQL's does
+ * @param booleans every {@code true} or {@code false}
+ */
+record CheckConstants(Set<String> texts, List<BigDecimal> numbers, Set<Boolean> booleans) {
+
+    CheckConstants {
+        texts = Set.copyOf(texts);
+        numbers = List.copyOf(numbers);
+        booleans = Set.copyOf(booleans);
+    }
+
+    /** The constants of {@code definition}, e.g. {@code CHECK (n = ANY (ARRAY['-1.5'::numeric, 0.1]))}. */
+    static CheckConstants of(String definition) {
+        List<SqlToken> tokens = SqlLexer.tokenize(definition);
+        List<String> texts = tokens.stream().map(CheckConstants::unquoted).flatMap(Optional::stream).toList();
+        List<BigDecimal> numbers = Stream.concat(
+                        tokens.stream().filter(t -> t.kind() == SqlTokenKind.NUMBER).map(SqlToken::text),
+                        // Negative numbers, numerics without a point, smallints and bigints come quoted with a cast.
+                        texts.stream())
+                .map(CheckConstants::number).flatMap(Optional::stream).toList();
+        Set<Boolean> booleans = tokens.stream().filter(t -> t.isWord("true") || t.isWord("false"))
+                .map(t -> t.isWord("true")).collect(Collectors.toSet());
+        return new CheckConstants(Set.copyOf(texts), numbers, booleans);
+    }
+
+    /**
+     * Whether the CHECK holds {@code value}, a contract value as the type mapping wrote it for a column of
+     * {@code type}: {@code true}, {@code 1.5}, {@code 100}, {@code it's}.
+     */
+    boolean holds(PgType type, String value) {
+        return switch (type) {
+            case BOOLEAN -> booleans.contains(Boolean.valueOf(value));
+            case SMALLINT, INTEGER, BIGINT, NUMERIC -> number(value)
+                    .map(wanted -> numbers.stream().anyMatch(n -> n.compareTo(wanted) == 0)).orElse(false);
+            default -> texts.contains(value);
+        };
+    }
+
+    /** The content of a plain {@code '...'} literal; the catalog prints no other form of string. */
+    private static Optional<String> unquoted(SqlToken token) {
+        String text = token.text();
+        if (token.kind() != SqlTokenKind.STRING || text.length() < 2 || !text.startsWith("'") || !text.endsWith("'")) {
+            return Optional.empty();
+        }
+        return Optional.of(text.substring(1, text.length() - 1).replace("''", "'"));
+    }
+
+    /** A finite decimal; {@code NaN}, {@code Infinity} and non-numbers are none. */
+    private static Optional<BigDecimal> number(String text) {
+        try {
+            return Optional.of(new BigDecimal(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

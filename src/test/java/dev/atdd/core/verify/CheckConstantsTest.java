@@ -1,0 +1,69 @@
+package dev.atdd.core.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.atdd.core.types.PgType;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Definitions as PostgreSQL 15's pg_get_constraintdef prints the CHECKs the relational template writes. */
+class CheckConstantsTest {
+
+    @Test
+    void booleansArePrintedBare() {
+        CheckConstants constants = CheckConstants.of("CHECK (b2 = ANY (ARRAY[true, false]))");
+
+        assertTrue(constants.holds(PgType.BOOLEAN, "true"));
+        assertTrue(constants.holds(PgType.BOOLEAN, "false"));
+        assertFalse(CheckConstants.of("CHECK (b1 = false)").holds(PgType.BOOLEAN, "true"));
+    }
+
+    @Test
+    void numericsAreComparedByValueWhetherBareOrQuotedWithACast() {
+        // From b IN ('-1.5', '-3', '1E-7', '100', '1.50'): quoted when negative or without a point.
+        CheckConstants constants = CheckConstants.of(
+                "CHECK (n3 = ANY (ARRAY['-1.5'::numeric, '-3'::numeric, 0.0000001, '100'::numeric, 1.50]))");
+
+        for (String value : new String[] {"-1.5", "-3", "1E-7", "100", "1.5"}) {
+            assertTrue(constants.holds(PgType.NUMERIC, value), value);
+        }
+        assertFalse(constants.holds(PgType.NUMERIC, "1.55"));
+        assertFalse(constants.holds(PgType.NUMERIC, "3"));
+        assertFalse(constants.holds(PgType.NUMERIC, "-100"));
+    }
+
+    @Test
+    void aNumberIsOneConstantNotAPieceOfALongerOne() {
+        CheckConstants constants = CheckConstants.of("CHECK (n1 = ANY (ARRAY[11.55, '-1.5'::numeric]))");
+
+        assertFalse(constants.holds(PgType.NUMERIC, "1.5"));
+        assertFalse(constants.holds(PgType.NUMERIC, "1.55"));
+    }
+
+    @Test
+    void integersOfEveryWidthAreFoundByValue() {
+        assertTrue(CheckConstants.of("CHECK (i2 = ANY (ARRAY[5, '-7'::integer]))").holds(PgType.INTEGER, "-7"));
+        assertTrue(CheckConstants.of("CHECK (i1 = 5)").holds(PgType.INTEGER, "5"));
+        assertTrue(CheckConstants.of("CHECK (s1 = ANY (ARRAY['5'::smallint, '-7'::smallint]))")
+                .holds(PgType.SMALLINT, "5"));
+        assertTrue(CheckConstants.of("CHECK (g2 = '5'::bigint)").holds(PgType.BIGINT, "5"));
+        assertFalse(CheckConstants.of("CHECK (i1 = 55)").holds(PgType.INTEGER, "5"));
+    }
+
+    @Test
+    void textIsFoundUnquotedAndNotByItsNumericValue() {
+        CheckConstants constants = CheckConstants.of("CHECK (t2 = ANY (ARRAY['it''s'::text, '1.50'::text]))");
+
+        assertTrue(constants.holds(PgType.TEXT, "it's"));
+        assertTrue(constants.holds(PgType.TEXT, "1.50"));
+        assertFalse(constants.holds(PgType.TEXT, "1.5"));
+        assertEquals(Set.of("it's", "1.50"), constants.texts());
+    }
+
+    @Test
+    void notANumberIsNoNumber() {
+        assertFalse(CheckConstants.of("CHECK (n = 'NaN'::numeric)").holds(PgType.NUMERIC, "0"));
+    }
+}
