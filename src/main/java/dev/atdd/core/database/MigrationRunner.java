@@ -20,11 +20,15 @@ import org.postgresql.util.ServerErrorMessage;
  * file holding a command PostgreSQL refuses inside a transaction block ({@code CREATE INDEX
  * CONCURRENTLY}, {@code VACUUM}, ...) is instead sent statement by statement with auto-commit on; the
  * statements before a failing one then stay applied, as they would with the Supabase CLI.
+ *
+ * <p>Some errors carry no position (a table that already exists, a duplicate key). When a file sent
+ * whole fails with one, it is replayed statement by statement in a transaction that is rolled back,
+ * to name the statement that fails.
  */
 public final class MigrationRunner {
 
-    /** Marks a failure of a script sent whole, as opposed to one statement of it. */
-    private static final int WHOLE_SCRIPT = -1;
+    /** A char index into the script when the error's place in it is not known. */
+    private static final int UNKNOWN = -1;
 
     private final Connection connection;
 
@@ -66,11 +70,12 @@ public final class MigrationRunner {
         if (statements.stream().anyMatch(ScriptStatements.Statement::cannotRunInTransaction)) {
             runStatementByStatement(script, statements, appliedBefore);
         } else {
-            runInTransaction(script, appliedBefore);
+            runInTransaction(script, statements, appliedBefore);
         }
     }
 
-    private void runInTransaction(SqlScript script, List<Path> appliedBefore) {
+    private void runInTransaction(SqlScript script, List<ScriptStatements.Statement> statements,
+                                  List<Path> appliedBefore) {
         try {
             connection.setAutoCommit(false);
             execute(script.text());
@@ -78,7 +83,50 @@ public final class MigrationRunner {
             connection.setAutoCommit(true);
         } catch (SQLException e) {
             rollback(e);
-            throw failure(script, WHOLE_SCRIPT, script.text(), e, appliedBefore);
+            int index = serverPosition(0, script.text(), e);
+            if (index == UNKNOWN && serverError(e) != null) {
+                index = replayToFindFailingStatement(script, statements, e);
+            }
+            throw failure(script, index, e, appliedBefore);
+        }
+    }
+
+    /**
+     * The char index in the script of an error the server gave no position for, found by running the
+     * rolled-back file again statement by statement in a transaction that is rolled back too: the first
+     * statement that fails with the same SQLSTATE, at the server's position in it or else at its start.
+     * {@link #UNKNOWN} when the replay succeeds (the error depended on something a rollback does not
+     * restore, such as a sequence's value) or fails otherwise, and when the file ends its transaction
+     * before its last statement: such a {@code COMMIT} may have kept part of the file in the first run,
+     * so that the replay would not start from the same database.
+     */
+    private int replayToFindFailingStatement(SqlScript script, List<ScriptStatements.Statement> statements,
+                                             SQLException original) {
+        List<ScriptStatements.Statement> allButLast = statements.subList(0, Math.max(0, statements.size() - 1));
+        if (allButLast.stream().anyMatch(ScriptStatements.Statement::endsTransaction)) {
+            return UNKNOWN;
+        }
+        try {
+            connection.setAutoCommit(false);
+            for (ScriptStatements.Statement statement : statements) {
+                if (statement.endsTransaction()) {
+                    return UNKNOWN; // a closing COMMIT: the replay must keep nothing
+                }
+                String sql = script.text().substring(statement.start(), statement.end());
+                try {
+                    execute(sql);
+                } catch (SQLException e) {
+                    return Objects.equals(e.getSQLState(), original.getSQLState())
+                            ? statementErrorIndex(statement.start(), sql, e)
+                            : UNKNOWN;
+                }
+            }
+            return UNKNOWN;
+        } catch (SQLException e) {
+            original.addSuppressed(e);
+            return UNKNOWN;
+        } finally {
+            rollback(original);
         }
     }
 
@@ -87,14 +135,14 @@ public final class MigrationRunner {
         try {
             connection.setAutoCommit(true);
         } catch (SQLException e) {
-            throw failure(script, WHOLE_SCRIPT, script.text(), e, appliedBefore);
+            throw failure(script, UNKNOWN, e, appliedBefore);
         }
         for (ScriptStatements.Statement statement : statements) {
             String sql = script.text().substring(statement.start(), statement.end());
             try {
                 execute(sql);
             } catch (SQLException e) {
-                throw failure(script, statement.start(), sql, e, appliedBefore);
+                throw failure(script, statementErrorIndex(statement.start(), sql, e), e, appliedBefore);
             }
         }
     }
@@ -118,27 +166,37 @@ public final class MigrationRunner {
     }
 
     /**
-     * The server's error located in the file. {@code sent} is the text sent: the whole script, or
-     * one statement found at char index {@code statementStart}. The server's position counts
-     * characters (code points) from 1 into {@code sent}; without one, a statement's own start is
-     * the best location known, and a whole script's is none.
+     * The char index in the script of the server's error position, {@link #UNKNOWN} without one.
+     * {@code sent} is the text sent, found at {@code sentStart} in the script; the server's position
+     * counts characters (code points) from 1 into it.
      */
-    private static RuntimeException failure(SqlScript script, int statementStart, String sent, SQLException e,
-                                            List<Path> appliedBefore) {
-        ServerErrorMessage server = e instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+    private static int serverPosition(int sentStart, String sent, SQLException e) {
+        ServerErrorMessage server = serverError(e);
+        return server != null && server.getPosition() > 0
+                ? sentStart + charIndex(sent, server.getPosition())
+                : UNKNOWN;
+    }
+
+    /** Where the error of one statement sent alone lies: the server's position, else the statement's start. */
+    private static int statementErrorIndex(int statementStart, String sent, SQLException e) {
+        int position = serverPosition(statementStart, sent, e);
+        return position == UNKNOWN ? statementStart : position;
+    }
+
+    private static ServerErrorMessage serverError(SQLException e) {
+        return e instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+    }
+
+    /** The server's error, located at char {@code index} of the script, or at the file alone when {@link #UNKNOWN}. */
+    private static RuntimeException failure(SqlScript script, int index, SQLException e, List<Path> appliedBefore) {
+        ServerErrorMessage server = serverError(e);
         if (server == null) {
             return new ScratchDatabaseException("lost the database connection while applying " + script.file(), e);
-        }
-        int index = -1;
-        if (server.getPosition() > 0) {
-            index = Math.max(statementStart, 0) + charIndex(sent, server.getPosition());
-        } else if (statementStart != WHOLE_SCRIPT) {
-            index = statementStart;
         }
         int line = 0;
         int column = 0;
         String lineText = "";
-        if (index >= 0) {
+        if (index != UNKNOWN) {
             String text = script.text();
             int lineStart = text.lastIndexOf('\n', index - 1) + 1;
             int lineEnd = text.indexOf('\n', index);

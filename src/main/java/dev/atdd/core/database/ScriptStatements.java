@@ -10,9 +10,11 @@ import java.util.Locale;
  * The top-level statements of a SQL script, split at {@code ;} outside parentheses, comments,
  * strings, quoted identifiers and dollar-quoted bodies (the {@link SqlLexer} knows them). It only serves
  * to spot the statements PostgreSQL refuses inside a transaction block and to send those one by
- * one; the server remains the judge of the SQL. (SQL-standard {@code BEGIN ATOMIC} bodies are not
+ * one, and to replay a script one statement at a time to find the one behind an error without
+ * position; the server remains the judge of the SQL. (SQL-standard {@code BEGIN ATOMIC} bodies are not
  * understood; a script holding one is still sent whole unless it also needs to run outside a
- * transaction.)
+ * transaction, and its body's closing {@code END} reads as a statement that ends the transaction,
+ * which keeps a replay from running the split body.)
  */
 final class ScriptStatements {
 
@@ -47,6 +49,19 @@ final class ScriptStatements {
                 case "CREATE" -> createIndexConcurrently() || isAny(word(1), "DATABASE", "TABLESPACE");
                 case "DROP" -> word(1).equals("INDEX") && word(2).equals("CONCURRENTLY")
                         || isAny(word(1), "DATABASE", "TABLESPACE");
+                default -> false;
+            };
+        }
+
+        /**
+         * Commands that end the transaction they run in, so that a statement after them is no longer
+         * undone by a rollback. Also the {@code END} of a {@code BEGIN ATOMIC} body, which the split
+         * leaves as a statement of its own.
+         */
+        boolean endsTransaction() {
+            return switch (word(0)) {
+                case "COMMIT", "END", "ROLLBACK", "ABORT" -> true;
+                case "PREPARE" -> word(1).equals("TRANSACTION");
                 default -> false;
             };
         }

@@ -234,10 +234,30 @@ class MigrationRunnerTest {
     }
 
     @Test
-    void reportsAnErrorWithoutPositionWithItsDetailButNoLine() {
+    void locatesAnErrorWithoutPositionAtTheStatementThatRaisesIt() {
+        Path file = write(migrations, "20250101000000_a.sql", """
+                CREATE TABLE a (id int);
+
+                -- the same table again
+
+                CREATE TABLE a (id int);
+                """);
+
+        MigrationFailedException failure =
+                assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(file)));
+
+        // PostgreSQL gives no position for 42P07; replaying the file finds the statement.
+        assertEquals("""
+                20250101000000_a.sql:5:1: relation "a" already exists (SQLSTATE 42P07)
+                     5 | CREATE TABLE a (id int);
+                       | ^""", failure.problem().describe(migrations));
+    }
+
+    @Test
+    void reportsAnErrorWithoutPositionAtItsStatementWithItsDetail() {
         Path file = write(migrations, "20240101000000_buckets.sql", """
                 insert into storage.buckets (id, name) values ('avatars', 'avatars');
-                insert into storage.buckets (id, name) values ('avatars', 'avatars');
+                  insert into storage.buckets (id, name) values ('avatars', 'avatars');
                 """);
         runner.applyPrelude(SupabasePrelude.builtIn());
 
@@ -245,9 +265,102 @@ class MigrationRunnerTest {
                 assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(file)));
 
         assertEquals("""
-                20240101000000_buckets.sql: duplicate key value violates unique constraint "buckets_pkey" \
+                20240101000000_buckets.sql:2:3: duplicate key value violates unique constraint "buckets_pkey" \
                 (SQLSTATE 23505)
+                     2 |   insert into storage.buckets (id, name) values ('avatars', 'avatars');
+                       |   ^
                 detail: Key (id)=(avatars) already exists.""", failure.problem().describe(migrations));
+    }
+
+    @Test
+    void aFailedFileLeavesNothingOfItselfAfterItsStatementIsFound() throws SQLException {
+        Path first = write(migrations, "20240101000000_authors.sql", "create table public.authors (id int);\n");
+        Path broken = write(migrations, "20240102000000_notes.sql", """
+                create table public.notes (id int);
+                insert into public.authors values (1);
+                alter table public.authors add column name text;
+                create table public.authors (id int);
+                """);
+
+        MigrationFailedException failure =
+                assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(first, broken)));
+
+        assertEquals(List.of(4, 1), List.of(failure.failure().line(), failure.failure().column()));
+        // Neither the file's run nor its replay left anything: no table, row or column of it.
+        assertEquals(List.of("authors"), tableNames());
+        assertEquals(0, count("select count(*) from public.authors"));
+        assertEquals(List.of("id"), SchemaSnapshot.read(database.connection(), "public").table("authors")
+                .orElseThrow().columns().stream().map(SchemaSnapshot.Column::name).toList());
+        // The runner is back between files: the next file commits.
+        Path next = write(migrations, "20240103000000_books.sql", "create table public.books (id int);\n");
+        assertEquals(List.of(next), runner.apply(List.of(next)));
+        assertEquals(List.of("authors", "books"), tableNames());
+    }
+
+    @Test
+    void locatesAnErrorWithAPositionInsideALaterStatement() {
+        Path file = write(migrations, "20240101000000_notes.sql", """
+                create table public.notes (id int, body text);
+                create function public.note_count() returns bigint language sql
+                as $$ select count(*) from public.notes; $$;
+
+                insert into public.notes (id, body)
+                  select id, bdy from public.notes;
+                """);
+
+        MigrationFailure failure =
+                assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(file))).failure();
+
+        assertEquals(List.of(6, 14, "  select id, bdy from public.notes;", "42703"),
+                List.of(failure.line(), failure.column(), failure.lineText(), failure.sqlState()));
+    }
+
+    @Test
+    void locatesAnErrorWithoutPositionInsideAnExplicitTransaction() {
+        Path file = write(migrations, "20240101000000_a.sql", """
+                begin;
+                create table public.a (id int);
+                create table public.a (id int);
+                commit;
+                """);
+
+        MigrationFailure failure =
+                assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(file))).failure();
+
+        assertEquals(List.of(3, 1, "42P07"), List.of(failure.line(), failure.column(), failure.sqlState()));
+    }
+
+    @Test
+    void doesNotReplayPastAStatementThatEndsTheTransaction() {
+        // The COMMIT kept the first table in the first run: a replay would fail on it, at line 1.
+        Path file = write(migrations, "20240101000000_a.sql", """
+                create table public.b (id int);
+                commit;
+                create table public.a (id int);
+                create table public.a (id int);
+                """);
+
+        MigrationFailure failure =
+                assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(file))).failure();
+
+        assertEquals(List.of(0, "relation \"a\" already exists", "42P07"),
+                List.of(failure.line(), failure.message(), failure.sqlState()));
+    }
+
+    @Test
+    void reportsTheFileAloneWhenTheReplayDoesNotFailAgain() {
+        Path counter = write(migrations, "20240101000000_counter.sql", "create sequence public.counter;\n");
+        // Fails on the sequence's first value only; sequences ignore rollbacks, so the replay gets the second.
+        Path file = write(migrations, "20240102000000_divide.sql", """
+                select 1;
+                select 1 / (nextval('public.counter') - 1);
+                """);
+
+        MigrationFailedException failure =
+                assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(counter, file)));
+
+        assertEquals("20240102000000_divide.sql: division by zero (SQLSTATE 22012)",
+                failure.problem().describe(migrations));
     }
 
     @Test

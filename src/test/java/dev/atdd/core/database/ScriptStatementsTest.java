@@ -49,6 +49,26 @@ class ScriptStatementsTest {
                 .anyMatch(ScriptStatements.Statement::cannotRunInTransaction), script);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "commit", "COMMIT AND CHAIN", "end transaction", "rollback", "rollback to savepoint s", "abort",
+        "prepare transaction 'x'", "commit prepared 'x'",
+        // The END that closes a BEGIN ATOMIC body, which the split leaves as a statement of its own.
+        "end",
+    })
+    void findsStatementsThatEndATransaction(String statement) {
+        assertTrue(ScriptStatements.of(statement).get(0).endsTransaction(), statement);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "begin", "start transaction", "savepoint s", "release savepoint s", "prepare q as select 1",
+        "create table \"commit\" (a int)", "do $$ begin commit; end $$",
+    })
+    void leavesOtherStatementsInTheTransaction(String statement) {
+        assertFalse(ScriptStatements.of(statement).get(0).endsTransaction(), statement);
+    }
+
     static Stream<Arguments> scripts() {
         return Stream.of(
                 Arguments.of("select 1; select 2", List.of("select 1", "select 2")),
