@@ -12,13 +12,14 @@ import dev.atdd.core.render.InfrastructureTableModel;
 import dev.atdd.core.render.JsonbTableModel;
 import dev.atdd.core.render.RelationalTableModel;
 import dev.atdd.core.render.SqlTemplates;
-import dev.atdd.core.render.TableIndex;
+import dev.atdd.core.render.IndexName;
 import dev.atdd.core.render.TableModel;
 import dev.atdd.core.types.TypeMapping;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,23 +91,39 @@ public final class MigrationGenerator {
                     sql.add(templates.render(model.shape(), model));
                     missing.add(table);
                     models.add(model);
-                    model.contractIndexes().stream().filter(TableIndex::shortened).forEach(shortened -> warnings.add(
+                    model.indexNames().stream().filter(IndexName::shortened).forEach(shortened -> warnings.add(
                             Problem.in(table.origin(), "index name " + shortened.requested()
                                     + " is longer than 63 bytes, shortened to " + shortened.name())));
                 } catch (InvalidInputException e) {
                     problems.addAll(e.problems());
                 }
             }
-            problems.addAll(RelationNamespace.clashes(missing, models, index.tables()));
+            if (!missing.isEmpty() && !index.unqualifiedNamesEndInPublic()) {
+                // The templates write unqualified names: after such a migration they would not land in public.
+                throw new InvalidInputException(Problem.in(index.latest().orElseThrow().path(), "after this migration"
+                        + " the search_path leads to another schema than public, so a generated CREATE TABLE would"
+                        + " not make a public table; end the migration with RESET search_path"));
+            }
+            // With writeValidContracts: a table whose contract has a problem (say, a name clash) is left out.
+            Set<Path> broken = problems.stream().map(Problem::file).collect(Collectors.toSet());
+            Set<Integer> leftOut = new HashSet<>();
+            for (int i = 0; i < missing.size(); i++) {
+                if (broken.contains(missing.get(i).origin())) {
+                    leftOut.add(i);
+                }
+            }
+            for (RelationNamespace.Clash clash : RelationNamespace.clashes(missing, models, index.tables(),
+                    leftOut::contains)) {
+                problems.add(clash.problem());
+                leftOut.add(clash.position());
+            }
             if (!index.problems().isEmpty() || !problems.isEmpty() && !writeValid) {
                 List<Problem> all = new ArrayList<>(problems);
                 all.addAll(index.problems());
                 throw new InvalidInputException(all);
             }
-            // With writeValidContracts: a table whose contract has a problem (say, a name clash) is left out.
-            Set<Path> broken = problems.stream().map(Problem::file).collect(Collectors.toSet());
             for (int i = missing.size() - 1; i >= 0; i--) {
-                if (broken.contains(missing.get(i).origin())) {
+                if (leftOut.contains(i)) {
                     missing.remove(i);
                     sql.remove(i);
                 }

@@ -2,51 +2,70 @@ package dev.atdd.core.generate;
 
 import dev.atdd.core.Problem;
 import dev.atdd.core.plan.PlannedTable;
+import dev.atdd.core.render.IndexName;
 import dev.atdd.core.render.TableModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * PostgreSQL keeps the tables and indexes of a schema in one namespace: a {@code CREATE TABLE} or
  * {@code CREATE INDEX} of a name another relation holds fails with "relation already exists". The
  * new migrations of one run are checked against each other, in the order they will run, and against
- * the tables the migrations folder creates already. (A clash inside one table, IndexPlan reports.)
+ * the tables the migrations folder creates already. (A clash inside one table, IndexPlan reports; two
+ * contracts asking for one table, the table plan.)
  */
 final class RelationNamespace {
+
+    /** A table that cannot be written as it is, at its position in the run. */
+    record Clash(int position, Problem problem) {
+    }
 
     private RelationNamespace() {
     }
 
     /**
-     * @param tables the tables to be written, in the order their migrations run
-     * @param models their models, one per table
-     * @return one problem per clash, in the file of the later table
+     * @param tables   the tables to be written, in the order their migrations run
+     * @param models   their models, one per table
+     * @param leftOut  positions already refused for another problem: they claim no name
+     * @return the tables that clash with an earlier one or an existing table; a clashing table claims
+     *         no name either, so that leaving it out leaves no clash behind
      */
-    static List<Problem> clashes(List<PlannedTable> tables, List<TableModel> models, Set<String> existingTables) {
+    static List<Clash> clashes(List<PlannedTable> tables, List<TableModel> models, Set<String> existingTables,
+                               IntPredicate leftOut) {
         Map<String, String> holders = new HashMap<>();
         existingTables.forEach(name -> holders.put(name, "the table " + name + " of the migrations folder"));
-        List<Problem> problems = new ArrayList<>();
+        List<Clash> clashes = new ArrayList<>();
         for (int i = 0; i < tables.size(); i++) {
+            if (leftOut.test(i)) {
+                continue;
+            }
             PlannedTable table = tables.get(i);
             TableModel model = models.get(i);
-            String holder = holders.putIfAbsent(model.table(), "the table " + model.table() + " of " + table.source());
-            if (holder != null) {
-                problems.add(Problem.in(table.origin(), "its table name " + model.table() + " is also the name of "
-                        + holder + ": one schema cannot hold two relations of one name; rename one of them"));
+            List<String> found = new ArrayList<>();
+            if (holders.containsKey(model.table())) {
+                found.add("its table name " + model.table() + " is also the name of " + holders.get(model.table()));
             }
-            holders.putIfAbsent(model.primaryKeyIndex(), "the primary key index of " + model.table());
-            for (String index : model.indexNames()) {
-                holder = holders.putIfAbsent(index, "the index " + index + " of " + table.source());
-                if (holder != null) {
-                    problems.add(Problem.in(table.origin(), "its index name " + index + " is also the name of "
-                            + holder + ": one schema cannot hold two relations of one name; name the index"
-                            + " (persistence.indexes[].name)"));
+            for (IndexName index : model.indexNames()) {
+                if (holders.containsKey(index.name())) {
+                    found.add("its index name " + index.name() + " is also the name of " + holders.get(index.name()));
                 }
             }
+            if (!found.isEmpty()) {
+                clashes.add(new Clash(i, Problem.in(table.origin(), String.join("; ", found)
+                        + ": one schema cannot hold two relations of one name; give one of them another name"
+                        + " (an index's by persistence.indexes[].name)")));
+                continue;
+            }
+            holders.put(model.table(), "the table " + model.table() + " of " + table.source());
+            // PostgreSQL names the primary key's index itself and picks another name on a clash.
+            holders.putIfAbsent(model.primaryKeyIndex(), "the primary key index of " + model.table());
+            model.indexNames().forEach(index -> holders.put(index.name(),
+                    "the index " + index.name() + " of " + table.source()));
         }
-        return problems;
+        return clashes;
     }
 }

@@ -52,9 +52,12 @@ public final class MigrationIndex {
     private final Map<String, TableOrigin> tables;
     private final Map<MigrationFile, List<Todo>> todos;
     private final List<Problem> problems;
+    private final boolean unqualifiedNamesEndInPublic;
 
     private MigrationIndex(List<MigrationFile> files, List<SkippedFile> skipped, Map<String, TableOrigin> tables,
-                           Map<MigrationFile, List<Todo>> todos, List<Problem> problems) {
+                           Map<MigrationFile, List<Todo>> todos, List<Problem> problems,
+                           boolean unqualifiedNamesEndInPublic) {
+        this.unqualifiedNamesEndInPublic = unqualifiedNamesEndInPublic;
         this.files = List.copyOf(files);
         this.skipped = List.copyOf(skipped);
         this.tables = Map.copyOf(tables);
@@ -80,11 +83,11 @@ public final class MigrationIndex {
         List<MigrationFile> files = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
         if (!Files.exists(migrationsDirectory)) {
-            return new MigrationIndex(files, skipped, Map.of(), Map.of(), problems);
+            return new MigrationIndex(files, skipped, Map.of(), Map.of(), problems, true);
         }
         if (!Files.isDirectory(migrationsDirectory)) {
             problems.add(Problem.in(migrationsDirectory, "the migrations directory is not a folder"));
-            return new MigrationIndex(files, skipped, Map.of(), Map.of(), problems);
+            return new MigrationIndex(files, skipped, Map.of(), Map.of(), problems, true);
         }
         list(migrationsDirectory, files, skipped, problems);
         files.sort(Comparator.comparing(MigrationFile::version, MigrationVersion::compare)
@@ -108,7 +111,8 @@ public final class MigrationIndex {
             }
             problems.addAll(scan.problems());
         }
-        return new MigrationIndex(files, skipped, replay.publicTables(), todos, problems);
+        return new MigrationIndex(files, skipped, replay.publicTables(), todos, problems,
+                replay.searchPath().resolvesToPublic());
     }
 
     /** True when a table of this exact name (as PostgreSQL stores it) exists after the last migration. */
@@ -124,6 +128,14 @@ public final class MigrationIndex {
     /** The tables of {@code public} that exist after the last migration, sorted. */
     public Set<String> tables() {
         return Collections.unmodifiableSet(new TreeSet<>(tables.keySet()));
+    }
+
+    /**
+     * Whether a migration added after the last one would create an unqualified {@code CREATE TABLE x}
+     * in {@code public}: false when a migration left the session's {@code search_path} on another schema.
+     */
+    public boolean unqualifiedNamesEndInPublic() {
+        return unqualifiedNamesEndInPublic;
     }
 
     /** The migrations the Supabase CLI applies, in the order it applies them. */

@@ -11,9 +11,10 @@ import java.util.List;
  * @param shape the template to render it with: {@code EVENT_LOG}, {@code CACHE} or {@code QUEUE}
  * @param table the table name
  * @param index the name of the table's one index
+ * @param requestedIndex its name before fitting it to 63 bytes
  */
-public record InfrastructureTableModel(TableShape shape, String table, String index, boolean rowLevelSecurity)
-        implements TableModel {
+public record InfrastructureTableModel(TableShape shape, String table, String index, boolean rowLevelSecurity,
+                                       String requestedIndex) implements TableModel {
 
     /** The model of a declared table; its kind picks the template and the index's purpose. */
     public static InfrastructureTableModel of(InfrastructureTable declared, boolean rowLevelSecurity) {
@@ -26,12 +27,13 @@ public record InfrastructureTableModel(TableShape shape, String table, String in
 
     private static InfrastructureTableModel of(TableShape shape, String table, String indexPurpose,
                                                boolean rowLevelSecurity) {
-        return new InfrastructureTableModel(shape, PgIdentifier.fit(table),
-                PgIdentifier.fit("idx_" + table + "_" + indexPurpose), rowLevelSecurity);
+        String requestedIndex = "idx_" + table + "_" + indexPurpose;
+        return new InfrastructureTableModel(shape, PgIdentifier.fit(table), PgIdentifier.fit(requestedIndex),
+                rowLevelSecurity, requestedIndex);
     }
 
     @Override
-    public List<String> indexNames() {
-        return List.of(index);
+    public List<IndexName> indexNames() {
+        return List.of(new IndexName(index, requestedIndex));
     }
 }

@@ -14,11 +14,12 @@ import java.util.stream.Stream;
  * @param table           the table name, at most 63 bytes
  * @param generatedAt     UTC ISO-8601 to the second, e.g. {@code 2025-10-30T14:30:00Z}
  * @param dataIndex       the name of the GIN index on {@code data}
+ * @param requestedDataIndex its name before fitting it to 63 bytes
  * @param indexes         the contract's own indexes, on keys inside {@code data}
  */
 public record JsonbTableModel(String table, ContractSource contract, String generatedAt,
-                              boolean rowLevelSecurity, String dataIndex, List<TableIndex> indexes)
-        implements TableModel {
+                              boolean rowLevelSecurity, String dataIndex, List<TableIndex> indexes,
+                              String requestedDataIndex) implements TableModel {
 
     public JsonbTableModel {
         indexes = List.copyOf(indexes);
@@ -28,11 +29,12 @@ public record JsonbTableModel(String table, ContractSource contract, String gene
      * @throws dev.atdd.core.InvalidInputException when a {@code persistence.indexes} entry cannot be built
      */
     public static JsonbTableModel of(Contract contract, String table, Instant generatedAt, boolean rowLevelSecurity) {
-        String dataIndex = PgIdentifier.fit("idx_" + table + "_data");
+        String requestedDataIndex = "idx_" + table + "_data";
+        String dataIndex = PgIdentifier.fit(requestedDataIndex);
         // Every key can be indexed, and its value (data->'key') is JSONB, so GIN applies to all.
         List<TableIndex> indexes = IndexPlan.plan(contract, table, Set.of(dataIndex), Optional::of, key -> true);
         return new JsonbTableModel(table, ContractSource.of(contract), GenerationTime.format(generatedAt),
-                rowLevelSecurity, dataIndex, indexes);
+                rowLevelSecurity, dataIndex, indexes, requestedDataIndex);
     }
 
     @Override
@@ -41,12 +43,8 @@ public record JsonbTableModel(String table, ContractSource contract, String gene
     }
 
     @Override
-    public List<String> indexNames() {
-        return Stream.concat(Stream.of(dataIndex), indexes.stream().map(TableIndex::name)).toList();
-    }
-
-    @Override
-    public List<TableIndex> contractIndexes() {
-        return indexes;
+    public List<IndexName> indexNames() {
+        return Stream.concat(Stream.of(new IndexName(dataIndex, requestedDataIndex)),
+                indexes.stream().map(TableIndex::indexName)).toList();
     }
 }

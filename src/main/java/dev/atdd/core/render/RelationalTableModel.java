@@ -44,13 +44,8 @@ public record RelationalTableModel(String table, ContractSource contract, String
     }
 
     @Override
-    public List<String> indexNames() {
-        return indexes.stream().map(TableIndex::name).toList();
-    }
-
-    @Override
-    public List<TableIndex> contractIndexes() {
-        return indexes;
+    public List<IndexName> indexNames() {
+        return indexes.stream().map(TableIndex::indexName).toList();
     }
 
     /** The column a property became: found by the property's JSON pointer, or a standard column. */

@@ -16,7 +16,7 @@ public record TableIndex(String name, IndexMethod method, List<String> fields, S
         fields = List.copyOf(fields);
     }
 
-    public boolean shortened() {
-        return !name.equals(requested);
+    IndexName indexName() {
+        return new IndexName(name, requested);
     }
 }

@@ -10,13 +10,8 @@ public sealed interface TableModel permits JsonbTableModel, RelationalTableModel
 
     String table();
 
-    /** The names of the indexes the migration creates with {@code CREATE INDEX}. */
-    List<String> indexNames();
-
-    /** The contract's own indexes ({@code persistence.indexes}); none for an infrastructure table. */
-    default List<TableIndex> contractIndexes() {
-        return List.of();
-    }
+    /** The indexes the migration creates with {@code CREATE INDEX}. */
+    List<IndexName> indexNames();
 
     /** The name PostgreSQL gives the primary key's index; on a clash it picks another one itself. */
     default String primaryKeyIndex() {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
 import dev.atdd.core.contract.Strategy;
+import dev.atdd.core.infrastructure.InfrastructureTable;
+import dev.atdd.core.infrastructure.InfrastructureTable.Kind;
 import dev.atdd.core.render.SqlTemplates;
 import dev.atdd.testing.Folders;
 import dev.atdd.testing.Postgres15;
@@ -44,6 +46,10 @@ class RelationNamespaceTest {
              "x-artifact-metadata": {"persistence": {"indexes": [{"fields": ["id"]}]}}}
             """;
 
+    private static final String TABLE_SHARED = """
+            {"properties": {"id": {"type": "string"}}, "x-artifact-metadata": {"persistence": {"table": "shared"}}}
+            """;
+
     @TempDir
     Path project;
 
@@ -59,8 +65,8 @@ class RelationNamespaceTest {
 
         assertEquals(List.of("contracts/game/match/round_player.schema.json: its index name"
                         + " idx_game_match_round_player_id is also the name of the index idx_game_match_round_player_id"
-                        + " of game/match/round: one schema cannot hold two relations of one name; name the index"
-                        + " (persistence.indexes[].name)"),
+                        + " of game/match/round: one schema cannot hold two relations of one name; give one of them"
+                        + " another name (an index's by persistence.indexes[].name)"),
                 failure.problems().stream().map(problem -> problem.describe(project)).toList());
         assertEquals(List.of(), migrations());
     }
@@ -100,6 +106,73 @@ class RelationNamespaceTest {
                 report.skipped().stream().map(Problem::file).toList());
         assertEquals(List.of("game_match_round_pkey", "idx_game_match_round_data", "idx_game_match_round_player_id"),
                 indexesAfterApplying(database));
+    }
+
+    @Test
+    void twoContractsOnOneTableAreReportedOnceByThePlan() {
+        contract("game/match/a", TABLE_SHARED);
+        contract("game/match/b", TABLE_SHARED);
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class, () -> generator.generate(request(false)));
+
+        assertEquals(1, failure.problems().size(), failure.describe(project));
+        assertTrue(failure.describe(project).contains("maps to table shared"), failure.describe(project));
+    }
+
+    @Test
+    void aTableLeftOutForAClashClaimsNoNameFromTheTablesAfterIt(DataSource database) throws SQLException {
+        contract("game/match/round", ROUND_BY_PLAYER);
+        contract("game/match/round_player", ROUND_PLAYER_BY_ID);
+        // Would clash with round_player's data index, but round_player is not written.
+        contract("game/match/score", indexNamed("idx_game_match_round_player_data"));
+
+        GenerationReport report = generator.generate(request(true));
+
+        assertEquals(List.of("game_match_round", "game_match_score"),
+                report.written().stream().map(GenerationReport.Written::table).toList());
+        assertTrue(indexesAfterApplying(database).contains("idx_game_match_round_player_data"));
+    }
+
+    @Test
+    void aDeclaredTableThatClashesIsLeftOutAloneNotWithEveryDeclaredTable() {
+        contract("game/match/round", indexNamed("idx_background_jobs_queue"));
+
+        GenerationReport report = generator.generate(new GenerationRequest(project.resolve("contracts"),
+                project.resolve("supabase/migrations"), Optional.empty(), Strategy.JSONB, true,
+                List.of(new InfrastructureTable("match", Kind.EVENT_LOG), new InfrastructureTable("background", Kind.QUEUE)),
+                Set.of(), true));
+
+        assertEquals(List.of("game_match_round", "match_events"),
+                report.written().stream().map(GenerationReport.Written::table).toList());
+        assertEquals(1, report.skipped().size());
+        assertTrue(report.skipped().get(0).message().contains("its index name idx_background_jobs_queue is also the"
+                + " name of the index idx_background_jobs_queue of game/match/round"), report.skipped().toString());
+    }
+
+    @Test
+    void aSearchPathLeftOnAnotherSchemaStopsTheRunNamingTheMigration() {
+        Path migration = Folders.write(project.resolve("supabase/migrations/20250101000000_app.sql"),
+                "create schema app;\nset search_path to app;\ncreate table helper (id int);\n");
+        contract("game/match/round", ROUND_BY_PLAYER);
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class, () -> generator.generate(request(false)));
+
+        assertEquals(List.of(migration), failure.problems().stream().map(Problem::file).toList());
+        assertTrue(failure.describe(project).contains("end the migration with RESET search_path"), failure.describe(project));
+        assertEquals(List.of(migration), migrations());
+    }
+
+    @Test
+    void aDerivedIndexNameLongerThan63BytesIsWarnedToo() {
+        String table = "t" + "x".repeat(58);
+        contract("game/match/round", "{\"properties\": {\"id\": {\"type\": \"string\"}},"
+                + " \"x-artifact-metadata\": {\"persistence\": {\"table\": \"" + table + "\"}}}");
+
+        GenerationReport report = generator.generate(request(false));
+
+        assertEquals(1, report.warnings().size(), report.warnings().toString());
+        assertTrue(report.warnings().get(0).message().startsWith("index name idx_" + table + "_data is longer than"
+                + " 63 bytes"), report.warnings().toString());
     }
 
     @Test
