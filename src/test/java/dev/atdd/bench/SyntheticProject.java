@@ -126,7 +126,9 @@ public final class SyntheticProject {
                 .append("  \"x-artifact-metadata\": {\n    \"to\": \"external\",\n    \"persistence\": {\n")
                 .append("      \"strategy\": \"").append(i % 10 == 3 ? "relational" : "jsonb").append("\"");
         if (i % 4 == 0) {
-            json.append(",\n      \"indexes\": [{\"name\": \"by_name\", \"type\": \"btree\", \"fields\": [\"name\"]}]");
+            // Index names share the schema's namespace with every other table's: one name per contract.
+            json.append(",\n      \"indexes\": [{\"name\": \"entity").append(i)
+                    .append("_by_name\", \"type\": \"btree\", \"fields\": [\"name\"]}]");
         }
         return json.append("\n    }\n  }\n}\n").toString();
     }
