@@ -101,8 +101,8 @@ public final class MigrationGenerator {
             if (!missing.isEmpty() && !index.unqualifiedNamesEndInPublic()) {
                 // The templates write unqualified names: after such a migration they would not land in public.
                 throw new InvalidInputException(Problem.in(index.latest().orElseThrow().path(), "after this migration"
-                        + " the search_path leads to another schema than public, so a generated CREATE TABLE would"
-                        + " not make a public table; end the migration with RESET search_path"));
+                        + " the search_path leads to another schema than public, so a generated table would not be"
+                        + " made in public; end the migration with RESET search_path"));
             }
             // With writeValidContracts: a table whose contract has a problem (say, a name clash) is left out.
             Set<Path> broken = problems.stream().map(Problem::file).collect(Collectors.toSet());

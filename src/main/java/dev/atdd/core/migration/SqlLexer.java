@@ -160,6 +160,10 @@ public final class SqlLexer {
             int close = raw.length() > open + 1 && raw.endsWith("\"") ? raw.length() - 1 : raw.length();
             return raw.substring(open + 1, close).replace("\"\"", "\"");
         }
+        if (kind == SqlTokenKind.STRING && raw.startsWith("'")) {
+            int close = raw.length() > 1 && raw.endsWith("'") ? raw.length() - 1 : raw.length();
+            return raw.substring(1, close).replace("''", "'");
+        }
         return raw;
     }
 

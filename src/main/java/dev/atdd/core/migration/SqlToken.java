@@ -7,7 +7,8 @@ import java.util.Objects;
  * (columns count UTF-16 characters; a byte-order mark at the start of the text is not counted).
  *
  * @param text  the token exactly as written
- * @param value for a word its lower-case fold, for a quoted identifier its unescaped name, otherwise the text
+ * @param value for a word its lower-case fold, for a quoted identifier its unescaped name, for a
+ *              standard {@code '...'} string its content, otherwise the text (prefixed strings too)
  * @param start offset of the first character
  * @param end   offset just after the last character
  */

@@ -299,10 +299,6 @@ final class TableTracker {
         boolean isSearchPathName(String text, int i) {
             return TableTracker.isSearchPathName(text, kinds[i], starts[i], ends[i]);
         }
-
-        String raw(String text, int i) {
-            return text.substring(starts[i], ends[i]);
-        }
     }
 
     /** Reads a statement's tokens left to right; each method consumes only when it matches. */
@@ -382,18 +378,8 @@ final class TableTracker {
                 return null;
             }
             SqlTokenKind kind = tokens.kind(at);
-            if (kind == SqlTokenKind.WORD || kind == SqlTokenKind.QUOTED_IDENTIFIER) {
-                return identifier();
-            }
-            if (kind != SqlTokenKind.STRING && kind != SqlTokenKind.NUMBER) {
-                return null;
-            }
-            String raw = tokens.raw(text, at++);
-            if (!raw.startsWith("'")) {
-                return raw;
-            }
-            int close = raw.length() > 1 && raw.endsWith("'") ? raw.length() - 1 : raw.length();
-            return raw.substring(1, close).replace("''", "'");
+            return tokens.isIdentifier(at) || kind == SqlTokenKind.STRING || kind == SqlTokenKind.NUMBER
+                    ? tokens.value(text, at++) : null;
         }
 
         /** The name, folded or unquoted, of the identifier that comes next; null when none does. */

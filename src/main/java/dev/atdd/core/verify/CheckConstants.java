@@ -60,11 +60,8 @@ record CheckConstants(Set<String> texts, List<BigDecimal> numbers, Set<Boolean> 
 
     /** The content of a plain {@code '...'} literal; the catalog prints no other form of string. */
     private static Optional<String> unquoted(SqlToken token) {
-        String text = token.text();
-        if (token.kind() != SqlTokenKind.STRING || text.length() < 2 || !text.startsWith("'") || !text.endsWith("'")) {
-            return Optional.empty();
-        }
-        return Optional.of(text.substring(1, text.length() - 1).replace("''", "'"));
+        return token.kind() == SqlTokenKind.STRING && token.text().startsWith("'")
+                ? Optional.of(token.value()) : Optional.empty();
     }
 
     /** A finite decimal; {@code NaN}, {@code Infinity} and non-numbers are none. */
