@@ -4,7 +4,9 @@ import dev.atdd.core.DisplayPath;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
 import dev.atdd.core.contract.ContractCatalog;
+import dev.atdd.core.contract.ContractFiles;
 import dev.atdd.core.contract.Strategy;
+import dev.atdd.core.migration.MigrationFiles;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.plan.TablePlan;
 import dev.atdd.core.review.TodoScanner;
@@ -66,6 +68,9 @@ abstract class AbstractAtddMojo extends AbstractMojo {
     /** Skips every atdd goal. */
     @Parameter(property = "atdd.skip", defaultValue = "false")
     protected String skip;
+
+    /** Every warning this goal had about the input, whether or not an earlier goal logged it already. */
+    private final List<String> warnings = new ArrayList<>();
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -159,7 +164,18 @@ abstract class AbstractAtddMojo extends AbstractMojo {
      * context is per module): the goals of this plugin share what the first one read.
      */
     protected ContractCatalog contractCatalog() {
-        return shared("atdd.contracts " + contracts(), () -> ContractCatalog.load(contracts()));
+        ContractFiles files = contractFiles();
+        return shared("atdd.contracts " + contracts(), () -> ContractCatalog.load(files));
+    }
+
+    /** The contract files, listed once per module's build: the catalog reads what this listed. */
+    protected ContractFiles contractFiles() {
+        return shared("atdd.contract files " + contracts(), () -> ContractFiles.list(contracts()));
+    }
+
+    /** The migration files, listed once per module's build until a goal adds some. */
+    protected MigrationFiles migrationFiles() {
+        return shared("atdd.migration files " + migrations(), () -> MigrationFiles.list(migrations()));
     }
 
     /** The table plan of the contracts, failing on their problems and logging their warnings once per module's build. */
@@ -185,7 +201,7 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         SharedIndex cached = (SharedIndex) context.get(key);
         if (cached == null || todoMarkers.isPresent() && !todoMarkers.get().equals(cached.todoMarkers())) {
             List<String> markers = todoMarkers.orElse(TodoScanner.DEFAULT_COMMENT_MARKERS);
-            cached = new SharedIndex(markers, MigrationIndex.scan(migrations(), markers));
+            cached = new SharedIndex(markers, MigrationIndex.scan(migrationFiles(), markers));
             context.put(key, cached);
         }
         MigrationIndex index = cached.index();
@@ -199,6 +215,7 @@ abstract class AbstractAtddMojo extends AbstractMojo {
     /** After a goal added migrations, the next one must read the folder again. */
     protected void forgetMigrationIndex() {
         pluginContext().remove("atdd.migrations " + migrations());
+        pluginContext().remove("atdd.migration files " + migrations());
     }
 
     /**
@@ -207,11 +224,21 @@ abstract class AbstractAtddMojo extends AbstractMojo {
      * buries the output.
      */
     protected void warnOncePerModule(Problem warning) {
-        String text = warning.describe(basedir());
+        warnOncePerModule(warning.describe(basedir()));
+    }
+
+    /** {@link #warnOncePerModule(Problem)} of a warning already put in words. */
+    protected void warnOncePerModule(String text) {
+        warnings.add(text);
         Set<String> told = shared("atdd.warnings told", HashSet::new);
         if (told.add(text)) {
             getLog().warn(text);
         }
+    }
+
+    /** The warnings this goal had so far, in order, including those an earlier goal of the build logged. */
+    protected List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     private record SharedIndex(List<String> todoMarkers, MigrationIndex index) {

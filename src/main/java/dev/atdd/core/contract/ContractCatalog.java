@@ -2,16 +2,10 @@ package dev.atdd.core.contract;
 
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
-import java.io.IOException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
+import dev.atdd.core.FileState;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,19 +34,13 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
 
     /** Reads every {@code **}{@code /*.schema.json} below {@code root}, following links but not their loops. */
     public static ContractCatalog load(Path root) {
-        Path base = root.toAbsolutePath().normalize();
-        List<Problem> problems = new ArrayList<>();
-        if (!Files.exists(base)) {
-            // A module without contracts (say, one that inherits the plugin from its parent) has nothing to do.
-            return new ContractCatalog(List.of(), problems, List.of(new Skipped(base,
-                    "the contracts directory does not exist: no contracts to read (set contractsDirectory)")));
-        }
-        if (!Files.isDirectory(base)) {
-            problems.add(Problem.in(base, "the contracts directory is not a folder"));
-            return new ContractCatalog(List.of(), problems, List.of());
-        }
-        List<Path> files = find(base, problems);
-        return read(base, files, problems);
+        return load(ContractFiles.list(root));
+    }
+
+    /** Reads the contract files of a listing. */
+    public static ContractCatalog load(ContractFiles listed) {
+        List<Path> files = listed.files().stream().map(FileState::path).toList();
+        return read(listed.base(), files, new ArrayList<>(listed.problems()), listed.skipped());
     }
 
     /** Reads one contract, given by the user: it must exist and lie inside {@code root}. */
@@ -70,16 +58,16 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
             return new ContractCatalog(List.of(), List.of(Problem.in(contract,
                     "is not a contract: contract files end in " + ContractReader.SUFFIX)), List.of());
         }
-        return read(base, List.of(contract), new ArrayList<>());
+        return read(base, List.of(contract), new ArrayList<>(), List.of());
     }
 
     /**
      * Reads the files side by side (parsing, not the disk, is the cost), keeping their order, so the
      * result is the same as one by one.
      */
-    private static ContractCatalog read(Path base, List<Path> files, List<Problem> problems) {
+    private static ContractCatalog read(Path base, List<Path> files, List<Problem> problems, List<Skipped> listed) {
         List<Contract> contracts = new ArrayList<>();
-        List<Skipped> skipped = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>(listed);
         List<Outcome> outcomes = (files.size() < PARALLEL_FROM ? files.stream() : files.parallelStream())
                 .map(file -> Outcome.of(file, base))
                 .toList();
@@ -107,34 +95,5 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
                 return new Outcome(Optional.empty(), Optional.empty(), e.problems());
             }
         }
-    }
-
-    private static List<Path> find(Path base, List<Problem> problems) {
-        List<Path> files = new ArrayList<>();
-        try {
-            Files.walkFileTree(base, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                            if (attributes.isRegularFile()
-                                    && file.getFileName().toString().endsWith(ContractReader.SUFFIX)) {
-                                files.add(file);
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFileFailed(Path file, IOException e) {
-                            problems.add(Problem.in(file, e instanceof FileSystemLoopException
-                                    ? "a symbolic link loop: this folder links back to one of its parents"
-                                    : "cannot be read: " + e.getMessage()));
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
-        } catch (IOException e) {
-            problems.add(Problem.in(base, "cannot be read: " + e.getMessage()));
-        }
-        files.sort(null);
-        return files;
     }
 }

@@ -1,5 +1,6 @@
 package dev.atdd.core.migration;
 
+import dev.atdd.core.FileState;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
 import dev.atdd.core.Utf8Text;
@@ -7,8 +8,6 @@ import dev.atdd.core.review.CommentSpan;
 import dev.atdd.core.review.Todo;
 import dev.atdd.core.review.TodoScanner;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +20,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * What the migrations folder holds: the migration files in version order, the tables of the
@@ -43,7 +41,6 @@ public final class MigrationIndex {
 
     /** The Supabase CLI's own rule: files not matching it are skipped without a word. */
     private static final Pattern MIGRATION_NAME = Pattern.compile("(\\d+)_(.*)\\.sql");
-    private static final String SQL_SUFFIX = ".sql";
     /** Below this many files, starting parallel work costs more than it saves. */
     private static final int PARALLEL_FROM = 64;
 
@@ -78,18 +75,25 @@ public final class MigrationIndex {
      * @param todoMarkers markers that make a comment an unreviewed TODO, besides {@code ⚠️ TODO:} anywhere
      */
     public static MigrationIndex scan(Path migrationsDirectory, List<String> todoMarkers) {
+        return scan(MigrationFiles.list(migrationsDirectory), todoMarkers);
+    }
+
+    /** Scans the files of a listing, as {@link #scan(Path, List)} does. */
+    public static MigrationIndex scan(MigrationFiles listed, List<String> todoMarkers) {
         TodoScanner todoScanner = new TodoScanner(todoMarkers);
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(listed.problems());
         List<MigrationFile> files = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
-        if (!Files.exists(migrationsDirectory)) {
-            return new MigrationIndex(files, skipped, Map.of(), Map.of(), problems, true);
+        for (FileState state : listed.files()) {
+            Path path = state.path();
+            Matcher m = MIGRATION_NAME.matcher(path.getFileName().toString());
+            if (m.matches()) {
+                files.add(new MigrationFile(path, m.group(1), m.group(2)));
+            } else {
+                skipped.add(new SkippedFile(path, "the Supabase CLI skips this file: its name does not"
+                        + " match {version}_{name}.sql with a numeric version"));
+            }
         }
-        if (!Files.isDirectory(migrationsDirectory)) {
-            problems.add(Problem.in(migrationsDirectory, "the migrations directory is not a folder"));
-            return new MigrationIndex(files, skipped, Map.of(), Map.of(), problems, true);
-        }
-        list(migrationsDirectory, files, skipped, problems);
         files.sort(Comparator.comparing(MigrationFile::version, MigrationVersion::compare)
                 .thenComparing(f -> f.path().getFileName().toString()));
         skipped.sort(Comparator.comparing(SkippedFile::path));
@@ -170,23 +174,6 @@ public final class MigrationIndex {
 
     public List<Problem> problems() {
         return problems;
-    }
-
-    private static void list(Path folder, List<MigrationFile> files, List<SkippedFile> skipped, List<Problem> problems) {
-        try (Stream<Path> entries = Files.list(folder)) {
-            entries.filter(p -> p.getFileName().toString().endsWith(SQL_SUFFIX) && Files.isRegularFile(p))
-                    .forEach(p -> {
-                        Matcher m = MIGRATION_NAME.matcher(p.getFileName().toString());
-                        if (m.matches()) {
-                            files.add(new MigrationFile(p, m.group(1), m.group(2)));
-                        } else {
-                            skipped.add(new SkippedFile(p, "the Supabase CLI skips this file: its name does not"
-                                    + " match {version}_{name}.sql with a numeric version"));
-                        }
-                    });
-        } catch (IOException e) {
-            problems.add(Problem.in(folder, "cannot list the migrations directory: " + e.getMessage()));
-        }
     }
 
     /** Supabase keys its migration history by version: a second file with the same one cannot be applied. */

@@ -18,9 +18,9 @@ class ContractCatalogTest {
 
     @Test
     void findsContractsAtAnyDepthBelowThemeAndDomainInPathOrder() {
-        ContractFiles.write(root, "match/dilemma/current.schema.json", VALID);
-        ContractFiles.write(root, "commons/ux/themes/skin.schema.json", VALID);
-        ContractFiles.write(root, "commons/ux/notes.json", "not a contract, not read");
+        ContractFixtures.write(root, "match/dilemma/current.schema.json", VALID);
+        ContractFixtures.write(root, "commons/ux/themes/skin.schema.json", VALID);
+        ContractFixtures.write(root, "commons/ux/notes.json", "not a contract, not read");
 
         ContractCatalog catalog = ContractCatalog.load(root);
 
@@ -31,7 +31,7 @@ class ContractCatalogTest {
 
     @Test
     void aShallowFileIsSkippedWithTheReason() {
-        ContractFiles.write(root, "match/loose.schema.json", VALID);
+        ContractFixtures.write(root, "match/loose.schema.json", VALID);
 
         ContractCatalog catalog = ContractCatalog.load(root);
 
@@ -42,9 +42,9 @@ class ContractCatalogTest {
 
     @Test
     void loadingGoesOnPastBrokenFilesAndReportsEachOfThem() {
-        ContractFiles.write(root, "a/b/one.schema.json", "{");
-        ContractFiles.write(root, "a/b/two.schema.json", VALID);
-        ContractFiles.write(root, "a/b/three.schema.json", "[]");
+        ContractFixtures.write(root, "a/b/one.schema.json", "{");
+        ContractFixtures.write(root, "a/b/two.schema.json", VALID);
+        ContractFixtures.write(root, "a/b/three.schema.json", "[]");
 
         ContractCatalog catalog = ContractCatalog.load(root);
 
@@ -55,7 +55,7 @@ class ContractCatalogTest {
 
     @Test
     void aSymbolicLinkLoopIsAProblemNotAHang() throws Exception {
-        ContractFiles.write(root, "a/b/one.schema.json", VALID);
+        ContractFixtures.write(root, "a/b/one.schema.json", VALID);
         Files.createSymbolicLink(root.resolve("a/b/back"), root.resolve("a"));
 
         ContractCatalog catalog = ContractCatalog.load(root);
@@ -84,7 +84,7 @@ class ContractCatalogTest {
 
     @Test
     void oneContractMustExistAndLieInsideTheRoot() throws Exception {
-        Path inside = ContractFiles.write(root, "a/b/one.schema.json", VALID);
+        Path inside = ContractFixtures.write(root, "a/b/one.schema.json", VALID);
         Path outside = Files.writeString(Files.createTempFile("outside", ".schema.json"), VALID);
         try {
             assertEquals(1, ContractCatalog.loadOne(root, inside).contracts().size());

@@ -56,7 +56,7 @@ class ContractReaderDifferentialTest {
         int invalid = 0;
         for (int i = 0; i < MUTANTS; i++) {
             byte[] mutant = mutate(originals.get(random.nextInt(originals.size())), random);
-            Path file = ContractFiles.write(root, "t/d/m" + i + ".schema.json", mutant);
+            Path file = ContractFixtures.write(root, "t/d/m" + i + ".schema.json", mutant);
             if (!compare(file, mutant)) {
                 invalid++;
             }

@@ -21,7 +21,7 @@ class ContractReaderTest {
 
     @Test
     void readsTheFieldsThePluginUses() {
-        Path file = ContractFiles.write(root, "commons/ux/themes/skin.schema.json", """
+        Path file = ContractFixtures.write(root, "commons/ux/themes/skin.schema.json", """
                 {"$id": "commons:ux:skin", "title": "Skin", "description": "Colours", "version": "1.2.0",
                  "x-artifact-metadata": {"to": "external", "persistence": {"strategy": "relational",
                    "table": "skins", "migration": "supabase/migrations/x.sql",
@@ -47,7 +47,7 @@ class ContractReaderTest {
 
     @Test
     void aSyntaxErrorIsReportedWithLineAndColumn() {
-        Path file = ContractFiles.write(root, "a/b/c.schema.json", "{\n  \"properties\": {\n    \"id\": 1,\n  }\n}\n");
+        Path file = ContractFixtures.write(root, "a/b/c.schema.json", "{\n  \"properties\": {\n    \"id\": 1,\n  }\n}\n");
 
         Problem problem = single(() -> ContractReader.read(file, root));
 
@@ -58,7 +58,7 @@ class ContractReaderTest {
 
     @Test
     void duplicateKeysAreAnError() {
-        Path file = ContractFiles.write(root, "a/b/c.schema.json", "{\"title\": \"x\",\n \"title\": \"y\"}");
+        Path file = ContractFixtures.write(root, "a/b/c.schema.json", "{\"title\": \"x\",\n \"title\": \"y\"}");
 
         Problem problem = single(() -> ContractReader.read(file, root));
 
@@ -69,7 +69,7 @@ class ContractReaderTest {
     @Test
     void bytesThatAreNotUtf8AreAnErrorWithTheirPlace() {
         byte[] bytes = {'{', '\n', '"', 't', '"', ':', '"', (byte) 0xE9, '"', '}'};
-        Path file = ContractFiles.write(root, "a/b/c.schema.json", bytes);
+        Path file = ContractFixtures.write(root, "a/b/c.schema.json", bytes);
 
         Problem problem = single(() -> ContractReader.read(file, root));
 
@@ -93,7 +93,7 @@ class ContractReaderTest {
             title not a string        | {"title": 3}                                                            | /title: expected a string, found a number
             """)
     void brokenInputIsAProblemNamingTheFile(String what, String json, String expected) {
-        Path file = ContractFiles.write(root, "a/b/c.schema.json", json);
+        Path file = ContractFixtures.write(root, "a/b/c.schema.json", json);
 
         Problem problem = single(() -> ContractReader.read(file, root));
 
@@ -111,7 +111,7 @@ class ContractReaderTest {
             """)
     void aProblemInsideAMemberThePluginDoesNotReadIsStillReportedWhereItIs(String what, String json, int line,
                                                                           int column) {
-        Path file = ContractFiles.write(root, "a/b/c.schema.json", json.replace("\\n", "\n"));
+        Path file = ContractFixtures.write(root, "a/b/c.schema.json", json.replace("\\n", "\n"));
 
         Problem problem = single(() -> ContractReader.read(file, root));
 
@@ -125,7 +125,7 @@ class ContractReaderTest {
                 {"title": "T", "properties": {"b": {"$ref": "#/definitions/d"}, "a": {"type": "number", "maximum": 0.1}},
                  "definitions": {"d": {"type": "object", "properties": {"x": {"enum": [1e400, "é"]}}}}}
                 """;
-        Path file = ContractFiles.write(root, "a/b/c.schema.json", json);
+        Path file = ContractFixtures.write(root, "a/b/c.schema.json", json);
 
         Contract contract = ContractReader.read(file, root);
 
@@ -140,7 +140,7 @@ class ContractReaderTest {
 
     @Test
     void everyProblemOfAFileIsReportedAtOnce() {
-        Path file = ContractFiles.write(root, "a/b/c.schema.json",
+        Path file = ContractFixtures.write(root, "a/b/c.schema.json",
                 "{\"title\": 1, \"required\": {}, \"x-artifact-metadata\": {\"to\": \"x\"}}");
 
         InvalidInputException failure = assertThrows(InvalidInputException.class, () -> ContractReader.read(file, root));

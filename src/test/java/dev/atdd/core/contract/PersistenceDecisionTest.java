@@ -36,7 +36,7 @@ class PersistenceDecisionTest {
             """)
     void decidesByTheFirstMatchingRule(String aspect, String json, PersistenceRule expected) {
         Contract contract = ContractReader.read(
-                ContractFiles.write(root, "theme/domain/" + aspect + ".schema.json", json), root);
+                ContractFixtures.write(root, "theme/domain/" + aspect + ".schema.json", json), root);
 
         PersistenceDecision decision = PersistenceDecision.decide(contract);
 

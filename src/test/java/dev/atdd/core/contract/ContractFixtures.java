@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** Writes contract files into a test's contracts folder. */
-final class ContractFiles {
+final class ContractFixtures {
 
-    private ContractFiles() {
+    private ContractFixtures() {
     }
 
     static Path write(Path root, String relativePath, String json) {

@@ -1,0 +1,81 @@
+package dev.atdd.core.contract;
+
+import dev.atdd.core.FileState;
+import dev.atdd.core.Problem;
+import dev.atdd.core.contract.ContractCatalog.Skipped;
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * The {@code *.schema.json} files below the contracts directory, listed but not read:
+ * {@link ContractCatalog#load(ContractFiles)} reads them.
+ *
+ * @param base     the contracts directory, absolute
+ * @param files    the contract files, sorted by path
+ * @param problems folders that could not be listed
+ * @param skipped  the contracts directory itself, when it does not exist
+ * @param listedAt when the listing began: a file changed after it may keep the time it shows
+ */
+public record ContractFiles(Path base, List<FileState> files, List<Problem> problems, List<Skipped> skipped,
+                            Instant listedAt) {
+
+    public ContractFiles {
+        files = List.copyOf(files);
+        problems = List.copyOf(problems);
+        skipped = List.copyOf(skipped);
+    }
+
+    /** Lists every {@code **}{@code /*.schema.json} below {@code root}, following links but not their loops. */
+    public static ContractFiles list(Path root) {
+        Instant listedAt = Instant.now();
+        Path base = root.toAbsolutePath().normalize();
+        List<Problem> problems = new ArrayList<>();
+        if (!Files.exists(base)) {
+            // A module without contracts (say, one that inherits the plugin from its parent) has nothing to do.
+            return new ContractFiles(base, List.of(), problems, List.of(new Skipped(base,
+                    "the contracts directory does not exist: no contracts to read (set contractsDirectory)")),
+                    listedAt);
+        }
+        if (!Files.isDirectory(base)) {
+            problems.add(Problem.in(base, "the contracts directory is not a folder"));
+            return new ContractFiles(base, List.of(), problems, List.of(), listedAt);
+        }
+        List<FileState> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(base, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                            if (attributes.isRegularFile()
+                                    && file.getFileName().toString().endsWith(ContractReader.SUFFIX)) {
+                                files.add(FileState.of(file, attributes));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            problems.add(Problem.in(file, e instanceof FileSystemLoopException
+                                    ? "a symbolic link loop: this folder links back to one of its parents"
+                                    : "cannot be read: " + e.getMessage()));
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            problems.add(Problem.in(base, "cannot be read: " + e.getMessage()));
+        }
+        files.sort(Comparator.comparing(FileState::path));
+        return new ContractFiles(base, files, problems, List.of(), listedAt);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.atdd.core.migration;
+
+import dev.atdd.core.FileState;
+import dev.atdd.core.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The {@code .sql} files of the migrations folder, listed but not read:
+ * {@link MigrationIndex#scan(MigrationFiles, List)} reads them.
+ *
+ * @param folder   the migrations folder
+ * @param files    its regular {@code .sql} files, sorted by path, whatever their names
+ * @param problems the folder is not a folder, or cannot be listed
+ * @param listedAt when the listing began: a file changed after it may keep the time it shows
+ */
+public record MigrationFiles(Path folder, List<FileState> files, List<Problem> problems, Instant listedAt) {
+
+    static final String SQL_SUFFIX = ".sql";
+
+    public MigrationFiles {
+        files = List.copyOf(files);
+        problems = List.copyOf(problems);
+    }
+
+    /** Lists the folder; a missing folder has no files (the generator creates it). */
+    public static MigrationFiles list(Path folder) {
+        Instant listedAt = Instant.now();
+        List<FileState> files = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            problems.add(Problem.in(folder, "the migrations directory is not a folder"));
+        } else if (Files.exists(folder)) {
+            try (Stream<Path> entries = Files.list(folder)) {
+                entries.filter(p -> p.getFileName().toString().endsWith(SQL_SUFFIX)).forEach(p -> {
+                    try {
+                        BasicFileAttributes attributes = Files.readAttributes(p, BasicFileAttributes.class);
+                        if (attributes.isRegularFile()) {
+                            files.add(FileState.of(p, attributes));
+                        }
+                    } catch (IOException e) {
+                        // As Files.isRegularFile: a link to nothing is no migration.
+                    }
+                });
+            } catch (IOException e) {
+                problems.add(Problem.in(folder, "cannot list the migrations directory: " + e.getMessage()));
+            }
+        }
+        files.sort(Comparator.comparing(FileState::path));
+        return new MigrationFiles(folder, files, problems, listedAt);
+    }
+}
