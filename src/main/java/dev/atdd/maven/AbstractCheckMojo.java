@@ -1,17 +1,64 @@
 package dev.atdd.maven;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atdd.core.FileState;
+import dev.atdd.core.check.CheckStamp;
+import dev.atdd.core.check.InputDigest;
 import dev.atdd.core.check.JsonReport;
 import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.CodeSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** What the verify-phase checks share: the JSON report, and failing or only warning. */
+/**
+ * What the verify-phase checks share: the JSON report, failing or only warning, and not checking
+ * again what passed in the last build unchanged.
+ */
 abstract class AbstractCheckMojo extends AbstractAtddMojo {
 
     /** Where each check writes {@code <goal>.json} with what it found, for CI to read. */
     @Parameter(property = "atdd.reportDirectory", defaultValue = "${project.build.directory}/atdd")
     protected File reportDirectory;
+
+    /** The digest of this run's inputs, when a pass may be stamped (see {@link #unchangedSinceLastPass}). */
+    private Optional<String> inputs = Optional.empty();
+
+    /**
+     * True when this goal passed in an earlier build on the same settings and files, as listed
+     * (nothing read), and its report is still there: the warnings and the summary of that pass are
+     * logged again. Otherwise the stamp of that pass goes, as the report is about to change, and
+     * {@link #conclude} stamps this run if it passes.
+     *
+     * @param settings everything besides the files that the check's outcome and words depend on
+     * @param listedAt when the first listing of {@code files} began
+     */
+    protected boolean unchangedSinceLastPass(String goal, List<String> settings, List<FileState> files,
+                                             Instant listedAt) {
+        Optional<String> plugin = pluginBuild();
+        List<String> all = new ArrayList<>(List.of(goal, basedir().toString(), report(goal).toString()));
+        all.addAll(settings);
+        plugin.ifPresent(all::add);
+        inputs = plugin.isPresent() ? InputDigest.of(all, files, listedAt) : Optional.empty();
+        Optional<CheckStamp> stamp = inputs.flatMap(digest -> CheckStamp.read(stamp(goal))
+                .filter(passed -> passed.inputs().equals(digest)));
+        if (stamp.isPresent() && Files.isRegularFile(report(goal))) {
+            stamp.get().warnings().forEach(this::warnOncePerModule);
+            getLog().info(stamp.get().summary() + " (unchanged since the last check)");
+            return true;
+        }
+        CheckStamp.delete(stamp(goal));
+        return false;
+    }
 
     /**
      * Writes the report, then fails the build with {@code failure} (or only logs it as warnings when
@@ -19,13 +66,39 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
      */
     protected void conclude(String goal, ObjectNode report, boolean passed, String success, String failure,
                             boolean fail) throws MojoFailureException {
-        JsonReport.write(reportDirectory.toPath().resolve(goal + ".json"), report);
+        JsonReport.write(report(goal), report);
         if (passed) {
             getLog().info(success);
+            inputs.ifPresent(digest -> new CheckStamp(digest, warnings(), success).write(stamp(goal)));
         } else if (fail) {
             throw new MojoFailureException(failure);
         } else {
             failure.lines().forEach(getLog()::warn);
+        }
+    }
+
+    private Path report(String goal) {
+        return reportDirectory.toPath().toAbsolutePath().resolve(goal + ".json");
+    }
+
+    private Path stamp(String goal) {
+        return reportDirectory.toPath().toAbsolutePath().resolve(goal + ".stamp");
+    }
+
+    /**
+     * This plugin's jar as listed: a rebuilt snapshot of the plugin must not trust what the one before
+     * stamped. Empty (nothing is stamped) when the JVM does not say where the classes come from.
+     */
+    private static Optional<String> pluginBuild() {
+        CodeSource source = AbstractCheckMojo.class.getProtectionDomain().getCodeSource();
+        if (source == null) {
+            return Optional.empty();
+        }
+        try {
+            Path jar = Path.of(source.getLocation().toURI());
+            return Optional.of(FileState.of(jar, Files.readAttributes(jar, BasicFileAttributes.class)).toString());
+        } catch (IOException | URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+            return Optional.empty();
         }
     }
 }

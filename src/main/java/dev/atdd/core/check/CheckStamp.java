@@ -1,0 +1,87 @@
+package dev.atdd.core.check;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UTFDataFormatException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a passing check leaves beside its report for the next build of the same working copy: the
+ * {@link InputDigest} of what it read, and what it told the user. A check whose inputs give the same
+ * digest again passes again, with the same words; it tells them instead of reading every file.
+ *
+ * @param inputs   the digest of the check's inputs
+ * @param warnings the warnings it logged, as logged
+ * @param summary  the line it logged on passing
+ */
+public record CheckStamp(String inputs, List<String> warnings, String summary) {
+
+    /** A stamp of another format (another version of the plugin wrote it) is no stamp. */
+    private static final String FORMAT = "atdd check stamp 1";
+
+    public CheckStamp {
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The stamp in {@code file}; empty when there is none, or the file is not a whole stamp of this format. */
+    public static Optional<CheckStamp> read(Path file) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            if (!FORMAT.equals(in.readUTF())) {
+                return Optional.empty();
+            }
+            String inputs = in.readUTF();
+            String summary = in.readUTF();
+            int count = in.readInt();
+            List<String> warnings = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                warnings.add(in.readUTF());
+            }
+            return in.read() == -1 ? Optional.of(new CheckStamp(inputs, warnings, summary)) : Optional.empty();
+        } catch (IOException e) {
+            // None, cut short or not ours: the check runs, and writes a new one if it passes.
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Writes the stamp to {@code file}, replacing any; writes none when a line is longer than the
+     * format holds (64 KB), as the next build then only runs the check again.
+     */
+    public void write(Path file) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeUTF(FORMAT);
+                out.writeUTF(inputs);
+                out.writeUTF(summary);
+                out.writeInt(warnings.size());
+                for (String warning : warnings) {
+                    out.writeUTF(warning);
+                }
+            } catch (UTFDataFormatException e) {
+                return;
+            }
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** Removes the stamp in {@code file}, if any: the check's report is about to change. */
+    public static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file, e);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.atdd.maven;
+
+import static dev.atdd.maven.ProjectCopy.logged;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.spy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.List;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A check that passed is not done again in a later build while its settings and files are as they
+ * were listed then: it tells the same warnings and summary from its stamp beside the report. Any
+ * change to a file's listing, a setting or the report makes it check again.
+ */
+@MojoTest
+class RepeatedCheckTest {
+
+    private static final String SHOP = "src/test/projects/shop/pom.xml";
+    private static final String ORDER_TABLE = "create table public.shop_order_order (id uuid primary key);\n";
+    private static final String UNCHANGED = " (unchanged since the last check)";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aPassOnFilesListedAsBeforeIsToldAgainWithoutReadingThem(
+            @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo first,
+            @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo second) throws Exception {
+        ProjectCopy shop = passingShop();
+        shop.write("contracts/loose.schema.json", "{}");
+        shop.write("supabase/migrations/notes.sql", "-- notes, not a migration\n");
+        shop.settle();
+        inBuildsOfTheirOwn(shop, first, second);
+
+        first.execute();
+        // Rewritten in place with its size and time kept, the contract is listed as before: were it read
+        // again, the check would fail on it.
+        Path cart = shop.root().resolve("contracts/shop/cart/cart.schema.json");
+        FileTime time = Files.getLastModifiedTime(cart);
+        Files.writeString(cart, "{".repeat((int) Files.size(cart)));
+        Files.setLastModifiedTime(cart, time);
+        second.execute();
+
+        assertEquals(2, logged(first, "warn").size());
+        assertEquals(logged(first, "warn"), logged(second, "warn"));
+        assertEquals(List.of(logged(first, "info").get(0) + UNCHANGED), logged(second, "info"));
+    }
+
+    @Test
+    void anEditedFileIsCheckedAgain(
+            @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo first,
+            @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo second) throws Exception {
+        ProjectCopy shop = passingShop().settle();
+        inBuildsOfTheirOwn(shop, first, second);
+
+        first.execute();
+        assertTrue(Files.exists(shop.reports().resolve("check-coverage.stamp")));
+        shop.write("supabase/migrations/20250102000000_shop_order_order.sql", "-- not yet\n");
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, second::execute);
+        assertTrue(failure.getMessage().contains("shop/order/order → table: shop_order_order"), failure.getMessage());
+        assertFalse(Files.exists(shop.reports().resolve("check-coverage.stamp")));
+    }
+
+    @Test
+    void aFailureInBetweenIsNotForgottenWhenTheFilesGoBack(
+            @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo first,
+            @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo second,
+            @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo third) throws Exception {
+        ProjectCopy shop = passingShop().settle();
+        inBuildsOfTheirOwn(shop, first, second, third);
+        Path extra = shop.root().resolve("contracts/shop/order/line.schema.json");
+
+        first.execute();
+        shop.write("contracts/shop/order/line.schema.json", "{\"type\": \"object\", \"required\": [\"id\"],"
+                + " \"properties\": {\"id\": {\"type\": \"string\"}}}");
+        assertThrows(MojoFailureException.class, second::execute);
+        Files.delete(extra);
+        third.execute();
+
+        // The listing is the first build's again, but the report on disk was the second's: checked anew.
+        assertFalse(logged(third, "info").get(0).endsWith(UNCHANGED), logged(third, "info").toString());
+        assertTrue(shop.read("target/atdd/check-coverage.json").contains("\"passed\" : true"));
+    }
+
+    @Test
+    void aFileChangedJustBeforeTheBuildLeavesNoStamp(
+            @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo mojo) throws Exception {
+        ProjectCopy shop = passingShop();
+        inBuildsOfTheirOwn(shop, mojo);
+
+        mojo.execute();
+
+        assertTrue(Files.exists(shop.reports().resolve("check-coverage.json")));
+        assertFalse(Files.exists(shop.reports().resolve("check-coverage.stamp")));
+    }
+
+    @Test
+    void aMissingReportIsWrittenAgain(
+            @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo first,
+            @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo second) throws Exception {
+        ProjectCopy shop = passingShop().settle();
+        inBuildsOfTheirOwn(shop, first, second);
+
+        first.execute();
+        Files.delete(shop.reports().resolve("check-coverage.json"));
+        second.execute();
+
+        assertTrue(Files.exists(shop.reports().resolve("check-coverage.json")));
+        assertEquals(logged(first, "info"), logged(second, "info"));
+    }
+
+    @Test
+    void anotherSettingIsCheckedAgain(
+            @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo first,
+            @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo second) throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work).settle();
+        inBuildsOfTheirOwn(shop, first, second);
+        setVariableValueToObject(first, "existingTables", List.of("shop_order_order"));
+
+        first.execute();
+
+        assertThrows(MojoFailureException.class, second::execute);
+    }
+
+    @Test
+    void checkTodosSeesOtherMarkersAndANewTodo(
+            @InjectMojo(goal = "check-todos", pom = SHOP) CheckTodosMojo first,
+            @InjectMojo(goal = "check-todos", pom = SHOP) CheckTodosMojo same,
+            @InjectMojo(goal = "check-todos", pom = SHOP) CheckTodosMojo otherMarkers,
+            @InjectMojo(goal = "check-todos", pom = SHOP) CheckTodosMojo again,
+            @InjectMojo(goal = "check-todos", pom = SHOP) CheckTodosMojo newTodo) throws Exception {
+        ProjectCopy shop = passingShop();
+        shop.write("supabase/migrations/20250103000000_notes.sql", "-- FIXME: index the orders\n");
+        shop.settle();
+        inBuildsOfTheirOwn(shop, first, same, otherMarkers, again, newTodo);
+        setVariableValueToObject(otherMarkers, "markers", List.of("FIXME:"));
+
+        first.execute();
+        same.execute();
+        assertThrows(MojoFailureException.class, otherMarkers::execute);
+        again.execute();
+        assertTrue(Files.exists(shop.reports().resolve("check-todos.stamp")));
+        shop.write("supabase/migrations/20250104000000_later.sql", "-- TODO: review\n");
+        assertThrows(MojoFailureException.class, newTodo::execute);
+
+        assertEquals(List.of(logged(first, "info").get(0) + UNCHANGED), logged(same, "info"));
+    }
+
+    /** The shop project with the order table added: check-coverage and check-todos pass on it. */
+    private ProjectCopy passingShop() throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+        shop.write("supabase/migrations/20250102000000_shop_order_order.sql", ORDER_TABLE);
+        return shop;
+    }
+
+    /** Each goal in a build of its own (a plugin context of its own), with a log of its own. */
+    private static void inBuildsOfTheirOwn(ProjectCopy project, AbstractAtddMojo... goals)
+            throws IllegalAccessException {
+        for (AbstractAtddMojo goal : goals) {
+            project.pointAt(goal).setPluginContext(new HashMap<>());
+            goal.setLog(spy(new SystemStreamLog()));
+        }
+    }
+}
