@@ -1,6 +1,7 @@
 package dev.atdd.maven;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atdd.core.FileListing;
 import dev.atdd.core.FileState;
 import dev.atdd.core.check.CheckStamp;
 import dev.atdd.core.check.InputDigest;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,15 +40,14 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
      * {@link #conclude} stamps this run if it passes.
      *
      * @param settings everything besides the files that the check's outcome and words depend on
-     * @param listedAt when the first listing of {@code files} began
+     * @param listings the files the check reads
      */
-    protected boolean unchangedSinceLastPass(String goal, List<String> settings, List<FileState> files,
-                                             Instant listedAt) {
+    protected boolean unchangedSinceLastPass(String goal, List<String> settings, FileListing... listings) {
         Optional<String> plugin = pluginBuild();
         List<String> all = new ArrayList<>(List.of(goal, basedir().toString(), report(goal).toString()));
         all.addAll(settings);
         plugin.ifPresent(all::add);
-        inputs = plugin.isPresent() ? InputDigest.of(all, files, listedAt) : Optional.empty();
+        inputs = plugin.isPresent() ? InputDigest.of(all, List.of(listings)) : Optional.empty();
         Optional<CheckStamp> stamp = inputs.flatMap(digest -> CheckStamp.read(stamp(goal))
                 .filter(passed -> passed.inputs().equals(digest)));
         if (stamp.isPresent() && Files.isRegularFile(report(goal))) {

@@ -1,15 +1,10 @@
 package dev.atdd.maven;
 
-import dev.atdd.core.FileState;
 import dev.atdd.core.check.CoverageReport;
 import dev.atdd.core.check.JsonReport;
-import dev.atdd.core.contract.ContractFiles;
-import dev.atdd.core.migration.MigrationFiles;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.plan.TableLookup;
 import dev.atdd.core.plan.TablePlan;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
@@ -32,15 +27,9 @@ public class CheckCoverageMojo extends AbstractCheckMojo {
     @Override
     protected void run() throws MojoFailureException {
         boolean fail = flag("failOnMissing", failOnMissing);
-        ContractFiles contracts = contractFiles();
-        MigrationFiles migrations = migrationFiles();
-        List<FileState> files = new ArrayList<>(contracts.files());
-        files.addAll(migrations.files());
         List<String> settings = List.of(contracts().toString(), migrations().toString(), defaultStrategy().name(),
                 existingTableNames().toString(), declaredTables().toString(), String.valueOf(fail));
-        Instant listedAt = contracts.listedAt().isBefore(migrations.listedAt())
-                ? contracts.listedAt() : migrations.listedAt();
-        if (unchangedSinceLastPass("check-coverage", settings, files, listedAt)) {
+        if (unchangedSinceLastPass("check-coverage", settings, contractFiles(), migrationFiles())) {
             return;
         }
         TablePlan plan = tablePlan();

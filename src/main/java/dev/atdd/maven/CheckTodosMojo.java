@@ -2,7 +2,6 @@ package dev.atdd.maven;
 
 import dev.atdd.core.check.JsonReport;
 import dev.atdd.core.check.TodoReport;
-import dev.atdd.core.migration.MigrationFiles;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.review.TodoScanner;
 import java.util.List;
@@ -33,9 +32,8 @@ public class CheckTodosMojo extends AbstractCheckMojo {
         List<String> commentMarkers = markers == null || markers.isEmpty()
                 ? TodoScanner.DEFAULT_COMMENT_MARKERS : markers;
         TodoScanner scanner = parameter(() -> new TodoScanner(commentMarkers));
-        MigrationFiles migrations = migrationFiles();
         if (unchangedSinceLastPass("check-todos", List.of(migrations().toString(),
-                scanner.commentMarkers().toString(), String.valueOf(fail)), migrations.files(), migrations.listedAt())) {
+                scanner.commentMarkers().toString(), String.valueOf(fail)), migrationFiles())) {
             return;
         }
         MigrationIndex index = migrationIndex(Optional.of(scanner.commentMarkers()));

@@ -1,5 +1,6 @@
 package dev.atdd.core.check;
 
+import dev.atdd.core.FileListing;
 import dev.atdd.core.FileState;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,23 +30,25 @@ public final class InputDigest {
     }
 
     /**
-     * @param listedAt when the first listing of {@code files} began
-     * @return the digest, or empty when a file changed less than two seconds before {@code listedAt},
+     * @return the digest, or empty when a file changed less than two seconds before its listing began,
      *         or after it
      */
-    public static Optional<String> of(List<String> settings, List<FileState> files, Instant listedAt) {
-        Instant settledBefore = listedAt.minus(SETTLED);
+    public static Optional<String> of(List<String> settings, List<? extends FileListing> listings) {
         MessageDigest digest = sha256();
         for (String setting : settings) {
             // Length first: no two lists of settings give the same bytes.
             digest.update((setting.length() + ":" + setting + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        for (FileState file : files) {
-            if (!file.modified().toInstant().isBefore(settledBefore)) {
-                return Optional.empty();
+        for (FileListing listing : listings) {
+            Instant settledBefore = listing.listedAt().minus(SETTLED);
+            digest.update(("listing of " + listing.files().size() + "\n").getBytes(StandardCharsets.UTF_8));
+            for (FileState file : listing.files()) {
+                if (!file.modified().toInstant().isBefore(settledBefore)) {
+                    return Optional.empty();
+                }
+                    digest.update((file.path() + "\0" + file.size() + "\0" + file.modified().to(TimeUnit.NANOSECONDS)
+                        + "\0" + file.fileKey() + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            digest.update((file.path() + "\0" + file.size() + "\0" + file.modified().to(TimeUnit.NANOSECONDS)
-                    + "\0" + file.fileKey() + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return Optional.of(HexFormat.of().formatHex(digest.digest()));
     }

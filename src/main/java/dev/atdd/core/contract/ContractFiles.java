@@ -1,5 +1,6 @@
 package dev.atdd.core.contract;
 
+import dev.atdd.core.FileListing;
 import dev.atdd.core.FileState;
 import dev.atdd.core.Problem;
 import dev.atdd.core.contract.ContractCatalog.Skipped;
@@ -25,10 +26,9 @@ import java.util.List;
  * @param files    the contract files, sorted by path
  * @param problems folders that could not be listed
  * @param skipped  the contracts directory itself, when it does not exist
- * @param listedAt when the listing began: a file changed after it may keep the time it shows
  */
 public record ContractFiles(Path base, List<FileState> files, List<Problem> problems, List<Skipped> skipped,
-                            Instant listedAt) {
+                            Instant listedAt) implements FileListing {
 
     public ContractFiles {
         files = List.copyOf(files);

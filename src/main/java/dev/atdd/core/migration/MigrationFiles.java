@@ -1,5 +1,6 @@
 package dev.atdd.core.migration;
 
+import dev.atdd.core.FileListing;
 import dev.atdd.core.FileState;
 import dev.atdd.core.Problem;
 import java.io.IOException;
@@ -19,9 +20,9 @@ import java.util.stream.Stream;
  * @param folder   the migrations folder
  * @param files    its regular {@code .sql} files, sorted by path, whatever their names
  * @param problems the folder is not a folder, or cannot be listed
- * @param listedAt when the listing began: a file changed after it may keep the time it shows
  */
-public record MigrationFiles(Path folder, List<FileState> files, List<Problem> problems, Instant listedAt) {
+public record MigrationFiles(Path folder, List<FileState> files, List<Problem> problems, Instant listedAt)
+        implements FileListing {
 
     static final String SQL_SUFFIX = ".sql";
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.atdd.core.FileListing;
 import dev.atdd.core.FileState;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -53,11 +54,20 @@ class InputDigestTest {
     }
 
     @Test
-    void aFileChangedInTheTwoSecondsBeforeTheListingOrAfterItGetsNoDigest() {
-        assertTrue(InputDigest.of(List.of(), List.of(changedAt(LISTED.minusMillis(2001))), LISTED).isPresent());
-        assertEquals(Optional.empty(), InputDigest.of(List.of(), List.of(changedAt(LISTED.minusMillis(2000))), LISTED));
-        assertEquals(Optional.empty(), InputDigest.of(List.of(), List.of(changedAt(LISTED.plusSeconds(60))), LISTED));
-        assertEquals(Optional.empty(), InputDigest.of(List.of(), List.of(CART, changedAt(LISTED)), LISTED));
+    void filesAreNotMovedFromOneListingToAnother() {
+        assertNotEquals(InputDigest.of(List.of(), List.of(listed(CART, TABLE), listed())),
+                InputDigest.of(List.of(), List.of(listed(CART), listed(TABLE))));
+    }
+
+    @Test
+    void aFileChangedInTheTwoSecondsBeforeItsListingOrAfterItGetsNoDigest() {
+        assertTrue(InputDigest.of(List.of(), List.of(listed(changedAt(LISTED.minusMillis(2001))))).isPresent());
+        assertEquals(Optional.empty(), InputDigest.of(List.of(), List.of(listed(changedAt(LISTED.minusMillis(2000))))));
+        assertEquals(Optional.empty(), InputDigest.of(List.of(), List.of(listed(changedAt(LISTED.plusSeconds(60))))));
+        assertEquals(Optional.empty(), InputDigest.of(List.of(), List.of(listed(CART), listed(changedAt(LISTED)))));
+        // Each file is held to its own listing's time.
+        assertTrue(InputDigest.of(List.of(), List.of(listed(CART), new Listed(List.of(changedAt(LISTED)),
+                LISTED.plusSeconds(3)))).isPresent());
     }
 
     private static FileState changedAt(Instant time) {
@@ -65,6 +75,13 @@ class InputDigestTest {
     }
 
     private static String digest(List<String> settings, List<FileState> files) {
-        return InputDigest.of(settings, files, LISTED).orElseThrow();
+        return InputDigest.of(settings, List.of(new Listed(files, LISTED))).orElseThrow();
+    }
+
+    private static Listed listed(FileState... files) {
+        return new Listed(List.of(files), LISTED);
+    }
+
+    private record Listed(List<FileState> files, Instant listedAt) implements FileListing {
     }
 }
