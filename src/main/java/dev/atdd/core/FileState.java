@@ -9,13 +9,12 @@ import java.nio.file.attribute.FileTime;
  * that nothing changed. An editor's save changes the time (and, saving by a rename, the file key);
  * Git's checkout writes the file anew.
  *
- * @param fileKey the file system's identity of the file (device and inode on Unix), or {@code "-"}
+ * @param fileKey the file system's identity of the file (device and inode on Unix), or null where it
+ *                has none
  */
-public record FileState(Path path, long size, FileTime modified, String fileKey) {
+public record FileState(Path path, long size, FileTime modified, Object fileKey) {
 
     public static FileState of(Path path, BasicFileAttributes attributes) {
-        Object key = attributes.fileKey();
-        return new FileState(path, attributes.size(), attributes.lastModifiedTime(),
-                key == null ? "-" : key.toString());
+        return new FileState(path, attributes.size(), attributes.lastModifiedTime(), attributes.fileKey());
     }
 }

@@ -17,6 +17,10 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -31,7 +35,7 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
     protected File reportDirectory;
 
     /** The digest of this run's inputs, when a pass may be stamped (see {@link #unchangedSinceLastPass}). */
-    private Optional<String> inputs = Optional.empty();
+    private Future<Optional<String>> inputs = CompletableFuture.completedFuture(Optional.empty());
 
     /**
      * True when this goal passed in an earlier build on the same settings and files, as listed
@@ -43,17 +47,26 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
      * @param listings the files the check reads
      */
     protected boolean unchangedSinceLastPass(String goal, List<String> settings, FileListing... listings) {
-        Optional<String> plugin = pluginBuild();
         List<String> all = new ArrayList<>(List.of(goal, basedir().toString(), report(goal).toString()));
         all.addAll(settings);
-        plugin.ifPresent(all::add);
-        inputs = plugin.isPresent() ? InputDigest.of(all, List.of(listings)) : Optional.empty();
-        Optional<CheckStamp> stamp = inputs.flatMap(digest -> CheckStamp.read(stamp(goal))
-                .filter(passed -> passed.inputs().equals(digest)));
-        if (stamp.isPresent() && Files.isRegularFile(report(goal))) {
-            stamp.get().warnings().forEach(this::warnOncePerModule);
-            getLog().info(stamp.get().summary() + " (unchanged since the last check)");
-            return true;
+        FutureTask<Optional<String>> digest = new FutureTask<>(() -> pluginBuild().flatMap(plugin -> {
+            all.add(plugin);
+            return InputDigest.of(all, List.of(listings));
+        }));
+        inputs = digest;
+        Optional<CheckStamp> stamp = CheckStamp.read(stamp(goal)).filter(s -> Files.isRegularFile(report(goal)));
+        if (stamp.isEmpty()) {
+            // Nothing to compare with (a first build): the digest a pass stamps is worked out beside the check.
+            Thread thread = new Thread(digest, "atdd " + goal + " input digest");
+            thread.setDaemon(true);
+            thread.start();
+        } else {
+            digest.run();
+            if (inputs().equals(Optional.of(stamp.get().inputs()))) {
+                stamp.get().warnings().forEach(this::warnOncePerModule);
+                getLog().info(stamp.get().summary() + " (unchanged since the last check)");
+                return true;
+            }
         }
         CheckStamp.delete(stamp(goal));
         return false;
@@ -68,11 +81,22 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
         JsonReport.write(report(goal), report);
         if (passed) {
             getLog().info(success);
-            inputs.ifPresent(digest -> new CheckStamp(digest, warnings(), success).write(stamp(goal)));
+            inputs().ifPresent(digest -> new CheckStamp(digest, warnings(), success).write(stamp(goal)));
         } else if (fail) {
             throw new MojoFailureException(failure);
         } else {
             failure.lines().forEach(getLog()::warn);
+        }
+    }
+
+    private Optional<String> inputs() {
+        try {
+            return inputs.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot work out the digest of the inputs", e.getCause());
         }
     }
 

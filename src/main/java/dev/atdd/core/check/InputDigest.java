@@ -2,6 +2,7 @@ package dev.atdd.core.check;
 
 import dev.atdd.core.FileListing;
 import dev.atdd.core.FileState;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -35,22 +37,34 @@ public final class InputDigest {
      */
     public static Optional<String> of(List<String> settings, List<? extends FileListing> listings) {
         MessageDigest digest = sha256();
+        ByteBuffer numbers = ByteBuffer.allocate(Long.BYTES * 2 + Integer.BYTES);
         for (String setting : settings) {
-            // Length first: no two lists of settings give the same bytes.
-            digest.update((setting.length() + ":" + setting + "\n").getBytes(StandardCharsets.UTF_8));
+            update(digest, setting);
         }
         for (FileListing listing : listings) {
-            Instant settledBefore = listing.listedAt().minus(SETTLED);
-            digest.update(("listing of " + listing.files().size() + "\n").getBytes(StandardCharsets.UTF_8));
+            Instant settled = listing.listedAt().minus(SETTLED);
+            long settledBefore = TimeUnit.SECONDS.toNanos(settled.getEpochSecond()) + settled.getNano();
+            update(digest, "listing of " + listing.files().size());
             for (FileState file : listing.files()) {
-                if (!file.modified().toInstant().isBefore(settledBefore)) {
+                long modified = file.modified().to(TimeUnit.NANOSECONDS);
+                if (modified >= settledBefore) {
                     return Optional.empty();
                 }
-                    digest.update((file.path() + "\0" + file.size() + "\0" + file.modified().to(TimeUnit.NANOSECONDS)
-                        + "\0" + file.fileKey() + "\n").getBytes(StandardCharsets.UTF_8));
+                // Bytes, not text: this runs for every file of every build, in a JVM that has not compiled it yet.
+                update(digest, file.path().toString());
+                numbers.clear();
+                numbers.putLong(file.size()).putLong(modified).putInt(Objects.hashCode(file.fileKey()));
+                digest.update(numbers.array());
             }
         }
         return Optional.of(HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** Length first: no two lists of texts give the same bytes. */
+    private static void update(MessageDigest digest, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+        digest.update(bytes);
     }
 
     private static MessageDigest sha256() {
