@@ -11,4 +11,10 @@ public interface FileListing {
 
     /** When the listing began: a file changed after it may still show an earlier time. */
     Instant listedAt();
+
+    /**
+     * What else the listing found, in words: a folder missing, not a folder, or unreadable. Two
+     * listings of the same files with other remarks do not give the same outcome.
+     */
+    List<String> remarks();
 }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -43,12 +44,21 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
      * logged again. Otherwise the stamp of that pass goes, as the report is about to change, and
      * {@link #conclude} stamps this run if it passes.
      *
-     * @param settings everything besides the files that the check's outcome and words depend on
+     * @param settings everything besides the files that the check's outcome and words depend on: each
+     *                 a value, or a collection of values
      * @param listings the files the check reads
      */
-    protected boolean unchangedSinceLastPass(String goal, List<String> settings, FileListing... listings) {
+    protected boolean unchangedSinceLastPass(String goal, List<?> settings, FileListing... listings) {
         List<String> all = new ArrayList<>(List.of(goal, basedir().toString(), report(goal).toString()));
-        all.addAll(settings);
+        for (Object setting : settings) {
+            if (setting instanceof Collection<?> values) {
+                // Counted, so that ["a, b"] and ["a", "b"] do not read alike.
+                all.add(values.size() + " values");
+                values.forEach(value -> all.add(String.valueOf(value)));
+            } else {
+                all.add(String.valueOf(setting));
+            }
+        }
         FutureTask<Optional<String>> digest = new FutureTask<>(() -> pluginBuild().flatMap(plugin -> {
             all.add(plugin);
             return InputDigest.of(all, List.of(listings));
@@ -68,7 +78,9 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
                 return true;
             }
         }
-        CheckStamp.delete(stamp(goal));
+        if (!CheckStamp.delete(stamp(goal))) {
+            getLog().debug("Cannot delete " + stamp(goal) + "; it stands for other inputs than these.");
+        }
         return false;
     }
 
@@ -81,7 +93,8 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
         JsonReport.write(report(goal), report);
         if (passed) {
             getLog().info(success);
-            inputs().ifPresent(digest -> new CheckStamp(digest, warnings(), success).write(stamp(goal)));
+            inputs().filter(digest -> !new CheckStamp(digest, warnings(), success).write(stamp(goal)))
+                    .ifPresent(digest -> getLog().debug("Cannot write " + stamp(goal) + ": the next build checks again."));
         } else if (fail) {
             throw new MojoFailureException(failure);
         } else {
@@ -96,7 +109,9 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
             Thread.currentThread().interrupt();
             return Optional.empty();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot work out the digest of the inputs", e.getCause());
+            // Only the next build's shortcut is lost.
+            getLog().debug("Cannot work out the digest of the inputs; no stamp.", e.getCause());
+            return Optional.empty();
         }
     }
 
@@ -114,7 +129,7 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
      */
     private static Optional<String> pluginBuild() {
         CodeSource source = AbstractCheckMojo.class.getProtectionDomain().getCodeSource();
-        if (source == null) {
+        if (source == null || source.getLocation() == null) {
             return Optional.empty();
         }
         try {

@@ -27,8 +27,8 @@ public class CheckCoverageMojo extends AbstractCheckMojo {
     @Override
     protected void run() throws MojoFailureException {
         boolean fail = flag("failOnMissing", failOnMissing);
-        List<String> settings = List.of(contracts().toString(), migrations().toString(), defaultStrategy().name(),
-                existingTableNames().toString(), declaredTables().toString(), String.valueOf(fail));
+        List<Object> settings = List.of(contracts(), migrations(), defaultStrategy(), existingTableNames(),
+                declaredTables(), fail);
         if (unchangedSinceLastPass("check-coverage", settings, contractFiles(), migrationFiles())) {
             return;
         }

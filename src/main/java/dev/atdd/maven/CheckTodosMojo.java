@@ -32,8 +32,8 @@ public class CheckTodosMojo extends AbstractCheckMojo {
         List<String> commentMarkers = markers == null || markers.isEmpty()
                 ? TodoScanner.DEFAULT_COMMENT_MARKERS : markers;
         TodoScanner scanner = parameter(() -> new TodoScanner(commentMarkers));
-        if (unchangedSinceLastPass("check-todos", List.of(migrations().toString(),
-                scanner.commentMarkers().toString(), String.valueOf(fail)), migrationFiles())) {
+        if (unchangedSinceLastPass("check-todos", List.of(migrations(), scanner.commentMarkers(), fail),
+                migrationFiles())) {
             return;
         }
         MigrationIndex index = migrationIndex(Optional.of(scanner.commentMarkers()));

@@ -123,7 +123,7 @@ class OneReadPerBuildTest {
             throws Exception {
         ProjectCopy project = withTwoWarnings(ProjectCopy.ofTestProject("shop", work));
         oneBuild(project, generate, coverage, todos);
-        // Other markers than the shared scan's: check-todos scans the folder again.
+        // Other markers than the shared scan's: check-todos scans the listed files again.
         setVariableValueToObject(todos, "markers", List.of("FIXME:"));
 
         generate.execute();

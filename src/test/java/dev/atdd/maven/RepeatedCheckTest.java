@@ -91,7 +91,7 @@ class RepeatedCheckTest {
         Files.delete(extra);
         third.execute();
 
-        // The listing is the first build's again, but the report on disk was the second's: checked anew.
+        // The listing is the first build's again, but the second build's failure removed the stamp.
         assertFalse(logged(third, "info").get(0).endsWith(UNCHANGED), logged(third, "info").toString());
         assertTrue(shop.read("target/atdd/check-coverage.json").contains("\"passed\" : true"));
     }
@@ -158,6 +158,71 @@ class RepeatedCheckTest {
         assertThrows(MojoFailureException.class, newTodo::execute);
 
         assertEquals(List.of(logged(first, "info").get(0) + UNCHANGED), logged(same, "info"));
+    }
+
+    @Test
+    void aProblemTheListingFindsIsSeenThoughNoFileChanged(
+            @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo first,
+            @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo second) throws Exception {
+        ProjectCopy shop = passingShop().settle();
+        inBuildsOfTheirOwn(shop, first, second);
+
+        first.execute();
+        Files.createSymbolicLink(shop.root().resolve("contracts/shop/loop"), shop.root().resolve("contracts"));
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, second::execute);
+        assertTrue(failure.getMessage().contains("a symbolic link loop"), failure.getMessage());
+    }
+
+    @Test
+    void aContractsFolderMadeAfterThePassIsNoLongerWarnedAbout(
+            @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo first,
+            @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo second) throws Exception {
+        ProjectCopy shop = passingShop().settle();
+        Path contracts = shop.root().resolve("contracts");
+        try (var files = Files.walk(contracts)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        inBuildsOfTheirOwn(shop, first, second);
+
+        first.execute();
+        Files.createDirectory(contracts);
+        second.execute();
+
+        assertEquals(1, logged(first, "warn").size(), logged(first, "warn").toString());
+        assertEquals(List.of(), logged(second, "warn"));
+    }
+
+    @Test
+    void markersAreComparedOneByOne(
+            @InjectMojo(goal = "check-todos", pom = SHOP) CheckTodosMojo first,
+            @InjectMojo(goal = "check-todos", pom = SHOP) CheckTodosMojo second) throws Exception {
+        ProjectCopy shop = passingShop();
+        shop.write("supabase/migrations/20250103000000_notes.sql", "-- FIXME: index the orders\n");
+        shop.settle();
+        inBuildsOfTheirOwn(shop, first, second);
+        // One marker "TODO:, FIXME:" finds nothing here; two markers find the FIXME.
+        setVariableValueToObject(first, "markers", List.of("TODO:, FIXME:"));
+        setVariableValueToObject(second, "markers", List.of("TODO:", "FIXME:"));
+
+        first.execute();
+
+        assertThrows(MojoFailureException.class, second::execute);
+    }
+
+    @Test
+    void aStampThatCannotBeWrittenDoesNotFailTheBuild(
+            @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo first,
+            @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo second) throws Exception {
+        ProjectCopy shop = passingShop().settle();
+        Files.createDirectories(shop.reports().resolve("check-coverage.stamp").resolve("in the way"));
+        inBuildsOfTheirOwn(shop, first, second);
+
+        first.execute();
+        second.execute();
+
+        assertEquals(logged(first, "info"), logged(second, "info"));
+        assertTrue(shop.read("target/atdd/check-coverage.json").contains("\"passed\" : true"));
     }
 
     /** The shop project with the order table added: check-coverage and check-todos pass on it. */

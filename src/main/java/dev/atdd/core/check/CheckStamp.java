@@ -5,8 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UTFDataFormatException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,10 +50,13 @@ public record CheckStamp(String inputs, List<String> warnings, String summary) {
     }
 
     /**
-     * Writes the stamp to {@code file}, replacing any; writes none when a line is longer than the
-     * format holds (64 KB), as the next build then only runs the check again.
+     * Writes the stamp to {@code file}, replacing any. A stamp is only a shortcut for the next build:
+     * when it cannot be written (or a line is longer than the format holds, 64 KB), there is none, and
+     * the next build checks again.
+     *
+     * @return whether the stamp was written
      */
-    public void write(Path file) {
+    public boolean write(Path file) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -66,22 +67,26 @@ public record CheckStamp(String inputs, List<String> warnings, String summary) {
                 for (String warning : warnings) {
                     out.writeUTF(warning);
                 }
-            } catch (UTFDataFormatException e) {
-                return;
             }
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.write(file, bytes.toByteArray());
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            return false;
         }
     }
 
-    /** Removes the stamp in {@code file}, if any: the check's report is about to change. */
-    public static void delete(Path file) {
+    /**
+     * Removes the stamp in {@code file}, if any: the check's report is about to change.
+     *
+     * @return false when a stamp is left that cannot be removed
+     */
+    public static boolean delete(Path file) {
         try {
             Files.deleteIfExists(file);
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + file, e);
+            return false;
         }
     }
 }

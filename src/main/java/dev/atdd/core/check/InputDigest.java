@@ -44,7 +44,9 @@ public final class InputDigest {
         for (FileListing listing : listings) {
             Instant settled = listing.listedAt().minus(SETTLED);
             long settledBefore = TimeUnit.SECONDS.toNanos(settled.getEpochSecond()) + settled.getNano();
-            update(digest, "listing of " + listing.files().size());
+            List<String> remarks = listing.remarks();
+            update(digest, "listing of " + listing.files().size() + " files, " + remarks.size() + " remarks");
+            remarks.forEach(remark -> update(digest, remark));
             for (FileState file : listing.files()) {
                 long modified = file.modified().to(TimeUnit.NANOSECONDS);
                 if (modified >= settledBefore) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The {@code *.schema.json} files below the contracts directory, listed but not read:
@@ -34,6 +35,12 @@ public record ContractFiles(Path base, List<FileState> files, List<Problem> prob
         files = List.copyOf(files);
         problems = List.copyOf(problems);
         skipped = List.copyOf(skipped);
+    }
+
+    @Override
+    public List<String> remarks() {
+        return Stream.concat(problems.stream().map(Problem::toString),
+                skipped.stream().map(s -> s.file() + ": " + s.reason())).toList();
     }
 
     /** Lists every {@code **}{@code /*.schema.json} below {@code root}, following links but not their loops. */

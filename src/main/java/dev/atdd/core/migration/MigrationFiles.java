@@ -31,6 +31,11 @@ public record MigrationFiles(Path folder, List<FileState> files, List<Problem> p
         problems = List.copyOf(problems);
     }
 
+    @Override
+    public List<String> remarks() {
+        return problems.stream().map(Problem::toString).toList();
+    }
+
     /** Lists the folder; a missing folder has no files (the generator creates it). */
     public static MigrationFiles list(Path folder) {
         Instant listedAt = Instant.now();

@@ -2,7 +2,10 @@ package dev.atdd.core.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,7 +27,7 @@ class CheckStampTest {
     void aStampReadsBackAsWritten() {
         Path file = work.resolve("target/atdd/check-coverage.stamp");
 
-        STAMP.write(file);
+        assertTrue(STAMP.write(file));
 
         assertEquals(Optional.of(STAMP), CheckStamp.read(file));
     }
@@ -47,10 +50,36 @@ class CheckStampTest {
     }
 
     @Test
+    void aStampOfAnotherFormatIsNoStamp() throws Exception {
+        Path file = work.resolve("check-coverage.stamp");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF("atdd check stamp 0");
+            out.writeUTF(STAMP.inputs());
+            out.writeUTF(STAMP.summary());
+            out.writeInt(0);
+        }
+        Files.write(file, bytes.toByteArray());
+
+        assertEquals(Optional.empty(), CheckStamp.read(file));
+    }
+
+    @Test
+    void aStampThatCannotBeWrittenOrRemovedIsOnlyReported() throws Exception {
+        Path notAFolder = Files.writeString(work.resolve("atdd"), "a file where the folder should be");
+        Path stuck = work.resolve("check-todos.stamp");
+        Files.createDirectories(stuck.resolve("inside"));
+
+        assertFalse(STAMP.write(notAFolder.resolve("check-coverage.stamp")));
+        assertFalse(CheckStamp.delete(stuck));
+        assertTrue(Files.isDirectory(stuck));
+    }
+
+    @Test
     void aLineTooLongForTheFormatLeavesNoStamp() {
         Path file = work.resolve("check-coverage.stamp");
 
-        new CheckStamp("9f86d081884c7d65", List.of("x".repeat(70_000)), "passed").write(file);
+        assertFalse(new CheckStamp("9f86d081884c7d65", List.of("x".repeat(70_000)), "passed").write(file));
 
         assertFalse(Files.exists(file));
     }
@@ -60,8 +89,8 @@ class CheckStampTest {
         Path file = work.resolve("check-coverage.stamp");
         STAMP.write(file);
 
-        CheckStamp.delete(file);
-        CheckStamp.delete(file);
+        assertTrue(CheckStamp.delete(file));
+        assertTrue(CheckStamp.delete(file));
 
         assertFalse(Files.exists(file));
     }

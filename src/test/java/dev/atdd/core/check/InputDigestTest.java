@@ -49,6 +49,16 @@ class InputDigestTest {
     }
 
     @Test
+    void whatElseTheListingFoundCounts() {
+        String clean = digest(List.of(), List.of(CART));
+
+        String withLoop = InputDigest.of(List.of(), List.of(new Listed(List.of(CART), LISTED,
+                List.of("/p/contracts/shop/loop: a symbolic link loop")))).orElseThrow();
+
+        assertNotEquals(clean, withLoop);
+    }
+
+    @Test
     void settingsAreNotRunTogether() {
         assertNotEquals(digest(List.of("ab", "c"), List.of()), digest(List.of("a", "bc"), List.of()));
     }
@@ -67,7 +77,7 @@ class InputDigestTest {
         assertEquals(Optional.empty(), InputDigest.of(List.of(), List.of(listed(CART), listed(changedAt(LISTED)))));
         // Each file is held to its own listing's time.
         assertTrue(InputDigest.of(List.of(), List.of(listed(CART), new Listed(List.of(changedAt(LISTED)),
-                LISTED.plusSeconds(3)))).isPresent());
+                LISTED.plusSeconds(3), List.of()))).isPresent());
     }
 
     private static FileState changedAt(Instant time) {
@@ -75,13 +85,13 @@ class InputDigestTest {
     }
 
     private static String digest(List<String> settings, List<FileState> files) {
-        return InputDigest.of(settings, List.of(new Listed(files, LISTED))).orElseThrow();
+        return InputDigest.of(settings, List.of(new Listed(files, LISTED, List.of()))).orElseThrow();
     }
 
     private static Listed listed(FileState... files) {
-        return new Listed(List.of(files), LISTED);
+        return new Listed(List.of(files), LISTED, List.of());
     }
 
-    private record Listed(List<FileState> files, Instant listedAt) implements FileListing {
+    private record Listed(List<FileState> files, Instant listedAt, List<String> remarks) implements FileListing {
     }
 }
