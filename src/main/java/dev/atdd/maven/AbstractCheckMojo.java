@@ -26,8 +26,9 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * What the verify-phase checks share: the JSON report, failing or only warning, and not checking
- * again what passed in the last build unchanged.
+ * What the verify-phase checks share: the JSON report, and failing or only warning. The checks that
+ * only read files (not verify-migrations, whose database is not a file) also share the stamp that
+ * spares a later build checking again what passed unchanged.
  */
 abstract class AbstractCheckMojo extends AbstractAtddMojo {
 
