@@ -3,7 +3,6 @@ package dev.atdd.core.contract;
 import dev.atdd.core.FileListing;
 import dev.atdd.core.FileState;
 import dev.atdd.core.Problem;
-import dev.atdd.core.contract.ContractCatalog.Skipped;
 import java.io.IOException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -26,21 +25,20 @@ import java.util.stream.Stream;
  * @param base     the contracts directory, absolute
  * @param files    the contract files, sorted by path
  * @param problems folders that could not be listed
- * @param skipped  the contracts directory itself, when it does not exist
+ * @param exists   false when the contracts directory does not exist (a module without contracts)
  */
-public record ContractFiles(Path base, List<FileState> files, List<Problem> problems, List<Skipped> skipped,
+public record ContractFiles(Path base, List<FileState> files, List<Problem> problems, boolean exists,
                             Instant listedAt) implements FileListing {
 
     public ContractFiles {
         files = List.copyOf(files);
         problems = List.copyOf(problems);
-        skipped = List.copyOf(skipped);
     }
 
     @Override
     public List<String> remarks() {
-        return Stream.concat(problems.stream().map(Problem::toString),
-                skipped.stream().map(s -> s.file() + ": " + s.reason())).toList();
+        return Stream.concat(Stream.of(exists ? "exists" : "does not exist"),
+                problems.stream().map(Problem::toString)).toList();
     }
 
     /** Lists every {@code **}{@code /*.schema.json} below {@code root}, following links but not their loops. */
@@ -49,14 +47,11 @@ public record ContractFiles(Path base, List<FileState> files, List<Problem> prob
         Path base = root.toAbsolutePath().normalize();
         List<Problem> problems = new ArrayList<>();
         if (!Files.exists(base)) {
-            // A module without contracts (say, one that inherits the plugin from its parent) has nothing to do.
-            return new ContractFiles(base, List.of(), problems, List.of(new Skipped(base,
-                    "the contracts directory does not exist: no contracts to read (set contractsDirectory)")),
-                    listedAt);
+            return new ContractFiles(base, List.of(), problems, false, listedAt);
         }
         if (!Files.isDirectory(base)) {
             problems.add(Problem.in(base, "the contracts directory is not a folder"));
-            return new ContractFiles(base, List.of(), problems, List.of(), listedAt);
+            return new ContractFiles(base, List.of(), problems, true, listedAt);
         }
         List<FileState> files = new ArrayList<>();
         try {
@@ -83,6 +78,6 @@ public record ContractFiles(Path base, List<FileState> files, List<Problem> prob
             problems.add(Problem.in(base, "cannot be read: " + e.getMessage()));
         }
         files.sort(Comparator.comparing(FileState::path));
-        return new ContractFiles(base, files, problems, List.of(), listedAt);
+        return new ContractFiles(base, files, problems, true, listedAt);
     }
 }

@@ -1,0 +1,49 @@
+package dev.atdd.core.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.atdd.core.FileState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContractFilesTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void listsContractFilesSortedWithTheirSizeAndReadsNone() throws Exception {
+        Path root = work.resolve("contracts");
+        ContractFixtures.write(root, "shop/order/order.schema.json", "{ not even JSON");
+        ContractFixtures.write(root, "shop/cart/cart.schema.json", "{}");
+        ContractFixtures.write(root, "shop/cart/notes.md", "not a contract");
+        Files.createDirectories(root.resolve("shop/folder.schema.json"));
+
+        ContractFiles listed = ContractFiles.list(root);
+
+        assertEquals(List.of(root.resolve("shop/cart/cart.schema.json"), root.resolve("shop/order/order.schema.json")),
+                listed.files().stream().map(FileState::path).toList());
+        assertEquals(2, listed.files().get(0).size());
+        assertEquals(List.of(), listed.problems());
+    }
+
+    @Test
+    void aMissingFolderAndAnEmptyOneAreRemarkedApart() throws Exception {
+        Path root = work.resolve("contracts");
+
+        ContractFiles missing = ContractFiles.list(root);
+        Files.createDirectories(root);
+        ContractFiles empty = ContractFiles.list(root);
+
+        assertFalse(missing.exists());
+        assertTrue(empty.exists());
+        assertEquals(missing.files(), empty.files());
+        assertNotEquals(missing.remarks(), empty.remarks());
+    }
+}
