@@ -175,7 +175,7 @@ abstract class AbstractAtddMojo extends AbstractMojo {
 
     /** The migration files, listed once per module's build until a goal adds some. */
     protected MigrationFiles migrationFiles() {
-        return shared("atdd.migration files " + migrations(), () -> MigrationFiles.list(migrations()));
+        return shared(migrationListingKey(), () -> MigrationFiles.list(migrations()));
     }
 
     /** The table plan of the contracts, failing on their problems and logging their warnings once per module's build. */
@@ -196,7 +196,7 @@ abstract class AbstractAtddMojo extends AbstractMojo {
      * @param todoMarkers the markers the caller reads TODOs with, or empty when it reads none
      */
     protected MigrationIndex migrationIndex(Optional<List<String>> todoMarkers) {
-        String key = "atdd.migrations " + migrations();
+        String key = migrationIndexKey();
         Map<String, Object> context = pluginContext();
         SharedIndex cached = (SharedIndex) context.get(key);
         if (cached == null || todoMarkers.isPresent() && !todoMarkers.get().equals(cached.todoMarkers())) {
@@ -214,8 +214,16 @@ abstract class AbstractAtddMojo extends AbstractMojo {
 
     /** After a goal added migrations, the next one must read the folder again. */
     protected void forgetMigrationIndex() {
-        pluginContext().remove("atdd.migrations " + migrations());
-        pluginContext().remove("atdd.migration files " + migrations());
+        pluginContext().remove(migrationIndexKey());
+        pluginContext().remove(migrationListingKey());
+    }
+
+    private String migrationIndexKey() {
+        return "atdd.migrations " + migrations();
+    }
+
+    private String migrationListingKey() {
+        return "atdd.migration files " + migrations();
     }
 
     /**

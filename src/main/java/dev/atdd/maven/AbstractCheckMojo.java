@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -60,10 +61,8 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
                 all.add(String.valueOf(setting));
             }
         }
-        FutureTask<Optional<String>> digest = new FutureTask<>(() -> pluginBuild().flatMap(plugin -> {
-            all.add(plugin);
-            return InputDigest.of(all, List.of(listings));
-        }));
+        FutureTask<Optional<String>> digest = new FutureTask<>(() -> pluginBuild().flatMap(plugin ->
+                InputDigest.of(Stream.concat(all.stream(), Stream.of(plugin)).toList(), List.of(listings))));
         inputs = digest;
         Optional<CheckStamp> stamp = CheckStamp.read(stamp(goal)).filter(s -> Files.isRegularFile(report(goal)));
         if (stamp.isEmpty()) {

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * {@link ContractCatalog#load(ContractFiles)} reads them.
  *
  * @param base     the contracts directory, absolute
- * @param files    the contract files, sorted by path
+ * @param files    the contract files (kept sorted by path)
  * @param problems folders that could not be listed
  * @param exists   false when the contracts directory does not exist (a module without contracts)
  */
@@ -31,7 +31,7 @@ public record ContractFiles(Path base, List<FileState> files, List<Problem> prob
                             Instant listedAt) implements FileListing {
 
     public ContractFiles {
-        files = List.copyOf(files);
+        files = files.stream().sorted(Comparator.comparing(FileState::path)).toList();
         problems = List.copyOf(problems);
     }
 
@@ -77,7 +77,6 @@ public record ContractFiles(Path base, List<FileState> files, List<Problem> prob
         } catch (IOException e) {
             problems.add(Problem.in(base, "cannot be read: " + e.getMessage()));
         }
-        files.sort(Comparator.comparing(FileState::path));
         return new ContractFiles(base, files, problems, true, listedAt);
     }
 }

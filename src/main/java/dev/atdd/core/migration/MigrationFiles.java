@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * {@link MigrationIndex#scan(MigrationFiles, List)} reads them.
  *
  * @param folder   the migrations folder
- * @param files    its regular {@code .sql} files, sorted by path, whatever their names
+ * @param files    its regular {@code .sql} files, whatever their names (kept sorted by path)
  * @param problems the folder is not a folder, or cannot be listed
  */
 public record MigrationFiles(Path folder, List<FileState> files, List<Problem> problems, Instant listedAt)
@@ -27,7 +27,7 @@ public record MigrationFiles(Path folder, List<FileState> files, List<Problem> p
     static final String SQL_SUFFIX = ".sql";
 
     public MigrationFiles {
-        files = List.copyOf(files);
+        files = files.stream().sorted(Comparator.comparing(FileState::path)).toList();
         problems = List.copyOf(problems);
     }
 
@@ -59,7 +59,6 @@ public record MigrationFiles(Path folder, List<FileState> files, List<Problem> p
                 problems.add(Problem.in(folder, "cannot list the migrations directory: " + e.getMessage()));
             }
         }
-        files.sort(Comparator.comparing(FileState::path));
         return new MigrationFiles(folder, files, problems, listedAt);
     }
 }

@@ -84,6 +84,7 @@ public final class MigrationIndex {
         List<Problem> problems = new ArrayList<>(listed.problems());
         List<MigrationFile> files = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
+        // In the listing's order, by path: the skipped files need no sorting of their own.
         for (FileState state : listed.files()) {
             Path path = state.path();
             Matcher m = MIGRATION_NAME.matcher(path.getFileName().toString());
@@ -96,7 +97,6 @@ public final class MigrationIndex {
         }
         files.sort(Comparator.comparing(MigrationFile::version, MigrationVersion::compare)
                 .thenComparing(f -> f.path().getFileName().toString()));
-        skipped.sort(Comparator.comparing(SkippedFile::path));
         reportSharedVersions(files, problems);
 
         // Files are read and lexed side by side; their table changes are then replayed in version order.
