@@ -2,10 +2,10 @@ package dev.atdd.core.check;
 
 import dev.atdd.core.FileListing;
 import dev.atdd.core.FileState;
+import dev.atdd.core.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -36,7 +36,7 @@ public final class InputDigest {
      *         or after it
      */
     public static Optional<String> of(List<String> settings, List<? extends FileListing> listings) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.newDigest();
         ByteBuffer numbers = ByteBuffer.allocate(Long.BYTES * 2 + Integer.BYTES);
         for (String setting : settings) {
             update(digest, setting);
@@ -67,13 +67,5 @@ public final class InputDigest {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
         digest.update(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }
