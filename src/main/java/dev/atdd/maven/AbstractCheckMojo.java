@@ -17,7 +17,9 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -41,24 +43,28 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
     private Future<Optional<String>> inputs = CompletableFuture.completedFuture(Optional.empty());
 
     /**
-     * True when this goal passed in an earlier build on the same settings and files, as listed
-     * (nothing read), and its report is still there: the warnings and the summary of that pass are
-     * logged again. Otherwise the stamp of that pass goes, as the report is about to change, and
-     * {@link #conclude} stamps this run if it passes.
+     * True when this goal passed in an earlier build on the same settings and files, as listed (nothing
+     * read), and its report is still there: the warnings and the summary of that pass are logged again.
+     * Otherwise the stamp of that pass goes, as the report is about to change, and {@link #conclude}
+     * stamps this run if it passes.
      *
-     * @param settings everything besides the files that the check's outcome and words depend on: each
-     *                 a value, or a collection of values
+     * @param settings everything besides the files that the check's outcome and words depend on, by the
+     *                 name of the parameter each comes from: each a value, or a collection of values. A
+     *                 parameter left out must not change what the check finds or says, or a later build
+     *                 could tell a pass made under another setting ({@code StampSettingsTest} holds the
+     *                 checks to this)
      * @param listings the files the check reads
      */
-    protected boolean unchangedSinceLastPass(String goal, List<?> settings, FileListing... listings) {
+    protected boolean unchangedSinceLastPass(String goal, Map<String, ?> settings, FileListing... listings) {
         List<String> all = new ArrayList<>(List.of(goal, basedir().toString(), report(goal).toString()));
-        for (Object setting : settings) {
-            if (setting instanceof Collection<?> values) {
+        for (Map.Entry<String, ?> setting : new TreeMap<>(settings).entrySet()) {
+            all.add(setting.getKey());
+            if (setting.getValue() instanceof Collection<?> values) {
                 // Counted, so that ["a, b"] and ["a", "b"] do not read alike.
                 all.add(values.size() + " values");
                 values.forEach(value -> all.add(String.valueOf(value)));
             } else {
-                all.add(String.valueOf(setting));
+                all.add(String.valueOf(setting.getValue()));
             }
         }
         FutureTask<Optional<String>> digest = new FutureTask<>(() -> pluginBuild().flatMap(plugin ->

@@ -5,7 +5,7 @@ import dev.atdd.core.check.JsonReport;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.plan.TableLookup;
 import dev.atdd.core.plan.TablePlan;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -27,9 +27,7 @@ public class CheckCoverageMojo extends AbstractCheckMojo {
     @Override
     protected void run() throws MojoFailureException {
         boolean fail = flag("failOnMissing", failOnMissing);
-        List<Object> settings = List.of(contracts(), migrations(), defaultStrategy(), existingTableNames(),
-                declaredTables(), fail);
-        if (unchangedSinceLastPass("check-coverage", settings, contractFiles(), migrationFiles())) {
+        if (unchangedSinceLastPass("check-coverage", outcomeSettings(), contractFiles(), migrationFiles())) {
             return;
         }
         TablePlan plan = tablePlan();
@@ -40,5 +38,12 @@ public class CheckCoverageMojo extends AbstractCheckMojo {
                 "Every persistent contract has its table: " + report.covered().size() + " covered, "
                         + report.notPersistent().size() + " not persistent.",
                 report.passed() ? "" : report.describe(basedir()), fail);
+    }
+
+    /** What this check's stamp depends on besides the files, by parameter (see {@link #unchangedSinceLastPass}). */
+    Map<String, Object> outcomeSettings() throws MojoFailureException {
+        return Map.of("contractsDirectory", contracts(), "migrationsDirectory", migrations(),
+                "defaultStrategy", defaultStrategy(), "existingTables", existingTableNames(),
+                "infrastructureTables", declaredTables(), "failOnMissing", flag("failOnMissing", failOnMissing));
     }
 }

@@ -5,6 +5,7 @@ import dev.atdd.core.check.TodoReport;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.review.TodoScanner;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -29,17 +30,24 @@ public class CheckTodosMojo extends AbstractCheckMojo {
     @Override
     protected void run() throws MojoFailureException {
         boolean fail = flag("failOnTodo", failOnTodo);
-        List<String> commentMarkers = markers == null || markers.isEmpty()
-                ? TodoScanner.DEFAULT_COMMENT_MARKERS : markers;
-        TodoScanner scanner = parameter(() -> new TodoScanner(commentMarkers));
-        if (unchangedSinceLastPass("check-todos", List.of(migrations(), scanner.commentMarkers(), fail),
-                migrationFiles())) {
+        if (unchangedSinceLastPass("check-todos", outcomeSettings(), migrationFiles())) {
             return;
         }
-        MigrationIndex index = migrationIndex(Optional.of(scanner.commentMarkers()));
+        MigrationIndex index = migrationIndex(Optional.of(commentMarkers()));
         TodoReport report = TodoReport.of(index);
         conclude("check-todos", JsonReport.of(report, basedir()), report.passed(),
                 "No unreviewed TODO in " + index.files().size() + " migration(s).",
                 report.passed() ? "" : report.describe(basedir()), fail);
+    }
+
+    /** What this check's stamp depends on besides the files, by parameter (see {@link #unchangedSinceLastPass}). */
+    Map<String, Object> outcomeSettings() throws MojoFailureException {
+        return Map.of("migrationsDirectory", migrations(), "markers", commentMarkers(),
+                "failOnTodo", flag("failOnTodo", failOnTodo));
+    }
+
+    private List<String> commentMarkers() throws MojoFailureException {
+        List<String> given = markers == null || markers.isEmpty() ? TodoScanner.DEFAULT_COMMENT_MARKERS : markers;
+        return parameter(() -> new TodoScanner(given)).commentMarkers();
     }
 }
