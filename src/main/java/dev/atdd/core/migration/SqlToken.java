@@ -33,4 +33,9 @@ public record SqlToken(SqlTokenKind kind, String text, String value, int line, i
     public boolean isPunctuation(char c) {
         return kind == SqlTokenKind.PUNCTUATION && text.charAt(0) == c;
     }
+
+    /** True when this is the single-character operator {@code c} (the lexer cuts {@code <>} into two). */
+    public boolean isOperator(char c) {
+        return kind == SqlTokenKind.OPERATOR && text.charAt(0) == c;
+    }
 }

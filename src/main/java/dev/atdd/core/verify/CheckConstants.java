@@ -5,6 +5,7 @@ import dev.atdd.core.migration.SqlToken;
 import dev.atdd.core.migration.SqlTokenKind;
 import dev.atdd.core.types.PgType;
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,18 +18,24 @@ import java.util.stream.Stream;
  * it is spelled. PostgreSQL prints a constant by its type, not as the migration wrote it: text quoted
  * ({@code 'a'::text}), booleans bare ({@code true}), integers and numerics bare when they read back as
  * such ({@code 5}, {@code 1.50}, {@code 0.0000001}) and quoted otherwise ({@code '-5'::integer},
- * {@code '100'::numeric}, {@code '5'::bigint}); an {@code IN} list becomes {@code = ANY (ARRAY[...])}.
+ * {@code '100'::numeric}, {@code '5'::bigint}); an {@code IN} list becomes {@code = ANY (ARRAY[...])},
+ * {@code NOT IN} becomes {@code <> ALL (ARRAY[...])} and {@code !=} becomes {@code <>}.
  *
  * @param texts    every string constant, unquoted (adjacent literals arrive joined)
  * @param numbers  every numeric constant, bare or quoted; numeric equality ignores scale, as PostgreSQL's does
  * @param booleans every {@code true} or {@code false}
+ * @param regexes  every string constant matched with {@code ~} (not {@code !~}, {@code ~*} or {@code ~~}, LIKE)
+ * @param negates  whether the definition negates anything ({@code NOT}, {@code <>}, {@code !~},
+ *                 {@code IS DISTINCT FROM}): the constants it names may be the ones it refuses
  */
-record CheckConstants(Set<String> texts, List<BigDecimal> numbers, Set<Boolean> booleans) {
+record CheckConstants(Set<String> texts, List<BigDecimal> numbers, Set<Boolean> booleans, Set<String> regexes,
+                      boolean negates) {
 
     CheckConstants {
         texts = Set.copyOf(texts);
         numbers = List.copyOf(numbers);
         booleans = Set.copyOf(booleans);
+        regexes = Set.copyOf(regexes);
     }
 
     /** The constants of {@code definition}, e.g. {@code CHECK (n = ANY (ARRAY['-1.5'::numeric, 0.1]))}. */
@@ -42,20 +49,43 @@ record CheckConstants(Set<String> texts, List<BigDecimal> numbers, Set<Boolean> 
                 .map(CheckConstants::number).flatMap(Optional::stream).toList();
         Set<Boolean> booleans = tokens.stream().filter(t -> t.isWord("true") || t.isWord("false"))
                 .map(t -> t.isWord("true")).collect(Collectors.toSet());
-        return new CheckConstants(Set.copyOf(texts), numbers, booleans);
+        Set<String> regexes = new HashSet<>();
+        boolean negates = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            SqlToken before = i > 0 ? tokens.get(i - 1) : null;
+            SqlToken after = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+            negates |= token.isWord("not") && (before == null || !before.isWord("is"))
+                    || token.isWord("distinct") && before != null && before.isWord("is")
+                    || token.isOperator('!') || token.isOperator('<') && after != null && after.isOperator('>');
+            if (token.isOperator('~') && (before == null || !before.isOperator('~') && !before.isOperator('!'))
+                    && after != null) {
+                unquoted(after).ifPresent(regexes::add);
+            }
+        }
+        return new CheckConstants(Set.copyOf(texts), numbers, booleans, regexes, negates);
     }
 
     /**
-     * Whether the CHECK holds {@code value}, a contract value as the type mapping wrote it for a column of
-     * {@code type}: {@code true}, {@code 1.5}, {@code 100}, {@code it's}.
+     * Whether the CHECK allows {@code value}, a contract value as the type mapping wrote it for a column
+     * of {@code type} ({@code true}, {@code 1.5}, {@code 100}, {@code it's}): it names the value and
+     * negates nothing.
      */
     boolean holds(PgType type, String value) {
+        if (negates) {
+            return false;
+        }
         return switch (type) {
             case BOOLEAN -> booleans.contains(Boolean.valueOf(value));
             case SMALLINT, INTEGER, BIGINT, NUMERIC -> number(value)
                     .map(wanted -> numbers.stream().anyMatch(n -> n.compareTo(wanted) == 0)).orElse(false);
             default -> texts.contains(value);
         };
+    }
+
+    /** Whether the CHECK matches its column with {@code regex} ({@code ~}) and negates nothing. */
+    boolean matches(String regex) {
+        return !negates && regexes.contains(regex);
     }
 
     /** The content of a plain {@code '...'} literal; the catalog prints no other form of string. */

@@ -128,14 +128,15 @@ public final class SchemaDrift {
     /**
      * Whether a catalog CHECK carries every value (or the regex) of the contract's check, compared by
      * value as a constant of the column's type: PostgreSQL prints {@code b = 'true'} as {@code b = true}
-     * and {@code n IN ('100', '0.1')} as {@code n = ANY (ARRAY['100'::numeric, 0.1])}.
+     * and {@code n IN ('100', '0.1')} as {@code n = ANY (ARRAY['100'::numeric, 0.1])}. A CHECK that
+     * negates (say {@code s NOT IN ('a', 'b')}) is not read as carrying the values it names.
      */
     private static boolean enforces(SchemaSnapshot.Check existing, PgType type, Check check) {
         CheckConstants constants = CheckConstants.of(existing.definition());
         if (check instanceof Check.AllowedValues allowed) {
             return allowed.values().stream().allMatch(value -> constants.holds(type, value));
         }
-        return constants.texts().contains(((Check.PatternMatch) check).regex());
+        return constants.matches(((Check.PatternMatch) check).regex());
     }
 
     private static String describe(Check check) {

@@ -66,4 +66,23 @@ class CheckConstantsTest {
     void notANumberIsNoNumber() {
         assertFalse(CheckConstants.of("CHECK (n = 'NaN'::numeric)").holds(PgType.NUMERIC, "0"));
     }
+
+    @Test
+    void aCheckThatNegatesHoldsNoneOfTheValuesItNames() {
+        assertFalse(CheckConstants.of("CHECK ((s <> ALL (ARRAY['on'::text, 'off'::text])))").holds(PgType.TEXT, "on"));
+        assertFalse(CheckConstants.of("CHECK ((NOT (b = true)))").holds(PgType.BOOLEAN, "true"));
+        assertFalse(CheckConstants.of("CHECK ((s IS DISTINCT FROM 'on'::text))").holds(PgType.TEXT, "on"));
+        assertTrue(CheckConstants.of("CHECK (((s IS NOT NULL) AND (s = ANY (ARRAY['on'::text]))))")
+                .holds(PgType.TEXT, "on"));
+        assertTrue(CheckConstants.of("CHECK ((s IS NOT DISTINCT FROM 'on'::text))").holds(PgType.TEXT, "on"));
+    }
+
+    @Test
+    void aRegexCountsOnlyWhenMatchedWithTheCaseSensitiveOperator() {
+        assertTrue(CheckConstants.of("CHECK (((p)::text ~ '^[A-Z]+$'::text))").matches("^[A-Z]+$"));
+        assertFalse(CheckConstants.of("CHECK ((p !~ '^[A-Z]+$'::text))").matches("^[A-Z]+$"));
+        assertFalse(CheckConstants.of("CHECK ((p ~* '^[A-Z]+$'::text))").matches("^[A-Z]+$"));
+        assertFalse(CheckConstants.of("CHECK ((p ~~ '^[A-Z]+$'::text))").matches("^[A-Z]+$"));
+        assertFalse(CheckConstants.of("CHECK ((p = '^[A-Z]+$'::text))").matches("^[A-Z]+$"));
+    }
 }

@@ -157,6 +157,50 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void aCheckThatNegatesTheContractValuesOrMatchesOtherwiseIsDrift() throws Exception {
+        contract("lab/sensor/probe", """
+                {"x-artifact-metadata": {"persistence": {"strategy": "relational"}},
+                 "properties": {"id": {"type": "string", "format": "uuid"},
+                                "s1": {"type": "string", "enum": ["on", "off"]},
+                                "s2": {"type": "string", "enum": ["on", "off"]},
+                                "s3": {"type": "string", "const": "on"},
+                                "b1": {"const": true},
+                                "p1": {"type": "string", "pattern": "^[A-Z]+$"},
+                                "p2": {"type": "string", "pattern": "^[A-Z]+$"},
+                                "p3": {"type": "string", "pattern": "^[A-Z]+$"},
+                                "ok": {"type": "string", "enum": ["on", "off"]},
+                                "pk": {"type": "string", "pattern": "^[A-Z]+$"}}}
+                """);
+        migration("20250101000000_probe.sql", """
+                create table public.lab_sensor_probe (
+                  id uuid primary key default gen_random_uuid(),
+                  s1 text check (s1 not in ('on', 'off')),
+                  s2 varchar(3) check (s2 != 'on' and s2 != 'off'),
+                  s3 text check (s3 is distinct from 'on'),
+                  b1 boolean check (not (b1 = true)),
+                  p1 text check (p1 !~ '^[A-Z]+$'),
+                  p2 text check (p2 ~* '^[A-Z]+$'),
+                  p3 text check (p3 like '^[A-Z]+$'),
+                  ok varchar(3) check (ok is not null and ok in ('on', 'off', 'auto')),
+                  pk text check (char_length(pk) > 0 and pk ~ '^[A-Z]+$')
+                );
+                alter table public.lab_sensor_probe enable row level security;
+                """);
+
+        VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(List.of(
+                "lab_sensor_probe.s1: contract says enum [on, off], table has no such CHECK",
+                "lab_sensor_probe.s2: contract says enum [on, off], table has no such CHECK",
+                "lab_sensor_probe.s3: contract says const on, table has no such CHECK",
+                "lab_sensor_probe.b1: contract says const true, table has no such CHECK",
+                "lab_sensor_probe.p1: contract says pattern ^[A-Z]+$, table has no such CHECK",
+                "lab_sensor_probe.p2: contract says pattern ^[A-Z]+$, table has no such CHECK",
+                "lab_sensor_probe.p3: contract says pattern ^[A-Z]+$, table has no such CHECK"),
+                report.drift().stream().map(Drift::describe).toList());
+    }
+
+    @Test
     void aDriftedColumnIsNamedWithWhatTheContractSaysAndWhatTheTableHas() throws Exception {
         contract("billing/invoice/line-item", LINE_ITEM);
         migration("20250101000000_line_item.sql", """
