@@ -68,21 +68,57 @@ class CheckConstantsTest {
     }
 
     @Test
-    void aCheckThatNegatesHoldsNoneOfTheValuesItNames() {
+    void aValueCountsWhereTheConditionComparesItForEqualityAndNothingNegatesThat() {
         assertFalse(CheckConstants.of("CHECK ((s <> ALL (ARRAY['on'::text, 'off'::text])))").holds(PgType.TEXT, "on"));
+        assertTrue(CheckConstants.of("CHECK ((NOT (s <> ALL (ARRAY['on'::text, 'off'::text]))))").holds(PgType.TEXT, "on"));
         assertFalse(CheckConstants.of("CHECK ((NOT (b = true)))").holds(PgType.BOOLEAN, "true"));
         assertFalse(CheckConstants.of("CHECK ((s IS DISTINCT FROM 'on'::text))").holds(PgType.TEXT, "on"));
-        assertTrue(CheckConstants.of("CHECK (((s IS NOT NULL) AND (s = ANY (ARRAY['on'::text]))))")
+        // How PostgreSQL prints IS NOT DISTINCT FROM.
+        assertTrue(CheckConstants.of("CHECK ((NOT (s IS DISTINCT FROM 'on'::text)))").holds(PgType.TEXT, "on"));
+        assertFalse(CheckConstants.of("CHECK ((s = ALL (ARRAY['on'::text])))").holds(PgType.TEXT, "on"));
+        assertFalse(CheckConstants.of("CHECK (((s >= 1) AND (s <= 5)))").holds(PgType.INTEGER, "1"));
+        assertFalse(CheckConstants.of("CHECK (((s = ANY (ARRAY['on'::text])) IS FALSE))").holds(PgType.TEXT, "on"));
+        assertFalse(CheckConstants.of("CHECK (CASE WHEN (s = 'on'::text) THEN false ELSE true END)")
                 .holds(PgType.TEXT, "on"));
-        assertTrue(CheckConstants.of("CHECK ((s IS NOT DISTINCT FROM 'on'::text))").holds(PgType.TEXT, "on"));
+    }
+
+    @Test
+    void otherConditionsBesideTheComparisonNeitherAddNorTakeAway() {
+        CheckConstants constants = CheckConstants.of(
+                "CHECK ((((s IS NOT NULL) AND (s = ANY (ARRAY['on'::text, 'off'::text]))) AND (s <> ''::text)))");
+
+        assertTrue(constants.holds(PgType.TEXT, "on"));
+        assertTrue(constants.holds(PgType.TEXT, "off"));
+        assertFalse(constants.holds(PgType.TEXT, ""));
+        assertTrue(CheckConstants.of("CHECK (((s IS NULL) OR ((s)::text = ANY ((ARRAY['on'::character varying, "
+                + "'off'::character varying])::text[]))))").holds(PgType.TEXT, "off"));
+        assertTrue(CheckConstants.of("CHECK ((s = 'on'::text)) NOT VALID").holds(PgType.TEXT, "on"));
+    }
+
+    @Test
+    void aBooleanColumnCanBeItsOwnCondition() {
+        assertTrue(CheckConstants.of("CHECK (b)").holds(PgType.BOOLEAN, "true"));
+        assertTrue(CheckConstants.of("CHECK ((NOT b))").holds(PgType.BOOLEAN, "false"));
+        assertFalse(CheckConstants.of("CHECK ((NOT b))").holds(PgType.BOOLEAN, "true"));
+        assertTrue(CheckConstants.of("CHECK ((b IS TRUE))").holds(PgType.BOOLEAN, "true"));
+        assertFalse(CheckConstants.of("CHECK ((b IS NOT TRUE))").holds(PgType.BOOLEAN, "true"));
+        assertTrue(CheckConstants.of("CHECK ((b IS NOT FALSE))").holds(PgType.BOOLEAN, "true"));
     }
 
     @Test
     void aRegexCountsOnlyWhenMatchedWithTheCaseSensitiveOperator() {
         assertTrue(CheckConstants.of("CHECK (((p)::text ~ '^[A-Z]+$'::text))").matches("^[A-Z]+$"));
+        assertTrue(CheckConstants.of("CHECK ((p ~ ('^[A-Z]+$'::text COLLATE \"C\")))").matches("^[A-Z]+$"));
+        assertTrue(CheckConstants.of("CHECK (regexp_like(p, '^[A-Z]+$'::text))").matches("^[A-Z]+$"));
+        assertTrue(CheckConstants.of("CHECK (((p ~ '^[A-Z]+$'::text) AND (p !~ '^(ADMIN|ROOT)$'::text)))")
+                .matches("^[A-Z]+$"));
+        assertFalse(CheckConstants.of("CHECK (((p ~ '^[A-Z]+$'::text) AND (p !~ '^(ADMIN|ROOT)$'::text)))")
+                .matches("^(ADMIN|ROOT)$"));
         assertFalse(CheckConstants.of("CHECK ((p !~ '^[A-Z]+$'::text))").matches("^[A-Z]+$"));
         assertFalse(CheckConstants.of("CHECK ((p ~* '^[A-Z]+$'::text))").matches("^[A-Z]+$"));
         assertFalse(CheckConstants.of("CHECK ((p ~~ '^[A-Z]+$'::text))").matches("^[A-Z]+$"));
+        assertFalse(CheckConstants.of("CHECK ((p ~<~ '^[A-Z]+$'::text))").matches("^[A-Z]+$"));
         assertFalse(CheckConstants.of("CHECK ((p = '^[A-Z]+$'::text))").matches("^[A-Z]+$"));
+        assertFalse(CheckConstants.of("CHECK (regexp_like(p, '^[a-z]+$'::text, 'i'::text))").matches("^[a-z]+$"));
     }
 }

@@ -168,8 +168,10 @@ class MigrationVerifierTest {
                                 "p1": {"type": "string", "pattern": "^[A-Z]+$"},
                                 "p2": {"type": "string", "pattern": "^[A-Z]+$"},
                                 "p3": {"type": "string", "pattern": "^[A-Z]+$"},
-                                "ok": {"type": "string", "enum": ["on", "off"]},
-                                "pk": {"type": "string", "pattern": "^[A-Z]+$"}}}
+                                "b2": {"const": true},
+                                "n1": {"type": "integer", "enum": [1, 5]},
+                                "s4": {"type": "string", "enum": ["on", "off"]},
+                                "s5": {"type": "string", "enum": ["on", "off"]}}}
                 """);
         migration("20250101000000_probe.sql", """
                 create table public.lab_sensor_probe (
@@ -181,8 +183,10 @@ class MigrationVerifierTest {
                   p1 text check (p1 !~ '^[A-Z]+$'),
                   p2 text check (p2 ~* '^[A-Z]+$'),
                   p3 text check (p3 like '^[A-Z]+$'),
-                  ok varchar(3) check (ok is not null and ok in ('on', 'off', 'auto')),
-                  pk text check (char_length(pk) > 0 and pk ~ '^[A-Z]+$')
+                  b2 boolean check (b2 is not true),
+                  n1 integer check (n1 not between 1 and 5),
+                  s4 text check ((s4 in ('on', 'off')) is false),
+                  s5 text check (case when s5 in ('on', 'off') then false else true end)
                 );
                 alter table public.lab_sensor_probe enable row level security;
                 """);
@@ -196,8 +200,58 @@ class MigrationVerifierTest {
                 "lab_sensor_probe.b1: contract says const true, table has no such CHECK",
                 "lab_sensor_probe.p1: contract says pattern ^[A-Z]+$, table has no such CHECK",
                 "lab_sensor_probe.p2: contract says pattern ^[A-Z]+$, table has no such CHECK",
-                "lab_sensor_probe.p3: contract says pattern ^[A-Z]+$, table has no such CHECK"),
+                "lab_sensor_probe.p3: contract says pattern ^[A-Z]+$, table has no such CHECK",
+                "lab_sensor_probe.b2: contract says const true, table has no such CHECK",
+                "lab_sensor_probe.n1: contract says enum [1, 5], table has no such CHECK",
+                "lab_sensor_probe.s4: contract says enum [on, off], table has no such CHECK",
+                "lab_sensor_probe.s5: contract says enum [on, off], table has no such CHECK"),
                 report.drift().stream().map(Drift::describe).toList());
+    }
+
+    @Test
+    void aCheckThatComparesTheContractValuesAmongOtherConditionsIsNoDrift() throws Exception {
+        contract("lab/sensor/gauge", """
+                {"x-artifact-metadata": {"persistence": {"strategy": "relational"}},
+                 "properties": {"id": {"type": "string", "format": "uuid"},
+                                "e1": {"type": "string", "enum": ["on", "off"]},
+                                "e2": {"type": "string", "const": "on"},
+                                "e3": {"type": "string", "enum": ["on", "off"]},
+                                "e4": {"type": "string", "enum": ["on", "off"]},
+                                "e5": {"type": "string", "enum": ["on", "off"]},
+                                "t1": {"const": true},
+                                "t2": {"const": false},
+                                "n1": {"type": "number", "enum": [1.5, 2]},
+                                "q1": {"type": "string", "pattern": "^[A-Z]+$"},
+                                "q2": {"type": "string", "pattern": "^[A-Z]+$"},
+                                "q3": {"type": "string", "pattern": "^[A-Z]+$"},
+                                "q4": {"type": "string", "pattern": "^[A-Z]+$"},
+                                "q5": {"type": "string", "pattern": "^[A-Z]+$"}}}
+                """);
+        migration("20250101000000_gauge.sql", """
+                create table public.lab_sensor_gauge (
+                  id uuid primary key default gen_random_uuid(),
+                  e1 text check (e1 in ('on', 'off') and e1 <> ''),
+                  e2 text check (e2 is not distinct from 'on'),
+                  e3 varchar(3) check (not (e3 not in ('on', 'off'))),
+                  e4 text check (not e4 is null and e4 in ('on', 'off', 'auto')),
+                  e5 varchar(3),
+                  t1 boolean check (t1 is true),
+                  t2 boolean check (not t2),
+                  n1 numeric check ('1.50' = n1 or n1 = 2),
+                  q1 text check (btrim(q1) <> '' and q1 ~ '^[A-Z]+$'),
+                  q2 text check (q2 ~ '^[A-Z]+$' and q2 !~ '^(ADMIN|ROOT)$'),
+                  q3 text check (q3 ~ '^[A-Z]+$' collate "C"),
+                  q4 text check (regexp_like(q4, '^[A-Z]+$')),
+                  q5 varchar(20) check (char_length(q5) > 0 and q5 ~ '^[A-Z]+$')
+                );
+                alter table public.lab_sensor_gauge
+                  add constraint gauge_e5 check (e5 is null or e5 in ('on', 'off')) not valid;
+                alter table public.lab_sensor_gauge enable row level security;
+                """);
+
+        VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(List.of(), report.drift().stream().map(Drift::describe).toList());
     }
 
     @Test
