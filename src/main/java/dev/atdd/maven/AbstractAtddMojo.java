@@ -37,7 +37,7 @@ abstract class AbstractAtddMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     protected File basedir;
 
-    /** Root of the JSON Schema contracts, laid out as {@code {theme}/{domain}/{aspect}.schema.json}. */
+    /** Root of the JSON Schema contracts, laid out as <code>{theme}/{domain}/{aspect}.schema.json</code>. */
     @Parameter(property = "atdd.contractsDirectory", defaultValue = "${project.basedir}/contracts", required = true)
     protected File contractsDirectory;
 

@@ -83,8 +83,9 @@ final class DatabaseLibraries {
                 realm.addURL(result.getArtifact().getFile().toURI().toURL());
             }
         } catch (ArtifactDescriptorException | DependencyResolutionException e) {
-            throw new Unavailable("cannot resolve " + what + " that verify-migrations runs the migrations with: "
-                    + e.getMessage(), e);
+            throw new Unavailable("cannot resolve " + what + " that verify-migrations runs the migrations with"
+                    + (session.isOffline() ? " (offline: run this goal once without -o to download them)" : "")
+                    + ": " + e.getMessage(), e);
         } catch (MalformedURLException e) {
             throw new Unavailable("cannot add the PostgreSQL libraries to the plugin: " + e.getMessage(), e);
         }

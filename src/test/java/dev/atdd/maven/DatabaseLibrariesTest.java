@@ -5,17 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import dev.atdd.testing.TestClassPath;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
 import java.util.stream.Stream;
+import org.codehaus.plexus.classworlds.ClassWorld;
+import org.codehaus.plexus.classworlds.realm.ClassRealm;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.resolution.ArtifactDescriptorException;
+import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
+import org.eclipse.aether.resolution.ArtifactDescriptorResult;
 import org.junit.jupiter.api.Test;
 
-/** The paths that need no Maven resolver; resolving itself runs in the invoker ITs, from an empty repository. */
+/**
+ * What needs no real Maven resolver (a mock stands in for one); resolving itself runs in the invoker
+ * ITs, from an empty repository.
+ */
 class DatabaseLibrariesTest {
 
     @Test
@@ -60,6 +73,22 @@ class DatabaseLibrariesTest {
             String version = root.getArtifact().getVersion();
             assertFalse(version.isBlank() || version.contains("${"), root.toString());
         }
+    }
+
+    @Test
+    void offlineBeforeTheFirstDownloadSaysToRunOnceOnline() throws Exception {
+        RepositorySystem system = mock(RepositorySystem.class);
+        RepositorySystemSession session = mock(RepositorySystemSession.class);
+        when(session.isOffline()).thenReturn(true);
+        when(system.readArtifactDescriptor(any(), any())).thenThrow(new ArtifactDescriptorException(
+                new ArtifactDescriptorResult(new ArtifactDescriptorRequest()), "cannot access central in offline mode"));
+        ClassRealm empty = new ClassWorld().newRealm("plugin", ClassLoader.getPlatformClassLoader());
+
+        DatabaseLibraries.Unavailable e = assertThrows(DatabaseLibraries.Unavailable.class,
+                () -> DatabaseLibraries.provide(true, empty, system, session, List.of()));
+
+        assertTrue(e.getMessage().contains("(offline: run this goal once without -o to download them)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("cannot access central in offline mode"), e.getMessage());
     }
 
     @Test
