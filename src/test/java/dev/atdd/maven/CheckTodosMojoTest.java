@@ -56,7 +56,7 @@ class CheckTodosMojoTest {
                 "  " + ORDER + " (2 TODOs)",
                 "    " + ORDER + ":2: add the foreign key to customers",
                 "    " + ORDER + ":5: index on note"), lines.subList(0, 4));
-        assertTrue(lines.get(4).startsWith("Review each generated table"), lines.toString());
+        assertTrue(lines.get(4).startsWith("Resolve each TODO before"), lines.toString());
         JsonNode report = report(project);
         assertEquals(2, report.get("total").asInt());
         assertEquals(ORDER, report.get("files").get(0).get("file").asText());

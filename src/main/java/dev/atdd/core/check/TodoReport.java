@@ -64,7 +64,7 @@ public record TodoReport(List<FileTodos> files) {
         if (files.size() > FILES_SHOWN) {
             out.append("  … and ").append(files.size() - FILES_SHOWN).append(" more files\n");
         }
-        out.append("Review each generated table before `supabase db push`:\n")
+        out.append("Resolve each TODO before `supabase db push`; in a generated table, review:\n")
                 .append("  - foreign keys between tables\n")
                 .append("  - indexes for the queries you run\n")
                 .append("  - RLS policies (who may read and write which rows)\n")

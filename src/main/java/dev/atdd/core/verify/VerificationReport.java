@@ -13,6 +13,10 @@ import java.util.List;
  */
 public record VerificationReport(List<Path> applied, List<Drift> drift, List<String> withoutRowLevelSecurity) {
 
+    /** Generation stops at a table's creation: a contract that changes later needs a hand-written migration. */
+    static final String COLUMN_DRIFT_HINT = "Where a contract changed after its table was made, write a migration"
+            + " that alters the table: generate-migrations only writes the tables that are missing.";
+
     public VerificationReport {
         applied = List.copyOf(applied);
         drift = List.copyOf(drift);
@@ -61,6 +65,9 @@ public record VerificationReport(List<Path> applied, List<Drift> drift, List<Str
         out.append(drift.size()).append(drift.size() == 1 ? " difference" : " differences")
                 .append(" between the contracts and the schema the migrations build:");
         drift.forEach(d -> out.append("\n  ").append(d.describe()));
+        if (drift.stream().anyMatch(d -> d.column().isPresent())) {
+            out.append("\n").append(COLUMN_DRIFT_HINT);
+        }
         return out.toString();
     }
 

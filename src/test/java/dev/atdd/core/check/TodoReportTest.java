@@ -22,7 +22,7 @@ class TodoReportTest {
     static final Path BASE = Path.of("/project");
 
     private static final List<String> CHECKLIST = List.of(
-            "Review each generated table before `supabase db push`:",
+            "Resolve each TODO before `supabase db push`; in a generated table, review:",
             "  - foreign keys between tables",
             "  - indexes for the queries you run",
             "  - RLS policies (who may read and write which rows)",

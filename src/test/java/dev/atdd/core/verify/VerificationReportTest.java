@@ -50,8 +50,8 @@ class VerificationReportTest {
 
         assertEquals(new VerificationReport.Verdict(true, "", List.of(ONE_UNPROTECTED,
                 "2 differences between the contracts and the schema the migrations build:", NO_TABLE_LINE,
-                "  shop_cart_cart.total: contract says number (NUMERIC NOT NULL), table has TEXT NULL"),
-                List.of("shop_cart_cart")), verdict);
+                "  shop_cart_cart.total: contract says number (NUMERIC NOT NULL), table has TEXT NULL",
+                VerificationReport.COLUMN_DRIFT_HINT), List.of("shop_cart_cart")), verdict);
     }
 
     @Test
