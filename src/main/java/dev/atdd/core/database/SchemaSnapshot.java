@@ -1,5 +1,6 @@
 package dev.atdd.core.database;
 
+import dev.atdd.core.naming.PgIdentifier;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -105,34 +106,53 @@ public record SchemaSnapshot(String schema, List<Table> tables) {
      */
     public static SchemaSnapshot read(Connection connection, String schema) {
         try {
-            Map<String, List<Column>> columns = new LinkedHashMap<>();
-            query(connection, "snapshot-columns.sql", schema, rs -> columns
-                    .computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>())
-                    .add(new Column(rs.getString("column_name"), rs.getString("data_type"),
-                            rs.getBoolean("not_null"), Optional.ofNullable(rs.getString("default_expression")))));
-            Map<String, List<Check>> checks = new LinkedHashMap<>();
-            query(connection, "snapshot-checks.sql", schema, rs -> checks
-                    .computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>())
-                    .add(new Check(rs.getString("constraint_name"), strings(rs.getArray("column_names")),
-                            rs.getString("definition"))));
-            Map<String, List<Index>> indexes = new LinkedHashMap<>();
-            query(connection, "snapshot-indexes.sql", schema, rs -> indexes
-                    .computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>())
-                    .add(new Index(rs.getString("index_name"), rs.getString("method"), rs.getBoolean("is_unique"),
-                            rs.getBoolean("is_primary"), rs.getBoolean("is_valid"),
-                            strings(rs.getArray("key_columns")), Optional.ofNullable(rs.getString("predicate")),
-                            rs.getString("definition"))));
-            List<Table> tables = new ArrayList<>();
-            query(connection, "snapshot-tables.sql", schema, rs -> {
-                String name = rs.getString("table_name");
-                tables.add(new Table(name, rs.getBoolean("row_level_security"),
-                        columns.getOrDefault(name, List.of()), checks.getOrDefault(name, List.of()),
-                        indexes.getOrDefault(name, List.of())));
-            });
-            return new SchemaSnapshot(schema, tables);
+            // The catalog's text (constraint definitions, type names) qualifies what is off the search
+            // path, as OPERATOR(extensions.=) and extensions.citext: it is read on Supabase's path, whatever
+            // path the migrations left (pg_dump's output, for one, starts by emptying it).
+            String previous = searchPath(connection, "\"$user\", " + PgIdentifier.render(schema) + ", extensions");
+            try {
+                return catalog(connection, schema);
+            } finally {
+                searchPath(connection, previous);
+            }
         } catch (SQLException e) {
             throw new ScratchDatabaseException("cannot read the catalog of schema " + schema, e);
         }
+    }
+
+    private static SchemaSnapshot catalog(Connection connection, String schema) throws SQLException {
+        Map<String, List<Column>> columns = new LinkedHashMap<>();
+        query(connection, "snapshot-columns.sql", schema, rs -> columns
+                .computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>())
+                .add(new Column(rs.getString("column_name"), rs.getString("data_type"),
+                        rs.getBoolean("not_null"), Optional.ofNullable(rs.getString("default_expression")))));
+        Map<String, List<Check>> checks = new LinkedHashMap<>();
+        query(connection, "snapshot-checks.sql", schema, rs -> checks
+                .computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>())
+                .add(new Check(rs.getString("constraint_name"), strings(rs.getArray("column_names")),
+                        rs.getString("definition"))));
+        Map<String, List<Index>> indexes = new LinkedHashMap<>();
+        query(connection, "snapshot-indexes.sql", schema, rs -> indexes
+                .computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>())
+                .add(new Index(rs.getString("index_name"), rs.getString("method"), rs.getBoolean("is_unique"),
+                        rs.getBoolean("is_primary"), rs.getBoolean("is_valid"),
+                        strings(rs.getArray("key_columns")), Optional.ofNullable(rs.getString("predicate")),
+                        rs.getString("definition"))));
+        List<Table> tables = new ArrayList<>();
+        query(connection, "snapshot-tables.sql", schema, rs -> {
+            String name = rs.getString("table_name");
+            tables.add(new Table(name, rs.getBoolean("row_level_security"),
+                    columns.getOrDefault(name, List.of()), checks.getOrDefault(name, List.of()),
+                    indexes.getOrDefault(name, List.of())));
+        });
+        return new SchemaSnapshot(schema, tables);
+    }
+
+    /** Sets the session's search path, returning the one it replaces. */
+    private static String searchPath(Connection connection, String path) throws SQLException {
+        String[] previous = new String[1];
+        query(connection, "search-path.sql", path, rs -> previous[0] = rs.getString("previous"));
+        return previous[0];
     }
 
     /** The table called {@code name}, if the schema has one. */

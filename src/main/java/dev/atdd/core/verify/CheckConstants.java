@@ -17,12 +17,16 @@ import java.util.function.Predicate;
  * {@code pg_get_constraintdef} prints and normalized so that a contract value can be looked up by what
  * it means rather than how it is spelled.
  *
- * <p>Only positive evidence counts: a constant compared with {@code =} (or {@code = ANY (ARRAY[...])}),
- * {@code IS NOT DISTINCT FROM}, or a regex matched with {@code ~} or {@code regexp_like}, in a part of
- * the condition that is not negated. {@code NOT}, {@code IS FALSE} and {@code IS NOT TRUE} negate
- * what they apply to, so {@code NOT (s <> 'a')} counts and {@code s <> ALL (...)} (a {@code NOT IN})
- * does not. Other conditions beside it, joined with {@code AND} or {@code OR}, neither add nor take
- * away ({@code s IN ('a', 'b') AND s <> ''} carries both values).
+ * <p>Only positive evidence counts: the column itself (cast or not) compared with a constant by
+ * {@code =}, {@code = ANY (ARRAY[...])}, {@code = ANY ('{...}'::text[])} or {@code IS NOT DISTINCT
+ * FROM}, or matched with a regex by {@code ~} or {@code regexp_like(column, regex)}, in a part of the
+ * condition that is not negated. {@code NOT}, {@code IS FALSE} and {@code IS NOT TRUE} negate what
+ * they apply to, so {@code NOT (s <> 'a')} counts and {@code s <> ALL (...)} (a {@code NOT IN}) does
+ * not; a boolean column that differs from {@code false} equals {@code true}. An expression of the
+ * column ({@code lower(s)}) is not the column. Other conditions beside it, joined with {@code AND} or
+ * {@code OR}, neither add nor take away: {@code s IN ('a', 'b') AND s <> ''} carries both values,
+ * and so, without noticing the contradiction, does {@code s IN ('a', 'b') AND s <> 'a'}. A
+ * {@code CASE} is not looked into.
  *
  * <p>PostgreSQL prints a constant by its type, not as the migration wrote it: text quoted
  * ({@code 'a'::text}), booleans bare ({@code true}), integers and numerics bare when they read back as
@@ -34,8 +38,8 @@ import java.util.function.Predicate;
  * @param texts    every string constant so compared, unquoted (adjacent literals arrive joined)
  * @param numbers  every numeric constant so compared, bare or quoted; numeric equality ignores scale,
  *                 as PostgreSQL's does
- * @param booleans every {@code true} or {@code false} so compared, and a boolean column's own value
- *                 where the condition is the column itself ({@code CHECK (b)}, {@code b IS NOT TRUE})
+ * @param booleans every boolean the column is so held to, and a boolean column's own value where the
+ *                 condition is the column itself ({@code CHECK (b)}, {@code b IS NOT TRUE})
  * @param regexes  every string constant matched with {@code ~} (not {@code ~*}, {@code ~~}: LIKE, ...)
  */
 record CheckConstants(Set<String> texts, List<BigDecimal> numbers, Set<Boolean> booleans, Set<String> regexes) {
@@ -53,7 +57,10 @@ record CheckConstants(Set<String> texts, List<BigDecimal> numbers, Set<Boolean> 
         Reading reading = new Reading();
         // CHECK (condition), maybe followed by NOT VALID or NO INHERIT.
         if (tokens.size() > 1 && tokens.get(0).isWord("check") && tokens.get(1).isPunctuation('(')) {
-            reading.condition(tokens.subList(2, closing(tokens, 1)), true);
+            int close = closing(tokens, 1);
+            if (close > 1) {
+                reading.condition(tokens.subList(2, close), true);
+            }
         }
         return new CheckConstants(reading.texts, reading.numbers, reading.booleans, reading.regexes);
     }
@@ -76,7 +83,7 @@ record CheckConstants(Set<String> texts, List<BigDecimal> numbers, Set<Boolean> 
         return regexes.contains(regex);
     }
 
-    /** Walks the condition, keeping the constants it compares with in a part that is not negated. */
+    /** Walks the condition, keeping what it holds the column to in a part that is not negated. */
     private static final class Reading {
         private final Set<String> texts = new HashSet<>();
         private final List<BigDecimal> numbers = new ArrayList<>();
@@ -131,14 +138,11 @@ record CheckConstants(Set<String> texts, List<BigDecimal> numbers, Set<Boolean> 
                     boolean not = at < tokens.size() && tokens.get(at).isWord("not");
                     at += not ? 1 : 0;
                     if (at + 1 < tokens.size() && tokens.get(at).isWord("distinct") && tokens.get(at + 1).isWord("from")) {
-                        if (positive == not) {
-                            constant(tokens.subList(0, i));
-                            constant(tokens.subList(at + 2, tokens.size()));
-                        }
+                        scalar(tokens.subList(0, i), tokens.subList(at + 2, tokens.size()), not == positive);
                     }
                     return;
                 }
-                if (token.kind() == SqlTokenKind.OPERATOR && !isCast(token)) {
+                if (token.kind() == SqlTokenKind.OPERATOR && !token.isOperator(':')) {
                     int end = i + 1;
                     while (end < tokens.size() && tokens.get(end).kind() == SqlTokenKind.OPERATOR
                             && tokens.get(end).start() == tokens.get(end - 1).end()) {
@@ -156,34 +160,27 @@ record CheckConstants(Set<String> texts, List<BigDecimal> numbers, Set<Boolean> 
             } else if (positive && tokens.size() > 2 && tokens.get(0).isWord("regexp_like")
                     && tokens.get(1).isPunctuation('(') && closing(tokens, 1) == tokens.size() - 1) {
                 List<List<SqlToken>> arguments = split(tokens.subList(2, tokens.size() - 1), t -> t.isPunctuation(','));
-                if (arguments.size() == 2) {
+                if (arguments.size() == 2 && isColumnOperand(arguments.get(0))) {
                     regex(arguments.get(1));
                 }
             }
         }
 
         private void compared(String operator, List<SqlToken> left, List<SqlToken> right, boolean positive) {
-            boolean array = !right.isEmpty() && (right.get(0).isWord("any") || right.get(0).isWord("all"));
+            boolean any = !right.isEmpty() && right.get(0).isWord("any");
+            boolean all = !right.isEmpty() && right.get(0).isWord("all");
             switch (operator) {
-                case "=" -> {
-                    if (positive && (!array || right.get(0).isWord("any"))) {
-                        constants(left);
-                        constants(right);
+                case "=", "<>" -> {
+                    boolean equal = operator.equals("=") == positive;
+                    if (!any && !all) {
+                        scalar(left, right, equal);
+                    } else if (isColumnOperand(left) && (any && operator.equals("=") && positive
+                            || all && operator.equals("<>") && !positive)) {
+                        elements(right.subList(1, right.size()));
                     }
                 }
-                case "<>" -> {
-                    if (!positive && (!array || right.get(0).isWord("all"))) {
-                        constants(left);
-                        constants(right);
-                    }
-                }
-                case "~" -> {
-                    if (positive) {
-                        regex(right);
-                    }
-                }
-                case "!~" -> {
-                    if (!positive) {
+                case "~", "!~" -> {
+                    if (operator.equals("~") == positive && isColumnOperand(left)) {
                         regex(right);
                     }
                 }
@@ -193,25 +190,47 @@ record CheckConstants(Set<String> texts, List<BigDecimal> numbers, Set<Boolean> 
             }
         }
 
-        /** One constant, or the elements of {@code ANY|ALL (ARRAY[...])} that are constants. */
-        private void constants(List<SqlToken> operand) {
-            if (operand.isEmpty() || !(operand.get(0).isWord("any") || operand.get(0).isWord("all"))) {
-                constant(operand);
-                return;
+        /**
+         * The column on one side, a constant on the other: held to the constant when {@code equal}; a
+         * boolean column that must differ from one boolean must be the other.
+         */
+        private void scalar(List<SqlToken> left, List<SqlToken> right, boolean equal) {
+            List<SqlToken> constant = isColumnOperand(left) ? right : isColumnOperand(right) ? left : List.of();
+            if (equal) {
+                constant(constant);
+            } else {
+                Reading differs = new Reading();
+                differs.constant(constant);
+                differs.booleans.forEach(b -> booleans.add(!b));
             }
-            for (int i = 1; i + 1 < operand.size(); i++) {
-                if (operand.get(i).isWord("array") && operand.get(i + 1).isOperator('[')) {
-                    int close = closing(operand, i + 1);
-                    split(operand.subList(i + 2, close), t -> t.isPunctuation(',')).forEach(this::constant);
+        }
+
+        /** The elements of {@code (ARRAY[...])} or {@code ('{...}'::type[])} that are constants. */
+        private void elements(List<SqlToken> array) {
+            List<SqlToken> tokens = unwrapped(array);
+            for (int i = 0; i + 1 < tokens.size(); i++) {
+                if (tokens.get(i).isWord("array") && tokens.get(i + 1).isOperator('[')) {
+                    int close = closing(tokens, i + 1);
+                    if (close > i + 1) {
+                        split(tokens.subList(i + 2, close), t -> t.isPunctuation(',')).forEach(this::constant);
+                    }
                     return;
                 }
+            }
+            if (!tokens.isEmpty() && castsOnly(tokens, 1)) {
+                unquoted(tokens.get(0)).flatMap(CheckConstants::arrayLiteral).ifPresent(values -> values.forEach(value -> {
+                    if (value.equals("t") || value.equals("true") || value.equals("f") || value.equals("false")) {
+                        booleans.add(value.startsWith("t"));
+                    }
+                    text(value);
+                }));
             }
         }
 
         /** A constant with its casts, {@code '-5'::integer} or {@code ('a'::text COLLATE "C")}; nothing else. */
         private void constant(List<SqlToken> operand) {
             List<SqlToken> tokens = unwrapped(operand);
-            if (tokens.isEmpty() || !tokens.subList(1, tokens.size()).stream().allMatch(CheckConstants::isCastPart)) {
+            if (tokens.isEmpty() || !castsOnly(tokens, 1)) {
                 return;
             }
             SqlToken token = tokens.get(0);
@@ -220,46 +239,119 @@ record CheckConstants(Set<String> texts, List<BigDecimal> numbers, Set<Boolean> 
             } else if (token.kind() == SqlTokenKind.NUMBER) {
                 number(token.text()).ifPresent(numbers::add);
             } else {
-                unquoted(token).ifPresent(text -> {
-                    texts.add(text);
-                    // Negative numbers, numerics without a point, smallints and bigints come quoted with a cast.
-                    number(text).ifPresent(numbers::add);
-                });
+                unquoted(token).ifPresent(this::text);
             }
+        }
+
+        private void text(String text) {
+            texts.add(text);
+            // Negative numbers, numerics without a point, smallints and bigints come quoted with a cast.
+            number(text).ifPresent(numbers::add);
         }
 
         private void regex(List<SqlToken> operand) {
             List<SqlToken> tokens = unwrapped(operand);
-            if (!tokens.isEmpty() && tokens.subList(1, tokens.size()).stream().allMatch(CheckConstants::isCastPart)) {
+            if (!tokens.isEmpty() && castsOnly(tokens, 1)) {
                 unquoted(tokens.get(0)).ifPresent(regexes::add);
             }
         }
     }
 
-    /** The tokens inside the parentheses that wrap all of them, however many pairs. */
-    private static List<SqlToken> unwrapped(List<SqlToken> tokens) {
-        List<SqlToken> inner = tokens;
-        while (!inner.isEmpty() && inner.get(0).isPunctuation('(') && closing(inner, 0) == inner.size() - 1) {
-            inner = inner.subList(1, inner.size() - 1);
+    /** The column, maybe parenthesized, cast or given a collation: {@code s}, {@code (s)::text}, {@code "S"}. */
+    private static boolean isColumnOperand(List<SqlToken> operand) {
+        List<SqlToken> tokens = unwrapped(operand);
+        if (tokens.isEmpty()) {
+            return false;
         }
-        return inner;
+        if (tokens.get(0).isPunctuation('(')) {
+            int close = closing(tokens, 0);
+            return close > 0 && isColumnOperand(tokens.subList(1, close)) && castsOnly(tokens, close + 1);
+        }
+        return isColumn(tokens.get(0)) && castsOnly(tokens, 1);
     }
 
-    /** What may follow a constant without making it an expression: casts, type names, a collation. */
-    private static boolean isCastPart(SqlToken token) {
-        return isCast(token) || token.kind() == SqlTokenKind.WORD || token.kind() == SqlTokenKind.QUOTED_IDENTIFIER
-                || token.kind() == SqlTokenKind.NUMBER || token.isPunctuation('(') || token.isPunctuation(')')
-                || token.isPunctuation(',');
-    }
-
-    /** {@code ::} and the brackets of an array type. */
-    private static boolean isCast(SqlToken token) {
-        return token.isOperator(':') || token.isOperator('[') || token.isOperator(']');
+    /**
+     * Whether the tokens from {@code from} on are only casts and collations: {@code ::text},
+     * {@code ::character varying(20)[]}, {@code ::extensions.citext}, {@code COLLATE "C"}.
+     */
+    private static boolean castsOnly(List<SqlToken> tokens, int from) {
+        int i = from;
+        while (i < tokens.size()) {
+            boolean cast = tokens.get(i).isOperator(':') && i + 1 < tokens.size() && tokens.get(i + 1).isOperator(':');
+            if (!cast && !tokens.get(i).isWord("collate")) {
+                return false;
+            }
+            i += cast ? 2 : 1;
+            int name = i;
+            while (i < tokens.size() && !tokens.get(i).isOperator(':') && !tokens.get(i).isWord("collate")) {
+                SqlToken token = tokens.get(i);
+                if (token.isPunctuation('(') && cast) {
+                    // A type modifier: varchar(20), numeric(10, 2).
+                    int close = closing(tokens, i);
+                    if (close < 0) {
+                        return false;
+                    }
+                    i = close + 1;
+                } else if (token.kind() == SqlTokenKind.WORD || token.kind() == SqlTokenKind.QUOTED_IDENTIFIER
+                        || token.isPunctuation('.') || token.isOperator('[') || token.isOperator(']')) {
+                    i++;
+                } else {
+                    return false;
+                }
+            }
+            if (i == name) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isColumn(SqlToken token) {
         return token.kind() == SqlTokenKind.QUOTED_IDENTIFIER || token.kind() == SqlTokenKind.WORD
                 && !token.isWord("true") && !token.isWord("false") && !token.isWord("null");
+    }
+
+    /**
+     * The elements of an array literal as PostgreSQL prints it, {@code {a,"b c","d\"e"}}; empty for a
+     * nested array. {@code NULL} elements are left out.
+     */
+    static Optional<List<String>> arrayLiteral(String text) {
+        if (!text.startsWith("{") || !text.endsWith("}")) {
+            return Optional.empty();
+        }
+        List<String> elements = new ArrayList<>();
+        String body = text.substring(1, text.length() - 1);
+        int i = 0;
+        while (i < body.length()) {
+            StringBuilder element = new StringBuilder();
+            boolean quoted = body.charAt(i) == '"';
+            if (quoted) {
+                i++;
+                while (i < body.length() && body.charAt(i) != '"') {
+                    if (body.charAt(i) == '\\' && i + 1 < body.length()) {
+                        i++;
+                    }
+                    element.append(body.charAt(i++));
+                }
+                i++;
+            } else {
+                while (i < body.length() && body.charAt(i) != ',') {
+                    if (body.charAt(i) == '{' || body.charAt(i) == '"') {
+                        return Optional.empty();
+                    }
+                    element.append(body.charAt(i++));
+                }
+            }
+            String value = quoted ? element.toString() : element.toString().strip();
+            if (quoted || !value.equalsIgnoreCase("null")) {
+                elements.add(value);
+            }
+            if (i < body.length() && body.charAt(i) != ',') {
+                return Optional.empty();
+            }
+            i++;
+        }
+        return Optional.of(elements);
     }
 
     private static boolean opens(SqlToken token) {
@@ -270,7 +362,7 @@ record CheckConstants(Set<String> texts, List<BigDecimal> numbers, Set<Boolean> 
         return token.isPunctuation(')') || token.isOperator(']') || token.isWord("end");
     }
 
-    /** The index of the token that closes the one opened at {@code open}, or the last index when none does. */
+    /** The index of the token that closes the one opened at {@code open}, or -1 when none does. */
     private static int closing(List<SqlToken> tokens, int open) {
         int depth = 0;
         for (int i = open; i < tokens.size(); i++) {
@@ -279,7 +371,16 @@ record CheckConstants(Set<String> texts, List<BigDecimal> numbers, Set<Boolean> 
                 return i;
             }
         }
-        return tokens.size() - 1;
+        return -1;
+    }
+
+    /** The tokens inside the parentheses that wrap all of them, however many pairs. */
+    private static List<SqlToken> unwrapped(List<SqlToken> tokens) {
+        List<SqlToken> inner = tokens;
+        while (!inner.isEmpty() && inner.get(0).isPunctuation('(') && closing(inner, 0) == inner.size() - 1) {
+            inner = inner.subList(1, inner.size() - 1);
+        }
+        return inner;
     }
 
     /** The runs between separators outside any parentheses, brackets or CASE. */

@@ -121,4 +121,47 @@ class CheckConstantsTest {
         assertFalse(CheckConstants.of("CHECK ((p = '^[A-Z]+$'::text))").matches("^[A-Z]+$"));
         assertFalse(CheckConstants.of("CHECK (regexp_like(p, '^[a-z]+$'::text, 'i'::text))").matches("^[a-z]+$"));
     }
+
+    @Test
+    void anExpressionOfTheColumnIsNotTheColumn() {
+        assertFalse(CheckConstants.of("CHECK (lower(c) = ANY (ARRAY['A'::text, 'B'::text]))").holds(PgType.TEXT, "A"));
+        assertFalse(CheckConstants.of("CHECK ((c || 'x'::text) = ANY (ARRAY['a'::text]))").holds(PgType.TEXT, "a"));
+        assertFalse(CheckConstants.of("CHECK ((c * 2) = ANY (ARRAY[1, 3]))").holds(PgType.INTEGER, "1"));
+        assertFalse(CheckConstants.of("CHECK (lower(c) ~ '^[A-Z]+$'::text)").matches("^[A-Z]+$"));
+        assertFalse(CheckConstants.of("CHECK (regexp_like(lower(c), '^[A-Z]+$'::text))").matches("^[A-Z]+$"));
+        assertFalse(CheckConstants.of("CHECK ((c = false) = false)").holds(PgType.BOOLEAN, "false"));
+        // Cast, quoted, compared from the left: still the column.
+        assertTrue(CheckConstants.of("CHECK (c::text = ANY (ARRAY['a'::character varying, 'b'::character varying]::text[]))")
+                .holds(PgType.TEXT, "b"));
+        assertTrue(CheckConstants.of("CHECK (\"Status\" = 'a'::text)").holds(PgType.TEXT, "a"));
+        assertTrue(CheckConstants.of("CHECK ('a'::text = c)").holds(PgType.TEXT, "a"));
+    }
+
+    @Test
+    void anArrayLiteralCarriesItsElements() {
+        assertTrue(CheckConstants.of("CHECK (c = ANY ('{a,b}'::text[]))").holds(PgType.TEXT, "b"));
+        assertTrue(CheckConstants.of("CHECK (c::text = ANY ('{a,b}'::character varying[]::text[]))").holds(PgType.TEXT, "a"));
+        CheckConstants quoted = CheckConstants.of("CHECK (c = ANY ('{\"a b\",\"c,d\",\"e\\\\f\",NULL}'::text[]))");
+        assertEquals(Set.of("a b", "c,d", "e\\f"), quoted.texts());
+        assertTrue(CheckConstants.of("CHECK (n = ANY ('{1.5,2}'::numeric[]))").holds(PgType.NUMERIC, "1.50"));
+        assertFalse(CheckConstants.of("CHECK (c <> ALL ('{a,b}'::text[]))").holds(PgType.TEXT, "a"));
+    }
+
+    @Test
+    void aBooleanThatMustDifferFromOneMustBeTheOther() {
+        assertTrue(CheckConstants.of("CHECK (c <> false)").holds(PgType.BOOLEAN, "true"));
+        assertFalse(CheckConstants.of("CHECK (c <> false)").holds(PgType.BOOLEAN, "false"));
+        assertTrue(CheckConstants.of("CHECK (NOT c = false)").holds(PgType.BOOLEAN, "true"));
+        assertTrue(CheckConstants.of("CHECK (c IS DISTINCT FROM false)").holds(PgType.BOOLEAN, "true"));
+        assertFalse(CheckConstants.of("CHECK (c <> 'a'::text)").holds(PgType.TEXT, "a"));
+    }
+
+    @Test
+    void textPostgreSqlNeverPrintsGivesNothingRatherThanAnError() {
+        for (String broken : new String[] {"CHECK (", "CHECK ((c = ANY (ARRAY['a", "CHECK (c = ANY (ARRAY[", "CHECK",
+                "CHECK (c = ANY ('{a,{b}}'::text[]))", "CHECK (c::)", "CHECK ((((", "CHECK (c = 'a'::varchar(3)"}) {
+            CheckConstants constants = CheckConstants.of(broken);
+            assertFalse(constants.holds(PgType.TEXT, "a") || constants.holds(PgType.TEXT, "b"), broken);
+        }
+    }
 }

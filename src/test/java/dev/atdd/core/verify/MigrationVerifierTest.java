@@ -171,7 +171,8 @@ class MigrationVerifierTest {
                                 "b2": {"const": true},
                                 "n1": {"type": "integer", "enum": [1, 5]},
                                 "s4": {"type": "string", "enum": ["on", "off"]},
-                                "s5": {"type": "string", "enum": ["on", "off"]}}}
+                                "s5": {"type": "string", "enum": ["on", "off"]},
+                                "s6": {"type": "string", "enum": ["A", "B"]}}}
                 """);
         migration("20250101000000_probe.sql", """
                 create table public.lab_sensor_probe (
@@ -186,7 +187,8 @@ class MigrationVerifierTest {
                   b2 boolean check (b2 is not true),
                   n1 integer check (n1 not between 1 and 5),
                   s4 text check ((s4 in ('on', 'off')) is false),
-                  s5 text check (case when s5 in ('on', 'off') then false else true end)
+                  s5 text check (case when s5 in ('on', 'off') then false else true end),
+                  s6 text check (lower(s6) in ('A', 'B'))
                 );
                 alter table public.lab_sensor_probe enable row level security;
                 """);
@@ -204,7 +206,8 @@ class MigrationVerifierTest {
                 "lab_sensor_probe.b2: contract says const true, table has no such CHECK",
                 "lab_sensor_probe.n1: contract says enum [1, 5], table has no such CHECK",
                 "lab_sensor_probe.s4: contract says enum [on, off], table has no such CHECK",
-                "lab_sensor_probe.s5: contract says enum [on, off], table has no such CHECK"),
+                "lab_sensor_probe.s5: contract says enum [on, off], table has no such CHECK",
+                "lab_sensor_probe.s6: contract says enum [A, B], table has no such CHECK"),
                 report.drift().stream().map(Drift::describe).toList());
     }
 
@@ -225,8 +228,15 @@ class MigrationVerifierTest {
                                 "q2": {"type": "string", "pattern": "^[A-Z]+$"},
                                 "q3": {"type": "string", "pattern": "^[A-Z]+$"},
                                 "q4": {"type": "string", "pattern": "^[A-Z]+$"},
-                                "q5": {"type": "string", "pattern": "^[A-Z]+$"}}}
+                                "q5": {"type": "string", "pattern": "^[A-Z]+$"},
+                                "e6": {"type": "string", "enum": ["on", "off"]},
+                                "e7": {"type": "string", "enum": ["on", "off"]},
+                                "t3": {"const": true},
+                                "t4": {"const": true},
+                                "c1": {"type": "string", "enum": ["on", "off"]},
+                                "c2": {"type": "string", "pattern": "^[a-z]+$"}}}
                 """);
+        migration("20250100000000_citext.sql", "create extension if not exists citext with schema extensions;\n");
         migration("20250101000000_gauge.sql", """
                 create table public.lab_sensor_gauge (
                   id uuid primary key default gen_random_uuid(),
@@ -242,11 +252,19 @@ class MigrationVerifierTest {
                   q2 text check (q2 ~ '^[A-Z]+$' and q2 !~ '^(ADMIN|ROOT)$'),
                   q3 text check (q3 ~ '^[A-Z]+$' collate "C"),
                   q4 text check (regexp_like(q4, '^[A-Z]+$')),
-                  q5 varchar(20) check (char_length(q5) > 0 and q5 ~ '^[A-Z]+$')
+                  q5 varchar(20) check (char_length(q5) > 0 and q5 ~ '^[A-Z]+$'),
+                  e6 text check (e6 = any ('{on,off}')),
+                  e7 varchar(3) check (e7 = any ('{on,off}'::text[])),
+                  t3 boolean check (t3 <> false),
+                  t4 boolean check (t4 is distinct from false),
+                  c1 extensions.citext check (c1 in ('on', 'off')),
+                  c2 extensions.citext check (c2 ~ '^[a-z]+$')
                 );
                 alter table public.lab_sensor_gauge
                   add constraint gauge_e5 check (e5 is null or e5 in ('on', 'off')) not valid;
                 alter table public.lab_sensor_gauge enable row level security;
+                -- As pg_dump's output does: the catalog then qualifies what lies in extensions.
+                select pg_catalog.set_config('search_path', '', false);
                 """);
 
         VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
