@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.monitor.logging.DefaultLog;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.codehaus.plexus.logging.Logger;
+import org.codehaus.plexus.logging.console.ConsoleLogger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,7 +155,7 @@ class OneReadPerBuildTest {
         Map<String, Object> build = new HashMap<>();
         for (AbstractAtddMojo goal : goals) {
             project.pointAt(goal).setPluginContext(build);
-            goal.setLog(spy(new SystemStreamLog()));
+            goal.setLog(spy(new DefaultLog(new ConsoleLogger(Logger.LEVEL_DISABLED, "atdd"))));
         }
         return build;
     }

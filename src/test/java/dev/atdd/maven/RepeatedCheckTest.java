@@ -15,8 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.monitor.logging.DefaultLog;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.codehaus.plexus.logging.Logger;
+import org.codehaus.plexus.logging.console.ConsoleLogger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -237,7 +239,7 @@ class RepeatedCheckTest {
             throws IllegalAccessException {
         for (AbstractAtddMojo goal : goals) {
             project.pointAt(goal).setPluginContext(new HashMap<>());
-            goal.setLog(spy(new SystemStreamLog()));
+            goal.setLog(spy(new DefaultLog(new ConsoleLogger(Logger.LEVEL_DISABLED, "atdd"))));
         }
     }
 }
