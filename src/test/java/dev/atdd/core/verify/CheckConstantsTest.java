@@ -135,6 +135,10 @@ class CheckConstantsTest {
                 .holds(PgType.TEXT, "b"));
         assertTrue(CheckConstants.of("CHECK (\"Status\" = 'a'::text)").holds(PgType.TEXT, "a"));
         assertTrue(CheckConstants.of("CHECK ('a'::text = c)").holds(PgType.TEXT, "a"));
+        // Nor is another array than the one written out.
+        assertFalse(CheckConstants.of("CHECK (s = ANY (array_remove(ARRAY['a'::text, 'b'::text], 'a'::text)))")
+                .holds(PgType.TEXT, "a"));
+        assertFalse(CheckConstants.of("CHECK (s = ANY ((ARRAY['a'::text, 'b'::text])[1:1]))").holds(PgType.TEXT, "b"));
     }
 
     @Test
