@@ -49,6 +49,19 @@ public final class SqlLexer {
         }
     }
 
+    /**
+     * Lexes {@code text[from, to)}, which begins on line {@code line}, a line that starts at
+     * {@code lineStart}: the body of a dollar-quoted string, say, with positions and lines as in the
+     * whole text.
+     */
+    public SqlLexer(String text, int from, int to, int line, int lineStart) {
+        this.text = text;
+        this.length = to;
+        this.pos = from;
+        this.line = line;
+        this.lineStart = lineStart;
+    }
+
     /** Every token of the text; the whole list at once, for callers that do not need the cursor. */
     public static List<SqlToken> tokenize(CharSequence text) {
         SqlLexer lexer = new SqlLexer(text);
@@ -296,7 +309,7 @@ public final class SqlLexer {
         }
         String tag = text.substring(pos, i + 1);
         int close = text.indexOf(tag, i + 1);
-        if (close < 0) {
+        if (close < 0 || close + tag.length() > length) {
             unterminated(SqlTokenKind.DOLLAR_STRING, "unterminated dollar-quoted string " + tag);
         } else {
             finish(SqlTokenKind.DOLLAR_STRING, close + tag.length());

@@ -31,6 +31,8 @@ final class TableTracker {
     private boolean setting;
     /** Until the setting's name shows up, each token must still fit a search path statement's prefix. */
     private boolean searchPathSeen;
+    /** The statement starts with {@code DO}: its dollar-quoted body runs with the migration. */
+    private boolean doBlock;
     private MigrationFile file;
     private String text;
 
@@ -47,10 +49,15 @@ final class TableTracker {
             endStatement();
             return;
         }
+        if (doBlock && lexer.kind() == SqlTokenKind.DOLLAR_STRING) {
+            block(lexer);
+            return;
+        }
         if (!collecting) {
             return;
         }
         if (statement.size == 0) {
+            doBlock = lexer.isWord("do");
             setting = lexer.isWord("set") || lexer.isWord("reset");
             collecting = setting || lexer.isWord("create") || lexer.isWord("alter") || lexer.isWord("drop");
         } else if (setting) {
@@ -72,6 +79,35 @@ final class TableTracker {
         if (collecting) {
             statement.add(lexer);
         }
+    }
+
+    /**
+     * A {@code DO} block's body (PL/pgSQL) runs when the migration does, unlike a function's: its
+     * statements count as the file's own. A statement also starts after {@code BEGIN}, {@code THEN},
+     * {@code ELSE} and {@code LOOP}, so that DDL under a condition counts as done: {@code IF NOT EXISTS
+     * (...) THEN CREATE TABLE t} leaves {@code t} there either way. SQL built as a string for
+     * {@code EXECUTE} is not read.
+     */
+    private void block(SqlLexer lexer) {
+        int start = lexer.start();
+        int end = lexer.end();
+        int tag = text.indexOf('$', start + 1) - start + 1;
+        if (end - start < 2 * tag || !text.regionMatches(start, text, end - tag, tag)) {
+            return; // left open: the lexer reports it
+        }
+        endStatement();
+        SqlLexer body = new SqlLexer(text, start + tag, end - tag, lexer.line(), start - lexer.column() + 1);
+        while (body.advance()) {
+            if (body.kind().isComment()) {
+                continue;
+            }
+            if (body.isWord("begin") || body.isWord("then") || body.isWord("else") || body.isWord("loop")) {
+                endStatement();
+            } else {
+                accept(body);
+            }
+        }
+        endStatement();
     }
 
     /** A file's last statement needs no {@code ;}. The text is let go: only the changes are kept. */
@@ -113,6 +149,7 @@ final class TableTracker {
         tableSeen = false;
         setting = false;
         searchPathSeen = false;
+        doBlock = false;
     }
 
     /**
@@ -182,7 +219,7 @@ final class TableTracker {
 
     /** {@code ALTER TABLE [IF EXISTS] [ONLY] name [*] RENAME TO new} and {@code ... SET SCHEMA s}. */
     private void alter(Cursor c, TableOrigin here) {
-        c.words("if", "exists");
+        boolean ifExists = c.words("if", "exists");
         c.words("only");
         QualifiedName name = c.qualifiedName();
         if (name == null) {
@@ -196,7 +233,11 @@ final class TableTracker {
                     if (name.inPublic(replay.searchPath())) {
                         Map<String, TableOrigin> tables = replay.publicTables();
                         TableOrigin origin = tables.remove(name.table());
-                        tables.put(renamed, origin != null ? origin : here);
+                        // A table the migrations did not make may come from outside them, unless IF EXISTS
+                        // let the statement pass over a table that is not there.
+                        if (origin != null || !ifExists) {
+                            tables.put(renamed, origin != null ? origin : here);
+                        }
                     }
                 });
             }

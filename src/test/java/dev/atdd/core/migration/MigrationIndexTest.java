@@ -61,7 +61,6 @@ class MigrationIndexTest {
             "select 'create table orders ();';",
             "select E'\\' ; create table orders (); \\'';",
             "select U&'create table orders ()';",
-            "do $$ begin create table orders (); end $$;",
             "create function f() returns void language plpgsql as $fn$ begin create table orders (); end $fn$;",
             "create table auth.orders ();",
             "create table \"Public\".orders ();",
@@ -237,6 +236,19 @@ class MigrationIndexTest {
         List<Problem> problems = MigrationIndex.scan(dir).problems();
         assertEquals(1, problems.size());
         assertEquals(second, problems.get(0).file());
+    }
+
+    @Test
+    void aTableMadeInADoBlockIsPlacedWhereItsCreateIs() throws IOException {
+        MigrationIndex index = indexOf("select 1;\n  do $body$ begin create table a(); -- create table no();\n"
+                + "  if true then create table b(); end if; end $body$;\ncreate table c();\n"
+                + "do $$ begin create table left_open(); end");
+
+        assertEquals(Set.of("a", "b", "c"), index.tables());
+        assertEquals(List.of(2, 19), List.of(index.origin("a").orElseThrow().line(), index.origin("a").orElseThrow().column()));
+        assertEquals(List.of(3, 16), List.of(index.origin("b").orElseThrow().line(), index.origin("b").orElseThrow().column()));
+        assertEquals(4, index.origin("c").orElseThrow().line());
+        assertEquals(1, index.problems().size());
     }
 
     @Test

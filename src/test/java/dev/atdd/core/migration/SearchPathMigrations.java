@@ -99,6 +99,32 @@ final class SearchPathMigrations {
                         create table t();
                         """, "t"),
 
+                oneFile("a DO block runs with its migration", """
+                        create table gone(); create table old_name();
+                        do $$
+                        declare n int;
+                        begin
+                          if exists (select 1 from pg_tables where tablename = 'gone') then
+                            drop table gone;
+                          end if;
+                          if not exists (select 1 from pg_tables where tablename = 'kept') then create table kept();
+                          end if;
+                          alter table old_name rename to new_name;
+                          for n in 1..2 loop create table if not exists looped(); end loop;
+                        end $$;
+                        do language plpgsql $body$ begin create table tagged(); end $body$;
+                        """, "kept", "new_name", "looped", "tagged"),
+                oneFile("a function a DO block defines does not run", """
+                        do $outer$ begin
+                          create function make() returns void language plpgsql
+                            as $inner$ begin create table inner_t(); end $inner$;
+                        end $outer$;
+                        """),
+                oneFile("ALTER TABLE IF EXISTS renames nothing that is not there", """
+                        alter table if exists missing rename to phantom;
+                        create table old(); alter table if exists old rename to renamed;
+                        """, "renamed"),
+
                 files("the search path holds into the next file, in version order",
                         List.of(new Migration("1_schema.sql", "create schema app; set search_path to app;"),
                                 new Migration("2_table.sql", "create table t();"))),
