@@ -17,4 +17,12 @@ public interface FileListing {
      * listings of the same files with other remarks do not give the same outcome.
      */
     List<String> remarks();
+
+    /**
+     * Whether {@code name} ends with {@code suffix} in any letter case: a listing takes such files too,
+     * so that one named in the wrong case is reported rather than passed over.
+     */
+    static boolean endsWithIgnoringCase(String name, String suffix) {
+        return name.regionMatches(true, name.length() - suffix.length(), suffix, 0, suffix.length());
+    }
 }

@@ -8,6 +8,7 @@ import dev.atdd.core.contract.ContractFiles;
 import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.migration.MigrationFiles;
 import dev.atdd.core.migration.MigrationIndex;
+import dev.atdd.core.naming.TableName;
 import dev.atdd.core.plan.TablePlan;
 import dev.atdd.core.review.TodoScanner;
 import java.io.File;
@@ -103,13 +104,28 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         return migrationsDirectory.toPath().toAbsolutePath().normalize();
     }
 
-    protected Set<String> existingTableNames() {
+    /**
+     * The {@code existingTables} as the plan names tables: {@code public.} may lead; anything else that
+     * is not a lower-case unquoted name could never match a contract's table and is refused, rather
+     * than leaving the table reported missing and generated again.
+     */
+    protected Set<String> existingTableNames() throws MojoFailureException {
         Set<String> names = new TreeSet<>();
         if (existingTables != null) {
             for (String table : existingTables) {
-                if (table != null && !table.isBlank()) {
-                    names.add(table.trim());
+                if (table == null || table.isBlank()) {
+                    continue;
                 }
+                String name = table.trim();
+                if (name.regionMatches(true, 0, "public.", 0, "public.".length())) {
+                    name = name.substring("public.".length());
+                }
+                if (!TableName.isWrittenForm(name)) {
+                    throw new MojoFailureException("existingTables: \"" + table.trim() + "\" is not a table"
+                            + " name of the public schema as the contracts' tables are named (lower case letters,"
+                            + " digits and _, starting with a letter; public. may lead)");
+                }
+                names.add(name);
             }
         }
         return names;

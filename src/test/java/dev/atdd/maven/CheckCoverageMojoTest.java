@@ -94,6 +94,29 @@ class CheckCoverageMojoTest {
 
     @Test
     @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml")
+    @MojoParameter(name = "existingTables", value = "public.shop_order_order")
+    void anExistingTableMayBeNamedWithPublic(CheckCoverageMojo mojo) throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+
+        shop.pointAt(mojo).execute();
+
+        assertTrue(report(shop).get("passed").asBoolean());
+    }
+
+    @Test
+    @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml")
+    @MojoParameter(name = "existingTables", value = "Shop_Order_Order")
+    void anExistingTableNoContractCouldAskForIsRefused(CheckCoverageMojo mojo) throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, shop.pointAt(mojo)::execute);
+
+        assertTrue(failure.getMessage().startsWith("existingTables: \"Shop_Order_Order\" is not a table name"),
+                failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml")
     @MojoParameter(name = "failOnMissing", value = "false")
     void withFailOnMissingFalseTheFindingsAreOnlyWarnings(CheckCoverageMojo mojo) throws Exception {
         ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);

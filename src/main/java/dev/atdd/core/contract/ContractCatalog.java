@@ -86,6 +86,11 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
     private record Outcome(Optional<Contract> contract, Optional<Skipped> skipped, List<Problem> problems) {
 
         static Outcome of(Path file, Path base) {
+            if (!file.getFileName().toString().endsWith(ContractReader.SUFFIX)) {
+                return new Outcome(Optional.empty(), Optional.of(new Skipped(file,
+                        "not a contract: contract files end in " + ContractReader.SUFFIX + ", in lower case")),
+                        List.of());
+            }
             Optional<ContractLocation> location = ContractReader.locate(file, base);
             if (location.isEmpty()) {
                 return new Outcome(Optional.empty(), Optional.of(new Skipped(file,

@@ -59,9 +59,15 @@ public record ContractFiles(Path base, List<FileState> files, List<Problem> prob
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                            if (attributes.isRegularFile()
-                                    && file.getFileName().toString().endsWith(ContractReader.SUFFIX)) {
+                            // .Schema.json too: the catalog says why it is no contract rather than pass it over.
+                            if (!FileListing.endsWithIgnoringCase(file.getFileName().toString(), ContractReader.SUFFIX)) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (attributes.isRegularFile()) {
                                 files.add(FileState.of(file, attributes));
+                            } else if (attributes.isSymbolicLink()) {
+                                // Followed links come with their target's attributes: this one leads nowhere.
+                                problems.add(Problem.in(file, "a symbolic link that leads to no file"));
                             }
                             return FileVisitResult.CONTINUE;
                         }

@@ -45,14 +45,17 @@ public record MigrationFiles(Path folder, List<FileState> files, List<Problem> p
             problems.add(Problem.in(folder, "the migrations directory is not a folder"));
         } else if (Files.exists(folder)) {
             try (Stream<Path> entries = Files.list(folder)) {
-                entries.filter(p -> p.getFileName().toString().endsWith(SQL_SUFFIX)).forEach(p -> {
+                // .SQL too: the Supabase CLI skips it, and the index says so rather than pass it over.
+                entries.filter(p -> FileListing.endsWithIgnoringCase(p.getFileName().toString(), SQL_SUFFIX)).forEach(p -> {
                     try {
                         BasicFileAttributes attributes = Files.readAttributes(p, BasicFileAttributes.class);
                         if (attributes.isRegularFile()) {
                             files.add(FileState.of(p, attributes));
                         }
                     } catch (IOException e) {
-                        // As Files.isRegularFile: a link to nothing is no migration.
+                        problems.add(Problem.in(p, Files.isSymbolicLink(p)
+                                ? "a symbolic link that leads to no file: the Supabase CLI cannot read it"
+                                : "cannot be read: " + e.getMessage()));
                     }
                 });
             } catch (IOException e) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.atdd.core.FileState;
+import dev.atdd.core.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,5 +46,23 @@ class ContractFilesTest {
         assertTrue(empty.exists());
         assertEquals(missing.files(), empty.files());
         assertNotEquals(missing.remarks(), empty.remarks());
+    }
+
+    @Test
+    void aContractNamedInTheWrongCaseIsSkippedAloudAndALinkToNothingIsAProblem() throws Exception {
+        Path root = work.resolve("contracts");
+        ContractFixtures.write(root, "shop/cart/cart.Schema.json", "{}");
+        Files.createDirectories(root.resolve("shop/order"));
+        Files.createSymbolicLink(root.resolve("shop/order/order.schema.json"), work.resolve("nowhere.json"));
+
+        ContractFiles listed = ContractFiles.list(root);
+        ContractCatalog catalog = ContractCatalog.load(listed);
+
+        assertEquals(List.of(root.resolve("shop/order/order.schema.json")),
+                listed.problems().stream().map(Problem::file).toList());
+        assertEquals("a symbolic link that leads to no file", listed.problems().get(0).message());
+        assertEquals(List.of(), catalog.contracts());
+        assertEquals(List.of("not a contract: contract files end in .schema.json, in lower case"),
+                catalog.skipped().stream().map(ContractCatalog.Skipped::reason).toList());
     }
 }
