@@ -78,7 +78,8 @@ public final class ContractReader {
         ObjectNode outline;
         // Decoded first, to report a byte that is not UTF-8 where it is. (Jackson's parser of bytes
         // places some syntax errors one column away from its parser of text: one parser, one answer.)
-        try (JsonParser parser = parser(Utf8Text.decode(file, bytes, "save the file as UTF-8"))) {
+        CharBuffer text = Utf8Text.decode(file, bytes, "save the file as UTF-8");
+        try (JsonParser parser = parser(text)) {
             outline = outline(parser, file, propertyNames);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
@@ -88,7 +89,56 @@ public final class ContractReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        loneSurrogate(text).ifPresent(at -> {
+            throw new InvalidInputException(new Problem(file, at[0], at[1], "the escape " + text.subSequence(at[2],
+                    at[2] + 6) + " is half of a UTF-16 pair (a lone surrogate): no character, and no text PostgreSQL"
+                    + " can hold"));
+        });
         return new Fields(file, outline).contract(location, SchemaDocument.ofCheckedJson(bytes, propertyNames));
+    }
+
+    /**
+     * A {@code \uD800}–{@code \uDFFF} escape that is not half of a pair, as line, column and offset.
+     * Jackson reads it into a Java string as it is, and writing that string as UTF-8 would turn it into
+     * {@code ?}: a contract value changed without a word. Raw surrogates cannot occur: the text
+     * decoded as UTF-8.
+     */
+    private static Optional<int[]> loneSurrogate(CharBuffer text) {
+        int line = 1;
+        int lineStart = 0;
+        int length = text.length();
+        for (int i = 0; i + 5 < length; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+            } else if (c == '\\' && text.charAt(i + 1) != 'u') {
+                i++; // \\, \" and the like: the next character is no escape
+            } else if (c == '\\') {
+                // The text parsed: every \\u here has four hex digits.
+                char unit = (char) hex(text, i + 2);
+                boolean pair = Character.isHighSurrogate(unit) && i + 11 < length && text.charAt(i + 6) == '\\'
+                        && text.charAt(i + 7) == 'u' && Character.isLowSurrogate((char) hex(text, i + 8));
+                if (!pair && Character.isSurrogate(unit)) {
+                    return Optional.of(new int[] {line, i - lineStart + 1, i});
+                }
+                i += pair ? 11 : 5;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The four hex digits at {@code at} as a number, or -1. */
+    private static int hex(CharBuffer text, int at) {
+        int value = 0;
+        for (int i = at; i < at + 4; i++) {
+            int digit = Character.digit(text.charAt(i), 16);
+            if (digit < 0) {
+                return -1;
+            }
+            value = value * 16 + digit;
+        }
+        return value;
     }
 
     /**

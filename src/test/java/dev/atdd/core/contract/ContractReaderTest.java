@@ -57,6 +57,26 @@ class ContractReaderTest {
     }
 
     @Test
+    void aLoneSurrogateEscapeIsAnErrorWithItsPlace() {
+        Path file = ContractFixtures.write(root, "a/b/c.schema.json", "{\"title\": \"\\ud83d\\ude00 \\\\ud800\",\n"
+                + " \"properties\": {\"e\": {\"enum\": [\"x\\udc00\"]}}}");
+
+        Problem problem = single(() -> ContractReader.read(file, root));
+
+        assertEquals(List.of(2, 34), List.of(problem.line(), problem.column()));
+        assertEquals("the escape \\udc00 is half of a UTF-16 pair (a lone surrogate): no character, and no text"
+                + " PostgreSQL can hold", problem.message());
+    }
+
+    @Test
+    void aPairOfSurrogateEscapesAndAnEscapedBackslashAreText() {
+        Path file = ContractFixtures.write(root, "a/b/c.schema.json",
+                "{\"title\": \"\\ud83d\\ude00 \\\\ud800 \\\\\\u00e9\"}");
+
+        assertEquals("\uD83D\uDE00 \\ud800 \\\u00e9", ContractReader.read(file, root).title().orElseThrow());
+    }
+
+    @Test
     void duplicateKeysAreAnError() {
         Path file = ContractFixtures.write(root, "a/b/c.schema.json", "{\"title\": \"x\",\n \"title\": \"y\"}");
 
