@@ -268,9 +268,17 @@ public final class ContractReader {
             Optional<String> table = Optional.empty();
             List<IndexSpec> indexes = List.of();
             if (metadata != null) {
+                // Other tools keep their own keys here; only a near miss of "persistence" is surely a typo.
+                metadata.fieldNames().forEachRemaining(key -> {
+                    if (!key.equals("persistence") && resembles(key, "persistence")) {
+                        problem("/x-artifact-metadata/" + escape(key), "unknown key \"" + key
+                                + "\": did you mean persistence?");
+                    }
+                });
                 audience = text(outline, "/x-artifact-metadata/to").flatMap(this::audience);
                 JsonNode persistence = object(outline, "/x-artifact-metadata/persistence");
                 if (persistence != null) {
+                    onlyKeys(persistence, "/x-artifact-metadata/persistence", PERSISTENCE_KEYS);
                     strategy = text(outline, "/x-artifact-metadata/persistence/strategy").flatMap(this::strategy);
                     table = text(outline, "/x-artifact-metadata/persistence/table").flatMap(this::table);
                     text(outline, "/x-artifact-metadata/persistence/migration");
@@ -354,6 +362,7 @@ public final class ContractReader {
                     problem(pointer, "expected an object {name, type, fields}, found " + kind(indexes.get(i)));
                     continue;
                 }
+                onlyKeys(indexes.get(i), pointer, INDEX_KEYS);
                 Optional<String> name = text(outline, pointer + "/name");
                 IndexMethod method = text(outline, pointer + "/type").map(type -> method(pointer, type))
                         .orElse(IndexMethod.BTREE);
@@ -417,5 +426,47 @@ public final class ContractReader {
         private void problem(String pointer, String message) {
             problems.add(Problem.in(file, pointer + ": " + message));
         }
+
+        /** A misspelled key would leave its setting unread: the table made once, in another shape or name. */
+        private void onlyKeys(JsonNode object, String pointer, List<String> keys) {
+            object.fieldNames().forEachRemaining(key -> {
+                if (!keys.contains(key)) {
+                    problem(pointer + "/" + escape(key), "unknown key \"" + key + "\": expected "
+                            + String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.get(keys.size() - 1));
+                }
+            });
+        }
+    }
+
+    private static final List<String> PERSISTENCE_KEYS = List.of("strategy", "table", "migration", "indexes");
+    private static final List<String> INDEX_KEYS = List.of("name", "type", "fields");
+
+    /** A JSON pointer token for {@code key}. */
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** Within two edits of {@code word}, letter case aside: {@code persistance}, {@code Persistence}. */
+    static boolean resembles(String key, String word) {
+        String a = key.toLowerCase(Locale.ROOT);
+        if (Math.abs(a.length() - word.length()) > 2) {
+            return false;
+        }
+        int[] previous = new int[word.length() + 1];
+        int[] current = new int[word.length() + 1];
+        for (int j = 0; j <= word.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= word.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == word.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[word.length()] <= 2;
     }
 }

@@ -1,6 +1,7 @@
 package dev.atdd.core.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,6 +112,9 @@ class ContractReaderTest {
             bad index type            | {"x-artifact-metadata": {"persistence": {"indexes": [{"type": "brin", "fields": ["a"]}]}}} | /x-artifact-metadata/persistence/indexes/0/type: expected btree, gin, gist or hash
             index without fields      | {"x-artifact-metadata": {"persistence": {"indexes": [{"name": "i"}]}}}  | /x-artifact-metadata/persistence/indexes/0/fields: expected a non-empty array
             title not a string        | {"title": 3}                                                            | /title: expected a string, found a number
+            misspelled strategy key   | {"x-artifact-metadata": {"persistence": {"stratgy": "relational"}}}     | /x-artifact-metadata/persistence/stratgy: unknown key "stratgy": expected strategy, table, migration or indexes
+            unknown index key         | {"x-artifact-metadata": {"persistence": {"indexes": [{"fields": ["a"], "unique": true}]}}} | /x-artifact-metadata/persistence/indexes/0/unique: unknown key "unique": expected name, type or fields
+            misspelled persistence    | {"x-artifact-metadata": {"persistance": {"strategy": "relational"}}}    | /x-artifact-metadata/persistance: unknown key "persistance": did you mean persistence?
             """)
     void brokenInputIsAProblemNamingTheFile(String what, String json, String expected) {
         Path file = ContractFixtures.write(root, "a/b/c.schema.json", json);
@@ -119,6 +123,17 @@ class ContractReaderTest {
 
         assertEquals(file, problem.file());
         assertTrue(problem.message().contains(expected), problem.message());
+    }
+
+    @Test
+    void otherToolsKeepTheirOwnKeysInTheMetadata() {
+        Path file = ContractFixtures.write(root, "a/b/c.schema.json",
+                "{\"x-artifact-metadata\": {\"domain\": \"b\", \"persist\": 1, \"persistence\": {\"table\": \"t\"}}}");
+
+        assertEquals(Optional.of("t"), ContractReader.read(file, root).explicitTable());
+        assertTrue(ContractReader.resembles("Persistence", "persistence"));
+        assertTrue(ContractReader.resembles("persistnce", "persistence"));
+        assertFalse(ContractReader.resembles("persist", "persistence"));
     }
 
     /** The reader builds a tree of the members it reads only; the rest is still checked, token by token. */
