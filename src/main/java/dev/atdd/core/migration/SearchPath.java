@@ -1,5 +1,6 @@
 package dev.atdd.core.migration;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +22,24 @@ record SearchPath(List<String> schemas) {
 
     SearchPath {
         schemas = List.copyOf(schemas);
+    }
+
+    /**
+     * A path written as the text of a setting, {@code "$user", public} or {@code ''} (no schema at all),
+     * as {@code set_config} takes it; null when the text is not a list of names.
+     */
+    static SearchPath parse(String value) {
+        List<SqlToken> tokens = SqlLexer.tokenize(value);
+        List<String> schemas = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i += 2) {
+            SqlToken name = tokens.get(i);
+            boolean separated = i + 1 == tokens.size() || tokens.get(i + 1).isPunctuation(',');
+            if (!(name.kind() == SqlTokenKind.WORD || name.quoted()) || !separated) {
+                return null;
+            }
+            schemas.add(name.value());
+        }
+        return new SearchPath(schemas);
     }
 
     /**

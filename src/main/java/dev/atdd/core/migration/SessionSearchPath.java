@@ -10,8 +10,10 @@ import java.util.Optional;
  * holding {@code CREATE INDEX CONCURRENTLY} and the like), where {@code SET LOCAL} changes nothing,
  * and {@code COMMIT} or {@code BEGIN} written inside a file.
  *
- * @param session     what {@code SET}, {@code RESET} and {@code SET ... TO DEFAULT} last set
- * @param transaction what {@code SET LOCAL} set in the current transaction, over {@code session}
+ * @param session     what {@code SET}, {@code RESET}, {@code SET ... TO DEFAULT} and {@code set_config(...,
+ *                    false)} last set
+ * @param transaction what {@code SET LOCAL} or {@code set_config(..., true)} set in the current transaction,
+ *                    over {@code session}
  */
 record SessionSearchPath(SearchPath session, Optional<SearchPath> transaction) {
 

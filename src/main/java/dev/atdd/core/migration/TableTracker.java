@@ -20,6 +20,8 @@ final class TableTracker {
     private static final String SEARCH_PATH = "search_path";
     /** Enough for the longest prefix read: {@code alter table if exists only "public"."t" * rename to n}. */
     private static final int PREFIX_TOKENS = 16;
+    /** {@code select pg_catalog . set_config ( 'search_path' , '…' , false ) as name}. */
+    private static final int SET_CONFIG_TOKENS = 13;
 
     /** What this file does, in order: files are scanned side by side, then replayed in version order. */
     private final List<Consumer<MigrationReplay>> changes = new ArrayList<>();
@@ -33,6 +35,8 @@ final class TableTracker {
     private boolean searchPathSeen;
     /** The statement starts with {@code DO}: its dollar-quoted body runs with the migration. */
     private boolean doBlock;
+    /** The statement starts with {@code SELECT} and is still short enough to be a {@code set_config} call. */
+    private boolean selecting;
     private MigrationFile file;
     private String text;
 
@@ -59,7 +63,13 @@ final class TableTracker {
         if (statement.size == 0) {
             doBlock = lexer.isWord("do");
             setting = lexer.isWord("set") || lexer.isWord("reset");
-            collecting = setting || lexer.isWord("create") || lexer.isWord("alter") || lexer.isWord("drop");
+            selecting = lexer.isWord("select");
+            collecting = setting || selecting || lexer.isWord("create") || lexer.isWord("alter")
+                    || lexer.isWord("drop");
+        } else if (selecting) {
+            // SELECT pg_catalog.set_config('search_path', '', false) AS x is 13 tokens: a longer SELECT is not one.
+            selecting = statement.size < SET_CONFIG_TOKENS;
+            collecting = selecting;
         } else if (setting) {
             // A search path statement is kept whole (its list of schemas); SET ROLE and the like stop at their name.
             if (!searchPathSeen) {
@@ -143,6 +153,8 @@ final class TableTracker {
             apply(new Cursor(statement, text));
         } else if (statement.size > 0 && searchPathSeen) {
             searchPath(new Cursor(statement, text));
+        } else if (statement.size > 0 && selecting) {
+            setConfig(new Cursor(statement, text));
         }
         statement.size = 0;
         collecting = true;
@@ -150,6 +162,7 @@ final class TableTracker {
         setting = false;
         searchPathSeen = false;
         doBlock = false;
+        selecting = false;
     }
 
     /**
@@ -182,6 +195,38 @@ final class TableTracker {
         }
         SearchPath set = path;
         changes.add(local ? replay -> replay.setLocal(set) : replay -> replay.set(set));
+    }
+
+    /**
+     * {@code SELECT [pg_catalog.]set_config('search_path', 'schema, ...', is_local) [AS name]}, the way pg_dump's
+     * output sets the path (to {@code ''}, nothing at all). Any other form, or a value not read as a
+     * list of names, leaves the path as it is.
+     */
+    private void setConfig(Cursor c) {
+        c.words("select");
+        if (c.words("pg_catalog") && !c.punctuation('.')) {
+            return;
+        }
+        if (!c.words("set_config") || !c.punctuation('(')) {
+            return;
+        }
+        String name = c.string();
+        if (name == null || !name.equalsIgnoreCase(SEARCH_PATH) || !c.punctuation(',')) {
+            return;
+        }
+        String value = c.string();
+        if (value == null || !c.punctuation(',')) {
+            return;
+        }
+        boolean local = c.words("true");
+        if (!local && !c.words("false") || !c.punctuation(')') || c.words("as") && c.identifier() == null
+                || !c.atEnd()) {
+            return;
+        }
+        SearchPath path = SearchPath.parse(value);
+        if (path != null) {
+            changes.add(local ? replay -> replay.setLocal(path) : replay -> replay.set(path));
+        }
     }
 
     private void apply(Cursor c) {
@@ -421,6 +466,14 @@ final class TableTracker {
             SqlTokenKind kind = tokens.kind(at);
             return tokens.isIdentifier(at) || kind == SqlTokenKind.STRING || kind == SqlTokenKind.NUMBER
                     ? tokens.value(text, at++) : null;
+        }
+
+        /** The content of the string constant that comes next; null when none does. */
+        String string() {
+            if (at < tokens.size && tokens.kind(at) == SqlTokenKind.STRING) {
+                return tokens.value(text, at++);
+            }
+            return null;
         }
 
         /** The name, folded or unquoted, of the identifier that comes next; null when none does. */

@@ -150,6 +150,18 @@ class RelationNamespaceTest {
     }
 
     @Test
+    void pgDumpsEmptySearchPathStopsTheRunToo() {
+        Path migration = Folders.write(project.resolve("supabase/migrations/20250101000000_dump.sql"),
+                "SELECT pg_catalog.set_config('search_path', '', false);\ncreate table public.helper (id int);\n");
+        contract("game/match/round", ROUND_BY_PLAYER);
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class, () -> generator.generate(request(false)));
+
+        assertEquals(List.of(migration), failure.problems().stream().map(Problem::file).toList());
+        assertEquals(List.of(migration), migrations());
+    }
+
+    @Test
     void aSearchPathLeftOnAnotherSchemaStopsTheRunNamingTheMigration() {
         Path migration = Folders.write(project.resolve("supabase/migrations/20250101000000_app.sql"),
                 "create schema app;\nset search_path to app;\ncreate table helper (id int);\n");

@@ -99,6 +99,20 @@ final class SearchPathMigrations {
                         create table t();
                         """, "t"),
 
+                oneFile("set_config sets the path", "create schema app;\n"
+                        + "select set_config('search_path', 'app, public', false); create table t();"),
+                oneFile("pg_dump's empty path, then a qualified name and set_config back to public", """
+                        create schema app;
+                        SELECT pg_catalog.set_config('search_path', '', false);
+                        create table app.x(); create table public.y();
+                        select set_config('search_path', '"$user", public', false); create table z();
+                        select set_config('search_path', 'app', false) as shown; create table in_app();
+                        """, "y", "z"),
+                files("set_config local to its transaction ends with its file",
+                        List.of(new Migration("1_local.sql", "create schema app;\n"
+                                        + "select set_config('search_path', 'app', true); create table a();"),
+                                new Migration("2_after.sql", "create table b();")),
+                        "b"),
                 oneFile("a DO block runs with its migration", """
                         create table gone(); create table old_name();
                         do $$
