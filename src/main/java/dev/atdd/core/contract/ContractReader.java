@@ -79,10 +79,12 @@ public final class ContractReader {
         // Decoded first, to report a byte that is not UTF-8 where it is. (Jackson's parser of bytes
         // places some syntax errors one column away from its parser of text: one parser, one answer.)
         CharBuffer text = Utf8Text.decode(file, bytes, "save the file as UTF-8");
-        try (JsonParser parser = parser(text)) {
+        JsonParser parser = parser(text);
+        try (parser) {
             outline = outline(parser, file, propertyNames);
         } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
+            // A limit exceeded (nesting depth) comes without a place: the parser's is where it stopped.
+            JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
             int line = where == null ? 0 : Math.max(where.getLineNr(), 1);
             int column = where == null ? 0 : Math.max(where.getColumnNr(), 1);
             throw new InvalidInputException(new Problem(file, line, column, "invalid JSON: " + reason(e)));
@@ -211,16 +213,25 @@ public final class ContractReader {
     }
 
     /** A parser of the decoded characters where they are, without a byte order mark: no String, no copy. */
-    private static JsonParser parser(CharBuffer text) throws IOException {
+    private static JsonParser parser(CharBuffer text) {
         int skip = text.hasRemaining() && text.get(text.position()) == '\uFEFF' ? 1 : 0;
-        return JSON.createParser(text.array(), text.arrayOffset() + text.position() + skip, text.remaining() - skip);
+        try {
+            return JSON.createParser(text.array(), text.arrayOffset() + text.position() + skip, text.remaining() - skip);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Checked decoding: a byte that is not UTF-8 is reported with its line and column. */
+    /** Jackson's message, first line, without its advice on parser features a contract cannot set. */
     private static String reason(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         int newline = message.indexOf('\n');
-        return (newline >= 0 ? message.substring(0, newline) : message).strip();
+        return (newline >= 0 ? message.substring(0, newline) : message).strip()
+                .replaceAll(": enable `[^`]*` to allow$", " (not JSON)")
+                .replace(" (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)",
+                        " (JSON has no comments)")
+                .replaceAll(", from `StreamReadConstraints\\.[^`]*`\\)", ")");
     }
 
     private static String kind(JsonToken token) {

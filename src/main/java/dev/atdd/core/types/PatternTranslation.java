@@ -70,10 +70,12 @@ public final class PatternTranslation {
         }
     }
 
-    private record Bound(int min, int max, int end) {
+    /** @param text as the pattern writes it, for messages: the counts are capped just above the limit */
+    private record Bound(int min, int max, int end, String text) {
         static final int UNBOUNDED = -1;
 
-        String text() {
+        /** As the translation writes it. */
+        String counts() {
             if (max == min) {
                 return "{" + min + "}";
             }
@@ -202,7 +204,7 @@ public final class PatternTranslation {
                 Bound bound = boundAt(pos);
                 checkCounts(bound);
                 pos = bound.end();
-                out.append(bound.text());
+                out.append(bound.counts());
                 // A count is expanded into copies: {2,5} into five, {3,} into four.
                 expansion = capped(atom * Math.max(1, bound.max() == Bound.UNBOUNDED ? bound.min() + 1 : bound.max()));
             } else {
@@ -251,7 +253,7 @@ public final class PatternTranslation {
             if (i >= source.length || source[i] != '}') {
                 return null;
             }
-            return new Bound(min, max, i + 1);
+            return new Bound(min, max, i + 1, new String(source, start, i + 1 - start));
         }
 
         /** The decimal number in {@code [from, to)}, capped just above the limit so it cannot overflow. */

@@ -78,6 +78,21 @@ class ContractReaderTest {
     }
 
     @Test
+    void jacksonsAdviceOnParserFeaturesIsLeftOut() {
+        Path nan = ContractFixtures.write(root, "a/b/nan.schema.json", "{\"maximum\": NaN}");
+        Path comment = ContractFixtures.write(root, "a/b/comment.schema.json", "{\n  // a note\n}");
+        Path deep = ContractFixtures.write(root, "a/b/deep.schema.json", "{\"a\":\n" + "[".repeat(1001));
+
+        assertEquals("invalid JSON: Non-standard token 'NaN' (not JSON)", single(() -> ContractReader.read(nan, root)).message());
+        Problem commented = single(() -> ContractReader.read(comment, root));
+        assertTrue(commented.message().endsWith("maybe a (non-standard) comment? (JSON has no comments)"), commented.message());
+        Problem nested = single(() -> ContractReader.read(deep, root));
+        assertEquals(2, nested.line());
+        assertTrue(nested.column() > 0);
+        assertFalse(nested.message().contains("StreamReadConstraints"), nested.message());
+    }
+
+    @Test
     void duplicateKeysAreAnError() {
         Path file = ContractFixtures.write(root, "a/b/c.schema.json", "{\"title\": \"x\",\n \"title\": \"y\"}");
 

@@ -87,6 +87,7 @@ class PatternTranslationTest {
         "^\\p{L}+$ -> \\p{",
         "\\P{Lu} -> \\P{",
         "^.{1,256}$ -> above 255",
+        "^a{1,1000}$ -> a count above 255 in {1,1000}",
         "a{300} -> above 255",
         "[^] -> [^]",
         "[] -> []",
