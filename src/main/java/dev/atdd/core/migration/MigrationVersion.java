@@ -69,8 +69,9 @@ public final class MigrationVersion {
         LocalDateTime latest = latestExisting.length() == LENGTH ? parse(latestExisting) : null;
         if (latest == null) {
             throw new IllegalArgumentException("the newest migration version " + latestExisting
-                    + " is not before now (" + current + ") and is not a yyyyMMddHHmmss timestamp,"
-                    + " so no timestamp version can follow it");
+                    + " comes after now's " + current + " in the Supabase CLI's order (by file name: "
+                    + "9_a.sql after 2025..._b.sql) and is not a yyyyMMddHHmmss timestamp, so no timestamp"
+                    + " version can follow it; give that migration a timestamp version");
         }
         LocalDateTime following = latest.plus(1, ChronoUnit.SECONDS);
         if (following.getYear() > LAST_YEAR) {

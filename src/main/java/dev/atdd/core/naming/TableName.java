@@ -36,8 +36,15 @@ public record TableName(String value, boolean shortened) {
         String domain = SnakeCase.of(location.domain());
         String aspect = SnakeCase.of(location.aspect());
         String derived = SnakeCase.of(theme + "_" + domain + "_" + aspect);
-        if (theme.isEmpty() || domain.isEmpty() || aspect.isEmpty() || derived.charAt(0) < 'a'
-                || derived.charAt(0) > 'z') {
+        String unusable = theme.isEmpty() ? "theme \"" + location.theme() + "\""
+                : domain.isEmpty() ? "domain \"" + location.domain() + "\""
+                : aspect.isEmpty() ? "aspect \"" + location.aspect() + "\"" : null;
+        if (unusable != null) {
+            throw new InvalidInputException(Problem.in(contractFile, "the " + unusable + " gives no part of a table"
+                    + " name: only the letters a-z (any case), digits and _ are kept;"
+                    + " set x-artifact-metadata.persistence.table"));
+        }
+        if (derived.charAt(0) < 'a' || derived.charAt(0) > 'z') {
             throw new InvalidInputException(Problem.in(contractFile, "the table name \"" + derived
                     + "\" derived from " + location.key() + " must start with a letter;"
                     + " set x-artifact-metadata.persistence.table"));

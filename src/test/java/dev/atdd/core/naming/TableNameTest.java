@@ -63,4 +63,13 @@ class TableNameTest {
 
         assertTrue(failure.getMessage().contains("persistence.table"), failure.getMessage());
     }
+
+    @Test
+    void aPartThatGivesNoLettersIsNamedRatherThanTheNameSaidToStartBadly() {
+        InvalidInputException failure = assertThrows(InvalidInputException.class, () -> TableName.of(FILE,
+                new ContractLocation("über", "ñandú", "日本語", "p"), Optional.empty()));
+
+        assertTrue(failure.getMessage().contains("the aspect \"日本語\" gives no part of a table name"),
+                failure.getMessage());
+    }
 }
