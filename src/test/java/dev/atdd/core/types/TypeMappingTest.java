@@ -92,6 +92,16 @@ class TypeMappingTest {
         }
 
         @Test
+        void moreColumnsThanAPostgreSqlTableHoldsIsAProblem() {
+            String fits = IntStream.range(0, 1597).mapToObj(i -> "'p" + i + "': {'type': 'string'}")
+                    .collect(Collectors.joining(", "));
+            assertEquals(1597, TypeMapping.map(TestContracts.of("{'properties': {" + fits + "}}")).columns().size());
+            assertEquals(List.of("/properties: the table would have 1601 columns, and a PostgreSQL table holds at most"
+                    + " 1600; split the contract, or keep it jsonb"),
+                    problems(TestContracts.of("{'properties': {" + fits + ", 'one_more': {'type': 'string'}}}")));
+        }
+
+        @Test
         void everyProblemOfTheContractIsReportedAtOnce() {
             List<String> found = problems(TestContracts.of("{'properties': {'a': {'type': 'strng'},"
                     + " 'b': {'enum': []}, '$': {'type': 'string'}}, 'required': ['c']}"));
