@@ -107,7 +107,8 @@ public final class ContractReader {
      */
     private static Optional<int[]> loneSurrogate(CharBuffer text) {
         int line = 1;
-        int lineStart = 0;
+        // A byte order mark takes no column, as for the parser's errors.
+        int lineStart = text.length() > 0 && text.charAt(0) == '\uFEFF' ? 1 : 0;
         int length = text.length();
         for (int i = 0; i + 5 < length; i++) {
             char c = text.charAt(i);
@@ -280,8 +281,11 @@ public final class ContractReader {
             List<IndexSpec> indexes = List.of();
             if (metadata != null) {
                 // Other tools keep their own keys here; only a near miss of "persistence" is surely a typo.
-                metadata.fieldNames().forEachRemaining(key -> {
-                    if (!key.equals("persistence") && resembles(key, "persistence")) {
+                metadata.fields().forEachRemaining(member -> {
+                    String key = member.getKey();
+                    // A near miss holding persistence's own keys: persistent: true may well be another tool's.
+                    if (!key.equals("persistence") && resembles(key, "persistence") && member.getValue().isObject()
+                            && PERSISTENCE_KEYS.stream().anyMatch(member.getValue()::has)) {
                         problem("/x-artifact-metadata/" + escape(key), "unknown key \"" + key
                                 + "\": did you mean persistence?");
                     }

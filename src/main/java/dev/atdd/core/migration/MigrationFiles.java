@@ -54,7 +54,7 @@ public record MigrationFiles(Path folder, List<FileState> files, List<Problem> p
                         }
                     } catch (IOException e) {
                         problems.add(Problem.in(p, Files.isSymbolicLink(p)
-                                ? "a symbolic link that leads to no file: the Supabase CLI cannot read it"
+                                ? "a symbolic link that leads to no file"
                                 : "cannot be read: " + e.getMessage()));
                     }
                 });

@@ -71,7 +71,7 @@ public final class MigrationVersion {
             throw new IllegalArgumentException("the newest migration version " + latestExisting
                     + " comes after now's " + current + " in the Supabase CLI's order (by file name: "
                     + "9_a.sql after 2025..._b.sql) and is not a yyyyMMddHHmmss timestamp, so no timestamp"
-                    + " version can follow it; give that migration a timestamp version");
+                    + " version can follow it");
         }
         LocalDateTime following = latest.plus(1, ChronoUnit.SECONDS);
         if (following.getYear() > LAST_YEAR) {

@@ -29,17 +29,59 @@ record SearchPath(List<String> schemas) {
      * as {@code set_config} takes it; null when the text is not a list of names.
      */
     static SearchPath parse(String value) {
-        List<SqlToken> tokens = SqlLexer.tokenize(value);
+        // As PostgreSQL's SplitIdentifierString: a "quoted" name as written ("" is one quote), any other
+        // running to a comma or a space, folded to lower case ($user included).
         List<String> schemas = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i += 2) {
-            SqlToken name = tokens.get(i);
-            boolean separated = i + 1 == tokens.size() || tokens.get(i + 1).isPunctuation(',');
-            if (!(name.kind() == SqlTokenKind.WORD || name.quoted()) || !separated) {
-                return null;
+        int i = skipSpaces(value, 0);
+        while (i < value.length()) {
+            StringBuilder name = new StringBuilder();
+            if (value.charAt(i) == '"') {
+                int close = i + 1;
+                while (true) {
+                    close = value.indexOf('"', close);
+                    if (close < 0) {
+                        return null;
+                    }
+                    if (close + 1 < value.length() && value.charAt(close + 1) == '"') {
+                        close += 2;
+                        continue;
+                    }
+                    break;
+                }
+                name.append(value, i + 1, close);
+                schemas.add(name.toString().replace("\"\"", "\""));
+                i = close + 1;
+            } else {
+                while (i < value.length() && value.charAt(i) != ',' && !Character.isWhitespace(value.charAt(i))) {
+                    name.append(value.charAt(i++));
+                }
+                if (name.isEmpty()) {
+                    return null;
+                }
+                // PostgreSQL folds ASCII letters only, as for an unquoted identifier.
+                schemas.add(name.chars().map(c -> c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
             }
-            schemas.add(name.value());
+            i = skipSpaces(value, i);
+            if (i < value.length()) {
+                if (value.charAt(i) != ',') {
+                    return null;
+                }
+                i = skipSpaces(value, i + 1);
+                if (i == value.length()) {
+                    return null;
+                }
+            }
         }
         return new SearchPath(schemas);
+    }
+
+    private static int skipSpaces(String value, int from) {
+        int i = from;
+        while (i < value.length() && Character.isWhitespace(value.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /**

@@ -70,6 +70,15 @@ class ContractReaderTest {
     }
 
     @Test
+    void aLoneSurrogateAfterAByteOrderMarkIsPlacedAsWithoutIt() {
+        Path file = ContractFixtures.write(root, "a/b/c.schema.json", "\uFEFF{\"title\": \"\\ud800\"}");
+
+        Problem problem = single(() -> ContractReader.read(file, root));
+
+        assertEquals(List.of(1, 12), List.of(problem.line(), problem.column()));
+    }
+
+    @Test
     void aPairOfSurrogateEscapesAndAnEscapedBackslashAreText() {
         Path file = ContractFixtures.write(root, "a/b/c.schema.json",
                 "{\"title\": \"\\ud83d\\ude00 \\\\ud800 \\\\\\u00e9\"}");
@@ -143,7 +152,8 @@ class ContractReaderTest {
     @Test
     void otherToolsKeepTheirOwnKeysInTheMetadata() {
         Path file = ContractFixtures.write(root, "a/b/c.schema.json",
-                "{\"x-artifact-metadata\": {\"domain\": \"b\", \"persist\": 1, \"persistence\": {\"table\": \"t\"}}}");
+                "{\"x-artifact-metadata\": {\"domain\": \"b\", \"persist\": 1, \"persistent\": true,"
+                        + " \"persistency\": {\"level\": 2}, \"persistence\": {\"table\": \"t\"}}}");
 
         assertEquals(Optional.of("t"), ContractReader.read(file, root).explicitTable());
         assertTrue(ContractReader.resembles("Persistence", "persistence"));

@@ -114,20 +114,28 @@ final class SearchPathMigrations {
                                 new Migration("2_after.sql", "create table b();")),
                         "b"),
                 oneFile("a DO block runs with its migration", """
-                        create table gone(); create table old_name();
                         do $$
                         declare n int;
                         begin
-                          if exists (select 1 from pg_tables where tablename = 'gone') then
-                            drop table gone;
-                          end if;
                           if not exists (select 1 from pg_tables where tablename = 'kept') then create table kept();
                           end if;
-                          alter table old_name rename to new_name;
                           for n in 1..2 loop create table if not exists looped(); end loop;
                         end $$;
                         do language plpgsql $body$ begin create table tagged(); end $body$;
-                        """, "kept", "new_name", "looped", "tagged"),
+                        """, "kept", "looped", "tagged"),
+                oneFile("drops and renames in a DO block are not taken as done", """
+                        create table t(); create table u();
+                        do $$ begin if false then drop table t; else null; end if; end $$;
+                        do $$ begin alter table missing rename to renamed; exception when undefined_table then null; end $$;
+                        do $$ begin if false then alter table u rename to v; end if; end $$;
+                        """, "t", "u"),
+                oneFile("ALTER TABLE IF EXISTS ... SET SCHEMA moves nothing that is not there",
+                        "create schema app; alter table if exists app.missing set schema public;"),
+                oneFile("set_config with $user unquoted", """
+                        select pg_catalog.set_config('search_path', '', false);
+                        select set_config('search_path', '$user, public', false); create table t();
+                        select set_config('search_path', ' "$user" ,  PUBLIC ', false); create table u();
+                        """, "t", "u"),
                 oneFile("a function a DO block defines does not run", """
                         do $outer$ begin
                           create function make() returns void language plpgsql
