@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -88,7 +89,15 @@ public final class MigrationGenerator {
             for (PlannedTable table : split.missing()) {
                 try {
                     TableModel model = model(table, now, request.rowLevelSecurity());
-                    sql.add(templates.render(model.shape(), model));
+                    String rendered = templates.render(model.shape(), model);
+                    Optional<Path> userTemplate = templates.userTemplate(model.shape());
+                    if (userTemplate.isPresent() && !MigrationIndex.publicTablesMadeBy(rendered).contains(table.table())) {
+                        // The next run would find the table missing again and write it again.
+                        throw new InvalidInputException(Problem.in(userTemplate.get(), "makes no table "
+                                + table.table() + " (for " + table.source() + "): a migration from this template"
+                                + " must CREATE TABLE the name it is given"));
+                    }
+                    sql.add(rendered);
                     missing.add(table);
                     models.add(model);
                     model.indexNames().stream().filter(IndexName::shortened).forEach(shortened -> warnings.add(

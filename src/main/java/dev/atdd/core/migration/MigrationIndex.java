@@ -192,6 +192,25 @@ public final class MigrationIndex {
     private record FileScan(TableTracker tables, List<Todo> todos, List<Problem> problems) {
     }
 
+    /**
+     * The tables of {@code public} that {@code sql}, run as a migration on PostgreSQL's default search
+     * path, leaves: what a template rendered for one table should make.
+     */
+    public static Set<String> publicTablesMadeBy(String sql) {
+        TableTracker tracker = new TableTracker();
+        tracker.startFile(new MigrationFile(Path.of("rendered.sql"), "0", "rendered"), sql);
+        SqlLexer lexer = new SqlLexer(sql);
+        while (lexer.advance()) {
+            if (!lexer.kind().isComment()) {
+                tracker.accept(lexer);
+            }
+        }
+        tracker.endFile();
+        MigrationReplay replay = new MigrationReplay();
+        tracker.replay(replay);
+        return Set.copyOf(replay.publicTables().keySet());
+    }
+
     /** The single lexer pass of one file, feeding both the table changes and the TODO scanner. */
     private static FileScan scanFile(MigrationFile file, TodoScanner todoScanner) {
         List<Problem> problems = new ArrayList<>(0);

@@ -23,6 +23,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeSet;
@@ -94,6 +95,8 @@ public final class SqlTemplates {
                 String name = file.getFileName().toString();
                 if (!known.contains(name) && name.endsWith(TEMPLATE_SUFFIX)) {
                     problems.add(Problem.in(file, "not the name of a table template; expected one of " + known));
+                } else if (known.contains(name) && !Files.isRegularFile(file)) {
+                    problems.add(Problem.in(file, "not a file: the built-in template would be used instead"));
                 }
             }
         } catch (IOException e) {
@@ -125,6 +128,12 @@ public final class SqlTemplates {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** The user's file that replaces the shape's built-in template, if there is one. */
+    public Optional<Path> userTemplate(TableShape shape) {
+        return overrideDirectory != null && Files.isRegularFile(overrideDirectory.resolve(shape.templateName()))
+                ? Optional.of(overrideDirectory.resolve(shape.templateName())) : Optional.empty();
     }
 
     /**

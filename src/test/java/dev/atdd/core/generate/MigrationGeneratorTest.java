@@ -163,6 +163,35 @@ class MigrationGeneratorTest {
                 report.written().stream().map(GenerationReport.Written::table).toList());
     }
 
+    @Test
+    void aUserTemplateThatMakesNoTableOfTheGivenNameStopsTheRunNamingTheTemplate() throws Exception {
+        copyExample();
+        Path templates = Files.createDirectories(project.resolve("templates"));
+        Path jsonb = Folders.write(templates.resolve("jsonb.sql.ftl"), "CREATE TABLE other_name (id int);\n");
+        Folders.write(templates.resolve("cache.sql.ftl"), "");
+        List<Path> before = migrationsInOrder();
+        MigrationGenerator custom = new MigrationGenerator(SqlTemplates.withOverrides(templates),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class,
+                () -> custom.generate(request(Strategy.JSONB)));
+
+        assertTrue(failure.problems().stream().allMatch(p -> p.file().equals(jsonb)), failure.problems().toString());
+        assertTrue(failure.problems().get(0).message().startsWith("makes no table commons_ux_foundations (for "),
+                failure.problems().get(0).message());
+        assertEquals(before, migrationsInOrder());
+    }
+
+    @Test
+    void aFolderWhereAUserTemplateShouldBeIsAProblem() throws Exception {
+        Path templates = Files.createDirectories(project.resolve("templates/jsonb.sql.ftl")).getParent();
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class,
+                () -> SqlTemplates.withOverrides(templates));
+
+        assertEquals("not a file: the built-in template would be used instead", failure.problems().get(0).message());
+    }
+
     private GenerationRequest request(Strategy defaultStrategy) {
         return new GenerationRequest(project.resolve("contracts"), project.resolve("supabase/migrations"),
                 Optional.empty(), defaultStrategy, true,
