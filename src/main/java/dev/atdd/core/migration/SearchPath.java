@@ -52,7 +52,7 @@ record SearchPath(List<String> schemas) {
                 schemas.add(name.toString().replace("\"\"", "\""));
                 i = close + 1;
             } else {
-                while (i < value.length() && value.charAt(i) != ',' && !Character.isWhitespace(value.charAt(i))) {
+                while (i < value.length() && value.charAt(i) != ',' && !isSpace(value.charAt(i))) {
                     name.append(value.charAt(i++));
                 }
                 if (name.isEmpty()) {
@@ -76,9 +76,14 @@ record SearchPath(List<String> schemas) {
         return new SearchPath(schemas);
     }
 
+    /** The spaces PostgreSQL's scanner_isspace knows, no others. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    }
+
     private static int skipSpaces(String value, int from) {
         int i = from;
-        while (i < value.length() && Character.isWhitespace(value.charAt(i))) {
+        while (i < value.length() && isSpace(value.charAt(i))) {
             i++;
         }
         return i;

@@ -37,7 +37,7 @@ final class TableTracker {
     private boolean doBlock;
     /** The statement starts with {@code SELECT} and is still short enough to be a {@code set_config} call. */
     private boolean selecting;
-    /** Reading a {@code DO} block's body, where only {@code CREATE TABLE} is followed (see {@link #block}). */
+    /** Reading a {@code DO} block's body, where drops and renames are not followed (see {@link #block}). */
     private boolean inBlock;
     private MigrationFile file;
     private String text;
@@ -97,10 +97,11 @@ final class TableTracker {
      * A {@code DO} block's body (PL/pgSQL) runs when the migration does, unlike a function's: its
      * {@code CREATE TABLE} statements count as the file's own, under a condition too ({@code IF NOT
      * EXISTS (...) THEN CREATE TABLE t} leaves {@code t} there either way), so a statement also starts
-     * after {@code BEGIN}, {@code THEN}, {@code ELSE} and {@code LOOP}. Drops, renames and search path
-     * changes there are not followed: which branch runs, and whether an {@code EXCEPTION} clause
-     * catches a failure, is not known without running it, and taking them as done would lose tables
-     * that stay. SQL built as a string for {@code EXECUTE} is not read.
+     * after {@code BEGIN}, {@code THEN}, {@code ELSE} and {@code LOOP}; so are its search path changes,
+     * which decide where those tables go. Drops and renames there are not followed: which branch runs,
+     * and whether an {@code EXCEPTION} clause catches a failure, is not known without running it, and
+     * taking them as done would lose tables that stay. SQL built as a string for {@code EXECUTE} is not
+     * read.
      */
     private void block(SqlLexer lexer) {
         int start = lexer.start();
@@ -111,6 +112,7 @@ final class TableTracker {
         }
         endStatement();
         SqlLexer body = new SqlLexer(text, start + tag, end - tag, lexer.line(), start - lexer.column() + 1);
+        boolean outer = inBlock;
         inBlock = true;
         while (body.advance()) {
             if (body.kind().isComment()) {
@@ -123,7 +125,7 @@ final class TableTracker {
             }
         }
         endStatement();
-        inBlock = false;
+        inBlock = outer;
     }
 
     /** A file's last statement needs no {@code ;}. The text is let go: only the changes are kept. */
@@ -157,9 +159,9 @@ final class TableTracker {
     private void endStatement() {
         if (statement.size > 0 && tableSeen && (!inBlock || statement.isWord(text, 0, "create"))) {
             apply(new Cursor(statement, text));
-        } else if (statement.size > 0 && searchPathSeen && !inBlock) {
+        } else if (statement.size > 0 && searchPathSeen) {
             searchPath(new Cursor(statement, text));
-        } else if (statement.size > 0 && selecting && !inBlock) {
+        } else if (statement.size > 0 && selecting) {
             setConfig(new Cursor(statement, text));
         }
         statement.size = 0;
@@ -303,8 +305,7 @@ final class TableTracker {
                     boolean fromPublic = name.inPublic(replay.searchPath());
                     if (fromPublic && !toPublic) {
                         replay.publicTables().remove(name.table());
-                    } else if (!fromPublic && toPublic && !ifExists) {
-                        // From a schema the index does not follow: there, unless IF EXISTS let it pass over.
+                    } else if (!fromPublic && toPublic) {
                         replay.publicTables().putIfAbsent(name.table(), here);
                     }
                 });

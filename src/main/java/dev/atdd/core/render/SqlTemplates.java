@@ -192,7 +192,7 @@ public final class SqlTemplates {
             return builtIn;
         }
         try {
-            TemplateLoader user = new LineFeedTemplateLoader(new FileTemplateLoader(overrideDirectory.toFile()));
+            TemplateLoader user = new LineFeedTemplateLoader(new FileTemplateLoader(overrideDirectory.toFile(), true));
             return new MultiTemplateLoader(new TemplateLoader[] {user, builtIn});
         } catch (IOException e) {
             throw new InvalidInputException(Problem.in(overrideDirectory, "cannot read template directory: " + e.getMessage()));

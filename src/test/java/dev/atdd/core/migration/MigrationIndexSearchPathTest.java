@@ -50,6 +50,18 @@ class MigrationIndexSearchPathTest {
     }
 
     @Test
+    void aSetConfigValueIsSplitAsPostgreSqlSplitsIt() {
+        assertEquals(List.of("$user", "public"), SearchPath.parse(" $USER ,\tpublic ").schemas());
+        assertEquals(List.of("a\"b", "My Schema"), SearchPath.parse("\"a\"\"b\", \"My Schema\"").schemas());
+        // Only space, tab, newline, carriage return and form feed separate: a vertical tab is part of a name.
+        assertEquals(List.of("app\u000b", "public"), SearchPath.parse("app\u000b,public").schemas());
+        assertEquals(List.of(), SearchPath.parse("  ").schemas());
+        for (String unreadable : new String[] {",", "a,,b", "a,", "\"open", "a b"}) {
+            assertEquals(null, SearchPath.parse(unreadable), unreadable);
+        }
+    }
+
+    @Test
     void aSearchPathSetLocalInOneFileDoesNotUndoTheSessionsOfAnEarlierFile() throws IOException {
         Files.writeString(dir.resolve("1_session.sql"), "set search_path to app;");
         Files.writeString(dir.resolve("2_local.sql"), "set local search_path to public; create table a();");

@@ -129,8 +129,17 @@ final class SearchPathMigrations {
                         do $$ begin alter table missing rename to renamed; exception when undefined_table then null; end $$;
                         do $$ begin if false then alter table u rename to v; end if; end $$;
                         """, "t", "u"),
-                oneFile("ALTER TABLE IF EXISTS ... SET SCHEMA moves nothing that is not there",
-                        "create schema app; alter table if exists app.missing set schema public;"),
+                oneFile("ALTER TABLE IF EXISTS ... SET SCHEMA public moves a table of another schema",
+                        "create schema app; create table app.x(); alter table if exists app.x set schema public;", "x"),
+                oneFile("a DO block inside a DO block", """
+                        create table t();
+                        do $o$ begin do $i$ begin null; end $i$; if false then drop table t; end if; end $o$;
+                        """, "t"),
+                oneFile("a DO block's search path places its tables and holds after it", """
+                        create schema app;
+                        do $$ begin set search_path = app; create table t(); end $$;
+                        create table u();
+                        """),
                 oneFile("set_config with $user unquoted", """
                         select pg_catalog.set_config('search_path', '', false);
                         select set_config('search_path', '$user, public', false); create table t();

@@ -39,6 +39,14 @@ class SqlTemplatesTest {
     }
 
     @Test
+    void anOverrideMayBeALinkToATemplateKeptElsewhere(@TempDir Path shared) throws IOException {
+        Path kept = Files.writeString(shared.resolve("team-cache.sql.ftl"), "CREATE TABLE ${ident(model.table)} ();\n");
+        Files.createSymbolicLink(directory.resolve("cache.sql.ftl"), kept);
+
+        assertEquals("CREATE TABLE card_cache ();\n", SqlTemplates.withOverrides(directory).render(TableShape.CACHE, CACHE));
+    }
+
+    @Test
     void refusesRawTextNamingTheUserTemplateLineAndColumn() throws IOException {
         write("cache.sql.ftl", "-- ok\nCREATE TABLE ${model.table} ();\n");
 
