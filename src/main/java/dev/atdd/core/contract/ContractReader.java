@@ -91,21 +91,20 @@ public final class ContractReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        loneSurrogate(text).ifPresent(at -> {
-            throw new InvalidInputException(new Problem(file, at[0], at[1], "the escape " + text.subSequence(at[2],
-                    at[2] + 6) + " is half of a UTF-16 pair (a lone surrogate): no character, and no text PostgreSQL"
-                    + " can hold"));
-        });
+        Optional<Problem> loneSurrogate = loneSurrogate(file, text);
+        if (loneSurrogate.isPresent()) {
+            throw new InvalidInputException(loneSurrogate.get());
+        }
         return new Fields(file, outline).contract(location, SchemaDocument.ofCheckedJson(bytes, propertyNames));
     }
 
     /**
-     * A {@code \uD800}–{@code \uDFFF} escape that is not half of a pair, as line, column and offset.
+     * A {@code \uD800}–{@code \uDFFF} escape that is not half of a pair, where it is.
      * Jackson reads it into a Java string as it is, and writing that string as UTF-8 would turn it into
      * {@code ?}: a contract value changed without a word. Raw surrogates cannot occur: the text
      * decoded as UTF-8.
      */
-    private static Optional<int[]> loneSurrogate(CharBuffer text) {
+    private static Optional<Problem> loneSurrogate(Path file, CharBuffer text) {
         int line = 1;
         // A byte order mark takes no column, as for the parser's errors.
         int lineStart = text.length() > 0 && text.charAt(0) == '\uFEFF' ? 1 : 0;
@@ -123,7 +122,9 @@ public final class ContractReader {
                 boolean pair = Character.isHighSurrogate(unit) && i + 11 < length && text.charAt(i + 6) == '\\'
                         && text.charAt(i + 7) == 'u' && Character.isLowSurrogate((char) hex(text, i + 8));
                 if (!pair && Character.isSurrogate(unit)) {
-                    return Optional.of(new int[] {line, i - lineStart + 1, i});
+                    return Optional.of(new Problem(file, line, i - lineStart + 1, "the escape " + text.subSequence(i,
+                            i + 6) + " is half of a UTF-16 pair (a lone surrogate): no character, and no text"
+                            + " PostgreSQL can hold"));
                 }
                 i += pair ? 11 : 5;
             }
@@ -223,7 +224,6 @@ public final class ContractReader {
         }
     }
 
-    /** Checked decoding: a byte that is not UTF-8 is reported with its line and column. */
     /** Jackson's message, first line, without its advice on parser features a contract cannot set. */
     private static String reason(JsonProcessingException e) {
         String message = e.getOriginalMessage();

@@ -95,7 +95,7 @@ public final class MigrationGenerator {
                         // The next run would find the table missing again and write it again.
                         throw new InvalidInputException(Problem.in(userTemplate.get(), "makes no table "
                                 + table.table() + " (for " + table.source() + "): a migration from this template"
-                                + " must CREATE TABLE the name it is given"));
+                                + " must create the table it is given, in public"));
                     }
                     sql.add(rendered);
                     missing.add(table);

@@ -198,14 +198,7 @@ public final class MigrationIndex {
      */
     public static Set<String> publicTablesMadeBy(String sql) {
         TableTracker tracker = new TableTracker();
-        tracker.startFile(new MigrationFile(Path.of("rendered.sql"), "0", "rendered"), sql);
-        SqlLexer lexer = new SqlLexer(sql);
-        while (lexer.advance()) {
-            if (!lexer.kind().isComment()) {
-                tracker.accept(lexer);
-            }
-        }
-        tracker.endFile();
+        track(tracker, new MigrationFile(Path.of("rendered.sql"), "0", "rendered"), sql, new ArrayList<>());
         MigrationReplay replay = new MigrationReplay();
         tracker.replay(replay);
         return Set.copyOf(replay.publicTables().keySet());
@@ -220,8 +213,21 @@ public final class MigrationIndex {
             return new FileScan(tracker, List.of(), problems);
         }
         String text = read.get();
-        SqlLexer lexer = new SqlLexer(text);
         List<CommentSpan> comments = new ArrayList<>();
+        track(tracker, file, text, comments).ifPresent(e -> problems.add(new Problem(file.path(), e.line(),
+                e.column(), e.message() + "; everything after it is ignored")));
+        return new FileScan(tracker, todoScanner.scan(text, comments), problems);
+    }
+
+    /**
+     * The one lexer pass over a migration's text: its statements to {@code tracker}, its comments to
+     * {@code comments}.
+     *
+     * @return the construct left open at the end of the text, if any
+     */
+    private static Optional<SqlLexError> track(TableTracker tracker, MigrationFile file, String text,
+                                               List<CommentSpan> comments) {
+        SqlLexer lexer = new SqlLexer(text);
         tracker.startFile(file, text);
         while (lexer.advance()) {
             if (lexer.kind().isComment()) {
@@ -231,9 +237,7 @@ public final class MigrationIndex {
             }
         }
         tracker.endFile();
-        lexer.error().ifPresent(e -> problems.add(new Problem(file.path(), e.line(), e.column(),
-                e.message() + "; everything after it is ignored")));
-        return new FileScan(tracker, todoScanner.scan(text, comments), problems);
+        return lexer.error();
     }
 
     private static Optional<String> read(Path file, List<Problem> problems) {

@@ -30,39 +30,30 @@ record SearchPath(List<String> schemas) {
      */
     static SearchPath parse(String value) {
         // As PostgreSQL's SplitIdentifierString: a "quoted" name as written ("" is one quote), any other
-        // running to a comma or a space, folded to lower case ($user included).
+        // running to a comma or a space, folded like an unquoted identifier ($user included).
         List<String> schemas = new ArrayList<>();
         int i = skipSpaces(value, 0);
         while (i < value.length()) {
-            StringBuilder name = new StringBuilder();
+            int end = i;
             if (value.charAt(i) == '"') {
-                int close = i + 1;
-                while (true) {
-                    close = value.indexOf('"', close);
-                    if (close < 0) {
-                        return null;
-                    }
-                    if (close + 1 < value.length() && value.charAt(close + 1) == '"') {
-                        close += 2;
-                        continue;
-                    }
-                    break;
+                end = value.indexOf('"', i + 1);
+                while (end >= 0 && end + 1 < value.length() && value.charAt(end + 1) == '"') {
+                    end = value.indexOf('"', end + 2);
                 }
-                name.append(value, i + 1, close);
-                schemas.add(name.toString().replace("\"\"", "\""));
-                i = close + 1;
-            } else {
-                while (i < value.length() && value.charAt(i) != ',' && !isSpace(value.charAt(i))) {
-                    name.append(value.charAt(i++));
-                }
-                if (name.isEmpty()) {
+                if (end < 0) {
                     return null;
                 }
-                // PostgreSQL folds ASCII letters only, as for an unquoted identifier.
-                schemas.add(name.chars().map(c -> c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c)
-                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
+                schemas.add(SqlLexer.value(SqlTokenKind.QUOTED_IDENTIFIER, value.substring(i, ++end)));
+            } else {
+                while (end < value.length() && value.charAt(end) != ',' && !isSpace(value.charAt(end))) {
+                    end++;
+                }
+                if (end == i) {
+                    return null;
+                }
+                schemas.add(SqlLexer.value(SqlTokenKind.WORD, value.substring(i, end)));
             }
-            i = skipSpaces(value, i);
+            i = skipSpaces(value, end);
             if (i < value.length()) {
                 if (value.charAt(i) != ',') {
                     return null;

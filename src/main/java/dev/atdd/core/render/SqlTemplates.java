@@ -43,8 +43,16 @@ public final class SqlTemplates {
 
     private final Map<TableShape, Template> templates;
     private final Path overrideDirectory;
+    /** The shapes whose template is the user's file, found once rather than for every table rendered. */
+    private final Map<TableShape, Path> userTemplates = new EnumMap<>(TableShape.class);
+
     private SqlTemplates(Path overrideDirectory) {
         this.overrideDirectory = overrideDirectory;
+        for (TableShape shape : TableShape.values()) {
+            if (overrideDirectory != null && Files.isRegularFile(overrideDirectory.resolve(shape.templateName()))) {
+                userTemplates.put(shape, overrideDirectory.resolve(shape.templateName()));
+            }
+        }
         Configuration configuration = configuration(loader(overrideDirectory));
         Map<TableShape, Template> parsed = new EnumMap<>(TableShape.class);
         List<Problem> problems = new ArrayList<>();
@@ -132,8 +140,7 @@ public final class SqlTemplates {
 
     /** The user's file that replaces the shape's built-in template, if there is one. */
     public Optional<Path> userTemplate(TableShape shape) {
-        return overrideDirectory != null && Files.isRegularFile(overrideDirectory.resolve(shape.templateName()))
-                ? Optional.of(overrideDirectory.resolve(shape.templateName())) : Optional.empty();
+        return Optional.ofNullable(userTemplates.get(shape));
     }
 
     /**

@@ -28,6 +28,11 @@ public record RelationalTable(List<Column> columns, List<String> todos) {
                 .filter(STANDARD_TIMESTAMPS::contains).toList();
     }
 
+    /** The columns of the table the template writes: the key, these, and the standard timestamps not replaced. */
+    public int columnCount() {
+        return 1 + columns.size() + STANDARD_TIMESTAMPS.size() - replacedStandardColumns().size();
+    }
+
     public boolean hasJsonb() {
         return columns.stream().anyMatch(c -> c.type() == PgType.JSONB);
     }

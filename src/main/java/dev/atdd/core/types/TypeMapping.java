@@ -21,6 +21,8 @@ import java.util.Set;
  */
 public final class TypeMapping {
 
+    /** PostgreSQL's MaxHeapAttributeNumber. */
+    static final int MAX_COLUMNS = 1600;
 
     private TypeMapping() {
     }
@@ -30,11 +32,6 @@ public final class TypeMapping {
      *         {@code json-pointer: reason}: unknown types, empty enums, NUL in values, unusable or
      *         colliding column names, {@code required} names that are not properties, and so on
      */
-    /** PostgreSQL's MaxHeapAttributeNumber. */
-    static final int MAX_COLUMNS = 1600;
-    /** The columns the relational template adds (see relational.sql.ftl). */
-    private static final List<String> STANDARD_COLUMNS = List.of("created_at", "updated_at");
-
     public static RelationalTable map(Contract contract) {
         Set<String> problems = new LinkedHashSet<>();
         JsonNode root = contract.schema();
@@ -67,17 +64,15 @@ public final class TypeMapping {
                 }
             }
         }
-        // The key, the columns, and created_at/updated_at unless a property stands in for them.
-        long standard = STANDARD_COLUMNS.stream().filter(c -> columns.stream().noneMatch(col -> col.name().equals(c))).count();
-        long total = 1 + columns.size() + standard;
-        if (total > MAX_COLUMNS) {
-            problems.add("/properties: the table would have " + total + " columns, and a PostgreSQL table holds at"
-                    + " most " + MAX_COLUMNS + "; split the contract, or keep it jsonb");
+        RelationalTable table = new RelationalTable(columns, tableTodos);
+        if (table.columnCount() > MAX_COLUMNS) {
+            problems.add("/properties: the table would have " + table.columnCount() + " columns, and a PostgreSQL"
+                    + " table holds at most " + MAX_COLUMNS + "; split the contract, or keep it jsonb");
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.stream().map(p -> Problem.in(contract.file(), p)).toList());
         }
-        return new RelationalTable(columns, tableTodos);
+        return table;
     }
 
     /** The column of one property, or null after reporting why it cannot have one. */
