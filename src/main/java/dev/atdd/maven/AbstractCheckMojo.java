@@ -9,6 +9,8 @@ import dev.atdd.core.check.JsonReport;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +31,9 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * What the verify-phase checks share: the JSON report, and failing or only warning. The checks that
- * only read files (not verify-migrations, whose database is not a file) also share the stamp that
- * spares a later build checking again what passed unchanged.
+ * What the verify-phase checks share: the JSON report, failing or only warning, and the stamp that
+ * spares a later build checking again what passed on the same files and settings (verify-migrations
+ * stamps only its runs on the embedded server, whose build comes with the plugin).
  */
 abstract class AbstractCheckMojo extends AbstractAtddMojo {
 
@@ -84,10 +86,23 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
                 return true;
             }
         }
+        forgetLastPass(goal);
+        return false;
+    }
+
+    /**
+     * For a run that stamps nothing, as its outcome depends on more than its files and settings: the
+     * stamp of an earlier pass goes, as the report it stood beside is about to change.
+     */
+    protected void checkEveryTime(String goal) {
+        inputs = CompletableFuture.completedFuture(Optional.empty());
+        forgetLastPass(goal);
+    }
+
+    private void forgetLastPass(String goal) {
         if (!CheckStamp.delete(stamp(goal))) {
             getLog().debug("Cannot delete " + stamp(goal) + "; it stands for other inputs than these.");
         }
-        return false;
     }
 
     /**
@@ -130,19 +145,41 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
     }
 
     /**
-     * This plugin's jar as listed: a rebuilt snapshot of the plugin must not trust what the one before
-     * stamped. Empty (nothing is stamped) when the JVM does not say where the classes come from.
+     * The jars this plugin runs from, as listed: a rebuilt snapshot of the plugin, or another version of
+     * a library or of the PostgreSQL binaries declared among the plugin's dependencies, must not trust
+     * what the ones before stamped. Empty (nothing is stamped) when the JVM does not say where the
+     * classes come from.
      */
     private static Optional<String> pluginBuild() {
         CodeSource source = AbstractCheckMojo.class.getProtectionDomain().getCodeSource();
-        if (source == null || source.getLocation() == null) {
+        return jarsAsListed(AbstractCheckMojo.class.getClassLoader(), source == null ? null : source.getLocation());
+    }
+
+    /**
+     * @param loader      the plugin's class loader: in Maven a class realm, its jar and its dependencies
+     *                    (not Maven's own)
+     * @param ownLocation where the plugin's classes come from, taken when {@code loader} is no URL class
+     *                    loader (as in tests); null when unknown, and then nothing is stamped
+     */
+    static Optional<String> jarsAsListed(ClassLoader loader, URL ownLocation) {
+        List<URL> locations = new ArrayList<>();
+        if (loader instanceof URLClassLoader realm) {
+            locations.addAll(List.of(realm.getURLs()));
+        } else if (ownLocation != null) {
+            locations.add(ownLocation);
+        }
+        if (locations.isEmpty()) {
             return Optional.empty();
         }
+        List<String> states = new ArrayList<>();
         try {
-            Path jar = Path.of(source.getLocation().toURI());
-            return Optional.of(FileState.of(jar, Files.readAttributes(jar, BasicFileAttributes.class)).toString());
+            for (URL location : locations) {
+                Path jar = Path.of(location.toURI());
+                states.add(FileState.of(jar, Files.readAttributes(jar, BasicFileAttributes.class)).toString());
+            }
         } catch (IOException | URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
             return Optional.empty();
         }
+        return Optional.of(String.join("\n", states));
     }
 }

@@ -5,6 +5,7 @@ import dev.atdd.core.database.MigrationFailedException;
 import dev.atdd.core.database.ScratchDatabase;
 import dev.atdd.core.database.ScratchDatabaseException;
 import dev.atdd.core.database.ServerUrl;
+import dev.atdd.core.database.SqlScript;
 import dev.atdd.core.database.SupabasePrelude;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.plan.TablePlan;
@@ -14,6 +15,7 @@ import dev.atdd.core.verify.VerificationReport;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -83,6 +85,12 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
         SupabasePrelude prelude = prelude(flag("supabasePrelude", supabasePrelude));
         Optional<ServerUrl> server = jdbcUrl == null || jdbcUrl.isBlank() ? Optional.empty()
                 : Optional.of(parameter(() -> ServerUrl.parse(jdbcUrl)));
+        if (server.isPresent()) {
+            // The user's server may change between builds (its version, its template database) unseen.
+            checkEveryTime("verify-migrations");
+        } else if (unchangedSinceLastPass("verify-migrations", outcomeSettings(), contractFiles(), migrationFiles())) {
+            return;
+        }
         TablePlan plan = tablePlan();
         MigrationIndex index = migrationIndex(Optional.empty());
 
@@ -101,11 +109,27 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                 + server.map(url -> "a scratch database on " + url.shown()).orElse("an embedded PostgreSQL 15") + ".");
 
         VerificationReport.Verdict verdict = report.verdict(rls, failOnAnyDrift);
-        verdict.warnings().forEach(getLog()::warn);
+        verdict.warnings().forEach(this::warnOncePerModule);
         conclude("verify-migrations", JsonReport.of(report, verdict, basedir()), verdict.passed(),
                 report.drift().isEmpty() ? "The migrations build every table the contracts ask for."
                         : "The migrations differ from the contracts as warned above (failOnDrift=false).",
                 verdict.failure(), true);
+    }
+
+    /**
+     * What a run on the embedded server depends on besides the files, by parameter (see
+     * {@link #unchangedSinceLastPass}); the server comes with the plugin's build. The prelude file
+     * enters by its text: it is small, and read anyway.
+     */
+    Map<String, Object> outcomeSettings() throws MojoFailureException {
+        String userPrelude = prelude(flag("supabasePrelude", supabasePrelude)).userFile()
+                .map(file -> file + "\n" + SqlScript.read(file).text()).orElse("none");
+        return Map.of("contractsDirectory", contracts(), "migrationsDirectory", migrations(),
+                "defaultStrategy", defaultStrategy(), "existingTables", existingTableNames(),
+                "infrastructureTables", declaredTables(),
+                "supabasePrelude", flag("supabasePrelude", supabasePrelude), "preludeFile", userPrelude,
+                "rowLevelSecurityCheck", parameter(() -> RowLevelSecurityCheck.parse(rowLevelSecurityCheck)),
+                "failOnDrift", flag("failOnDrift", failOnDrift));
     }
 
     /**

@@ -4,15 +4,19 @@ import static dev.atdd.maven.ProjectCopy.logged;
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.spy;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.monitor.logging.DefaultLog;
@@ -225,6 +229,35 @@ class RepeatedCheckTest {
 
         assertEquals(logged(first, "info"), logged(second, "info"));
         assertTrue(shop.read("target/atdd/check-coverage.json").contains("\"passed\" : true"));
+    }
+
+    @Test
+    void everyJarOfThePluginsClassRealmEntersTheStamp() throws Exception {
+        Path plugin = Files.writeString(work.resolve("plugin.jar"), "plugin");
+        Path library = Files.writeString(work.resolve("library.jar"), "library 1");
+        URL[] realm = {plugin.toUri().toURL(), library.toUri().toURL()};
+        String before;
+        try (URLClassLoader loader = new URLClassLoader(realm, null)) {
+            before = AbstractCheckMojo.jarsAsListed(loader, null).orElseThrow();
+        }
+        // Another version of a library the team declares among the plugin's dependencies.
+        FileTime time = Files.getLastModifiedTime(library);
+        Files.writeString(library, "library 2");
+        Files.setLastModifiedTime(library, FileTime.fromMillis(time.toMillis() + 1000));
+
+        try (URLClassLoader loader = new URLClassLoader(realm, null)) {
+            assertNotEquals(before, AbstractCheckMojo.jarsAsListed(loader, null).orElseThrow());
+        }
+    }
+
+    @Test
+    void outsideAClassRealmThePluginsOwnLocationEntersTheStampAndWithoutOneNothingIsStamped() throws Exception {
+        Path classes = Files.createDirectory(work.resolve("classes"));
+        ClassLoader notARealm = ClassLoader.getPlatformClassLoader();
+
+        assertTrue(AbstractCheckMojo.jarsAsListed(notARealm, classes.toUri().toURL()).orElseThrow()
+                .contains(classes.toString()));
+        assertEquals(Optional.empty(), AbstractCheckMojo.jarsAsListed(notARealm, null));
     }
 
     /** The shop project with the order table added: check-coverage and check-todos pass on it. */

@@ -43,6 +43,15 @@ class StampSettingsTest {
                 union(mojo.outcomeSettings().keySet(), union(EVERY_CHECK, contractsOnly)));
     }
 
+    @Test
+    void everyParameterOfVerifyMigrationsEntersItsStampOrCannotChangeItsOutcome(
+            @InjectMojo(goal = "verify-migrations", pom = SHOP) VerifyMigrationsMojo mojo) throws Exception {
+        // A run on the user's server stamps nothing; the server libraries have fixed coordinates, wherever from.
+        Set<String> noStamp = Set.of("jdbcUrl", "username", "password", "repositorySession", "pluginRepositories");
+        assertEquals(descriptorParameters("verify-migrations"),
+                union(mojo.outcomeSettings().keySet(), union(EVERY_CHECK, noStamp)));
+    }
+
     private static Set<String> union(Set<String> some, Set<String> more) {
         Set<String> all = new TreeSet<>(some);
         all.addAll(more);

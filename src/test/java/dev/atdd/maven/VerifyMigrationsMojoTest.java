@@ -5,15 +5,18 @@ import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValue
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atdd.core.check.CheckStamp;
 import dev.atdd.testing.Postgres15;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.apache.maven.api.plugin.testing.Basedir;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -148,6 +151,39 @@ class VerifyMigrationsMojoTest {
                 + url.replaceFirst("\\?.*$", "") + "\": the host is empty", failure.getMessage());
         assertFalse(failure.getMessage().contains("not-for-the-log"));
         assertTrue(logged(mojo, "info").isEmpty(), logged(mojo, "info").toString());
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void aRunOnTheUsersServerStampsNothingAndRemovesAnEarlierStamp(VerifyMigrationsMojo mojo) throws Exception {
+        ProjectCopy project = onTestServer(mojo);
+        setVariableValueToObject(mojo, "existingTables", List.of("shop_order_order"));
+        setVariableValueToObject(mojo, "rowLevelSecurityCheck", "off");
+        Path stamp = project.reports().resolve("verify-migrations.stamp");
+        assertTrue(new CheckStamp("an embedded run's inputs", List.of(), "passed").write(stamp));
+
+        mojo.execute();
+
+        assertTrue(logged(mojo, "info").stream().anyMatch(line -> line.startsWith("Applied 1 migration(s)")),
+                logged(mojo, "info").toString());
+        assertFalse(Files.exists(stamp));
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void thePreludeFileEntersTheStampByItsText(VerifyMigrationsMojo mojo) throws Exception {
+        ProjectCopy project = ProjectCopy.ofTestProject("shop", work);
+        project.pointAt(mojo);
+        project.write("prelude.sql", "create role app_reader;\n");
+        Path prelude = project.root().resolve("prelude.sql");
+        setVariableValueToObject(mojo, "preludeFile", prelude.toFile());
+        Object before = mojo.outcomeSettings().get("preludeFile");
+        // Same size, same time: only the text tells them apart.
+        FileTime time = Files.getLastModifiedTime(prelude);
+        Files.writeString(prelude, "create role app_writer;\n");
+        Files.setLastModifiedTime(prelude, time);
+
+        assertNotEquals(before, mojo.outcomeSettings().get("preludeFile"));
     }
 
     private ProjectCopy onTestServer(VerifyMigrationsMojo mojo) throws Exception {
