@@ -63,10 +63,9 @@ public final class Utf8Text {
         int offset = result.isError() ? in.position() : 0;
         // Columns count characters, as the lexer and the JSON parser do, and not a byte order mark.
         String before = new String(bytes, 0, offset, StandardCharsets.UTF_8);
-        int lineStart = before.lastIndexOf('\n') + 1;
-        int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-        int column = before.length() - lineStart + 1 - (line == 1 && before.startsWith("\uFEFF") ? 1 : 0);
-        return new InvalidInputException(new Problem(file, line, column,
+        LineBreaks.Line line = LineBreaks.lineOf(before, before.length());
+        int column = before.length() - line.start() + 1 - (line.number() == 1 && before.startsWith("\uFEFF") ? 1 : 0);
+        return new InvalidInputException(new Problem(file, line.number(), column,
                 "not valid UTF-8 (byte 0x" + String.format("%02X", bytes[offset] & 0xFF) + "); " + advice));
     }
 

@@ -111,7 +111,8 @@ public final class ContractReader {
         int length = text.length();
         for (int i = 0; i + 5 < length; i++) {
             char c = text.charAt(i);
-            if (c == '\n') {
+            // Lines end as LineBreaks says, a lone \r too, as for the parser's errors.
+            if (c == '\n' || c == '\r' && text.charAt(i + 1) != '\n') {
                 line++;
                 lineStart = i + 1;
             } else if (c == '\\' && text.charAt(i + 1) != 'u') {

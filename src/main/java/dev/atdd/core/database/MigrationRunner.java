@@ -1,5 +1,6 @@
 package dev.atdd.core.database;
 
+import dev.atdd.core.LineBreaks;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -198,11 +199,11 @@ public final class MigrationRunner {
         String lineText = "";
         if (index != UNKNOWN) {
             String text = script.text();
-            int lineStart = text.lastIndexOf('\n', index - 1) + 1;
-            int lineEnd = text.indexOf('\n', index);
-            lineText = stripCarriageReturn(text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd));
-            line = (int) text.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1;
-            column = text.codePointCount(lineStart, index) + 1;
+            LineBreaks.Line at = LineBreaks.lineOf(text, index);
+            int lineEnd = new LineBreaks(text).next(at.start());
+            lineText = text.substring(at.start(), lineEnd < 0 ? text.length() : lineEnd);
+            line = at.number();
+            column = text.codePointCount(at.start(), index) + 1;
         }
         MigrationFailure failure = new MigrationFailure(script.file(), line, column, lineText,
                 Objects.requireNonNullElse(server.getMessage(), e.getMessage()),
@@ -217,7 +218,4 @@ public final class MigrationRunner {
         return text.offsetByCodePoints(0, codePoints);
     }
 
-    private static String stripCarriageReturn(String line) {
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.atdd.core.migration;
 
+import dev.atdd.core.LineBreaks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * <p>Strings follow {@code standard_conforming_strings = on} (PostgreSQL's default): a backslash
  * escapes only inside {@code E'..'}. A construct left open at the end of the text becomes one last
  * token running to the end, and {@link #error()} says where it started; the lexer never throws on
- * bad SQL. Lines are counted at {@code \n}, so CRLF files count like LF files.
+ * bad SQL. Lines end where {@link LineBreaks} says: CRLF, LF and CR-only files count alike.
  */
 public final class SqlLexer {
 
@@ -38,11 +39,12 @@ public final class SqlLexer {
     private int tokenLine;
     private int tokenColumn;
     private SqlLexError error;
-    private int carriageReturn = -1;
+    private final LineBreaks breaks;
 
     public SqlLexer(CharSequence text) {
         this.text = text.toString();
         this.length = this.text.length();
+        this.breaks = new LineBreaks(this.text);
         if (length > 0 && this.text.charAt(0) == BYTE_ORDER_MARK) {
             pos = 1;
             lineStart = 1;
@@ -56,6 +58,7 @@ public final class SqlLexer {
      */
     public SqlLexer(String text, int from, int to, int line, int lineStart) {
         this.text = text;
+        this.breaks = new LineBreaks(text, to);
         this.length = to;
         this.pos = from;
         this.line = line;
@@ -183,7 +186,7 @@ public final class SqlLexer {
     private void skipWhitespace() {
         while (pos < length) {
             char c = text.charAt(pos);
-            if (c == '\n') {
+            if (c == '\n' || c == '\r' && (pos + 1 == length || text.charAt(pos + 1) != '\n')) {
                 pos++;
                 line++;
                 lineStart = pos;
@@ -196,20 +199,8 @@ public final class SqlLexer {
     }
 
     private void lineComment() {
-        int newline = text.indexOf('\n', pos + 2);
-        finish(SqlTokenKind.LINE_COMMENT, Math.min(newline < 0 ? length : newline, nextCarriageReturn(pos + 2)));
-    }
-
-    /**
-     * The first {@code \r} at or after {@code from}, or the length: remembered, so that a file without
-     * one is searched once, not once per comment.
-     */
-    private int nextCarriageReturn(int from) {
-        if (carriageReturn < from) {
-            int found = text.indexOf('\r', from);
-            carriageReturn = found < 0 ? length : found;
-        }
-        return carriageReturn;
+        int lineBreak = breaks.next(pos + 2);
+        finish(SqlTokenKind.LINE_COMMENT, lineBreak < 0 ? length : lineBreak);
     }
 
     /** PostgreSQL block comments nest, unlike the SQL standard's and most other lexers'. */
@@ -382,9 +373,9 @@ public final class SqlLexer {
     private void finish(SqlTokenKind tokenKind, int tokenEnd) {
         int stop = Math.min(tokenEnd, length);
         if (canSpanLines(tokenKind)) {
-            for (int i = text.indexOf('\n', pos); i >= 0 && i < stop; i = text.indexOf('\n', i + 1)) {
+            for (int i = breaks.next(pos); i >= 0 && i < stop; i = breaks.next(lineStart)) {
                 line++;
-                lineStart = i + 1;
+                lineStart = breaks.lineAfter(i);
             }
         }
         kind = tokenKind;

@@ -1,5 +1,6 @@
 package dev.atdd.core.review;
 
+import dev.atdd.core.LineBreaks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -99,13 +100,14 @@ public final class TodoScanner {
         List<Todo> todos = new ArrayList<>();
         int line = 1;
         int lineStart = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? 1 : 0;
-        int nextBreak = text.indexOf('\n');
+        LineBreaks breaks = new LineBreaks(text);
+        int nextBreak = breaks.next(0);
         int lastLine = 0;
         for (Hit hit : hits) {
             while (nextBreak >= 0 && nextBreak < hit.offset()) {
                 line++;
-                lineStart = nextBreak + 1;
-                nextBreak = text.indexOf('\n', lineStart);
+                lineStart = breaks.lineAfter(nextBreak);
+                nextBreak = breaks.next(lineStart);
             }
             if (line == lastLine) {
                 continue;

@@ -70,6 +70,15 @@ class ContractReaderTest {
     }
 
     @Test
+    void aLoneSurrogateIsPlacedOnTheLineAnEditorShowsInAFileWithCarriageReturnsOnly() {
+        Path file = ContractFixtures.write(root, "a/b/c.schema.json", "{\r\"title\": \"t\",\r\r  \"x\": \"\\ud800\"}");
+
+        Problem problem = single(() -> ContractReader.read(file, root));
+
+        assertEquals(List.of(4, 9), List.of(problem.line(), problem.column()));
+    }
+
+    @Test
     void aLoneSurrogateAfterAByteOrderMarkIsPlacedAsWithoutIt() {
         Path file = ContractFixtures.write(root, "a/b/c.schema.json", "\uFEFF{\"title\": \"\\ud800\"}");
 

@@ -169,6 +169,17 @@ class MigrationRunnerTest {
     }
 
     @Test
+    void placesAnErrorOnTheLineAnEditorShowsInAFileWithCarriageReturnsOnly() {
+        Path file = write(migrations, "20240101000000_mac.sql", "create table a ();\r\rcreate tabel b ();\r");
+
+        MigrationFailure failure =
+                assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(file))).failure();
+
+        assertEquals(List.of(3, 8), List.of(failure.line(), failure.column()));
+        assertEquals("create tabel b ();", failure.lineText());
+    }
+
+    @Test
     void countsColumnsInCharactersAsPostgresDoesNotInUtf16Units() {
         Path file = write(migrations, "20240101000000_emoji.sql", """
                 -- a comment with é, 😀, a question mark? and a JDBC escape {fn now()}

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,5 +33,16 @@ class SqlScriptTest {
 
         assertEquals(new Problem(file, 1, 4, "not valid UTF-8 (byte 0xE9); save the file as UTF-8"),
                 e.problems().get(0));
+    }
+
+    @Test
+    void placesBytesThatAreNotUtf8OnTheLineAnEditorShows() throws IOException {
+        // Lines ending in a lone \r (classic Mac OS), then \r\n, then \n.
+        byte[] bytes = {'a', '\r', 'b', '\r', '\n', 'c', '\n', 's', 'e', 'l', (byte) 0xE9};
+        Path file = Files.write(folder.resolve("mac.sql"), bytes);
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SqlScript.read(file));
+
+        assertEquals(List.of(4, 4), List.of(e.problems().get(0).line(), e.problems().get(0).column()));
     }
 }

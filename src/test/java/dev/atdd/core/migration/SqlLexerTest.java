@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.atdd.core.migration.SqlTokenKind.*;
@@ -127,6 +128,26 @@ class SqlLexerTest {
         List<SqlToken> tokens = SqlLexer.tokenize("a\n  /* x\ny */ b\r\n\t'p\nq' c");
         assertEquals(List.of(1, 2, 3, 4, 5), tokens.stream().map(SqlToken::line).toList());
         assertEquals(List.of(1, 3, 6, 2, 4), tokens.stream().map(SqlToken::column).toList());
+    }
+
+    @Test
+    void aLoneCarriageReturnEndsALineAsInTheUsersEditor() {
+        // A file saved the classic Mac OS way: lines inside a comment, a string and a dollar quote too.
+        List<SqlToken> tokens = SqlLexer.tokenize("a\r  /* x\ry */ b\r\t'p\rq' c\r$$\r$$ d\r-- e\rf");
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), tokens.stream().map(SqlToken::line).toList());
+        assertEquals(List.of(1, 3, 6, 2, 4, 1, 4, 1, 1), tokens.stream().map(SqlToken::column).toList());
+    }
+
+    @Test
+    void aDollarQuotedBodyLexedApartCountsItsLoneCarriageReturns() {
+        String text = "do $$\rbegin\r  create table t();\rend $$;\rselect 1;";
+        int from = text.indexOf("$$") + 2;
+        SqlLexer body = new SqlLexer(text, from, text.lastIndexOf("$$"), 1, 0);
+        List<Integer> lines = new ArrayList<>();
+        while (body.advance()) {
+            lines.add(body.line());
+        }
+        assertEquals(List.of(2, 3, 3, 3, 3, 3, 3, 4), lines);
     }
 
     @Test

@@ -75,6 +75,13 @@ class TodoScannerTest {
     }
 
     @Test
+    void aLoneCarriageReturnEndsALine() {
+        String sql = "-- TODO: a\r\r-- TODO: b\r";
+        List<CommentSpan> comments = List.of(span(sql, "-- TODO: a"), span(sql, "-- TODO: b"));
+        assertEquals(List.of(new Todo(1, 4, "a"), new Todo(3, 4, "b")), scanner.scan(sql, comments));
+    }
+
+    @Test
     void configuredMarkersReplaceTheDefault() {
         TodoScanner fixme = new TodoScanner(List.of("FIXME", "XXX"));
         String sql = "-- TODO: ignored\n-- FIXME later\n-- XXX now";

@@ -1,0 +1,78 @@
+package dev.atdd.core;
+
+/**
+ * Where the lines of a text end, as editors and the JSON parser count them: at {@code \n}, at
+ * {@code \r\n} (one break) and at a lone {@code \r} (a file saved the classic Mac OS way), so that a
+ * line number we report is the one the user's editor shows. An instance walks one text forwards; it
+ * remembers the next {@code \r}, so that a text without one is searched for it once, not once per line.
+ */
+public final class LineBreaks {
+
+    private final String text;
+    /** Where the search for {@code \r} stops: the end of the text, or of the part walked. */
+    private final int end;
+    private int carriageReturn = -1;
+
+    public LineBreaks(String text) {
+        this(text, text.length());
+    }
+
+    /** Walks {@code text} up to {@code end} only: a break found after it may be one anywhere after it. */
+    public LineBreaks(String text, int end) {
+        this.text = text;
+        this.end = end;
+    }
+
+    /**
+     * The first line break at or after {@code from}: the index of its {@code \n}, or of its {@code \r}
+     * (the first character of {@code \r\n}); -1 when the text has none left. Calls must not go back.
+     */
+    public int next(int from) {
+        if (carriageReturn < from) {
+            carriageReturn = carriageReturnFrom(from);
+        }
+        int newline = text.indexOf('\n', from);
+        return carriageReturn != Integer.MAX_VALUE && (newline < 0 || carriageReturn < newline) ? carriageReturn : newline;
+    }
+
+    /** The first {@code \r} at or after {@code from} and before the end, or {@code MAX_VALUE}. */
+    private int carriageReturnFrom(int from) {
+        if (end == text.length()) {
+            int found = text.indexOf('\r', from);
+            return found < 0 ? Integer.MAX_VALUE : found;
+        }
+        // A part (a DO block's body): searching on to the end of the file would cost a pass over it per part.
+        for (int i = from; i < end; i++) {
+            if (text.charAt(i) == '\r') {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** Where the line after the break at {@code index} (as {@link #next} found it) begins. */
+    public int lineAfter(int index) {
+        return text.charAt(index) == '\r' && index + 1 < text.length() && text.charAt(index + 1) == '\n'
+                ? index + 2 : index + 1;
+    }
+
+    /**
+     * The line holding the character at {@code offset}.
+     *
+     * @return its number, from 1, and the index where it starts
+     */
+    public static Line lineOf(String text, int offset) {
+        LineBreaks breaks = new LineBreaks(text);
+        int number = 1;
+        int start = 0;
+        for (int i = breaks.next(0); i >= 0 && breaks.lineAfter(i) <= offset; i = breaks.next(start)) {
+            number++;
+            start = breaks.lineAfter(i);
+        }
+        return new Line(number, start);
+    }
+
+    /** A line of a text: its number, from 1, and the index of its first character. */
+    public record Line(int number, int start) {
+    }
+}
