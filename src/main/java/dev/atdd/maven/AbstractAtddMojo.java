@@ -260,6 +260,15 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         }
     }
 
+    /**
+     * Logs a warning about what this goal found (not about the input every goal reads, which
+     * {@link #warnOncePerModule} tells once), and keeps it with the goal's warnings.
+     */
+    protected void warnOfFinding(String text) {
+        warnings.add(text);
+        getLog().warn(text);
+    }
+
     /** The warnings this goal had so far, in order, including those an earlier goal of the build logged. */
     protected List<String> warnings() {
         return List.copyOf(warnings);

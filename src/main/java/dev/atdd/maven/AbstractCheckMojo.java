@@ -157,14 +157,15 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
 
     /**
      * @param loader      the plugin's class loader: in Maven a class realm, its jar and its dependencies
-     *                    (not Maven's own)
+     *                    (not Maven's own, nor those {@link DatabaseLibraries} fetched)
      * @param ownLocation where the plugin's classes come from, taken when {@code loader} is no URL class
      *                    loader (as in tests); null when unknown, and then nothing is stamped
      */
     static Optional<String> jarsAsListed(ClassLoader loader, URL ownLocation) {
         List<URL> locations = new ArrayList<>();
         if (loader instanceof URLClassLoader realm) {
-            locations.addAll(List.of(realm.getURLs()));
+            // Not the PostgreSQL libraries verify-migrations fetched into the realm earlier in this build.
+            Stream.of(realm.getURLs()).filter(jar -> !DatabaseLibraries.fetched(jar)).forEach(locations::add);
         } else if (ownLocation != null) {
             locations.add(ownLocation);
         }

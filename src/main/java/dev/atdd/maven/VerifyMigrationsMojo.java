@@ -109,7 +109,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                 + server.map(url -> "a scratch database on " + url.shown()).orElse("an embedded PostgreSQL 15") + ".");
 
         VerificationReport.Verdict verdict = report.verdict(rls, failOnAnyDrift);
-        verdict.warnings().forEach(this::warnOncePerModule);
+        verdict.warnings().forEach(this::warnOfFinding);
         conclude("verify-migrations", JsonReport.of(report, verdict, basedir()), verdict.passed(),
                 report.drift().isEmpty() ? "The migrations build every table the contracts ask for."
                         : "The migrations differ from the contracts as warned above (failOnDrift=false).",

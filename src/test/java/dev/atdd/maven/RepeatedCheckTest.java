@@ -21,6 +21,8 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.monitor.logging.DefaultLog;
 import org.apache.maven.plugin.MojoFailureException;
+import org.codehaus.plexus.classworlds.ClassWorld;
+import org.codehaus.plexus.classworlds.realm.ClassRealm;
 import org.codehaus.plexus.logging.Logger;
 import org.codehaus.plexus.logging.console.ConsoleLogger;
 import org.junit.jupiter.api.Test;
@@ -248,6 +250,21 @@ class RepeatedCheckTest {
         try (URLClassLoader loader = new URLClassLoader(realm, null)) {
             assertNotEquals(before, AbstractCheckMojo.jarsAsListed(loader, null).orElseThrow());
         }
+    }
+
+    @Test
+    void theDatabaseLibrariesAnEarlierGoalFetchedIntoTheRealmDoNotEnterTheStamp() throws Exception {
+        // Whether they are there depends on whether an earlier module of the build started a database.
+        Path plugin = Files.writeString(work.resolve("plugin.jar"), "plugin");
+        Path driver = Files.writeString(work.resolve("postgresql.jar"), "driver");
+        ClassRealm realm = new ClassRealm(new ClassWorld(), "plugin", null);
+        realm.addURL(plugin.toUri().toURL());
+        String before = AbstractCheckMojo.jarsAsListed(realm, null).orElseThrow();
+
+        DatabaseLibraries.add(realm, driver.toUri().toURL());
+
+        assertEquals(2, realm.getURLs().length);
+        assertEquals(before, AbstractCheckMojo.jarsAsListed(realm, null).orElseThrow());
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.spy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,12 +18,17 @@ import dev.atdd.testing.Postgres15;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.api.plugin.testing.Basedir;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.monitor.logging.DefaultLog;
 import org.apache.maven.plugin.MojoFailureException;
+import org.codehaus.plexus.logging.Logger;
+import org.codehaus.plexus.logging.console.ConsoleLogger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +87,33 @@ class VerifyMigrationsMojoTest {
         assertTrue(warnings.stream().anyMatch(w -> w.contains("shop_order_order: no such table")), warnings.toString());
         assertEquals("The migrations differ from the contracts as warned above (failOnDrift=false).",
                 logged(mojo, "info").get(logged(mojo, "info").size() - 1));
+    }
+
+    @Test
+    void eachExecutionInOneModuleTellsWhatItFound(
+            @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml") VerifyMigrationsMojo first,
+            @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml") VerifyMigrationsMojo second)
+            throws Exception {
+        // Two executions of one module's build (say, one more on a staging server) share the plugin context.
+        ProjectCopy project = onTestServer(first);
+        project.pointAt(second);
+        setVariableValueToObject(second, "jdbcUrl", getVariableValueFromObject(first, "jdbcUrl"));
+        setVariableValueToObject(second, "username", "postgres");
+        Map<String, Object> context = new HashMap<>();
+        for (VerifyMigrationsMojo mojo : List.of(first, second)) {
+            mojo.setPluginContext(context);
+            mojo.setLog(spy(new DefaultLog(new ConsoleLogger(Logger.LEVEL_DISABLED, "atdd"))));
+            setVariableValueToObject(mojo, "failOnDrift", "false");
+            setVariableValueToObject(mojo, "rowLevelSecurityCheck", "off");
+        }
+
+        first.execute();
+        second.execute();
+
+        assertEquals(List.of("1 difference between the contracts and the schema the migrations build:",
+                "  shop_order_order: no such table after the migrations ran (shop/order/order asks for it)"),
+                logged(first, "warn"));
+        assertEquals(logged(first, "warn"), logged(second, "warn"));
     }
 
     @Test
