@@ -1,6 +1,7 @@
 package dev.atdd.core.generate;
 
 import dev.atdd.core.Problem;
+import dev.atdd.core.migration.ViewOrType;
 import dev.atdd.core.plan.PlannedTable;
 import dev.atdd.core.render.IndexName;
 import dev.atdd.core.render.TableModel;
@@ -12,10 +13,11 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
- * PostgreSQL keeps the tables and indexes of a schema in one namespace: a {@code CREATE TABLE} or
- * {@code CREATE INDEX} of a name another relation holds fails with "relation already exists". The
- * new migrations of one run are checked against each other, in the order they will run, and against
- * the tables the migrations folder creates already. (A clash inside one table, IndexPlan reports; two
+ * PostgreSQL keeps the tables, indexes and views of a schema in one namespace: a {@code CREATE TABLE}
+ * or {@code CREATE INDEX} of a name another relation holds fails with "relation already exists", and a
+ * table makes a type of its own name, so a {@code CREATE TABLE} of a type's name fails too. The new
+ * migrations of one run are checked against each other, in the order they will run, and against the
+ * tables, views and types the migrations folder makes already. (A clash inside one table, IndexPlan reports; two
  * contracts asking for one table, the table plan.)
  */
 final class RelationNamespace {
@@ -30,14 +32,19 @@ final class RelationNamespace {
     /**
      * @param tables   the tables to be written, in the order their migrations run
      * @param models   their models, one per table
+     * @param viewsAndTypes the views and types the migrations folder makes, by name
      * @param leftOut  positions already refused for another problem: they claim no name
      * @return the tables that clash with an earlier one or an existing table; a clashing table claims
      *         no name either, so that leaving it out leaves no clash behind
      */
     static List<Clash> clashes(List<PlannedTable> tables, List<TableModel> models, Set<String> existingTables,
-                               IntPredicate leftOut) {
+                               Map<String, ViewOrType> viewsAndTypes, IntPredicate leftOut) {
         Map<String, String> holders = new HashMap<>();
         existingTables.forEach(name -> holders.put(name, "the table " + name + " of the migrations folder"));
+        // Types hold no relation's name: they only keep a table from taking theirs.
+        Map<String, String> types = new HashMap<>();
+        viewsAndTypes.forEach((name, made) -> (made.isRelation() ? holders : types).put(name, "the " + made.kind()
+                + " " + name + " made by " + made.origin().file().path().getFileName() + ":" + made.origin().line()));
         List<Clash> clashes = new ArrayList<>();
         for (int i = 0; i < tables.size(); i++) {
             if (leftOut.test(i)) {
@@ -46,8 +53,10 @@ final class RelationNamespace {
             PlannedTable table = tables.get(i);
             TableModel model = models.get(i);
             List<String> found = new ArrayList<>();
-            if (holders.containsKey(model.table())) {
-                found.add("its table name " + model.table() + " is also the name of " + holders.get(model.table()));
+            boolean typeClash = !holders.containsKey(model.table()) && types.containsKey(model.table());
+            String tableHolder = holders.getOrDefault(model.table(), types.get(model.table()));
+            if (tableHolder != null) {
+                found.add("its table name " + model.table() + " is also the name of " + tableHolder);
             }
             for (IndexName index : model.indexNames()) {
                 if (holders.containsKey(index.name())) {
@@ -55,9 +64,12 @@ final class RelationNamespace {
                 }
             }
             if (!found.isEmpty()) {
-                clashes.add(new Clash(i, Problem.in(table.origin(), String.join("; ", found)
-                        + ": one schema cannot hold two relations of one name; give one of them another name"
-                        + " (an index's by persistence.indexes[].name)")));
+                String why = typeClash && found.size() == 1
+                        ? "a table makes a type of its own name, and one schema cannot hold two types of one name"
+                        : "one schema cannot hold two relations of one name";
+                clashes.add(new Clash(i, Problem.in(table.origin(), String.join("; ", found) + ": " + why
+                        + "; give one of them another name (a table's by persistence.table, an index's by"
+                        + " persistence.indexes[].name)")));
                 continue;
             }
             holders.put(model.table(), "the table " + model.table() + " of " + table.source());

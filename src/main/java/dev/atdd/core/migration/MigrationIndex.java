@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * file per worker thread in memory at a time (files are scanned side by side, their table changes
  * replayed in version order), whatever the number of contracts asked about later. Tables are
  * replayed from {@code CREATE TABLE}, {@code ALTER TABLE .. RENAME TO / SET SCHEMA} and
- * {@code DROP TABLE}; nothing inside a comment, a string or a dollar-quoted body counts. A name
+ * {@code DROP TABLE} (views and types likewise, for the names they take); nothing inside a comment, a string or a dollar-quoted body counts. A name
  * without a schema is one of {@code public} while the search path says so: {@code SET search_path}
  * and {@code RESET} are replayed too, as verify-migrations applies the files on one session (a
  * {@code SET} holds into later files, a {@code SET LOCAL} ends with its file's transaction).
@@ -47,17 +47,18 @@ public final class MigrationIndex {
     private final List<MigrationFile> files;
     private final List<SkippedFile> skipped;
     private final Map<String, TableOrigin> tables;
+    private final Map<String, ViewOrType> viewsAndTypes;
     private final Map<MigrationFile, List<Todo>> todos;
     private final List<Problem> problems;
     private final boolean unqualifiedNamesEndInPublic;
 
-    private MigrationIndex(List<MigrationFile> files, List<SkippedFile> skipped, Map<String, TableOrigin> tables,
-                           Map<MigrationFile, List<Todo>> todos, List<Problem> problems,
-                           boolean unqualifiedNamesEndInPublic) {
-        this.unqualifiedNamesEndInPublic = unqualifiedNamesEndInPublic;
+    private MigrationIndex(List<MigrationFile> files, List<SkippedFile> skipped, MigrationReplay replay,
+                           Map<MigrationFile, List<Todo>> todos, List<Problem> problems) {
+        this.unqualifiedNamesEndInPublic = replay.searchPath().resolvesToPublic();
         this.files = List.copyOf(files);
         this.skipped = List.copyOf(skipped);
-        this.tables = Map.copyOf(tables);
+        this.tables = Map.copyOf(replay.publicTables());
+        this.viewsAndTypes = Map.copyOf(replay.publicViewsAndTypes());
         this.todos = Collections.unmodifiableMap(new LinkedHashMap<>(todos));
         this.problems = List.copyOf(problems);
     }
@@ -115,8 +116,7 @@ public final class MigrationIndex {
             }
             problems.addAll(scan.problems());
         }
-        return new MigrationIndex(files, skipped, replay.publicTables(), todos, problems,
-                replay.searchPath().resolvesToPublic());
+        return new MigrationIndex(files, skipped, replay, todos, problems);
     }
 
     /** True when a table of this exact name (as PostgreSQL stores it) exists after the last migration. */
@@ -132,6 +132,14 @@ public final class MigrationIndex {
     /** The tables of {@code public} that exist after the last migration, sorted. */
     public Set<String> tables() {
         return Collections.unmodifiableSet(new TreeSet<>(tables.keySet()));
+    }
+
+    /**
+     * The views and types of {@code public} that the migrations made and that exist after the last one,
+     * by name: a table cannot take such a name (nor an index a view's).
+     */
+    public Map<String, ViewOrType> viewsAndTypes() {
+        return viewsAndTypes;
     }
 
     /**

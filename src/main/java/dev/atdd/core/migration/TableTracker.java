@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The table DDL of one migration, for the {@code public} schema, and its {@code search_path}
- * changes, as changes to replay in version order onto what exists before it: files are scanned side
+ * The table DDL of one migration, for the {@code public} schema (and that of its views and types,
+ * whose names a table cannot take), and its {@code search_path} changes, as changes to replay in version order onto what exists before it: files are scanned side
  * by side, but where an unqualified name goes depends on the search path earlier files left. Fed
  * token by token from the lexer pass, it keeps the positions (not the text) of the first tokens of a
  * {@code CREATE}/{@code ALTER TABLE} statement, of the names of a {@code DROP TABLE} and of a
@@ -22,13 +22,17 @@ final class TableTracker {
     private static final int PREFIX_TOKENS = 16;
     /** {@code select pg_catalog . set_config ( 'search_path' , '…' , false ) as name}. */
     private static final int SET_CONFIG_TOKENS = 13;
+    private static final List<String> VIEW_OR_TYPE_KINDS = List.of("view", "type", "domain");
 
     /** What this file does, in order: files are scanned side by side, then replayed in version order. */
     private final List<Consumer<MigrationReplay>> changes = new ArrayList<>();
     private final StatementTokens statement = new StatementTokens();
     private boolean collecting = true;
-    /** Until the word {@code TABLE} shows up, each token must still fit a table statement's prefix. */
-    private boolean tableSeen;
+    /**
+     * Until the word {@code TABLE} (or {@code VIEW}, {@code TYPE}, {@code DOMAIN}) shows up, each token
+     * must still fit such a statement's prefix.
+     */
+    private boolean kindSeen;
     /** The statement starts with {@code SET} or {@code RESET}. */
     private boolean setting;
     /** Until the setting's name shows up, each token must still fit a search path statement's prefix. */
@@ -80,9 +84,10 @@ final class TableTracker {
                 collecting = searchPathSeen
                         || (statement.size == 1 && (lexer.isWord("session") || lexer.isWord("local")));
             }
-        } else if (!tableSeen) {
-            tableSeen = lexer.isWord("table");
-            collecting = tableSeen || (statement.isWord(text, 0, "create") && isTableModifier(lexer));
+        } else if (!kindSeen) {
+            kindSeen = lexer.isWord("table") || isViewOrTypeWord(lexer);
+            collecting = kindSeen || lexer.isWord("materialized")
+                    || (statement.isWord(text, 0, "create") && isCreateModifier(lexer));
         } else if (lexer.isPunctuation('(')
                 || (statement.size >= PREFIX_TOKENS && !statement.isWord(text, 0, "drop"))) {
             // Every name read comes before the first parenthesis (a column list, a CHECK...).
@@ -139,10 +144,15 @@ final class TableTracker {
         changes.forEach(change -> change.accept(replay));
     }
 
-    /** What may stand between {@code CREATE} and {@code TABLE}; anything else is not table DDL. */
-    private static boolean isTableModifier(SqlLexer lexer) {
+    /** What may stand between {@code CREATE} and {@code TABLE} or {@code VIEW}; anything else is other DDL. */
+    private static boolean isCreateModifier(SqlLexer lexer) {
         return lexer.isWord("global") || lexer.isWord("local") || lexer.isWord("temporary")
-                || lexer.isWord("temp") || lexer.isWord("unlogged");
+                || lexer.isWord("temp") || lexer.isWord("unlogged") || lexer.isWord("or") || lexer.isWord("replace")
+                || lexer.isWord("recursive");
+    }
+
+    private static boolean isViewOrTypeWord(SqlLexer lexer) {
+        return lexer.isWord("view") || lexer.isWord("type") || lexer.isWord("domain");
     }
 
     /**
@@ -157,7 +167,7 @@ final class TableTracker {
     }
 
     private void endStatement() {
-        if (statement.size > 0 && tableSeen && (!inBlock || statement.isWord(text, 0, "create"))) {
+        if (statement.size > 0 && kindSeen && (!inBlock || statement.isWord(text, 0, "create"))) {
             apply(new Cursor(statement, text));
         } else if (statement.size > 0 && searchPathSeen) {
             searchPath(new Cursor(statement, text));
@@ -166,7 +176,7 @@ final class TableTracker {
         }
         statement.size = 0;
         collecting = true;
-        tableSeen = false;
+        kindSeen = false;
         setting = false;
         searchPathSeen = false;
         doBlock = false;
@@ -242,36 +252,79 @@ final class TableTracker {
         if (c.words("create")) {
             create(c, here);
         } else if (c.words("alter", "table")) {
-            alter(c, here);
+            alter(c, null, here);
         } else if (c.words("drop", "table")) {
-            drop(c);
+            drop(c, null);
+        } else if (c.words("alter")) {
+            String kind = viewOrType(c);
+            if (kind != null) {
+                alter(c, kind, here);
+            }
+        } else if (c.words("drop")) {
+            String kind = viewOrType(c);
+            if (kind != null) {
+                drop(c, kind);
+            }
         }
     }
 
-    /** {@code CREATE [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED] TABLE [IF NOT EXISTS] name}. */
+    /** {@code VIEW}, {@code MATERIALIZED VIEW}, {@code TYPE} or {@code DOMAIN} next, as {@link ViewOrType#kind()}. */
+    private static String viewOrType(Cursor c) {
+        if (c.words("materialized", "view")) {
+            return "materialized view";
+        }
+        for (String kind : VIEW_OR_TYPE_KINDS) {
+            if (c.words(kind)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code CREATE [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED] TABLE [IF NOT EXISTS] name}, and
+     * {@code CREATE [OR REPLACE] [TEMP] [RECURSIVE] VIEW name}, {@code CREATE MATERIALIZED VIEW [IF NOT
+     * EXISTS] name}, {@code CREATE TYPE name}, {@code CREATE DOMAIN name}.
+     */
     private void create(Cursor c, TableOrigin here) {
+        c.words("or", "replace");
         if (!c.words("global")) {
             c.words("local");
         }
-        // A temporary table lives in pg_temp and vanishes with the session: it never makes a table exist.
+        // A temporary table or view lives in pg_temp and vanishes with the session: it never makes one exist.
         boolean temporary = c.words("temporary") || c.words("temp");
         c.words("unlogged");
-        if (!c.words("table") || temporary) {
+        c.words("recursive");
+        boolean table = c.words("table");
+        String kind = table ? null : viewOrType(c);
+        if (!table && kind == null || temporary) {
             return;
         }
         c.words("if", "not", "exists");
         QualifiedName name = c.qualifiedName();
         if (name != null && name.mayBeInPublic()) {
             changes.add(replay -> {
-                if (name.inPublic(replay.searchPath())) {
-                    replay.publicTables().putIfAbsent(name.table(), here);
+                if (!name.inPublic(replay.searchPath())) {
+                    return;
+                }
+                if (table) {
+                    replay.publicTables().putIfAbsent(name.object(), here);
+                } else {
+                    replay.publicViewsAndTypes().putIfAbsent(name.object(), new ViewOrType(kind, here));
                 }
             });
         }
     }
 
-    /** {@code ALTER TABLE [IF EXISTS] [ONLY] name [*] RENAME TO new} and {@code ... SET SCHEMA s}. */
-    private void alter(Cursor c, TableOrigin here) {
+    /**
+     * {@code ALTER TABLE [IF EXISTS] [ONLY] name [*] RENAME TO new} and {@code ... SET SCHEMA s}; with a
+     * {@code kind}, the same of a view or type ({@code ALTER VIEW}, {@code ALTER TYPE}, ...), followed for
+     * what the migrations made only: one from elsewhere would need its kind, which {@code ALTER TABLE}
+     * (that renames a view too) does not give.
+     *
+     * @param kind null for {@code ALTER TABLE}, else as {@link ViewOrType#kind()}
+     */
+    private void alter(Cursor c, String kind, TableOrigin here) {
         boolean ifExists = c.words("if", "exists");
         c.words("only");
         QualifiedName name = c.qualifiedName();
@@ -284,13 +337,7 @@ final class TableTracker {
             if (renamed != null && name.mayBeInPublic()) {
                 changes.add(replay -> {
                     if (name.inPublic(replay.searchPath())) {
-                        Map<String, TableOrigin> tables = replay.publicTables();
-                        TableOrigin origin = tables.remove(name.table());
-                        // A table the migrations did not make may come from outside them, unless IF EXISTS
-                        // let the statement pass over a table that is not there.
-                        if (origin != null || !ifExists) {
-                            tables.put(renamed, origin != null ? origin : here);
-                        }
+                        rename(replay, kind, name.object(), renamed, ifExists ? null : here);
                     }
                 });
             }
@@ -304,17 +351,51 @@ final class TableTracker {
                 changes.add(replay -> {
                     boolean fromPublic = name.inPublic(replay.searchPath());
                     if (fromPublic && !toPublic) {
-                        replay.publicTables().remove(name.table());
-                    } else if (!fromPublic && toPublic) {
-                        replay.publicTables().putIfAbsent(name.table(), here);
+                        leavePublic(replay, kind, name.object());
+                    } else if (!fromPublic && toPublic && kind == null) {
+                        replay.publicTables().putIfAbsent(name.object(), here);
+                    } else if (!fromPublic && toPublic && !ifExists) {
+                        replay.publicViewsAndTypes().putIfAbsent(name.object(), new ViewOrType(kind, here));
                     }
                 });
             }
         }
     }
 
-    /** {@code DROP TABLE [IF EXISTS] a [, b ...] [CASCADE|RESTRICT]}. */
-    private void drop(Cursor c) {
+    /**
+     * @param unknownOrigin where a table the migrations did not make came from outside them, or null
+     *                      when {@code IF EXISTS} let the statement pass over a table that is not there
+     */
+    private static void rename(MigrationReplay replay, String kind, String name, String renamed,
+                               TableOrigin unknownOrigin) {
+        Map<String, ViewOrType> viewsAndTypes = replay.publicViewsAndTypes();
+        TableOrigin table = kind == null ? replay.publicTables().remove(name) : null;
+        ViewOrType made = viewsAndTypes.get(name);
+        if (table != null) {
+            replay.publicTables().put(renamed, table);
+        } else if (made != null && (kind != null || made.isRelation())) {
+            viewsAndTypes.remove(name);
+            viewsAndTypes.put(renamed, made);
+        } else if (kind == null && unknownOrigin != null) {
+            replay.publicTables().put(renamed, unknownOrigin);
+        }
+    }
+
+    /** Out of {@code public}: a table, or (as {@code ALTER TABLE} moves a view too) a view; or a view or type. */
+    private static void leavePublic(MigrationReplay replay, String kind, String name) {
+        if (kind == null && replay.publicTables().remove(name) != null) {
+            return;
+        }
+        replay.publicViewsAndTypes().computeIfPresent(name, (key, made) -> kind != null || made.isRelation() ? null : made);
+    }
+
+    /**
+     * {@code DROP TABLE [IF EXISTS] a [, b ...] [CASCADE|RESTRICT]}, and with a {@code kind} the same
+     * of views or types ({@code DROP VIEW}, {@code DROP TYPE}, ...).
+     *
+     * @param kind null for {@code DROP TABLE}, else as {@link ViewOrType#kind()}
+     */
+    private void drop(Cursor c, String kind) {
         c.words("if", "exists");
         do {
             QualifiedName name = c.qualifiedName();
@@ -323,16 +404,26 @@ final class TableTracker {
             }
             if (name.mayBeInPublic()) {
                 changes.add(replay -> {
-                    if (name.inPublic(replay.searchPath())) {
-                        replay.publicTables().remove(name.table());
+                    if (!name.inPublic(replay.searchPath())) {
+                        return;
+                    }
+                    if (kind == null) {
+                        replay.publicTables().remove(name.object());
+                    } else {
+                        replay.publicViewsAndTypes().computeIfPresent(name.object(),
+                                (key, made) -> made.kind().equals(kind) ? null : made);
                     }
                 });
             }
         } while (c.punctuation(','));
     }
 
-    /** {@code schema} is null for an unqualified name, which goes where the search path in force says. */
-    private record QualifiedName(String schema, String table) {
+
+    /**
+     * {@code schema} is null for an unqualified name, which goes where the search path in force says;
+     * {@code object} is the table's (view's, type's) own name.
+     */
+    private record QualifiedName(String schema, String object) {
 
         /** False for a name qualified with another schema: no search path makes it a table of {@code public}. */
         boolean mayBeInPublic() {
@@ -505,9 +596,9 @@ final class TableTracker {
                 at++;
                 parts.add(identifier());
             }
-            String table = parts.get(parts.size() - 1);
+            String object = parts.get(parts.size() - 1);
             String schema = parts.size() == 1 ? null : parts.get(parts.size() - 2);
-            return new QualifiedName(schema, table);
+            return new QualifiedName(schema, object);
         }
     }
 }

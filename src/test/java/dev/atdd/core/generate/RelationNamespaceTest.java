@@ -66,7 +66,7 @@ class RelationNamespaceTest {
         assertEquals(List.of("contracts/game/match/round_player.schema.json: its index name"
                         + " idx_game_match_round_player_id is also the name of the index idx_game_match_round_player_id"
                         + " of game/match/round: one schema cannot hold two relations of one name; give one of them"
-                        + " another name (an index's by persistence.indexes[].name)"),
+                        + " another name (a table's by persistence.table, an index's by persistence.indexes[].name)"),
                 failure.problems().stream().map(problem -> problem.describe(project)).toList());
         assertEquals(List.of(), migrations());
     }
@@ -92,6 +92,46 @@ class RelationNamespaceTest {
 
         assertTrue(failure.describe(project).contains("its index name scores is also the name of the table scores"
                 + " of the migrations folder"), failure.describe(project));
+    }
+
+    @Test
+    void aTableNamedLikeATypeTheMigrationsMakeIsAnErrorNamingWhereItWasMade(DataSource database) throws SQLException {
+        String enumType = "-- statuses\ncreate type game_match_status as enum ('open', 'closed');\n";
+        Folders.write(project.resolve("supabase/migrations/20250101000000_types.sql"), enumType);
+        contract("game/match/status", ROUND_PLAYER_BY_ID);
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class, () -> generator.generate(request(false)));
+
+        assertEquals("contracts/game/match/status.schema.json: its table name game_match_status is also the name of"
+                + " the type game_match_status made by 20250101000000_types.sql:2: a table makes a type of its own"
+                + " name, and one schema cannot hold two types of one name; give one of them another name (a table's"
+                + " by persistence.table, an index's by persistence.indexes[].name)", failure.describe(project));
+        // What the run refused to write would not apply.
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(enumType);
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> statement.execute("create table game_match_status (id text primary key)"));
+            assertEquals("42710", refused.getSQLState());
+        }
+    }
+
+    @Test
+    void aTableOrIndexNamedLikeAViewIsAnErrorUnlessTheViewWasDropped() {
+        Folders.write(project.resolve("supabase/migrations/20250101000000_views.sql"),
+                "create view game_match_round as select 1 as id;\ncreate view by_match as select 1 as id;\n"
+                        + "create view gone as select 1 as id;\n");
+        Folders.write(project.resolve("supabase/migrations/20250102000000_drop.sql"), "drop view gone;\n");
+        contract("game/match/round", indexNamed("by_match"));
+        contract("game/match/score", indexNamed("gone"));
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class, () -> generator.generate(request(false)));
+
+        assertEquals(List.of("contracts/game/match/round.schema.json: its table name game_match_round is also the name"
+                + " of the view game_match_round made by 20250101000000_views.sql:1; its index name by_match is also"
+                + " the name of the view by_match made by 20250101000000_views.sql:2: one schema cannot hold two"
+                + " relations of one name; give one of them another name (a table's by persistence.table, an index's"
+                + " by persistence.indexes[].name)"),
+                failure.problems().stream().map(problem -> problem.describe(project)).toList());
     }
 
     @Test

@@ -1,0 +1,110 @@
+package dev.atdd.core.migration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.atdd.core.database.MigrationRunner;
+import dev.atdd.core.database.ScratchDatabase;
+import dev.atdd.testing.Postgres15;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The views and types of {@code public} whose names a generated table cannot take: each case applied
+ * to a real PostgreSQL 15 as verify-migrations applies it (each file in version order on one
+ * session), where the catalog and the index must name the same ones.
+ */
+class ViewsAndTypesOnPostgresTest {
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("each kind", List.of("create table t (id int); create view v as select 1 as a;"
+                        + " create materialized view mv as select 1 as a; create type status as enum ('a', 'b');"
+                        + " create domain email as text; create type pair as (a int, b int);"),
+                        Set.of("v", "mv", "status", "email", "pair")),
+                Arguments.of("temporary and other schemas' do not count", List.of("create or replace view v as select 1;"
+                        + " create or replace temp view tv as select 1; create schema other;"
+                        + " create view other.ov as select 1; create type other.ot as enum ('x');"
+                        + " create materialized view if not exists public.m as select 1;"),
+                        Set.of("v", "m")),
+                Arguments.of("renamed, a view by ALTER TABLE too", List.of("create view v as select 1 as a;"
+                        + " alter view v rename to w; create type s as enum ('a'); alter type s rename to s2;",
+                        "create domain d as int; alter domain d rename to d2; create materialized view m as select 1;"
+                        + " alter materialized view m rename to m2; create view x as select 1; alter table x rename to y;"
+                        + " alter view if exists nowhere rename to z;"),
+                        Set.of("w", "s2", "d2", "m2", "y")),
+                Arguments.of("dropped", List.of("create view v as select 1; create type s as enum ('a');"
+                        + " create domain d as int; create materialized view m as select 1; create view kept as select 1;",
+                        "drop view v; drop type if exists s, nothing; drop domain d cascade; drop materialized view m;"),
+                        Set.of("kept")),
+                Arguments.of("moved between schemas", List.of("create schema other; create view v as select 1;"
+                        + " alter view v set schema other; create type other.t as enum ('a');"
+                        + " alter type other.t set schema public; create view u as select 1;"
+                        + " alter table u set schema other;"),
+                        Set.of("t")),
+                Arguments.of("on the search path", List.of("create schema app; set search_path to app;"
+                        + " create view v as select 1; create type t as enum ('a');",
+                        "create view pv as select 1; reset search_path; create view p2 as select 1;"),
+                        Set.of("p2")),
+                Arguments.of("a DO block's type", List.of("do $$ begin create type mood as enum ('ok');"
+                        + " exception when duplicate_object then null; end $$;"),
+                        Set.of("mood")),
+                Arguments.of("values and attributes are no renames", List.of("create type s as enum ('a');"
+                        + " alter type s add value 'b'; alter type s rename value 'a' to 'c';"
+                        + " create type p as (x int); alter type p rename attribute x to y;"
+                        + " create or replace function f() returns table (a int) language sql as 'select 1';"),
+                        Set.of("s", "p")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void indexAgreesWithWhatPostgresMadeInPublic(String name, List<String> files, Set<String> expected)
+            throws IOException, SQLException {
+        List<Path> migrations = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            migrations.add(Files.writeString(dir.resolve("2024010100000" + i + "_m.sql"), files.get(i)));
+        }
+        MigrationIndex index = MigrationIndex.scan(dir);
+
+        Set<String> made;
+        try (ScratchDatabase database = ScratchDatabase.onServer(Postgres15.adminJdbcUrl(), null, null)) {
+            new MigrationRunner(database.connection()).apply(migrations);
+            made = publicViewsAndTypes(database);
+        }
+
+        assertEquals(expected, made, "PostgreSQL");
+        assertEquals(made, new TreeSet<>(index.viewsAndTypes().keySet()), "the index");
+    }
+
+    /** Views, materialized views, enums, domains and composite types (not tables' row types, not arrays). */
+    private static Set<String> publicViewsAndTypes(ScratchDatabase database) throws SQLException {
+        Set<String> names = new TreeSet<>();
+        try (Statement statement = database.connection().createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                      where n.nspname = 'public' and c.relkind in ('v', 'm', 'c')
+                     union
+                     select t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
+                      where n.nspname = 'public' and t.typtype in ('e', 'd')""")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+}
