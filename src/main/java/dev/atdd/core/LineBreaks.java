@@ -9,9 +9,11 @@ package dev.atdd.core;
 public final class LineBreaks {
 
     private final String text;
-    /** Where the search for {@code \r} stops: the end of the text, or of the part walked. */
+    /** Where the searches stop: the end of the text, or of the part walked. */
     private final int end;
+    /** The next {@code \r} and {@code \n} found, or {@code MAX_VALUE} for none before the end. */
     private int carriageReturn = -1;
+    private int newline = -1;
 
     public LineBreaks(String text) {
         this(text, text.length());
@@ -29,21 +31,27 @@ public final class LineBreaks {
      */
     public int next(int from) {
         if (carriageReturn < from) {
-            carriageReturn = carriageReturnFrom(from);
+            carriageReturn = search('\r', from);
         }
-        int newline = text.indexOf('\n', from);
-        return carriageReturn != Integer.MAX_VALUE && (newline < 0 || carriageReturn < newline) ? carriageReturn : newline;
+        if (newline < from) {
+            newline = search('\n', from);
+        }
+        int first = Math.min(carriageReturn, newline);
+        return first == Integer.MAX_VALUE ? -1 : first;
     }
 
-    /** The first {@code \r} at or after {@code from} and before the end, or {@code MAX_VALUE}. */
-    private int carriageReturnFrom(int from) {
+    /**
+     * The first {@code c} at or after {@code from} and before the end, or {@code MAX_VALUE}; remembered
+     * by the caller, so that a text with few of them (a CR-only file has no \n) is searched once.
+     */
+    private int search(char c, int from) {
         if (end == text.length()) {
-            int found = text.indexOf('\r', from);
+            int found = text.indexOf(c, from);
             return found < 0 ? Integer.MAX_VALUE : found;
         }
         // A part (a DO block's body): searching on to the end of the file would cost a pass over it per part.
         for (int i = from; i < end; i++) {
-            if (text.charAt(i) == '\r') {
+            if (text.charAt(i) == c) {
                 return i;
             }
         }

@@ -43,6 +43,9 @@ final class TableTracker {
     private boolean selecting;
     /** Reading a {@code DO} block's body, where drops and renames are not followed (see {@link #block}). */
     private boolean inBlock;
+    /** The statement starts with {@code DROP}; its last word so far is {@code CASCADE}. */
+    private boolean dropping;
+    private boolean cascading;
     private MigrationFile file;
     private String text;
 
@@ -63,10 +66,14 @@ final class TableTracker {
             block(lexer);
             return;
         }
+        if (dropping) {
+            cascading = lexer.isWord("cascade");
+        }
         if (!collecting) {
             return;
         }
         if (statement.size == 0) {
+            dropping = lexer.isWord("drop");
             doBlock = lexer.isWord("do");
             setting = lexer.isWord("set") || lexer.isWord("reset");
             selecting = lexer.isWord("select");
@@ -167,7 +174,7 @@ final class TableTracker {
     }
 
     private void endStatement() {
-        if (statement.size > 0 && kindSeen && (!inBlock || statement.isWord(text, 0, "create"))) {
+        if (statement.size > 0 && kindSeen) {
             apply(new Cursor(statement, text));
         } else if (statement.size > 0 && searchPathSeen) {
             searchPath(new Cursor(statement, text));
@@ -179,8 +186,15 @@ final class TableTracker {
         kindSeen = false;
         setting = false;
         searchPathSeen = false;
+        if (dropping && cascading) {
+            // What depended on the dropped object went with it: views on a table, function or type, domains on
+            // a type. Which ones is not known here, and a name wrongly held would refuse a table that applies.
+            changes.add(replay -> replay.publicViewsAndTypes().values().removeIf(ViewOrType::mayDependOnOthers));
+        }
         doBlock = false;
         selecting = false;
+        dropping = false;
+        cascading = false;
     }
 
     /**
@@ -247,14 +261,22 @@ final class TableTracker {
         }
     }
 
+    /**
+     * Inside a {@code DO} block a table's drop or rename is not followed (see {@link #block}), but a view's
+     * or type's is: a name the index holds wrongly would refuse a table that applies.
+     */
     private void apply(Cursor c) {
         TableOrigin here = new TableOrigin(file, statement.lines[0], statement.columns[0]);
         if (c.words("create")) {
             create(c, here);
         } else if (c.words("alter", "table")) {
-            alter(c, null, here);
+            if (!inBlock) {
+                alter(c, null, here);
+            }
         } else if (c.words("drop", "table")) {
-            drop(c, null);
+            if (!inBlock) {
+                drop(c, null);
+            }
         } else if (c.words("alter")) {
             String kind = viewOrType(c);
             if (kind != null) {
@@ -302,6 +324,8 @@ final class TableTracker {
         }
         c.words("if", "not", "exists");
         QualifiedName name = c.qualifiedName();
+        // CREATE TYPE x AS (…): the statement's tokens end at its parenthesis.
+        String made = "type".equals(kind) && c.words("as") && c.atEnd() ? "composite type" : kind;
         if (name != null && name.mayBeInPublic()) {
             changes.add(replay -> {
                 if (!name.inPublic(replay.searchPath())) {
@@ -310,7 +334,7 @@ final class TableTracker {
                 if (table) {
                     replay.publicTables().putIfAbsent(name.object(), here);
                 } else {
-                    replay.publicViewsAndTypes().putIfAbsent(name.object(), new ViewOrType(kind, here));
+                    replay.publicViewsAndTypes().putIfAbsent(name.object(), new ViewOrType(made, here));
                 }
             });
         }
@@ -411,7 +435,7 @@ final class TableTracker {
                         replay.publicTables().remove(name.object());
                     } else {
                         replay.publicViewsAndTypes().computeIfPresent(name.object(),
-                                (key, made) -> made.kind().equals(kind) ? null : made);
+                                (key, made) -> made.droppedBy(kind) ? null : made);
                     }
                 });
             }

@@ -7,7 +7,8 @@ import java.util.Objects;
  * table too. A view is a relation, as tables and indexes are; a type ({@code CREATE TYPE},
  * {@code CREATE DOMAIN}) clashes with the type every table makes of its own name.
  *
- * @param kind   {@code view}, {@code materialized view}, {@code type} or {@code domain}, as the SQL says
+ * @param kind   {@code view}, {@code materialized view}, {@code type}, {@code composite type} ({@code CREATE
+ *               TYPE x AS (…)}, a relation too) or {@code domain}
  * @param origin where it was made
  */
 public record ViewOrType(String kind, TableOrigin origin) {
@@ -17,8 +18,18 @@ public record ViewOrType(String kind, TableOrigin origin) {
         Objects.requireNonNull(origin, "origin");
     }
 
-    /** A view holds a name among the relations, where an index's name must also be free. */
+    /** A view or a composite type holds a name among the relations, where an index's name must also be free. */
     public boolean isRelation() {
-        return kind.endsWith("view");
+        return kind.endsWith("view") || kind.equals("composite type");
+    }
+
+    /** Whether {@code DROP <dropKind>} of its name drops it: {@code DROP TYPE} drops a domain too. */
+    boolean droppedBy(String dropKind) {
+        return kind.equals(dropKind) || dropKind.equals("type") && (kind.equals("composite type") || kind.equals("domain"));
+    }
+
+    /** A view or a domain goes with what it is built on when that is dropped with {@code CASCADE}. */
+    boolean mayDependOnOthers() {
+        return kind.endsWith("view") || kind.equals("domain");
     }
 }

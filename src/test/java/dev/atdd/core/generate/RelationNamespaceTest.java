@@ -135,6 +135,34 @@ class RelationNamespaceTest {
     }
 
     @Test
+    void anIndexNamedLikeACompositeTypeIsAnErrorButNotLikeAnEnum() {
+        Folders.write(project.resolve("supabase/migrations/20250101000000_types.sql"),
+                "create type by_match as (a int);\ncreate type by_score as enum ('x');\n");
+        contract("game/match/round", indexNamed("by_match"));
+        contract("game/match/score", indexNamed("by_score"));
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class, () -> generator.generate(request(false)));
+
+        assertEquals(List.of("contracts/game/match/round.schema.json: its index name by_match is also the name of the"
+                + " composite type by_match made by 20250101000000_types.sql:1: one schema cannot hold two relations of"
+                + " one name; give one of them another name (a table's by persistence.table, an index's by"
+                + " persistence.indexes[].name)"),
+                failure.problems().stream().map(problem -> problem.describe(project)).toList());
+    }
+
+    @Test
+    void aViewDroppedWithWhatItWasBuiltOnHoldsNoName() {
+        Folders.write(project.resolve("supabase/migrations/20250101000000_views.sql"),
+                "create table scores (id int);\ncreate view game_match_round as select * from scores;\n");
+        Folders.write(project.resolve("supabase/migrations/20250102000000_drop.sql"), "drop table scores cascade;\n");
+        contract("game/match/round", ROUND_BY_PLAYER);
+
+        GenerationReport report = generator.generate(request(false));
+
+        assertEquals(List.of("game_match_round"), report.written().stream().map(GenerationReport.Written::table).toList());
+    }
+
+    @Test
     void writingWhatIsValidLeavesTheLaterTableOutAndTheRestApplies(DataSource database) throws SQLException {
         contract("game/match/round", ROUND_BY_PLAYER);
         contract("game/match/round_player", ROUND_PLAYER_BY_ID);
