@@ -7,8 +7,17 @@ import dev.atdd.core.generate.MigrationGenerator;
 import dev.atdd.core.plan.CoveredTable;
 import dev.atdd.core.render.SqlTemplates;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -21,6 +30,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "generate-migrations", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class GenerateMigrationsMojo extends AbstractAtddMojo {
+
+    private static final String GOAL = "generate-migrations";
 
     /** Generate for this one contract file only (inside {@code contractsDirectory}). */
     @Parameter(property = "atdd.contract")
@@ -41,8 +52,16 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     @Parameter(property = "atdd.writeValidContracts", defaultValue = "false")
     private String writeValidContracts;
 
+    /** Where a run that found nothing missing leaves its stamp (see {@link #unchangedSinceLastPass}). */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    private File buildDirectory;
+
     @Override
     protected void run() throws MojoFailureException {
+        // One contract asked for by name is a run by hand: only a run over every contract is stamped.
+        if (contract == null && unchangedSinceLastPass(GOAL, outcomeSettings(), contractFiles(), migrationFiles())) {
+            return;
+        }
         SqlTemplates templates = templateDirectory == null
                 ? SqlTemplates.builtIn()
                 : SqlTemplates.withOverrides(templateDirectory.toPath().toAbsolutePath().normalize());
@@ -59,10 +78,51 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
         if (!report.written().isEmpty()) {
             forgetMigrationIndex();
         }
-        log(report);
+        String summary = log(report);
+        if (contract == null && report.written().isEmpty() && report.skipped().isEmpty()) {
+            stampPass(GOAL, summary);
+        }
     }
 
-    private void log(GenerationReport report) {
+    /**
+     * What a run over every contract depends on besides the files, by parameter (see
+     * {@link #unchangedSinceLastPass}). The templates enter by their text: they are few and small.
+     */
+    Map<String, Object> outcomeSettings() throws MojoFailureException {
+        return Map.of("contractsDirectory", contracts(), "migrationsDirectory", migrations(),
+                "defaultStrategy", defaultStrategy(), "existingTables", existingTableNames(),
+                "infrastructureTables", declaredTables(),
+                "enableRowLevelSecurity", flag("enableRowLevelSecurity", enableRowLevelSecurity),
+                "templateDirectory", templateTexts(),
+                "writeValidContracts", flag("writeValidContracts", writeValidContracts));
+    }
+
+    /** Each file under the template folder with its text, in path order; what cannot be read, as such. */
+    private List<String> templateTexts() {
+        if (templateDirectory == null) {
+            return List.of();
+        }
+        Path folder = templateDirectory.toPath().toAbsolutePath().normalize();
+        List<String> texts = new ArrayList<>(List.of(folder.toString()));
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                texts.add(folder.relativize(file) + "\n" + Files.readString(file, StandardCharsets.UTF_8));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // The run reads them too, and fails on them: no stamp comes of it.
+            texts.add("unreadable: " + e.getMessage());
+        }
+        return texts;
+    }
+
+    @Override
+    protected Path stamp(String goal) {
+        return buildDirectory.toPath().toAbsolutePath().resolve("atdd").resolve(goal + ".stamp");
+    }
+
+    /** @return what a later run with nothing changed tells again: the lines logged at info level */
+    private String log(GenerationReport report) {
+        List<String> told = new ArrayList<>();
         report.warnings().forEach(this::warnOncePerModule);
         for (Problem skipped : report.skipped()) {
             getLog().warn(skipped.describe(basedir()));
@@ -79,14 +139,16 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
                     + " by " + covered.coveredBy());
         }
         for (dev.atdd.core.plan.TablePlan.NotPersistent skipped : report.notPersistent()) {
-            getLog().info("no table for " + skipped.location().key() + ": " + skipped.rule().reason());
+            told.add("no table for " + skipped.location().key() + ": " + skipped.rule().reason());
         }
         String summary = report.written().size() + " migration(s) written, " + report.covered().size()
                 + " table(s) already covered, " + report.notPersistent().size() + " contract(s) not persistent";
-        getLog().info(report.written().isEmpty() ? "Nothing to generate: " + summary : summary);
+        told.add(report.written().isEmpty() ? "Nothing to generate: " + summary : summary);
+        told.forEach(getLog()::info);
         if (report.written().stream().anyMatch(GenerationReport.Written::forReview)) {
             getLog().info("Relational migrations hold ⚠️ TODO lines: review them before `supabase db push`;"
                     + " atdd:check-todos fails the build until they are resolved.");
         }
+        return String.join("\n", told);
     }
 }

@@ -47,6 +47,8 @@ final class ProjectCopy {
         setVariableValueToObject(mojo, "migrationsDirectory", migrations().toFile());
         if (mojo instanceof AbstractCheckMojo) {
             setVariableValueToObject(mojo, "reportDirectory", reports().toFile());
+        } else if (mojo instanceof GenerateMigrationsMojo) {
+            setVariableValueToObject(mojo, "buildDirectory", root.resolve("target").toFile());
         }
         return mojo;
     }
@@ -93,6 +95,16 @@ final class ProjectCopy {
             }
         }
         return this;
+    }
+
+    /**
+     * Rewrites {@code file} with {@code text}, keeping its modification time: with the same size too, the
+     * folder listing shows it as before, as a stamp's digest sees it.
+     */
+    static void rewriteKeepingTime(Path file, String text) throws IOException {
+        FileTime time = Files.getLastModifiedTime(file);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, time);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.atdd.maven;
 
 import static dev.atdd.maven.ProjectCopy.logged;
+import static dev.atdd.maven.ProjectCopy.rewriteKeepingTime;
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -57,9 +58,7 @@ class RepeatedCheckTest {
         // Rewritten in place with its size and time kept, the contract is listed as before: were it read
         // again, the check would fail on it.
         Path cart = shop.root().resolve("contracts/shop/cart/cart.schema.json");
-        FileTime time = Files.getLastModifiedTime(cart);
-        Files.writeString(cart, "{".repeat((int) Files.size(cart)));
-        Files.setLastModifiedTime(cart, time);
+        rewriteKeepingTime(cart, "{".repeat((int) Files.size(cart)));
         second.execute();
 
         assertEquals(2, logged(first, "warn").size());
@@ -234,13 +233,69 @@ class RepeatedCheckTest {
     }
 
     @Test
+    void aGenerationThatFoundNothingMissingIsToldAgainWithoutReading(
+            @InjectMojo(goal = "generate-migrations", pom = SHOP) GenerateMigrationsMojo first,
+            @InjectMojo(goal = "generate-migrations", pom = SHOP) GenerateMigrationsMojo second) throws Exception {
+        ProjectCopy shop = passingShop().settle();
+        inBuildsOfTheirOwn(shop, first, second);
+
+        first.execute();
+        // Rewritten with its size and time kept, the contract is listed as before: were it read, the run would fail.
+        Path cart = shop.root().resolve("contracts/shop/cart/cart.schema.json");
+        rewriteKeepingTime(cart, "{".repeat((int) Files.size(cart)));
+        second.execute();
+
+        List<String> told = logged(first, "info");
+        assertEquals(List.of("no table for shop/events/shipped: an event: the aspect ends in 'ed' and there is no id"
+                + " property", "Nothing to generate: 0 migration(s) written, 2 table(s) already covered,"
+                + " 1 contract(s) not persistent"), told);
+        assertEquals(List.of(told.get(0), told.get(1) + UNCHANGED), logged(second, "info"));
+        assertEquals(2, shop.migrationNames().size());
+    }
+
+    @Test
+    void aContractAddedAfterAGenerationWithNothingMissingIsGenerated(
+            @InjectMojo(goal = "generate-migrations", pom = SHOP) GenerateMigrationsMojo first,
+            @InjectMojo(goal = "generate-migrations", pom = SHOP) GenerateMigrationsMojo second,
+            @InjectMojo(goal = "generate-migrations", pom = SHOP) GenerateMigrationsMojo one) throws Exception {
+        ProjectCopy shop = passingShop().settle();
+        inBuildsOfTheirOwn(shop, first, second, one);
+        setVariableValueToObject(one, "contract", shop.root().resolve("contracts/shop/cart/cart.schema.json").toFile());
+
+        first.execute();
+        assertTrue(Files.exists(shop.root().resolve("target/atdd/generate-migrations.stamp")));
+        // A run for one contract by name tells its own outcome, and stamps nothing.
+        one.execute();
+        assertFalse(logged(one, "info").get(0).endsWith(UNCHANGED), logged(one, "info").toString());
+        shop.write("contracts/shop/order/line.schema.json", "{\"properties\": {\"id\": {\"type\": \"string\"}}}");
+        second.execute();
+
+        assertEquals(3, shop.migrationNames().size(), shop.migrationNames().toString());
+        assertFalse(Files.exists(shop.root().resolve("target/atdd/generate-migrations.stamp")));
+    }
+
+    @Test
+    void theTemplatesEnterAGenerationsStampByTheirText(
+            @InjectMojo(goal = "generate-migrations", pom = SHOP) GenerateMigrationsMojo mojo) throws Exception {
+        ProjectCopy shop = passingShop();
+        shop.pointAt(mojo);
+        shop.write("templates/jsonb.sql.ftl", "CREATE TABLE ${table} (id TEXT);\n");
+        Path template = shop.root().resolve("templates/jsonb.sql.ftl");
+        setVariableValueToObject(mojo, "templateDirectory", template.getParent().toFile());
+        Object before = mojo.outcomeSettings().get("templateDirectory");
+        rewriteKeepingTime(template, "CREATE TABLE ${table} (id INT);\n");
+
+        assertNotEquals(before, mojo.outcomeSettings().get("templateDirectory"));
+    }
+
+    @Test
     void everyJarOfThePluginsClassRealmEntersTheStamp() throws Exception {
         Path plugin = Files.writeString(work.resolve("plugin.jar"), "plugin");
         Path library = Files.writeString(work.resolve("library.jar"), "library 1");
         URL[] realm = {plugin.toUri().toURL(), library.toUri().toURL()};
         String before;
         try (URLClassLoader loader = new URLClassLoader(realm, null)) {
-            before = AbstractCheckMojo.jarsAsListed(loader, null).orElseThrow();
+            before = AbstractAtddMojo.jarsAsListed(loader, null).orElseThrow();
         }
         // Another version of a library the team declares among the plugin's dependencies.
         FileTime time = Files.getLastModifiedTime(library);
@@ -248,7 +303,7 @@ class RepeatedCheckTest {
         Files.setLastModifiedTime(library, FileTime.fromMillis(time.toMillis() + 1000));
 
         try (URLClassLoader loader = new URLClassLoader(realm, null)) {
-            assertNotEquals(before, AbstractCheckMojo.jarsAsListed(loader, null).orElseThrow());
+            assertNotEquals(before, AbstractAtddMojo.jarsAsListed(loader, null).orElseThrow());
         }
     }
 
@@ -259,12 +314,12 @@ class RepeatedCheckTest {
         Path driver = Files.writeString(work.resolve("postgresql.jar"), "driver");
         ClassRealm realm = new ClassRealm(new ClassWorld(), "plugin", null);
         realm.addURL(plugin.toUri().toURL());
-        String before = AbstractCheckMojo.jarsAsListed(realm, null).orElseThrow();
+        String before = AbstractAtddMojo.jarsAsListed(realm, null).orElseThrow();
 
         DatabaseLibraries.add(realm, driver.toUri().toURL());
 
         assertEquals(2, realm.getURLs().length);
-        assertEquals(before, AbstractCheckMojo.jarsAsListed(realm, null).orElseThrow());
+        assertEquals(before, AbstractAtddMojo.jarsAsListed(realm, null).orElseThrow());
     }
 
     @Test
@@ -272,9 +327,9 @@ class RepeatedCheckTest {
         Path classes = Files.createDirectory(work.resolve("classes"));
         ClassLoader notARealm = ClassLoader.getPlatformClassLoader();
 
-        assertTrue(AbstractCheckMojo.jarsAsListed(notARealm, classes.toUri().toURL()).orElseThrow()
+        assertTrue(AbstractAtddMojo.jarsAsListed(notARealm, classes.toUri().toURL()).orElseThrow()
                 .contains(classes.toString()));
-        assertEquals(Optional.empty(), AbstractCheckMojo.jarsAsListed(notARealm, null));
+        assertEquals(Optional.empty(), AbstractAtddMojo.jarsAsListed(notARealm, null));
     }
 
     /** The shop project with the order table added: check-coverage and check-todos pass on it. */

@@ -15,9 +15,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * A check's stamp stands for a pass under its settings: every parameter of the goal, as the plugin's
+ * A goal's stamp stands for a pass under its settings: every parameter of the goal, as the plugin's
  * descriptor lists it, either enters the stamp or is named here as one that cannot change what the
- * check finds or says. A parameter added without that decision fails this test.
+ * goal finds or says. A parameter added without that decision fails this test.
  */
 @MojoTest
 class StampSettingsTest {
@@ -50,6 +50,14 @@ class StampSettingsTest {
         Set<String> noStamp = Set.of("jdbcUrl", "username", "password", "repositorySession", "pluginRepositories");
         assertEquals(descriptorParameters("verify-migrations"),
                 union(mojo.outcomeSettings().keySet(), union(EVERY_CHECK, noStamp)));
+    }
+
+    @Test
+    void everyParameterOfGenerateMigrationsEntersItsStampOrCannotChangeItsOutcome(
+            @InjectMojo(goal = "generate-migrations", pom = SHOP) GenerateMigrationsMojo mojo) throws Exception {
+        // A run for one contract is not stamped; the build directory holds the stamp.
+        Set<String> noStamp = Set.of("basedir", "skip", "contract", "buildDirectory");
+        assertEquals(descriptorParameters("generate-migrations"), union(mojo.outcomeSettings().keySet(), noStamp));
     }
 
     private static Set<String> union(Set<String> some, Set<String> more) {
