@@ -1,6 +1,7 @@
 package dev.atdd.maven;
 
 import dev.atdd.core.Problem;
+import dev.atdd.core.Sha256;
 import dev.atdd.core.generate.GenerationReport;
 import dev.atdd.core.generate.GenerationRequest;
 import dev.atdd.core.generate.MigrationGenerator;
@@ -9,11 +10,12 @@ import dev.atdd.core.render.SqlTemplates;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,33 +88,50 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
 
     /**
      * What a run over every contract depends on besides the files, by parameter (see
-     * {@link #unchangedSinceLastPass}). The templates enter by their text: they are few and small.
+     * {@link #unchangedSinceLastPass}). The templates enter by their content: they are few and small.
      */
     Map<String, Object> outcomeSettings() throws MojoFailureException {
         return Map.of("contractsDirectory", contracts(), "migrationsDirectory", migrations(),
                 "defaultStrategy", defaultStrategy(), "existingTables", existingTableNames(),
                 "infrastructureTables", declaredTables(),
                 "enableRowLevelSecurity", flag("enableRowLevelSecurity", enableRowLevelSecurity),
-                "templateDirectory", templateTexts(),
+                "templateDirectory", templateFiles(),
                 "writeValidContracts", flag("writeValidContracts", writeValidContracts));
     }
 
-    /** Each file under the template folder with its text, in path order; what cannot be read, as such. */
-    private List<String> templateTexts() {
+    /**
+     * Every entry under the template folder (its link followed, as FreeMarker follows it), in path order:
+     * a file by the SHA-256 of its bytes, whatever their encoding, anything else by its kind. The run
+     * reads the templates even when nothing is missing, and fails on a bad one, so each must count.
+     */
+    private List<String> templateFiles() {
         if (templateDirectory == null) {
             return List.of();
         }
         Path folder = templateDirectory.toPath().toAbsolutePath().normalize();
-        List<String> texts = new ArrayList<>(List.of(folder.toString()));
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                texts.add(folder.relativize(file) + "\n" + Files.readString(file, StandardCharsets.UTF_8));
+        List<String> entries = new ArrayList<>(List.of(folder.toString()));
+        try (Stream<Path> paths = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
+            for (Path path : paths.sorted().toList()) {
+                entries.add(folder.relativize(path) + ": " + templateEntry(path));
             }
         } catch (IOException | UncheckedIOException e) {
-            // The run reads them too, and fails on them: no stamp comes of it.
-            texts.add("unreadable: " + e.getMessage());
+            entries.add("cannot be listed: " + e.getMessage());
         }
-        return texts;
+        return entries;
+    }
+
+    private static String templateEntry(Path path) {
+        if (Files.isDirectory(path)) {
+            return "folder";
+        }
+        if (!Files.isRegularFile(path)) {
+            return "neither file nor folder";
+        }
+        try {
+            return HexFormat.of().formatHex(Sha256.newDigest().digest(Files.readAllBytes(path)));
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
     }
 
     @Override

@@ -275,7 +275,7 @@ class RepeatedCheckTest {
     }
 
     @Test
-    void theTemplatesEnterAGenerationsStampByTheirText(
+    void theTemplatesEnterAGenerationsStampByTheirContent(
             @InjectMojo(goal = "generate-migrations", pom = SHOP) GenerateMigrationsMojo mojo) throws Exception {
         ProjectCopy shop = passingShop();
         shop.pointAt(mojo);
@@ -286,6 +286,28 @@ class RepeatedCheckTest {
         rewriteKeepingTime(template, "CREATE TABLE ${table} (id INT);\n");
 
         assertNotEquals(before, mojo.outcomeSettings().get("templateDirectory"));
+    }
+
+    @Test
+    void everyEntryOfALinkedTemplateFolderEntersTheStampWhateverItsEncoding(
+            @InjectMojo(goal = "generate-migrations", pom = SHOP) GenerateMigrationsMojo mojo) throws Exception {
+        ProjectCopy shop = passingShop();
+        shop.pointAt(mojo);
+        Path shared = Files.createDirectories(shop.root().resolve("shared"));
+        // A Latin-1 byte first: FreeMarker reads it; it must not hide the files after it.
+        Files.write(shared.resolve("cache.sql.ftl"), new byte[] {'-', '-', ' ', (byte) 0xE9, '\n'});
+        Files.writeString(shared.resolve("jsonb.sql.ftl"), "CREATE TABLE ${table} (id TEXT);\n");
+        Path link = Files.createSymbolicLink(shop.root().resolve("templates"), shared);
+        setVariableValueToObject(mojo, "templateDirectory", link.toFile());
+        Object first = mojo.outcomeSettings().get("templateDirectory");
+
+        rewriteKeepingTime(shared.resolve("jsonb.sql.ftl"), "CREATE TABLE ${table} (id INT);\n");
+        Object edited = mojo.outcomeSettings().get("templateDirectory");
+        Files.createDirectory(shared.resolve("relational.sql.ftl"));
+        Object withAFolder = mojo.outcomeSettings().get("templateDirectory");
+
+        assertNotEquals(first, edited);
+        assertNotEquals(edited, withAFolder);
     }
 
     @Test
