@@ -320,12 +320,12 @@ abstract class AbstractAtddMojo extends AbstractMojo {
      * generation with nothing missing. Otherwise the stamp of that pass goes, as what it stood beside
      * is about to change, and {@link #stampPass} stamps this run if it passes.
      *
-     * @param settings everything besides the files that the check's outcome and words depend on, by the
+     * @param settings everything besides the files that the goal's outcome and words depend on, by the
      *                 name of the parameter each comes from: each a value, or a collection of values. A
-     *                 parameter left out must not change what the check finds or says, or a later build
+     *                 parameter left out must not change what the goal finds or says, or a later build
      *                 could tell a pass made under another setting ({@code StampSettingsTest} holds the
-     *                 checks to this)
-     * @param listings the files the check reads
+     *                 goals to this)
+     * @param listings the files the goal reads
      */
     protected boolean unchangedSinceLastPass(String goal, Map<String, ?> settings, FileListing... listings) {
         List<String> all = new ArrayList<>(List.of(goal, basedir().toString(), stamp(goal).toString()));
@@ -344,7 +344,7 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         inputs = digest;
         Optional<CheckStamp> stamp = CheckStamp.read(stamp(goal)).filter(s -> outputStillThere(goal));
         if (stamp.isEmpty()) {
-            // Nothing to compare with (a first build): the digest a pass stamps is worked out beside the check.
+            // Nothing to compare with (a first build): the digest a pass stamps is worked out beside the run.
             Thread thread = new Thread(digest, "atdd " + goal + " input digest");
             thread.setDaemon(true);
             thread.start();
@@ -444,6 +444,7 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         }
         return Optional.of(String.join("\n", states));
     }
+
     /** A path as the user should read it: relative to the project when inside it. */
     protected String shown(Path path) {
         return DisplayPath.of(basedir(), path);
