@@ -9,11 +9,12 @@ public enum PersistenceRule {
     STRATEGY_SET(true, "persistence.strategy asks for a table"),
     NO_PROPERTIES(false, "no properties"),
     EVENT(false, "an event: the aspect ends in 'ed' and there is no id property"),
-    INTERNAL(false, "to: internal"),
+    INTERNAL(false, "x-artifact-metadata.to is internal: passed within a service, never stored"),
     HAS_ID(true, "has an id property"),
     DERIVED(false, "derived data: the description says computed, calculated, derived or aggregated"),
-    EXTERNAL(true, "to: external, with properties"),
-    NO_RULE(false, "no rule asks for a table (no id, not to: external, no persistence.strategy)");
+    EXTERNAL(true, "x-artifact-metadata.to is external, and it has properties"),
+    NO_RULE(false, "no rule asks for a table (no id property, x-artifact-metadata.to is not external,"
+            + " no persistence.strategy)");
 
     private final boolean needsTable;
     private final String reason;
