@@ -17,8 +17,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * the migrations, listing each one, and when a relational contract holds a property the type
  * mapping cannot turn into a column.
  */
-@Mojo(name = "check-coverage", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@Mojo(name = CheckCoverageMojo.GOAL, defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckCoverageMojo extends AbstractCheckMojo {
+
+    static final String GOAL = "check-coverage";
 
     /** Fail the build on a finding ({@code false}: warn and go on). */
     @Parameter(property = "atdd.failOnMissing", defaultValue = "true")
@@ -27,14 +29,14 @@ public class CheckCoverageMojo extends AbstractCheckMojo {
     @Override
     protected void run() throws MojoFailureException {
         boolean fail = flag("failOnMissing", failOnMissing);
-        if (unchangedSinceLastPass("check-coverage", outcomeSettings(), contractFiles(), migrationFiles())) {
+        if (unchangedSinceLastPass(GOAL, outcomeSettings(), contractFiles(), migrationFiles())) {
             return;
         }
         TablePlan plan = tablePlan();
         MigrationIndex index = migrationIndex(Optional.empty());
 
         CoverageReport report = CoverageReport.of(plan, new TableLookup(index, existingTableNames()));
-        conclude("check-coverage", JsonReport.of(report, basedir()), report.passed(),
+        conclude(GOAL, JsonReport.of(report, basedir()), report.passed(),
                 "Every persistent contract has its table: " + report.covered().size() + " covered, "
                         + report.notPersistent().size() + " not persistent.",
                 report.passed() ? "" : report.describe(basedir()), fail);

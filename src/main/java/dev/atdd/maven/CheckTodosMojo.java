@@ -16,8 +16,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Fails the build while a migration still holds an unreviewed TODO: a line with {@code ⚠️ TODO:}
  * anywhere, or one of {@code markers} inside an SQL comment.
  */
-@Mojo(name = "check-todos", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@Mojo(name = CheckTodosMojo.GOAL, defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckTodosMojo extends AbstractCheckMojo {
+
+    static final String GOAL = "check-todos";
 
     /** Markers that make an SQL comment an unreviewed TODO ({@code ⚠️ TODO:} always counts). */
     @Parameter(property = "atdd.markers", defaultValue = "TODO:")
@@ -30,12 +32,12 @@ public class CheckTodosMojo extends AbstractCheckMojo {
     @Override
     protected void run() throws MojoFailureException {
         boolean fail = flag("failOnTodo", failOnTodo);
-        if (unchangedSinceLastPass("check-todos", outcomeSettings(), migrationFiles())) {
+        if (unchangedSinceLastPass(GOAL, outcomeSettings(), migrationFiles())) {
             return;
         }
         MigrationIndex index = migrationIndex(Optional.of(commentMarkers()));
         TodoReport report = TodoReport.of(index);
-        conclude("check-todos", JsonReport.of(report, basedir()), report.passed(),
+        conclude(GOAL, JsonReport.of(report, basedir()), report.passed(),
                 "No unreviewed TODO in " + index.files().size() + " migration(s).",
                 report.passed() ? "" : report.describe(basedir()), fail);
     }

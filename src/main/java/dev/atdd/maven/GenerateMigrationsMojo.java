@@ -30,10 +30,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * table, whose table no migration creates yet. Never changes an existing file; a run that finds
  * nothing missing writes nothing.
  */
-@Mojo(name = "generate-migrations", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
+@Mojo(name = GenerateMigrationsMojo.GOAL, defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class GenerateMigrationsMojo extends AbstractAtddMojo {
 
-    private static final String GOAL = "generate-migrations";
+    static final String GOAL = "generate-migrations";
 
     /** Generate for this one contract file only (inside {@code contractsDirectory}). */
     @Parameter(property = "atdd.contract")

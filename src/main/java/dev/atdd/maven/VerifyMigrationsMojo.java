@@ -35,8 +35,10 @@ import org.eclipse.aether.repository.RemoteRepository;
  * in {@code existingTables}), relational columns have the mapped type, nullability and CHECKs, and
  * public tables have row level security.
  */
-@Mojo(name = "verify-migrations", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@Mojo(name = VerifyMigrationsMojo.GOAL, defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyMigrationsMojo extends AbstractCheckMojo {
+
+    static final String GOAL = "verify-migrations";
 
     /**
      * A PostgreSQL server to work on instead of the embedded one, {@code jdbc:postgresql://host[:port]/database};
@@ -87,8 +89,8 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                 : Optional.of(parameter(() -> ServerUrl.parse(jdbcUrl)));
         if (server.isPresent()) {
             // The user's server may change between builds (its version, its template database) unseen.
-            checkEveryTime("verify-migrations");
-        } else if (unchangedSinceLastPass("verify-migrations", outcomeSettings(), contractFiles(), migrationFiles())) {
+            checkEveryTime(GOAL);
+        } else if (unchangedSinceLastPass(GOAL, outcomeSettings(), contractFiles(), migrationFiles())) {
             return;
         }
         TablePlan plan = tablePlan();
@@ -110,7 +112,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
 
         VerificationReport.Verdict verdict = report.verdict(rls, failOnAnyDrift);
         verdict.warnings().forEach(this::warnOfFinding);
-        conclude("verify-migrations", JsonReport.of(report, verdict, basedir()), verdict.passed(),
+        conclude(GOAL, JsonReport.of(report, verdict, basedir()), verdict.passed(),
                 report.drift().isEmpty() ? "The migrations build every table the contracts ask for."
                         : "The migrations differ from the contracts as warned above (failOnDrift=false).",
                 verdict.failure(), true);
