@@ -19,7 +19,7 @@ public final class LineBreaks {
         this(text, text.length());
     }
 
-    /** Walks {@code text} up to {@code end} only: a break found after it may be one anywhere after it. */
+    /** Walks {@code text} up to {@code end} only: breaks at or after it are not reported. */
     public LineBreaks(String text, int end) {
         this.text = text;
         this.end = end;
@@ -60,7 +60,7 @@ public final class LineBreaks {
 
     /** Where the line after the break at {@code index} (as {@link #next} found it) begins. */
     public int lineAfter(int index) {
-        return text.charAt(index) == '\r' && index + 1 < text.length() && text.charAt(index + 1) == '\n'
+        return text.charAt(index) == '\r' && index + 1 < end && text.charAt(index + 1) == '\n'
                 ? index + 2 : index + 1;
     }
 

@@ -50,5 +50,4 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
     private Path report(String goal) {
         return reportDirectory.toPath().toAbsolutePath().resolve(goal + ".json");
     }
-
 }

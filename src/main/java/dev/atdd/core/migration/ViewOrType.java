@@ -28,8 +28,11 @@ public record ViewOrType(String kind, TableOrigin origin) {
         return kind.equals(dropKind) || dropKind.equals("type") && (kind.equals("composite type") || kind.equals("domain"));
     }
 
-    /** A view or a domain goes with what it is built on when that is dropped with {@code CASCADE}. */
+    /**
+     * A view, a domain or a range type goes with what it is built on when that is dropped with
+     * {@code CASCADE}; a composite type only loses the attribute.
+     */
     boolean mayDependOnOthers() {
-        return kind.endsWith("view") || kind.equals("domain");
+        return !kind.equals("composite type");
     }
 }

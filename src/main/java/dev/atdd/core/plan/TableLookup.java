@@ -1,6 +1,7 @@
 package dev.atdd.core.plan;
 
 import dev.atdd.core.migration.MigrationIndex;
+import dev.atdd.core.migration.TableOrigin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ public record TableLookup(MigrationIndex index, Set<String> existingTables) {
         if (existingTables.contains(table)) {
             return Optional.of("existingTables");
         }
-        return index.origin(table).map(origin -> origin.file().path().getFileName() + ":" + origin.line());
+        return index.origin(table).map(TableOrigin::where);
     }
 
     /** The planned tables split by whether something already creates them, each list in plan order. */
