@@ -139,7 +139,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
         return buildDirectory.toPath().toAbsolutePath().resolve("atdd").resolve(goal + ".stamp");
     }
 
-    /** @return what a later run with nothing changed tells again: the lines logged at info level */
+    /** @return what a later run with nothing changed tells again: the info lines of a run that wrote nothing */
     private String log(GenerationReport report) {
         List<String> told = new ArrayList<>();
         report.warnings().forEach(this::warnOncePerModule);
