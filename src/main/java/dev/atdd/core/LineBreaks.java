@@ -58,6 +58,15 @@ public final class LineBreaks {
         return Integer.MAX_VALUE;
     }
 
+    /**
+     * Whether the character at {@code index}, before {@code end}, ends a line: for a walk one character
+     * at a time, where {@link #next} would search ahead.
+     */
+    public static boolean endsLine(CharSequence text, int index, int end) {
+        char c = text.charAt(index);
+        return c == '\n' || c == '\r' && (index + 1 == end || text.charAt(index + 1) != '\n');
+    }
+
     /** Where the line after the break at {@code index} (as {@link #next} found it) begins. */
     public int lineAfter(int index) {
         return text.charAt(index) == '\r' && index + 1 < end && text.charAt(index + 1) == '\n'

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.LineBreaks;
 import dev.atdd.core.LowerCaseName;
 import dev.atdd.core.Problem;
 import dev.atdd.core.Utf8Text;
@@ -105,30 +106,29 @@ public final class ContractReader {
      * decoded as UTF-8.
      */
     private static Optional<Problem> loneSurrogate(Path file, CharBuffer text) {
-        int line = 1;
-        // A byte order mark takes no column, as for the parser's errors.
-        int lineStart = text.length() > 0 && text.charAt(0) == '\uFEFF' ? 1 : 0;
         int length = text.length();
         for (int i = 0; i + 5 < length; i++) {
-            char c = text.charAt(i);
-            // Lines end as LineBreaks says, a lone \r too, as for the parser's errors.
-            if (c == '\n' || c == '\r' && text.charAt(i + 1) != '\n') {
-                line++;
-                lineStart = i + 1;
-            } else if (c == '\\' && text.charAt(i + 1) != 'u') {
-                i++; // \\, \" and the like: the next character is no escape
-            } else if (c == '\\') {
-                // The text parsed: every \\u here has four hex digits.
-                char unit = (char) hex(text, i + 2);
-                boolean pair = Character.isHighSurrogate(unit) && i + 11 < length && text.charAt(i + 6) == '\\'
-                        && text.charAt(i + 7) == 'u' && Character.isLowSurrogate((char) hex(text, i + 8));
-                if (!pair && Character.isSurrogate(unit)) {
-                    return Optional.of(new Problem(file, line, i - lineStart + 1, "the escape " + text.subSequence(i,
-                            i + 6) + " is half of a UTF-16 pair (a lone surrogate): no character, and no text"
-                            + " PostgreSQL can hold"));
-                }
-                i += pair ? 11 : 5;
+            if (text.charAt(i) != '\\') {
+                continue;
             }
+            if (text.charAt(i + 1) != 'u') {
+                i++; // \\, \" and the like: the next character is no escape
+                continue;
+            }
+            // The text parsed: every \\u here has four hex digits.
+            char unit = (char) hex(text, i + 2);
+            boolean pair = Character.isHighSurrogate(unit) && i + 11 < length && text.charAt(i + 6) == '\\'
+                    && text.charAt(i + 7) == 'u' && Character.isLowSurrogate((char) hex(text, i + 8));
+            if (!pair && Character.isSurrogate(unit)) {
+                // Placed only now, as the parser places its errors: lines as LineBreaks ends them, no column
+                // for a byte order mark.
+                LineBreaks.Line line = LineBreaks.lineOf(text.toString(), i);
+                int bom = line.number() == 1 && text.charAt(0) == '\uFEFF' ? 1 : 0;
+                return Optional.of(new Problem(file, line.number(), i - line.start() - bom + 1, "the escape "
+                        + text.subSequence(i, i + 6) + " is half of a UTF-16 pair (a lone surrogate): no character,"
+                        + " and no text PostgreSQL can hold"));
+            }
+            i += pair ? 11 : 5;
         }
         return Optional.empty();
     }

@@ -29,10 +29,11 @@ import java.util.regex.Pattern;
  * file per worker thread in memory at a time (files are scanned side by side, their table changes
  * replayed in version order), whatever the number of contracts asked about later. Tables are
  * replayed from {@code CREATE TABLE}, {@code ALTER TABLE .. RENAME TO / SET SCHEMA} and
- * {@code DROP TABLE} (views and types likewise, for the names they take); nothing inside a comment, a string or a dollar-quoted body counts. A name
- * without a schema is one of {@code public} while the search path says so: {@code SET search_path}
- * and {@code RESET} are replayed too, as verify-migrations applies the files on one session (a
- * {@code SET} holds into later files, a {@code SET LOCAL} ends with its file's transaction).
+ * {@code DROP TABLE} (views and types likewise, for the names they take); nothing inside a comment,
+ * a string or a dollar-quoted body counts. A name without a schema is one of {@code public} while the
+ * search path says so: {@code SET search_path} and {@code RESET} are replayed too, as
+ * verify-migrations applies the files on one session (a {@code SET} holds into later files, a
+ * {@code SET LOCAL} ends with its file's transaction).
  *
  * <p>Table names are PostgreSQL's own: an unquoted name is folded to lower case, a quoted one keeps
  * its case, so {@code "Order"} and {@code order} are two tables.

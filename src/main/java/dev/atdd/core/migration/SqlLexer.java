@@ -186,7 +186,7 @@ public final class SqlLexer {
     private void skipWhitespace() {
         while (pos < length) {
             char c = text.charAt(pos);
-            if (c == '\n' || c == '\r' && (pos + 1 == length || text.charAt(pos + 1) != '\n')) {
+            if ((c == '\n' || c == '\r') && LineBreaks.endsLine(text, pos, length)) {
                 pos++;
                 line++;
                 lineStart = pos;

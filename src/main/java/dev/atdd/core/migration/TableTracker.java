@@ -78,8 +78,7 @@ final class TableTracker {
             doBlock = lexer.isWord("do");
             setting = lexer.isWord("set") || lexer.isWord("reset");
             selecting = lexer.isWord("select");
-            collecting = setting || selecting || lexer.isWord("create") || lexer.isWord("alter")
-                    || lexer.isWord("drop");
+            collecting = setting || selecting || mayCascade || lexer.isWord("create");
         } else if (selecting) {
             // SELECT pg_catalog.set_config('search_path', '', false) AS x is 13 tokens: a longer SELECT is not one.
             selecting = statement.size < SET_CONFIG_TOKENS;
@@ -161,7 +160,12 @@ final class TableTracker {
     }
 
     private static boolean isViewOrTypeWord(SqlLexer lexer) {
-        return lexer.isWord("view") || lexer.isWord("type") || lexer.isWord("domain");
+        for (String kind : VIEW_OR_TYPE_KINDS) {
+            if (lexer.isWord(kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
