@@ -80,17 +80,19 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
     @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true)
     private List<RemoteRepository> pluginRepositories;
 
+    /** The run's parameters, parsed once for the stamp and the run alike. */
+    record Settings(RowLevelSecurityCheck rowLevelSecurity, boolean failOnAnyDrift, SupabasePrelude prelude,
+            Optional<ServerUrl> server) {
+    }
+
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        RowLevelSecurityCheck rls = parameter(() -> RowLevelSecurityCheck.parse(rowLevelSecurityCheck));
-        boolean failOnAnyDrift = flag("failOnDrift", failOnDrift);
-        SupabasePrelude prelude = prelude(flag("supabasePrelude", supabasePrelude));
-        Optional<ServerUrl> server = jdbcUrl == null || jdbcUrl.isBlank() ? Optional.empty()
-                : Optional.of(parameter(() -> ServerUrl.parse(jdbcUrl)));
+        Settings settings = settings();
+        Optional<ServerUrl> server = settings.server();
         if (server.isPresent()) {
             // The user's server may change between builds (its version, its template database) unseen.
             checkEveryTime(GOAL);
-        } else if (unchangedSinceLastPass(GOAL, outcomeSettings(), contractFiles(), migrationFiles())) {
+        } else if (unchangedSinceLastPass(GOAL, outcomeSettings(settings), contractFiles(), migrationFiles())) {
             return;
         }
         TablePlan plan = tablePlan();
@@ -98,7 +100,8 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
 
         VerificationReport report;
         try {
-            report = new MigrationVerifier(database(server), prelude).verify(plan, index, existingTableNames());
+            report = new MigrationVerifier(database(server), settings.prelude())
+                    .verify(plan, index, existingTableNames());
         } catch (MigrationFailedException e) {
             throw new MojoFailureException("A migration does not apply on PostgreSQL 15 ("
                     + e.applied().size() + " applied before it):\n" + e.failure().render(basedir()));
@@ -110,7 +113,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
         getLog().info("Applied " + report.applied().size() + " migration(s) on "
                 + server.map(url -> "a scratch database on " + url.shown()).orElse("an embedded PostgreSQL 15") + ".");
 
-        VerificationReport.Verdict verdict = report.verdict(rls, failOnAnyDrift);
+        VerificationReport.Verdict verdict = report.verdict(settings.rowLevelSecurity(), settings.failOnAnyDrift());
         verdict.warnings().forEach(this::warnOfFinding);
         conclude(GOAL, JsonReport.of(report, verdict, basedir()), verdict.passed(),
                 report.drift().isEmpty() ? "The migrations build every table the contracts ask for."
@@ -118,20 +121,26 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                 verdict.failure(), true);
     }
 
+    Settings settings() throws MojoFailureException {
+        Optional<ServerUrl> server = jdbcUrl == null || jdbcUrl.isBlank() ? Optional.empty()
+                : Optional.of(parameter(() -> ServerUrl.parse(jdbcUrl)));
+        return new Settings(parameter(() -> RowLevelSecurityCheck.parse(rowLevelSecurityCheck)),
+                flag("failOnDrift", failOnDrift), prelude(flag("supabasePrelude", supabasePrelude)), server);
+    }
+
     /**
      * What a run on the embedded server depends on besides the files, by parameter (see
      * {@link #unchangedSinceLastPass}); the server comes with the plugin's build. The prelude file
-     * enters by its text: it is small, and read anyway.
+     * enters by its text: it is small.
      */
-    Map<String, Object> outcomeSettings() throws MojoFailureException {
-        String userPrelude = prelude(flag("supabasePrelude", supabasePrelude)).userFile()
-                .map(file -> file + "\n" + SqlScript.read(file).text()).orElse("none");
+    Map<String, Object> outcomeSettings(Settings settings) throws MojoFailureException {
+        SupabasePrelude prelude = settings.prelude();
+        String userPrelude = prelude.userFile().map(file -> file + "\n" + SqlScript.read(file).text()).orElse("none");
         return Map.of("contractsDirectory", contracts(), "migrationsDirectory", migrations(),
                 "defaultStrategy", defaultStrategy(), "existingTables", existingTableNames(),
                 "infrastructureTables", declaredTables(),
-                "supabasePrelude", flag("supabasePrelude", supabasePrelude), "preludeFile", userPrelude,
-                "rowLevelSecurityCheck", parameter(() -> RowLevelSecurityCheck.parse(rowLevelSecurityCheck)),
-                "failOnDrift", flag("failOnDrift", failOnDrift));
+                "supabasePrelude", prelude.includesBuiltIn(), "preludeFile", userPrelude,
+                "rowLevelSecurityCheck", settings.rowLevelSecurity(), "failOnDrift", settings.failOnAnyDrift());
     }
 
     /**

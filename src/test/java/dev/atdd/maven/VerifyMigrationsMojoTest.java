@@ -210,11 +210,11 @@ class VerifyMigrationsMojoTest {
         project.write("prelude.sql", "create role app_reader;\n");
         Path prelude = project.root().resolve("prelude.sql");
         setVariableValueToObject(mojo, "preludeFile", prelude.toFile());
-        Object before = mojo.outcomeSettings().get("preludeFile");
+        Object before = mojo.outcomeSettings(mojo.settings()).get("preludeFile");
         // Same size, same time: only the text tells them apart.
         rewriteKeepingTime(prelude, "create role app_writer;\n");
 
-        assertNotEquals(before, mojo.outcomeSettings().get("preludeFile"));
+        assertNotEquals(before, mojo.outcomeSettings(mojo.settings()).get("preludeFile"));
     }
 
     private ProjectCopy onTestServer(VerifyMigrationsMojo mojo) throws Exception {
