@@ -1,5 +1,6 @@
 package dev.atdd.core.migration;
 
+import dev.atdd.core.naming.PgIdentifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -613,10 +614,13 @@ final class TableTracker {
             return null;
         }
 
-        /** The name, folded or unquoted, of the identifier that comes next; null when none does. */
+        /**
+         * The name of the identifier that comes next as PostgreSQL stores it (folded or unquoted,
+         * cut to 63 bytes); null when none does.
+         */
         String identifier() {
             if (at < tokens.size && tokens.isIdentifier(at)) {
-                return tokens.value(text, at++);
+                return PgIdentifier.asStored(tokens.value(text, at++));
             }
             return null;
         }

@@ -57,6 +57,15 @@ public final class PgIdentifier {
         return prefixWithin(name, MAX_BYTES - suffix.length()) + suffix;
     }
 
+    /**
+     * The name PostgreSQL keeps for an identifier written in SQL: one longer than 63 bytes is cut
+     * there, at a character boundary, with a notice only.
+     */
+    public static String asStored(String name) {
+        // No character takes more than 3 UTF-8 bytes per UTF-16 unit: 21 units always fit.
+        return name.length() <= MAX_BYTES / 3 || fits(name) ? name : prefixWithin(name, MAX_BYTES);
+    }
+
     /** The longest start of {@code name} of at most {@code budget} UTF-8 bytes, never splitting a character. */
     public static String prefixWithin(String name, int budget) {
         int end = 0;

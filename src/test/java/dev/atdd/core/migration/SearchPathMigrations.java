@@ -151,6 +151,12 @@ final class SearchPathMigrations {
                             as $inner$ begin create table inner_t(); end $inner$;
                         end $outer$;
                         """),
+                oneFile("names over 63 bytes are cut as PostgreSQL cuts them, at a character boundary",
+                        "create table " + "a".repeat(70) + "();\n"
+                                + "alter table " + "a".repeat(64) + " rename to " + "b".repeat(65) + ";\n"
+                                + "create table \"" + "é".repeat(40) + "\"();\n"
+                                + "create schema " + "s".repeat(70) + "; create table " + "s".repeat(64) + ".t();\n",
+                        "b".repeat(63), "é".repeat(31)),
                 oneFile("ALTER TABLE IF EXISTS renames nothing that is not there", """
                         alter table if exists missing rename to phantom;
                         create table old(); alter table if exists old rename to renamed;
