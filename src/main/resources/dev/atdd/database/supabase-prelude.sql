@@ -5,8 +5,12 @@
 -- to a database that already has these objects (a Supabase one, or a second run) changes nothing.
 -- Everything created here is listed in docs/supabase-prelude.md; keep the two in step.
 
--- Roles of the Supabase API. Roles belong to the whole server, not to one database.
+-- Roles of the Supabase API, and those of Supabase's services that migrations grant to or make owners
+-- (a pulled schema's OWNER TO "supabase_admin", an auth hook's grants to supabase_auth_admin). Roles belong
+-- to the whole server, not to one database.
 do $prelude$
+declare
+  service text;
 begin
   begin
     create role anon nologin noinherit;
@@ -20,8 +24,18 @@ begin
     create role service_role nologin noinherit bypassrls;
   exception when duplicate_object then null;
   end;
+  foreach service in array array['authenticator', 'dashboard_user', 'supabase_admin', 'supabase_auth_admin',
+      'supabase_functions_admin', 'supabase_realtime_admin', 'supabase_storage_admin'] loop
+    begin
+      execute format('create role %I nologin noinherit', service);
+    exception when duplicate_object then null;
+    end;
+  end loop;
 end
 $prelude$;
+
+-- The API's login role switches to these, as on Supabase.
+grant anon, authenticated, service_role to authenticator;
 
 -- Schemas.
 create schema if not exists extensions;
@@ -34,8 +48,37 @@ grant usage on schema public, extensions, auth, storage to anon, authenticated, 
 create extension if not exists pgcrypto with schema extensions;
 create extension if not exists "uuid-ossp" with schema extensions;
 
--- Supabase's search path; a session setting, kept for every migration applied after the prelude.
+-- Supabase's search path: the database's default, so that RESET ALL (which ends every pulled schema file)
+-- returns to it in the session the migrations run in, and this session's setting for the rest of the prelude.
+do $prelude$
+begin
+  execute format('alter database %I set search_path to "$user", public, extensions', current_database());
+end
+$prelude$;
 set search_path to "$user", public, extensions;
+
+-- Extensions every Supabase project has that stock PostgreSQL lacks, so that the CREATE EXTENSION IF NOT
+-- EXISTS lines of a pulled schema skip as they do on Supabase. The embedded server offers empty stand-ins
+-- of them, made by the plugin; a server without them gets nothing here.
+do $prelude$
+declare
+  stand_in record;
+begin
+  for stand_in in select name, schema from pg_available_extension_versions
+      where comment like 'Empty stand-in for Supabase''s %' loop
+    execute format('create schema if not exists %I', stand_in.schema);
+    execute format('create extension if not exists %I', stand_in.name);
+  end loop;
+end
+$prelude$;
+
+-- Realtime: tables are published by ALTER PUBLICATION supabase_realtime ADD TABLE ...
+do $prelude$
+begin
+  create publication supabase_realtime;
+exception when duplicate_object then null;
+end
+$prelude$;
 
 -- auth: the signed-in user, read from the request's JWT claims as Supabase's API sets them.
 create or replace function auth.uid() returns uuid
@@ -65,10 +108,19 @@ as $$
   )::jsonb
 $$;
 
-grant execute on function auth.uid(), auth.role(), auth.jwt() to anon, authenticated, service_role;
+create or replace function auth.email() returns text
+  language sql stable
+as $$
+  select coalesce(
+    nullif(current_setting('request.jwt.claim.email', true), ''),
+    (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'email')
+  )::text
+$$;
 
--- auth.users: the columns migrations usually reference (foreign keys to id, triggers reading
--- email and the metadata), with Supabase's names and types.
+grant execute on function auth.uid(), auth.role(), auth.jwt(), auth.email() to anon, authenticated, service_role;
+
+-- auth.users: Supabase's columns, with their types, for foreign keys to id, sign-up triggers reading
+-- email and the metadata, and views over the user's state.
 create table if not exists auth.users (
   instance_id uuid,
   id uuid not null primary key,
@@ -77,16 +129,34 @@ create table if not exists auth.users (
   email varchar(255),
   encrypted_password varchar(255),
   email_confirmed_at timestamptz,
-  phone text unique,
-  phone_confirmed_at timestamptz,
+  invited_at timestamptz,
+  confirmation_token varchar(255),
+  confirmation_sent_at timestamptz,
+  recovery_token varchar(255),
+  recovery_sent_at timestamptz,
+  email_change_token_new varchar(255),
+  email_change varchar(255),
+  email_change_sent_at timestamptz,
   last_sign_in_at timestamptz,
   raw_app_meta_data jsonb,
   raw_user_meta_data jsonb,
   is_super_admin boolean,
-  is_anonymous boolean not null default false,
   created_at timestamptz,
   updated_at timestamptz,
-  deleted_at timestamptz
+  phone text unique default null,
+  phone_confirmed_at timestamptz,
+  phone_change text default '',
+  phone_change_token varchar(255) default '',
+  phone_change_sent_at timestamptz,
+  confirmed_at timestamptz generated always as (least(email_confirmed_at, phone_confirmed_at)) stored,
+  email_change_token_current varchar(255) default '',
+  email_change_confirm_status smallint default 0 check (email_change_confirm_status between 0 and 2),
+  banned_until timestamptz,
+  reauthentication_token varchar(255) default '',
+  reauthentication_sent_at timestamptz,
+  is_sso_user boolean not null default false,
+  deleted_at timestamptz,
+  is_anonymous boolean not null default false
 );
 
 -- storage: buckets and objects, so that migrations can insert buckets and write policies on objects.

@@ -26,7 +26,8 @@ import org.postgresql.jdbc.PreferQueryMode;
  * else on that server is touched.
  *
  * <p>{@link #connection()} is one connection to the scratch database in the simple query protocol,
- * so that a whole migration file, {@code $$} bodies and all, can be sent as one script.
+ * so that a whole migration file, {@code $$} bodies and all, can be sent as one script;
+ * {@link #newSession()} replaces it by a fresh one.
  */
 public final class ScratchDatabase implements AutoCloseable {
 
@@ -45,15 +46,17 @@ public final class ScratchDatabase implements AutoCloseable {
     private final String jdbcUrl;
     private final String user;
     private final String databaseName;
-    private final Connection connection;
+    private final PGSimpleDataSource source;
+    private Connection connection;
     private final List<Teardown> teardown;
     private boolean closed;
 
-    private ScratchDatabase(String jdbcUrl, String user, String databaseName, Connection connection,
-                            List<Teardown> teardown) {
+    private ScratchDatabase(String jdbcUrl, String user, String databaseName, PGSimpleDataSource source,
+                            Connection connection, List<Teardown> teardown) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.databaseName = databaseName;
+        this.source = source;
         this.connection = connection;
         this.teardown = List.copyOf(teardown);
     }
@@ -80,8 +83,9 @@ public final class ScratchDatabase implements AutoCloseable {
             EmbeddedServer server = EmbeddedServer.start(folder);
             teardown.add(0, server::close);
             ServerUrl url = new ServerUrl("jdbc:postgresql://localhost:" + server.port() + "/" + EMBEDDED_DATABASE);
-            Connection connection = dataSource(url, EMBEDDED_USER, null, null).getConnection();
-            return new ScratchDatabase(url.url(), EMBEDDED_USER, EMBEDDED_DATABASE, connection, teardown);
+            PGSimpleDataSource source = dataSource(url, EMBEDDED_USER, null, null);
+            Connection connection = source.getConnection();
+            return new ScratchDatabase(url.url(), EMBEDDED_USER, EMBEDDED_DATABASE, source, connection, teardown);
         } catch (IOException | SQLException | RuntimeException e) {
             ScratchDatabaseException failure =
                     new ScratchDatabaseException("cannot start an embedded PostgreSQL 15 in " + folder, e);
@@ -125,7 +129,7 @@ public final class ScratchDatabase implements AutoCloseable {
         teardown.add(0, () -> drop(adminConnection, name));
         try {
             Connection connection = scratch.getConnection();
-            return new ScratchDatabase(urlOf(scratch), user, name, connection, teardown);
+            return new ScratchDatabase(urlOf(scratch), user, name, scratch, connection, teardown);
         } catch (SQLException | RuntimeException e) {
             ScratchDatabaseException failure = new ScratchDatabaseException(
                     "cannot connect to the scratch database " + name + " on " + server.shown(), e);
@@ -137,6 +141,22 @@ public final class ScratchDatabase implements AutoCloseable {
     /** The open connection to the scratch database (simple query protocol, auto-commit on at start). */
     public Connection connection() {
         return connection;
+    }
+
+    /**
+     * Closes the connection and opens another to the same database: a session that starts with the
+     * defaults the database now has ({@code ALTER DATABASE ... SET}), as a new client's would.
+     *
+     * @throws ScratchDatabaseException when the new connection cannot be made
+     */
+    public Connection newSession() {
+        try {
+            connection.close();
+            connection = source.getConnection();
+            return connection;
+        } catch (SQLException e) {
+            throw new ScratchDatabaseException("cannot open a new session on the scratch database " + databaseName, e);
+        }
     }
 
     /** Host, port and database of the scratch database as a JDBC URL, without credentials or options. */

@@ -53,9 +53,10 @@ public final class MigrationVerifier {
         }
         List<Path> migrations = index.files().stream().map(MigrationFile::path).toList();
         try (ScratchDatabase scratch = database.get()) {
-            MigrationRunner runner = new MigrationRunner(scratch.connection());
-            runner.applyPrelude(prelude);
-            List<Path> applied = runner.apply(migrations);
+            new MigrationRunner(scratch.connection()).applyPrelude(prelude);
+            // The migrations run in a session of their own, as the Supabase CLI's do: what the prelude set
+            // for the database holds there (RESET ALL returns to it), what it set for its own session does not.
+            List<Path> applied = new MigrationRunner(scratch.newSession()).apply(migrations);
             SchemaSnapshot schema = SchemaSnapshot.read(scratch.connection(), SCHEMA);
             return new VerificationReport(applied, SchemaDrift.compare(plan, relational, schema, existingTables),
                     SchemaDrift.withoutRowLevelSecurity(schema));

@@ -32,21 +32,33 @@ class SupabasePreludeTest {
 
     @Test
     void createsTheDocumentedRolesSchemasAndExtensions() throws SQLException {
-        assertEquals("anon:f,authenticated:f,service_role:t", value(database.connection(), """
+        assertEquals("anon:f,authenticated:f,authenticator:f,dashboard_user:f,service_role:t,supabase_admin:f,"
+                + "supabase_auth_admin:f,supabase_functions_admin:f,supabase_realtime_admin:f,supabase_storage_admin:f",
+                value(database.connection(), """
                 select string_agg(rolname || ':' || case when rolbypassrls then 't' else 'f' end, ',' order by rolname)
-                from pg_roles where rolname in ('anon', 'authenticated', 'service_role') and not rolcanlogin"""));
-        assertEquals("auth,extensions,storage", value(database.connection(), """
-                select string_agg(nspname, ',' order by nspname)
-                from pg_namespace where nspname in ('auth', 'extensions', 'storage')"""));
-        assertEquals("pgcrypto:extensions,uuid-ossp:extensions", value(database.connection(), """
+                from pg_roles where (rolname in ('anon', 'authenticated', 'service_role', 'authenticator',
+                    'dashboard_user') or rolname like 'supabase\\_%') and not rolcanlogin"""));
+        assertEquals("anon,authenticated,service_role", value(database.connection(), """
+                select string_agg(r.rolname, ',' order by r.rolname) from pg_auth_members m
+                join pg_roles r on r.oid = m.roleid join pg_roles u on u.oid = m.member
+                where u.rolname = 'authenticator'"""));
+        assertEquals("auth,extensions,graphql,pgsodium,storage,vault", value(database.connection(), """
+                select string_agg(nspname, ',' order by nspname) from pg_namespace
+                where nspname in ('auth', 'extensions', 'storage', 'graphql', 'vault', 'pgsodium')"""));
+        assertEquals("pg_graphql:graphql,pgcrypto:extensions,pgjwt:extensions,pgsodium:pgsodium,"
+                + "supabase_vault:vault,uuid-ossp:extensions", value(database.connection(), """
                 select string_agg(e.extname || ':' || n.nspname, ',' order by e.extname)
                 from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname <> 'plpgsql'"""));
         assertEquals("\"$user\", public, extensions", value(database.connection(), "show search_path"));
+        assertEquals("{\"search_path=\\\"$user\\\", public, extensions\"}", value(database.connection(), """
+                select setconfig::text from pg_db_role_setting s join pg_database d on d.oid = s.setdatabase
+                where d.datname = current_database() and s.setrole = 0"""));
+        assertEquals("supabase_realtime", value(database.connection(), "select string_agg(pubname, ',') from pg_publication"));
     }
 
     @Test
     void createsTheDocumentedFunctions() throws SQLException {
-        assertEquals("auth.jwt() jsonb,auth.role() text,auth.uid() uuid,storage.extension(text) text,"
+        assertEquals("auth.email() text,auth.jwt() jsonb,auth.role() text,auth.uid() uuid,storage.extension(text) text,"
                 + "storage.filename(text) text,storage.foldername(text) text[]", value(database.connection(), """
                 select string_agg(p.oid::regprocedure::text || ' ' || format_type(p.prorettype, null), ','
                                   order by p.oid::regprocedure::text)
@@ -61,7 +73,7 @@ class SupabasePreludeTest {
     void createsAuthUsersAndStorageTablesWithRowLevelSecurityOnStorage() {
         SchemaSnapshot auth = SchemaSnapshot.read(database.connection(), "auth");
         assertEquals(List.of("users"), auth.tables().stream().map(SchemaSnapshot.Table::name).toList());
-        assertEquals(17, auth.table("users").orElseThrow().columns().size());
+        assertEquals(35, auth.table("users").orElseThrow().columns().size());
 
         SchemaSnapshot storage = SchemaSnapshot.read(database.connection(), "storage");
         assertEquals(List.of("buckets:true", "objects:true"), storage.tables().stream()

@@ -327,6 +327,45 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void aSchemaPulledFromSupabaseAppliesOnTheEmbeddedServerAndRESETALLKeepsItsSearchPath() throws Exception {
+        contract("app/user/profile", "{\"properties\": {\"id\": {\"type\": \"string\"}}}");
+        // The head and tail supabase db pull writes, with what a project's own schema adds to it.
+        migration("20250101000000_remote_schema.sql", """
+                SET statement_timeout = 0;
+                SELECT pg_catalog.set_config('search_path', '', false);
+                CREATE EXTENSION IF NOT EXISTS "pgsodium" WITH SCHEMA "pgsodium";
+                COMMENT ON SCHEMA "public" IS 'standard public schema';
+                CREATE EXTENSION IF NOT EXISTS "pg_graphql" WITH SCHEMA "graphql";
+                CREATE EXTENSION IF NOT EXISTS "pgcrypto" WITH SCHEMA "extensions";
+                CREATE EXTENSION IF NOT EXISTS "pgjwt" WITH SCHEMA "extensions";
+                CREATE EXTENSION IF NOT EXISTS "supabase_vault" WITH SCHEMA "vault";
+                CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA "extensions";
+                CREATE TABLE IF NOT EXISTS "public"."app_user_profile" ("id" "uuid" NOT NULL, "email" "text");
+                ALTER TABLE "public"."app_user_profile" OWNER TO "postgres";
+                ALTER TABLE "public"."app_user_profile" ENABLE ROW LEVEL SECURITY;
+                ALTER PUBLICATION "supabase_realtime" OWNER TO "postgres";
+                ALTER PUBLICATION "supabase_realtime" ADD TABLE ONLY "public"."app_user_profile";
+                GRANT ALL ON TABLE "public"."app_user_profile" TO "anon";
+                GRANT ALL ON TABLE "public"."app_user_profile" TO "authenticated";
+                GRANT ALL ON TABLE "public"."app_user_profile" TO "service_role";
+                GRANT USAGE ON SCHEMA "public" TO "supabase_auth_admin";
+                CREATE POLICY "own" ON "public"."app_user_profile" USING (("email" = "auth"."email"()));
+                RESET ALL;
+                """);
+        // After RESET ALL, the search path is Supabase's again: uuid_generate_v4() is found in extensions.
+        migration("20250102000000_items.sql", """
+                create table public.item (id uuid primary key default uuid_generate_v4());
+                alter table public.item enable row level security;
+                """);
+        MigrationVerifier embedded = new MigrationVerifier(ScratchDatabase::embedded, SupabasePrelude.builtIn());
+
+        VerificationReport report = embedded.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(2, report.applied().size());
+        assertEquals(List.of(), report.drift().stream().map(Drift::describe).toList());
+    }
+
+    @Test
     void aMigrationThatDoesNotApplyStopsTheRunAtItsLine() throws Exception {
         migration("20250101000000_ok.sql", "create table public.a (id int);\n");
         migration("20250102000000_broken.sql", "-- second\ncreate table public.b (\n  id int,\n  name tex\n);\n");

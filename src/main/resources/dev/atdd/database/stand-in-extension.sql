@@ -1,0 +1,3 @@
+-- An empty stand-in for an extension a Supabase database has installed, made by atdd-maven-plugin on its
+-- embedded PostgreSQL so that a migration's CREATE EXTENSION IF NOT EXISTS for it skips as on Supabase.
+-- It creates nothing: SQL that uses the extension's objects still fails.
