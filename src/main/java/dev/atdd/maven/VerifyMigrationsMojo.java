@@ -104,7 +104,8 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                     .verify(plan, index, existingTableNames());
         } catch (MigrationFailedException e) {
             throw new MojoFailureException("A migration does not apply on PostgreSQL 15 ("
-                    + e.applied().size() + " applied before it):\n" + e.failure().render(basedir()));
+                    + e.applied().size() + " applied before it):\n" + e.failure().render(basedir())
+                    + e.failure().supabaseGap().map(VerifyMigrationsMojo::supabaseAdvice).orElse(""));
         } catch (ScratchDatabaseException e) {
             throw new MojoExecutionException("cannot run the scratch PostgreSQL: " + e.getMessage(), e);
         } catch (DatabaseLibraries.Unavailable e) {
@@ -141,6 +142,14 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                 "infrastructureTables", declaredTables(),
                 "supabasePrelude", prelude.includesBuiltIn(), "preludeFile", userPrelude,
                 "rowLevelSecurityCheck", settings.rowLevelSecurity(), "failOnDrift", settings.failOnAnyDrift());
+    }
+
+    private static String supabaseAdvice(String gap) {
+        return "\n" + gap + " is not on this PostgreSQL 15: a Supabase database has more than the Supabase prelude"
+                + " makes (the plugin's docs/supabase-prelude.md lists what it makes). If the migration is right on"
+                + " Supabase, verify on the database `supabase start` runs"
+                + " (-Datdd.jdbcUrl=jdbc:postgresql://127.0.0.1:54322/postgres -Datdd.username=postgres"
+                + " -Datdd.password=postgres), or create what it needs in a preludeFile.";
     }
 
     /**

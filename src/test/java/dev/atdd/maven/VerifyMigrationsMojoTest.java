@@ -204,6 +204,22 @@ class VerifyMigrationsMojoTest {
 
     @Test
     @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void aMigrationNeedingWhatOnlySupabaseHasSaysHowToVerifyIt(VerifyMigrationsMojo mojo) throws Exception {
+        ProjectCopy project = onTestServer(mojo);
+        project.write("supabase/migrations/20990101000000_cron.sql", "create extension if not exists pg_cron;\n");
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(failure.getMessage().contains("extension \"pg_cron\" is not available (SQLSTATE 0A000)"),
+                failure.getMessage());
+        assertTrue(failure.getMessage().contains("\nextension pg_cron is not on this PostgreSQL 15: a Supabase database"
+                + " has more than the Supabase prelude makes"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("-Datdd.jdbcUrl=jdbc:postgresql://127.0.0.1:54322/postgres"),
+                failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
     void thePreludeFileEntersTheStampByItsText(VerifyMigrationsMojo mojo) throws Exception {
         ProjectCopy project = ProjectCopy.ofTestProject("shop", work);
         project.pointAt(mojo);

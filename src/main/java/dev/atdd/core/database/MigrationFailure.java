@@ -4,6 +4,9 @@ import dev.atdd.core.Problem;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Why a script failed on the server, located in its file.
@@ -20,6 +23,14 @@ import java.util.Optional;
  */
 public record MigrationFailure(Path file, int line, int column, String lineText, String message, String sqlState,
                                Optional<String> detail, Optional<String> hint, Optional<String> where) {
+
+    /** Schemas of a Supabase database that the prelude does not create, or creates only in part. */
+    private static final Set<String> SUPABASE_SCHEMAS = Set.of("auth", "storage", "realtime", "supabase_functions",
+            "vault", "graphql", "graphql_public", "net", "cron", "pgsodium", "pgsodium_masks", "extensions",
+            "supabase_migrations", "pgbouncer", "_realtime", "_analytics");
+    private static final Pattern MISSING_EXTENSION = Pattern.compile("extension \"([^\"]+)\" is not available");
+    /** {@code relation "auth.identities"}, {@code schema "realtime"}, {@code function net.http_post(...)}. */
+    private static final Pattern MISSING_NAME = Pattern.compile("^\\w+ \"?([^\".(]+)[\".(]");
 
     public MigrationFailure {
         Objects.requireNonNull(file, "file");
@@ -51,6 +62,25 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
         hint.ifPresent(h -> text.append("\nhint: ").append(h));
         where.ifPresent(w -> text.append("\nwhere: ").append(w.replace("\n", "\n       ")));
         return new Problem(file, line, line > 0 ? column : 0, text.toString());
+    }
+
+    /**
+     * What a Supabase database has and this server lacks, when that is why the script failed: an
+     * extension stock PostgreSQL does not ship ({@code extension pg_net}), or a schema Supabase manages
+     * ({@code schema realtime}) whose object is missing. Empty for any other failure.
+     */
+    public Optional<String> supabaseGap() {
+        Matcher extension = MISSING_EXTENSION.matcher(message);
+        if (sqlState.equals("0A000") && extension.find()) {
+            return Optional.of("extension " + extension.group(1));
+        }
+        // 3F000 no such schema, 42P01 relation, 42883 function, 42704 type or other object.
+        Matcher name = MISSING_NAME.matcher(message);
+        if (Set.of("3F000", "42P01", "42883", "42704").contains(sqlState) && message.contains("does not exist")
+                && name.find() && SUPABASE_SCHEMAS.contains(name.group(1))) {
+            return Optional.of("schema " + name.group(1));
+        }
+        return Optional.empty();
     }
 
     /** {@code file:line:column: message (SQLSTATE x)}, then the quoted line with a caret and any detail and hint. */

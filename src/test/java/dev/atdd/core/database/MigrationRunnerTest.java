@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each test gets a fresh database on one embedded server shared by the class. */
@@ -223,6 +225,25 @@ class MigrationRunnerTest {
                 "\nhint: No operator matches the given name and argument types. You might need to add explicit type casts."),
                 failure.problem().message());
         assertEquals("42883", failure.failure().sqlState());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "create extension pg_net;                          | extension pg_net",
+            "create extension if not exists \"vector\";          | extension vector",
+            "select * from auth.identities;                    | schema auth",
+            "create policy p on realtime.messages using (true); | schema realtime",
+            "select net.http_post('https://example.com');      | schema net",
+            "select * from items;                              | ",
+            "select now() + 1;                                 | ",
+            "create extension no_such_thing_at_all;            | extension no_such_thing_at_all"})
+    void namesWhatASupabaseDatabaseHasAndThisOneLacks(String sql, String gap) {
+        Path file = write(migrations, "20240101000000_supabase.sql", sql + "\n");
+
+        MigrationFailedException failure =
+                assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(file)));
+
+        assertEquals(Optional.ofNullable(gap), failure.failure().supabaseGap(), failure.failure().message());
     }
 
     @Test
