@@ -40,7 +40,13 @@ final class PropertyTypes {
         Set<String> visited = new HashSet<>();
         // The root encloses every property, so "$ref": "#" is recursive.
         visited.add("");
-        return shapeOf(schema, pointer, visited);
+        PropertyShape shape = shapeOf(schema, pointer, visited);
+        if (!shape.admitsNull() && schema.path("nullable").asBoolean(false)) {
+            // Written by teams coming from OpenAPI 3.0 (springdoc): meant as "may be null", which it does not say.
+            return shape.withTodo("nullable: true is OpenAPI 3.0's keyword, not JSON Schema's: a validator refuses"
+                    + " null here, so the column follows the type; to allow null, list \"null\" in the type");
+        }
+        return shape;
     }
 
     private PropertyShape shapeOf(JsonNode schema, String pointer, Set<String> visited) {

@@ -234,6 +234,18 @@ class TypeMappingTest {
     class Unions {
 
         @Test
+        void openApisNullableIsReviewedNotTakenForJsonSchemasNull() {
+            Column required = TypeMapping.map(TestContracts.of(
+                    "{'properties': {'p': {'type': 'string', 'nullable': true}}, 'required': ['p']}")).columns().get(0);
+            assertTrue(required.notNull());
+            assertTrue(anyTodoContains(required, "nullable: true is OpenAPI 3.0's keyword, not JSON Schema's"),
+                    required.todos()::toString);
+
+            assertEquals(List.of(), only("{'type': ['string', 'null'], 'nullable': true}").todos());
+            assertEquals(List.of(), only("{'type': 'string', 'nullable': false}").todos());
+        }
+
+        @Test
         void typeWithNullIsANullableColumnEvenWhenRequired() {
             Column column = TypeMapping.map(TestContracts.of(
                     "{'properties': {'p': {'type': ['string', 'null']}}, 'required': ['p']}")).columns().get(0);
