@@ -32,10 +32,12 @@ final class IndexPlan {
     /**
      * @param takenNames  index names the shape already uses
      * @param target      what a field indexes (a key or a column), empty when the field cannot be indexed
+     * @param fieldsAre   what the fields must be, for the problem of one that is not ("a column of t")
      * @param isJsonb     whether a target holds JSONB (the only type of ours with a default GIN class)
      */
     static List<TableIndex> plan(Contract contract, String table, Set<String> takenNames,
-                                 Function<String, Optional<String>> target, Predicate<String> isJsonb) {
+                                 Function<String, Optional<String>> target, String fieldsAre,
+                                 Predicate<String> isJsonb) {
         List<Problem> problems = new ArrayList<>();
         List<TableIndex> indexes = new ArrayList<>();
         Set<String> names = new HashSet<>(takenNames);
@@ -66,7 +68,7 @@ final class IndexPlan {
                     problems.add(Problem.in(contract.file(), spec.pointer() + "/fields/" + i + ": "
                             + ContractSource.NUL_PROBLEM));
                 } else if (found.isEmpty()) {
-                    problems.add(Problem.in(contract.file(), where + "field '" + field + "' is not a column of " + table));
+                    problems.add(Problem.in(contract.file(), where + "field '" + field + "' is not " + fieldsAre));
                 } else if (spec.method() == IndexMethod.GIN && !isJsonb.test(found.get())) {
                     problems.add(Problem.in(contract.file(), where + "a gin index needs a JSONB value, '" + field + "' is not one"));
                 } else {

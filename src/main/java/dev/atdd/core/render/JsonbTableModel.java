@@ -31,8 +31,11 @@ public record JsonbTableModel(String table, ContractSource contract, String gene
     public static JsonbTableModel of(Contract contract, String table, Instant generatedAt, boolean rowLevelSecurity) {
         String requestedDataIndex = "idx_" + table + "_data";
         String dataIndex = PgIdentifier.fit(requestedDataIndex);
-        // Every key can be indexed, and its value (data->'key') is JSONB, so GIN applies to all.
-        List<TableIndex> indexes = IndexPlan.plan(contract, table, Set.of(dataIndex), Optional::of, key -> true);
+        // A key the contract declares (any key of a contract that declares none), and its value (data->'key')
+        // is JSONB, so GIN applies to all: a misspelt key would index what no document holds.
+        List<TableIndex> indexes = IndexPlan.plan(contract, table, Set.of(dataIndex),
+                key -> !contract.hasProperties() || contract.hasProperty(key) ? Optional.of(key) : Optional.empty(),
+                "a property of the contract", key -> true);
         return new JsonbTableModel(table, ContractSource.of(contract), GenerationTime.format(generatedAt),
                 rowLevelSecurity, dataIndex, indexes, requestedDataIndex);
     }

@@ -33,7 +33,7 @@ public record RelationalTableModel(String table, ContractSource contract, String
     public static RelationalTableModel of(Contract contract, String table, RelationalTable definition,
                                           Instant generatedAt, boolean rowLevelSecurity) {
         List<TableIndex> indexes = IndexPlan.plan(contract, table, Set.of(),
-                field -> columnOf(definition, field), column -> isJsonb(definition, column));
+                field -> columnOf(definition, field), "a column of " + table, column -> isJsonb(definition, column));
         return new RelationalTableModel(table, ContractSource.of(contract), GenerationTime.format(generatedAt),
                 rowLevelSecurity, definition, indexes);
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
+import dev.atdd.core.contract.Contract;
 import dev.atdd.core.contract.IndexSpec.IndexMethod;
 import dev.atdd.core.types.Check;
 import dev.atdd.core.types.PgType;
@@ -40,6 +41,21 @@ class ContractTableModelsTest {
         assertTrue(messages.get(5).contains("needs at least one field"), messages.get(5));
         assertEquals(Path.of("/project/contracts/match/dilemma/current.schema.json"), e.problems().get(0).file());
         assertTrue(messages.get(0).startsWith("/x-artifact-metadata/persistence/indexes/0: "), messages.get(0));
+    }
+
+    @Test
+    void aJsonbIndexOnAKeyTheContractDoesNotDeclareIsRefused() {
+        Contract contract = RenderFixtures.contract(null, List.of(index("i1", IndexMethod.BTREE, "totl"),
+                index("i2", IndexMethod.BTREE, "total")), "total");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> JsonbTableModel.of(contract, "t", GENERATED_AT, true));
+
+        assertEquals(List.of("/x-artifact-metadata/persistence/indexes/0: field 'totl' is not a property of the contract"),
+                e.problems().stream().map(Problem::message).toList());
+        assertEquals(List.of("i1"), JsonbTableModel.of(RenderFixtures.contract(null,
+                List.of(index("i1", IndexMethod.BTREE, "anything"))), "t", GENERATED_AT, true).indexes().stream()
+                .map(TableIndex::name).toList());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.atdd.core.render;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atdd.core.contract.Contract;
 import dev.atdd.core.contract.ContractLocation;
 import dev.atdd.core.contract.IndexSpec;
@@ -22,10 +23,15 @@ final class RenderFixtures {
     private RenderFixtures() {
     }
 
-    static Contract contract(String description, List<IndexSpec> indexes) {
+    /** The contract match/dilemma/current, declaring {@code properties} of the given names. */
+    static Contract contract(String description, List<IndexSpec> indexes, String... properties) {
+        ObjectNode schema = JsonNodeFactory.instance.objectNode();
+        for (String property : properties) {
+            schema.withObject("properties").putObject(property);
+        }
         return new Contract(Path.of("/project/contracts/match/dilemma/current.schema.json"),
                 new ContractLocation("match", "dilemma", "current", "match/dilemma/current.schema.json"),
-                SchemaDocument.of(JsonNodeFactory.instance.objectNode()), Optional.of("match:dilemma:current"),
+                SchemaDocument.of(schema), Optional.of("match:dilemma:current"),
                 Optional.of("Current dilemma"), Optional.ofNullable(description), Optional.of("1.2.0"),
                 Optional.empty(), Optional.empty(), Optional.empty(), indexes);
     }
