@@ -18,15 +18,21 @@ import java.util.List;
  *
  * @param missing       planned tables nothing creates, sorted by source
  * @param unmappable    type-mapping problems of relational contracts (contract path and JSON pointer)
+ * @param wrongMigration contracts whose {@code persistence.migration} names another file than the one
+ *                       that creates their table
  */
 public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> covered,
-                             List<NotPersistent> notPersistent, List<Problem> unmappable) {
+                             List<NotPersistent> notPersistent, List<Problem> unmappable,
+                             List<Problem> wrongMigration) {
+
+    private static final String MIGRATION_POINTER = "/x-artifact-metadata/persistence/migration";
 
     public CoverageReport {
         missing = List.copyOf(missing);
         covered = List.copyOf(covered);
         notPersistent = List.copyOf(notPersistent);
         unmappable = List.copyOf(unmappable);
+        wrongMigration = List.copyOf(wrongMigration);
     }
 
     public static CoverageReport of(TablePlan plan, TableLookup lookup) {
@@ -34,11 +40,35 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
         List<PlannedTable> missing = new ArrayList<>(split.missing());
         missing.sort(Comparator.comparing(PlannedTable::source));
         return new CoverageReport(missing, split.covered(), plan.notPersistent(),
-                RelationalMapping.of(plan).problems());
+                RelationalMapping.of(plan).problems(), wrongMigrations(split.covered(), lookup));
+    }
+
+    /**
+     * {@code persistence.migration} is held to the file that creates the table, by file name: a path
+     * from the project or from the migrations folder names the same file. A table listed in
+     * {@code existingTables} is made elsewhere, so the claim cannot be checked.
+     */
+    private static List<Problem> wrongMigrations(List<CoveredTable> covered, TableLookup lookup) {
+        List<Problem> problems = new ArrayList<>();
+        for (CoveredTable table : covered) {
+            if (!(table.table() instanceof PlannedTable.ForContract forContract)
+                    || forContract.contract().migration().isEmpty()) {
+                continue;
+            }
+            String named = forContract.contract().migration().get();
+            String fileName = named.substring(Math.max(named.lastIndexOf('/'), named.lastIndexOf('\\')) + 1);
+            lookup.index().origin(forContract.table())
+                    .filter(origin -> !lookup.existingTables().contains(forContract.table()))
+                    .filter(origin -> !origin.file().path().getFileName().toString().equals(fileName))
+                    .ifPresent(origin -> problems.add(Problem.in(forContract.contract().file(), MIGRATION_POINTER
+                            + ": names " + named + ", but " + forContract.table() + " is created by " + origin.where()
+                            + "; name that file, or remove persistence.migration")));
+        }
+        return problems;
     }
 
     public boolean passed() {
-        return missing.isEmpty() && unmappable.isEmpty();
+        return missing.isEmpty() && unmappable.isEmpty() && wrongMigration.isEmpty();
     }
 
     /** The failure as the build shows it: every finding on its own line, then what to run. */
@@ -55,6 +85,13 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
             out.append(unmappable.size()).append(" propert").append(unmappable.size() == 1 ? "y" : "ies")
                     .append(" of relational contracts cannot be mapped to a column type:\n");
             for (Problem problem : unmappable) {
+                out.append("  ").append(problem.describe(base)).append('\n');
+            }
+        }
+        if (!wrongMigration.isEmpty()) {
+            out.append(wrongMigration.size()).append(wrongMigration.size() == 1 ? " contract names" : " contracts name")
+                    .append(" another migration than the one that creates its table:\n");
+            for (Problem problem : wrongMigration) {
                 out.append("  ").append(problem.describe(base)).append('\n');
             }
         }

@@ -57,6 +57,10 @@ public final class JsonReport {
         for (Problem problem : report.unmappable()) {
             unmappable.add(problem.describe(base));
         }
+        ArrayNode wrongMigration = root.putArray("wrongMigration");
+        for (Problem problem : report.wrongMigration()) {
+            wrongMigration.add(problem.describe(base));
+        }
         return root;
     }
 

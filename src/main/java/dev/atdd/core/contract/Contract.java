@@ -20,6 +20,7 @@ public record Contract(
         Optional<Audience> audience,
         Optional<Strategy> strategy,
         Optional<String> explicitTable,
+        Optional<String> migration,
         List<IndexSpec> indexes) {
 
     public Contract {

@@ -279,6 +279,7 @@ public final class ContractReader {
             Optional<Audience> audience = Optional.empty();
             Optional<Strategy> strategy = Optional.empty();
             Optional<String> table = Optional.empty();
+            Optional<String> migration = Optional.empty();
             List<IndexSpec> indexes = List.of();
             if (metadata != null) {
                 // Other tools keep their own keys here; only a near miss of "persistence" is surely a typo.
@@ -297,7 +298,7 @@ public final class ContractReader {
                     onlyKeys(persistence, "/x-artifact-metadata/persistence", PERSISTENCE_KEYS);
                     strategy = text(outline, "/x-artifact-metadata/persistence/strategy").flatMap(this::strategy);
                     table = text(outline, "/x-artifact-metadata/persistence/table").flatMap(this::table);
-                    text(outline, "/x-artifact-metadata/persistence/migration");
+                    migration = text(outline, "/x-artifact-metadata/persistence/migration");
                     indexes = indexes();
                 }
             }
@@ -305,7 +306,7 @@ public final class ContractReader {
                 throw new InvalidInputException(problems);
             }
             return new Contract(file, location, document, id, title, description, version, audience, strategy, table,
-                    indexes);
+                    migration, indexes);
         }
 
         private void checkProperties() {

@@ -84,10 +84,36 @@ class CoverageReportTest {
     }
 
     @Test
+    void persistenceMigrationMustNameTheFileThatCreatesTheTable() throws IOException {
+        contract("app/billing/invoice", migrationNamed("supabase/migrations/20250101000000_invoice.sql"));
+        contract("app/billing/payment", migrationNamed("20250101000000_invoice.sql"));
+        contract("app/billing/refund", migrationNamed("20250101000000_refund.sql"));
+        contract("app/billing/note", migrationNamed("20250101000000_anything.sql"));
+        migration("20250101000000_invoice.sql", "create table app_billing_invoice (id int);\n"
+                + "create table app_billing_payment (id int);\n\ncreate table app_billing_refund (id int);\n");
+        // Listed as made elsewhere: which file makes it here says nothing of the contract's claim.
+        migration("20250102000000_note.sql", "create table if not exists app_billing_note (id int);\n");
+
+        CoverageReport report = report(Set.of("app_billing_note"));
+
+        assertFalse(report.passed());
+        assertEquals("""
+                1 contract names another migration than the one that creates its table:
+                  contracts/app/billing/refund.schema.json: /x-artifact-metadata/persistence/migration: names \
+                20250101000000_refund.sql, but app_billing_refund is created by 20250101000000_invoice.sql:4; name \
+                that file, or remove persistence.migration""", report.describe(project));
+    }
+
+    private static String migrationNamed(String migration) {
+        return "{\"x-artifact-metadata\": {\"persistence\": {\"migration\": \"" + migration + "\"}},"
+                + " \"properties\": {\"id\": {\"type\": \"string\"}}}";
+    }
+
+    @Test
     void unmappablePropertiesFailWithTheirPlaceAndNoGenerateHint() {
         Path contract = project.resolve("contracts/app/billing/invoice.schema.json");
         CoverageReport report = new CoverageReport(List.of(), List.of(), List.of(),
-                List.of(Problem.in(contract, "/properties/amount: type \"decimal\" has no column type")));
+                List.of(Problem.in(contract, "/properties/amount: type \"decimal\" has no column type")), List.of());
 
         assertFalse(report.passed());
         assertEquals("""

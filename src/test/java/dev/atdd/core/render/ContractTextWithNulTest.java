@@ -31,7 +31,7 @@ class ContractTextWithNulTest {
         return new Contract(FILE, new ContractLocation("match", "dilemma", "current", "match/dilemma/current.schema.json"),
                 SchemaDocument.of(JsonNodeFactory.instance.objectNode()), Optional.of("a\0id"), Optional.ofNullable(title),
                 Optional.ofNullable(description), Optional.of("1\0"), Optional.empty(), Optional.empty(),
-                Optional.empty(), indexes);
+                Optional.empty(), Optional.empty(), indexes);
     }
 
     @Test
@@ -51,7 +51,7 @@ class ContractTextWithNulTest {
         Contract contract = new Contract(FILE, new ContractLocation("match", "dilemma", "current",
                 "match/dilemma/current.schema.json"), SchemaDocument.of(JsonNodeFactory.instance.objectNode()), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(index("by\0name", IndexMethod.BTREE, "ok", "a\0b")));
+                Optional.empty(), Optional.empty(), List.of(index("by\0name", IndexMethod.BTREE, "ok", "a\0b")));
 
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> JsonbTableModel.of(contract, "t", GENERATED_AT, true));

@@ -33,7 +33,7 @@ final class RenderFixtures {
                 new ContractLocation("match", "dilemma", "current", "match/dilemma/current.schema.json"),
                 SchemaDocument.of(schema), Optional.of("match:dilemma:current"),
                 Optional.of("Current dilemma"), Optional.ofNullable(description), Optional.of("1.2.0"),
-                Optional.empty(), Optional.empty(), Optional.empty(), indexes);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), indexes);
     }
 
     static IndexSpec index(String name, IndexSpec.IndexMethod method, String... fields) {
