@@ -1,6 +1,8 @@
 package dev.atdd.core.database;
 
 import dev.atdd.core.LineBreaks;
+import dev.atdd.core.migration.SqlLexer;
+import dev.atdd.core.migration.SqlTokenKind;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -30,6 +34,7 @@ public final class MigrationRunner {
 
     /** A char index into the script when the error's place in it is not known. */
     private static final int UNKNOWN = -1;
+    private static final Pattern INLINE_BLOCK_LINE = Pattern.compile("PL/pgSQL function inline_code_block line (\\d+)");
 
     private final Connection connection;
 
@@ -178,10 +183,62 @@ public final class MigrationRunner {
                 : UNKNOWN;
     }
 
-    /** Where the error of one statement sent alone lies: the server's position, else the statement's start. */
+    /**
+     * Where the error of one statement sent alone lies: the server's position, else the line of a
+     * {@code DO} block's body it names, else the statement's start.
+     */
     private static int statementErrorIndex(int statementStart, String sent, SQLException e) {
         int position = serverPosition(statementStart, sent, e);
-        return position == UNKNOWN ? statementStart : position;
+        if (position != UNKNOWN) {
+            return position;
+        }
+        int inBlock = doBlockLine(sent, serverError(e));
+        return inBlock == UNKNOWN ? statementStart : statementStart + inBlock;
+    }
+
+    /**
+     * An error a {@code DO} block raises as it runs comes without a position, its CONTEXT naming the
+     * line of the body instead ({@code PL/pgSQL function inline_code_block line 4 at SQL statement}),
+     * the first being the one the body starts on, after its opening quote. The index in {@code sent} of
+     * that line's first character that is not blank; {@link #UNKNOWN} for any other statement or context.
+     */
+    static int doBlockLine(String sent, ServerErrorMessage server) {
+        String where = server == null ? null : server.getWhere();
+        if (where == null) {
+            return UNKNOWN;
+        }
+        int line = 0;
+        // A DO block run by EXECUTE in this one adds a frame above it: the statement's own block is the last.
+        for (Matcher frame = INLINE_BLOCK_LINE.matcher(where); frame.find(); ) {
+            line = Integer.parseInt(frame.group(1));
+        }
+        SqlLexer lexer = new SqlLexer(sent);
+        boolean first = true;
+        while (line > 0 && lexer.advance()) {
+            if (lexer.kind().isComment()) {
+                continue;
+            }
+            if (first && !lexer.isWord("do")) {
+                return UNKNOWN;
+            }
+            first = false;
+            if (lexer.kind() == SqlTokenKind.DOLLAR_STRING || lexer.kind() == SqlTokenKind.STRING) {
+                int body = lexer.kind() == SqlTokenKind.STRING ? lexer.start() + 1 : sent.indexOf('$', lexer.start() + 1) + 1;
+                LineBreaks breaks = new LineBreaks(sent, lexer.end());
+                for (int n = 1; n < line; n++) {
+                    int lineBreak = breaks.next(body);
+                    if (lineBreak < 0) {
+                        return UNKNOWN;
+                    }
+                    body = breaks.lineAfter(lineBreak);
+                }
+                while (body < lexer.end() && (sent.charAt(body) == ' ' || sent.charAt(body) == '\t')) {
+                    body++;
+                }
+                return body;
+            }
+        }
+        return UNKNOWN;
     }
 
     private static ServerErrorMessage serverError(SQLException e) {

@@ -215,6 +215,40 @@ class MigrationRunnerTest {
     }
 
     @Test
+    void locatesAnErrorADoBlockRaisesAtTheLineOfItsBody() {
+        Path file = write(migrations, "20240101000000_do.sql", """
+                create table public.seen (id int);
+                do $body$
+                begin
+                  if true then
+                    create table public.seen (id int);
+                  end if;
+                end
+                $body$;
+                """);
+
+        MigrationFailure failure =
+                assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(file))).failure();
+
+        assertEquals(List.of(5, 5, "    create table public.seen (id int);", "42P07"),
+                List.of(failure.line(), failure.column(), failure.lineText(), failure.sqlState()));
+    }
+
+    @Test
+    void anErrorOfABlockOnItsFirstLineOrInAQuotedBodyIsPlacedThereToo() {
+        Path sameLine = write(migrations, "20240101000000_a.sql", "select 1;\n\ndo $$ begin perform 1/0; end $$;\n");
+        Path quoted = write(migrations, "20240102000000_b.sql", "do '\nbegin\n  perform 1/0;\nend';\n");
+
+        MigrationFailure first = assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(sameLine)))
+                .failure();
+        MigrationFailure second = assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(quoted)))
+                .failure();
+
+        assertEquals(List.of(3, 7), List.of(first.line(), first.column()));
+        assertEquals(List.of(3, 3), List.of(second.line(), second.column()));
+    }
+
+    @Test
     void rendersPostgresHint() {
         Path file = write(migrations, "20240101000000_hint.sql", "select now() + 1;\n");
 
