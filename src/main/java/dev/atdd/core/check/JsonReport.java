@@ -50,7 +50,7 @@ public final class JsonReport {
         ArrayNode notPersistent = root.putArray("notPersistent");
         for (NotPersistent contract : report.notPersistent()) {
             notPersistent.addObject().put("contract", contract.location().key())
-                    .put("file", contract.location().relativePath())
+                    .put("file", DisplayPath.of(base, contract.file()))
                     .put("reason", contract.rule().reason());
         }
         ArrayNode unmappable = root.putArray("unmappable");

@@ -10,6 +10,7 @@ import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.infrastructure.InfrastructureTable;
 import dev.atdd.core.naming.TableName;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         warnings = List.copyOf(warnings);
     }
 
-    public record NotPersistent(ContractLocation location, PersistenceRule rule) {
+    public record NotPersistent(Path file, ContractLocation location, PersistenceRule rule) {
     }
 
     public static TablePlan of(ContractCatalog catalog, Strategy defaultStrategy,
@@ -47,7 +48,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         for (Contract contract : catalog.contracts()) {
             PersistenceDecision decision = PersistenceDecision.decide(contract);
             if (!decision.needsTable()) {
-                notPersistent.add(new NotPersistent(contract.location(), decision.rule()));
+                notPersistent.add(new NotPersistent(contract.file(), contract.location(), decision.rule()));
                 continue;
             }
             try {

@@ -65,7 +65,7 @@ class JsonReportTest {
         assertFalse(covered.has("file"), "a declared table has no contract file");
         JsonNode skipped = report.get("notPersistent").get(0);
         assertEquals("app/billing/refunded", skipped.get("contract").asText());
-        assertEquals("app/billing/refunded.schema.json", skipped.get("file").asText());
+        assertEquals("contracts/app/billing/refunded.schema.json", skipped.get("file").asText());
         assertTrue(skipped.get("reason").asText().contains("event"), skipped.toString());
     }
 
