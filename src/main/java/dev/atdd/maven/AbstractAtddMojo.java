@@ -344,6 +344,8 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         inputs = digest;
         Optional<CheckStamp> stamp = CheckStamp.read(stamp(goal)).filter(s -> outputStillThere(goal));
         if (stamp.isEmpty()) {
+            getLog().debug("No stamp of an earlier pass at " + stamp(goal) + " (or what it left is gone): "
+                    + goal + " reads its files.");
             // Nothing to compare with (a first build): the digest a pass stamps is worked out beside the run.
             Thread thread = new Thread(digest, "atdd " + goal + " input digest");
             thread.setDaemon(true);
@@ -358,6 +360,8 @@ abstract class AbstractAtddMojo extends AbstractMojo {
                 }
                 return true;
             }
+            getLog().debug("The stamp at " + stamp(goal) + " stands for other settings or files: " + goal
+                    + " reads its files.");
         }
         forgetLastPass(goal);
         return false;

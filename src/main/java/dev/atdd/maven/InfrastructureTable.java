@@ -44,6 +44,12 @@ public class InfrastructureTable {
         this.kind = kind;
     }
 
+    /** The text form, as Maven's debug output (-X) shows the parameter. */
+    @Override
+    public String toString() {
+        return name + ":" + kind;
+    }
+
     /** @throws IllegalArgumentException naming what is wrong with this entry */
     dev.atdd.core.infrastructure.InfrastructureTable toCore() {
         if (name == null || name.isBlank()) {

@@ -80,6 +80,11 @@ class RepeatedCheckTest {
         MojoFailureException failure = assertThrows(MojoFailureException.class, second::execute);
         assertTrue(failure.getMessage().contains("shop/order/order → table: shop_order_order"), failure.getMessage());
         assertFalse(Files.exists(shop.reports().resolve("check-coverage.stamp")));
+        // With -X, each build says why it read the files.
+        assertTrue(logged(first, "debug").stream().anyMatch(line -> line.startsWith("No stamp of an earlier pass")),
+                logged(first, "debug").toString());
+        assertTrue(logged(second, "debug").stream().anyMatch(line -> line.contains("stands for other settings or files")),
+                logged(second, "debug").toString());
     }
 
     @Test
