@@ -24,6 +24,11 @@ import java.util.stream.Collectors;
 final class PropertyTypes {
 
     static final String UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+    /** What a scalar column does not enforce of its schema, in the order a note lists them. */
+    private static final List<String> UNENFORCED = List.of("minimum", "exclusiveMinimum", "maximum",
+            "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "default");
+    /** A value quoted in a note is cut here: a long default would make an unreadable line. */
+    private static final int MAX_QUOTED = 40;
     private static final Set<String> TYPE_NAMES =
             Set.of("string", "integer", "number", "boolean", "object", "array", "null");
 
@@ -209,12 +214,31 @@ final class PropertyTypes {
         }
         String name = names.get(0);
         return switch (name) {
-            case "string" -> StringShapes.of(schema, pointer, problems);
-            case "integer" -> PropertyShape.of(IntegerWidth.of(schema, pointer, List.of(), problems), name);
-            case "number" -> PropertyShape.of(PgType.NUMERIC, name);
-            case "boolean" -> PropertyShape.of(PgType.BOOLEAN, name);
+            case "string" -> notingUnenforced(StringShapes.of(schema, pointer, problems), schema);
+            case "integer" -> notingUnenforced(
+                    PropertyShape.of(IntegerWidth.of(schema, pointer, List.of(), problems), name), schema);
+            case "number" -> notingUnenforced(PropertyShape.of(PgType.NUMERIC, name), schema);
+            case "boolean" -> notingUnenforced(PropertyShape.of(PgType.BOOLEAN, name), schema);
             default -> PropertyShape.jsonb(name + ": review JSONB for normalization", name);
         };
+    }
+
+    /**
+     * A review note for the bounds, lengths and default the column does not hold: a DBA decides whether
+     * the table must enforce them too (a CHECK, a DEFAULT), which the type mapping does not guess.
+     */
+    private static PropertyShape notingUnenforced(PropertyShape shape, JsonNode schema) {
+        List<String> found = new ArrayList<>();
+        for (String keyword : UNENFORCED) {
+            JsonNode value = schema.get(keyword);
+            if (value != null) {
+                String text = value.toString();
+                found.add(keyword + " " + (text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "…" : text));
+            }
+        }
+        return found.isEmpty() ? shape : shape.withTodo(String.join(", ", found)
+                + " not enforced by the column; add a CHECK (or a DEFAULT) if the table must hold "
+                + (found.size() == 1 ? "it" : "them"));
     }
 
     private enum ValueKind { STRING, INTEGER, NUMBER, BOOLEAN, STRUCTURED }

@@ -233,6 +233,21 @@ class TypeMappingTest {
     @Nested
     class Unions {
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiterString = " -> ", value = {
+            "{'type': 'integer', 'minimum': 0, 'maximum': 100} -> minimum 0, maximum 100 not enforced by the column;"
+                    + " add a CHECK (or a DEFAULT) if the table must hold them",
+            "{'type': 'number', 'exclusiveMinimum': 0, 'multipleOf': 0.01} -> exclusiveMinimum 0, multipleOf 0.01 not"
+                    + " enforced by the column; add a CHECK (or a DEFAULT) if the table must hold them",
+            "{'type': 'string', 'maxLength': 3, 'default': 'EUR'} -> maxLength 3, default \"EUR\" not enforced by"
+                    + " the column; add a CHECK (or a DEFAULT) if the table must hold them",
+            "{'type': 'boolean', 'default': true} -> default true not enforced by the column; add a CHECK (or a"
+                    + " DEFAULT) if the table must hold it",
+        })
+        void boundsLengthsAndDefaultsTheColumnDoesNotHoldAreNotedForReview(String schema, String todo) {
+            assertEquals(List.of(todo), only(schema).todos());
+        }
+
         @Test
         void openApisNullableIsReviewedNotTakenForJsonSchemasNull() {
             Column required = TypeMapping.map(TestContracts.of(
