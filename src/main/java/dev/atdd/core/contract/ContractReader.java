@@ -88,7 +88,8 @@ public final class ContractReader {
             JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
             int line = where == null ? 0 : Math.max(where.getLineNr(), 1);
             int column = where == null ? 0 : Math.max(where.getColumnNr(), 1);
-            throw new InvalidInputException(new Problem(file, line, column, "invalid JSON: " + reason(e)));
+            throw new InvalidInputException(new Problem(file, line, column, "invalid JSON: "
+                    + JsonSyntaxError.describe(e, parser.getParsingContext())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -187,8 +188,8 @@ public final class ContractReader {
 
     private static void requireEnd(JsonParser parser) throws IOException {
         if (parser.nextToken() != null) {
-            throw new JsonParseException(parser, "Trailing token (of type " + parser.currentToken()
-                    + ") found after the contract's object: a contract file holds one JSON object",
+            throw new JsonParseException(parser, "something follows the contract's object: a contract file holds"
+                    + " one JSON object",
                     parser.currentTokenLocation());
         }
     }
@@ -223,17 +224,6 @@ public final class ContractReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Jackson's message, first line, without its advice on parser features a contract cannot set. */
-    private static String reason(JsonProcessingException e) {
-        String message = e.getOriginalMessage();
-        int newline = message.indexOf('\n');
-        return (newline >= 0 ? message.substring(0, newline) : message).strip()
-                .replaceAll(": enable `[^`]*` to allow$", " (not JSON)")
-                .replace(" (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)",
-                        " (JSON has no comments)")
-                .replaceAll(", from `StreamReadConstraints\\.[^`]*`\\)", ")");
     }
 
     private static String kind(JsonToken token) {
