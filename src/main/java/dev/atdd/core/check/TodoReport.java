@@ -69,7 +69,8 @@ public record TodoReport(List<FileTodos> files) {
                 .append("  - indexes for the queries you run\n")
                 .append("  - RLS policies (who may read and write which rows)\n")
                 .append("  - JSONB columns that should be normalized\n")
-                .append("then delete each TODO line; this check passes when none is left.");
+                .append("then delete each TODO comment, keeping any SQL on its line;")
+                .append(" this check passes when none is left.");
         return out.toString();
     }
 }

@@ -27,7 +27,7 @@ class TodoReportTest {
             "  - indexes for the queries you run",
             "  - RLS policies (who may read and write which rows)",
             "  - JSONB columns that should be normalized",
-            "then delete each TODO line; this check passes when none is left.");
+            "then delete each TODO comment, keeping any SQL on its line; this check passes when none is left.");
 
     @ParameterizedTest
     @CsvSource({"1, 1, ''", "10, 10, ''", "11, 10, '  … and 1 more files'", "25, 10, '  … and 15 more files'"})
