@@ -200,6 +200,12 @@ abstract class AbstractAtddMojo extends AbstractMojo {
      */
     protected ContractCatalog contractCatalog() {
         ContractFiles files = contractFiles();
+        if (!files.exists()) {
+            // A warning, not a failure: a module may declare infrastructure tables only.
+            warnOncePerModule("No contracts directory at " + contracts() + ": no contract to generate a table for or"
+                    + " to check. Set contractsDirectory if the contracts lie elsewhere; in a module with neither"
+                    + " contracts nor infrastructureTables, set <skip>true</skip> in its atdd plugin configuration.");
+        }
         return shared("atdd.contracts " + contracts(), () -> ContractCatalog.load(files));
     }
 

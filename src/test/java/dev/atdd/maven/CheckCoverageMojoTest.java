@@ -140,6 +140,23 @@ class CheckCoverageMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml")
+    void aModuleWithoutAContractsDirectoryIsWarnedWithTheFolderAndWhatToDo(CheckCoverageMojo mojo) throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+        Path contracts = shop.root().resolve("contracts");
+        try (var files = Files.walk(contracts)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+
+        shop.pointAt(mojo).execute();
+
+        assertEquals(List.of("No contracts directory at " + contracts + ": no contract to generate a table for or"
+                + " to check. Set contractsDirectory if the contracts lie elsewhere; in a module with neither"
+                + " contracts nor infrastructureTables, set <skip>true</skip> in its atdd plugin configuration."),
+                logged(mojo, "warn"));
+    }
+
+    @Test
     @InjectMojo(goal = "check-coverage", pom = "src/test/projects/broken-contract/pom.xml")
     void aBrokenContractFailsWithItsProjectPathLineAndColumn(CheckCoverageMojo mojo) throws Exception {
         ProjectCopy project = ProjectCopy.ofTestProject("broken-contract", work);

@@ -39,11 +39,10 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
 
     /** Reads the contract files of a listing. */
     public static ContractCatalog load(ContractFiles listed) {
+        // A missing folder has no contracts (a module that inherits the plugin from its parent, say):
+        // the caller, who knows how the folder was set, tells the user (listed.exists()).
         List<Path> files = listed.files().stream().map(FileState::path).toList();
-        // A module without contracts (say, one that inherits the plugin from its parent) has nothing to do.
-        List<Skipped> skipped = listed.exists() ? List.of() : List.of(new Skipped(listed.base(),
-                "the contracts directory does not exist: no contracts to read (set contractsDirectory)"));
-        return read(listed.base(), files, new ArrayList<>(listed.problems()), skipped);
+        return read(listed.base(), files, new ArrayList<>(listed.problems()), List.of());
     }
 
     /** Reads one contract, given by the user: it must exist and lie inside {@code root}. */
