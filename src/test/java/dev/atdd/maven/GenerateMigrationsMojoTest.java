@@ -186,6 +186,20 @@ class GenerateMigrationsMojoTest {
 
     @Test
     @InjectMojo(goal = "generate-migrations", pom = "examples/quiz-game/pom.xml")
+    void aContractGivenRelativeToTheContractsFolderIsCorrected(GenerateMigrationsMojo mojo) throws Exception {
+        ProjectCopy quiz = ProjectCopy.of(ProjectCopy.QUIZ_GAME, work);
+        quiz.pointAt(mojo);
+        // -Datdd.contract=match/dilemma/current.schema.json: Maven reads it relative to the module.
+        setVariableValueToObject(mojo, "contract", quiz.root().resolve("match/dilemma/current.schema.json").toFile());
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals("match/dilemma/current.schema.json: no such contract file; did you mean"
+                + " contracts/match/dilemma/current.schema.json?", failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-migrations", pom = "examples/quiz-game/pom.xml")
     void aRelationalMigrationWrittenIsFollowedByTheReviewHint(GenerateMigrationsMojo mojo) throws Exception {
         ProjectCopy quiz = ProjectCopy.of(ProjectCopy.QUIZ_GAME, work);
 

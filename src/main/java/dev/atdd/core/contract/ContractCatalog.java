@@ -2,6 +2,7 @@ package dev.atdd.core.contract;
 
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
+import dev.atdd.core.DisplayPath;
 import dev.atdd.core.FileState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,8 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
         Path base = root.toAbsolutePath().normalize();
         Path contract = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(contract)) {
-            return new ContractCatalog(List.of(), List.of(Problem.in(contract, "no such contract file")), List.of());
+            return new ContractCatalog(List.of(), List.of(Problem.in(contract,
+                    "no such contract file" + meant(base, contract))), List.of());
         }
         if (!contract.startsWith(base)) {
             return new ContractCatalog(List.of(), List.of(Problem.in(contract,
@@ -61,6 +63,24 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
                     "is not a contract: contract files end in " + ContractReader.SUFFIX)), List.of());
         }
         return read(base, List.of(contract), new ArrayList<>(), List.of());
+    }
+
+    /**
+     * {@code "; did you mean …?"} when the file was given relative to the contracts directory instead of
+     * the folder its path was read against (the module, for {@code -Datdd.contract}) and lies there; the
+     * path shown relative to that folder, as it should have been typed. Empty otherwise.
+     */
+    private static String meant(Path base, Path contract) {
+        int names = contract.getNameCount();
+        // Longest tail first; a contract lies at least three names deep ({theme}/{domain}/{file}).
+        for (int from = 1; names - from >= 3; from++) {
+            Path candidate = base.resolve(contract.subpath(from, names));
+            if (Files.isRegularFile(candidate)) {
+                Path typedAgainst = contract.getRoot().resolve(contract.subpath(0, from));
+                return "; did you mean " + DisplayPath.of(typedAgainst, candidate) + "?";
+            }
+        }
+        return "";
     }
 
     /**

@@ -85,6 +85,17 @@ class ContractCatalogTest {
     }
 
     @Test
+    void oneContractGivenRelativeToTheRootInsteadOfItsParentIsPointedTo() {
+        Path contracts = root.resolve("contracts");
+        ContractFixtures.write(contracts, "lab/other/x.schema.json", VALID);
+
+        assertEquals("no such contract file; did you mean contracts/lab/other/x.schema.json?",
+                ContractCatalog.loadOne(contracts, root.resolve("lab/other/x.schema.json")).problems().get(0).message());
+        assertEquals("no such contract file", ContractCatalog.loadOne(contracts, root.resolve("lab/other/y.schema.json"))
+                .problems().get(0).message());
+    }
+
+    @Test
     void oneContractMustExistAndLieInsideTheRoot() throws Exception {
         Path inside = ContractFixtures.write(root, "a/b/one.schema.json", VALID);
         Path outside = Files.writeString(Files.createTempFile("outside", ".schema.json"), VALID);
