@@ -140,9 +140,8 @@ abstract class AbstractAtddMojo extends AbstractMojo {
                     name = name.substring("public.".length());
                 }
                 if (!TableName.isWrittenForm(name)) {
-                    throw new MojoFailureException("existingTables: \"" + table.trim() + "\" is not a table"
-                            + " name of the public schema as the contracts' tables are named (lower case letters,"
-                            + " digits and _, starting with a letter; public. may lead)");
+                    throw new MojoFailureException("existingTables: " + TableName.notWrittenForm(table.trim())
+                            + " (public. may lead)");
                 }
                 names.add(name);
             }

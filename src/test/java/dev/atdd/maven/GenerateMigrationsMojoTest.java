@@ -158,6 +158,18 @@ class GenerateMigrationsMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "generate-migrations", pom = "src/test/projects/shop/pom.xml")
+    @MojoParameter(name = "infrastructureTables", value = "my-app:event-log")
+    void anInfrastructureTableNameIsCheckedInWords(GenerateMigrationsMojo mojo) throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> shop.pointAt(mojo).execute());
+
+        assertEquals("infrastructure table <name>: \"my-app\" is not a table name: use lower-case letters, digits"
+                + " and _, starting with a letter", failure.getMessage());
+    }
+
+    @Test
     @InjectMojo(goal = "generate-migrations", pom = "src/test/projects/bad-infrastructure/pom.xml")
     void anInfrastructureTableOfAnUnknownKindFailsNamingTheTableAndTheKinds(GenerateMigrationsMojo mojo)
             throws Exception {

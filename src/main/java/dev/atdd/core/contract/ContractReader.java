@@ -340,8 +340,7 @@ public final class ContractReader {
 
         private Optional<String> table(String name) {
             if (!TableName.isWrittenForm(name)) {
-                problem("/x-artifact-metadata/persistence/table",
-                        "\"" + name + "\" is not a table name: use " + TableName.WRITTEN_FORM);
+                problem("/x-artifact-metadata/persistence/table", TableName.notWrittenForm(name));
                 return Optional.empty();
             }
             if (!PgIdentifier.fits(name)) {

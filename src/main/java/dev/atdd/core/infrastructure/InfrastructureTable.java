@@ -14,8 +14,7 @@ public record InfrastructureTable(String name, Kind kind) {
 
     public InfrastructureTable {
         if (!TableName.isWrittenForm(name)) {
-            throw new IllegalArgumentException("infrastructure table name \"" + name
-                    + "\" must match " + TableName.WRITTEN_FORM);
+            throw new IllegalArgumentException("infrastructure table <name>: " + TableName.notWrittenForm(name));
         }
         if (!PgIdentifier.fits(kind.tableName(name))) {
             throw new IllegalArgumentException("infrastructure table name \"" + kind.tableName(name)

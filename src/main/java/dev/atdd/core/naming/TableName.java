@@ -16,12 +16,16 @@ import java.util.regex.Pattern;
 public record TableName(String value, boolean shortened) {
 
     /** The form of a table name a user writes (a contract's {@code persistence.table}, a declared table). */
-    public static final String WRITTEN_FORM = "^[a-z][a-z0-9_]*$";
-    private static final Pattern WRITTEN = Pattern.compile(WRITTEN_FORM);
+    private static final Pattern WRITTEN_FORM = Pattern.compile("[a-z][a-z0-9_]*");
 
-    /** Whether {@code name} has {@link #WRITTEN_FORM}: PostgreSQL takes it unquoted, as it is. */
+    /** Whether {@code name} has the written form: PostgreSQL takes it unquoted, as it is. */
     public static boolean isWrittenForm(String name) {
-        return WRITTEN.matcher(name).matches();
+        return WRITTEN_FORM.matcher(name).matches();
+    }
+
+    /** Why {@code name} is refused, in words (a regex means little to many readers): one wording for every caller. */
+    public static String notWrittenForm(String name) {
+        return "\"" + name + "\" is not a table name: use lower-case letters, digits and _, starting with a letter";
     }
 
     /**

@@ -172,7 +172,7 @@ class ContractReaderTest {
             properties not an object  | {"properties": [1]}                                                     | /properties: expected an object
             required not an array     | {"required": "id"}                                                      | /required: expected an array
             unknown strategy          | {"x-artifact-metadata": {"persistence": {"strategy": "blob"}}}          | /x-artifact-metadata/persistence/strategy: expected none, jsonb or relational, found "blob"
-            bad table name            | {"x-artifact-metadata": {"persistence": {"table": "Bad-Name"}}}         | /x-artifact-metadata/persistence/table: "Bad-Name" is not a table name
+            bad table name            | {"x-artifact-metadata": {"persistence": {"table": "Bad-Name"}}}         | /x-artifact-metadata/persistence/table: "Bad-Name" is not a table name: use lower-case letters, digits and _, starting with a letter
             bad audience              | {"x-artifact-metadata": {"to": "everyone"}}                             | /x-artifact-metadata/to: expected internal or external
             bad index type            | {"x-artifact-metadata": {"persistence": {"indexes": [{"type": "brin", "fields": ["a"]}]}}} | /x-artifact-metadata/persistence/indexes/0/type: expected btree, gin, gist or hash
             index without fields      | {"x-artifact-metadata": {"persistence": {"indexes": [{"name": "i"}]}}}  | /x-artifact-metadata/persistence/indexes/0/fields: expected a non-empty array
