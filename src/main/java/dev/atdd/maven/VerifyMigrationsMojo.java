@@ -111,13 +111,18 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
         } catch (DatabaseLibraries.Unavailable e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        getLog().info("Applied " + report.applied().size() + " migration(s) on "
-                + server.map(url -> "a scratch database on " + url.shown()).orElse("an embedded PostgreSQL 15") + ".");
+        boolean nothingToVerify = MigrationVerifier.nothingToVerify(plan, index);
+        if (!nothingToVerify) {
+            getLog().info("Applied " + report.applied().size() + " migration(s) on "
+                    + server.map(url -> "a scratch database on " + url.shown()).orElse("an embedded PostgreSQL 15")
+                    + ".");
+        }
 
         VerificationReport.Verdict verdict = report.verdict(settings.rowLevelSecurity(), settings.failOnAnyDrift());
         verdict.warnings().forEach(this::warnOfFinding);
         conclude(GOAL, JsonReport.of(report, verdict, basedir()), verdict.passed(),
-                report.drift().isEmpty() ? "The migrations build every table the contracts ask for."
+                nothingToVerify ? "No migration in " + shown(migrations()) + " and no table to check: no database started."
+                        : report.drift().isEmpty() ? "The migrations build every table the contracts ask for."
                         : "The migrations differ from the contracts as warned above (failOnDrift=false).",
                 verdict.failure(), true);
     }

@@ -15,9 +15,11 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.monitor.logging.DefaultLog;
@@ -360,6 +362,28 @@ class RepeatedCheckTest {
     }
 
     /** The shop project with the order table added: check-coverage and check-todos pass on it. */
+    @Test
+    void verifyMigrationsWithNoMigrationAndNoTableStartsNoDatabaseAndSaysSoOnce(
+            @InjectMojo(goal = "verify-migrations", pom = SHOP) VerifyMigrationsMojo first,
+            @InjectMojo(goal = "verify-migrations", pom = SHOP) VerifyMigrationsMojo second) throws Exception {
+        // A module without contracts or migrations (a parent pom, say): nothing a database could show.
+        ProjectCopy module = ProjectCopy.ofTestProject("shop", work);
+        for (String folder : List.of("contracts", "supabase")) {
+            try (Stream<Path> files = Files.walk(module.root().resolve(folder))) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+        inBuildsOfTheirOwn(module, first, second);
+
+        first.execute();
+        second.execute();
+
+        String nothing = "No migration in supabase/migrations and no table to check: no database started.";
+        assertEquals(List.of(nothing), logged(first, "info"));
+        assertTrue(module.read("target/atdd/verify-migrations.json").contains("\"passed\" : true"));
+        assertEquals(List.of(nothing + UNCHANGED), logged(second, "info"));
+    }
+
     private ProjectCopy passingShop() throws Exception {
         ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
         shop.write("supabase/migrations/20250102000000_shop_order_order.sql", ORDER_TABLE);

@@ -34,6 +34,15 @@ public final class MigrationVerifier {
     }
 
     /**
+     * Whether a database would show nothing (a parent pom, a module without contracts): no migration to
+     * apply and no table to look for. {@link #verify} then starts none; the prelude alone is not the
+     * project's to check.
+     */
+    public static boolean nothingToVerify(TablePlan plan, MigrationIndex index) {
+        return index.files().isEmpty() && plan.tables().isEmpty();
+    }
+
+    /**
      * @param plan           the tables the contracts ask for, without problems
      * @param index          the migrations, without problems; applied in its version order
      * @param existingTables tables made outside these migrations, which the scratch database lacks
@@ -50,6 +59,9 @@ public final class MigrationVerifier {
         problems.addAll(relational.problems());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
+        }
+        if (nothingToVerify(plan, index)) {
+            return new VerificationReport(List.of(), List.of(), List.of());
         }
         List<Path> migrations = index.files().stream().map(MigrationFile::path).toList();
         try (ScratchDatabase scratch = database.get()) {

@@ -404,6 +404,17 @@ class MigrationVerifierTest {
                 refused.problems().stream().map(Problem::message).toList());
     }
 
+    @Test
+    void noMigrationAndNoTableStartsNoDatabase() {
+        MigrationVerifier withoutDatabase = new MigrationVerifier(() -> {
+            throw new AssertionError("a database was started");
+        }, SupabasePrelude.builtIn());
+
+        VerificationReport report = withoutDatabase.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(new VerificationReport(List.of(), List.of(), List.of()), report);
+    }
+
     private TablePlan plan() {
         return TablePlan.of(ContractCatalog.load(contracts()), Strategy.JSONB, List.of());
     }
