@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  * file per worker thread in memory at a time (files are scanned side by side, their table changes
  * replayed in version order), whatever the number of contracts asked about later. Tables are
  * replayed from {@code CREATE TABLE}, {@code ALTER TABLE .. RENAME TO / SET SCHEMA} and
- * {@code DROP TABLE} (views and types likewise, for the names they take); nothing inside a comment,
- * a string or a dollar-quoted body counts. A name without a schema is one of {@code public} while the
+ * {@code DROP TABLE} (views and types likewise, for the names they take, and named indexes from
+ * {@code CREATE INDEX}, {@code ALTER INDEX .. RENAME TO}, {@code DROP INDEX} and what is done to their
+ * tables); nothing inside a comment, a string or a dollar-quoted body counts. A name without a schema is one of {@code public} while the
  * search path says so: {@code SET search_path} and {@code RESET} are replayed too, as
  * verify-migrations applies the files on one session (a {@code SET} holds into later files, a
  * {@code SET LOCAL} ends with its file's transaction).
@@ -49,6 +50,7 @@ public final class MigrationIndex {
     private final List<SkippedFile> skipped;
     private final Map<String, TableOrigin> tables;
     private final Map<String, ViewOrType> viewsAndTypes;
+    private final Map<String, TableOrigin> indexes;
     private final Map<MigrationFile, List<Todo>> todos;
     private final List<Problem> problems;
     private final boolean unqualifiedNamesEndInPublic;
@@ -60,6 +62,7 @@ public final class MigrationIndex {
         this.skipped = List.copyOf(skipped);
         this.tables = Map.copyOf(replay.publicTables());
         this.viewsAndTypes = Map.copyOf(replay.publicViewsAndTypes());
+        this.indexes = Map.copyOf(replay.publicIndexes().origins());
         this.todos = Collections.unmodifiableMap(new LinkedHashMap<>(todos));
         this.problems = List.copyOf(problems);
     }
@@ -141,6 +144,14 @@ public final class MigrationIndex {
      */
     public Map<String, ViewOrType> viewsAndTypes() {
         return viewsAndTypes;
+    }
+
+    /**
+     * The indexes of {@code public} that the migrations made with a name and that exist after the last one,
+     * by name, with where each was made: no table or index can take such a name.
+     */
+    public Map<String, TableOrigin> indexes() {
+        return indexes;
     }
 
     /**

@@ -5,13 +5,14 @@ import java.util.Map;
 
 /**
  * What the migrations replayed so far have left, file by file in version order as verify-migrations
- * applies them on one session: the tables of {@code public} (and its views and types), and the session's {@code search_path},
- * which decides where the next file's unqualified names go.
+ * applies them on one session: the tables of {@code public} (and its views, types and named indexes), and the
+ * session's {@code search_path}, which decides where the next file's unqualified names go.
  */
 final class MigrationReplay {
 
     private final Map<String, TableOrigin> publicTables = new HashMap<>();
     private final Map<String, ViewOrType> publicViewsAndTypes = new HashMap<>();
+    private final PublicIndexes publicIndexes = new PublicIndexes();
     private SessionSearchPath searchPath = SessionSearchPath.START;
 
     Map<String, TableOrigin> publicTables() {
@@ -20,6 +21,10 @@ final class MigrationReplay {
 
     Map<String, ViewOrType> publicViewsAndTypes() {
         return publicViewsAndTypes;
+    }
+
+    PublicIndexes publicIndexes() {
+        return publicIndexes;
     }
 
     SearchPath searchPath() {

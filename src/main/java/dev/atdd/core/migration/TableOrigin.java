@@ -3,7 +3,7 @@ package dev.atdd.core.migration;
 import java.util.Objects;
 
 /**
- * Where a table of the {@code public} schema (or a view or type, see {@link ViewOrType}) was made: the
+ * Where a table of the {@code public} schema (or a view or type, see {@link ViewOrType}, or an index) was made: the
  * 1-based line and column of the {@code CREATE} statement (or, for a table that came from outside the migrations, of the
  * {@code ALTER TABLE} that renamed or moved it into {@code public}).
  */

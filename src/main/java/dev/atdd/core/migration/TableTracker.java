@@ -5,16 +5,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * The table DDL of one migration, for the {@code public} schema (and that of its views and types,
- * whose names a table cannot take), and its {@code search_path} changes, as changes to replay in
- * version order onto what exists before it: files are scanned side by side, but where an unqualified
- * name goes depends on the search path earlier files left. Fed token by token from the lexer pass, it
- * keeps the positions (not the text) of the first tokens of a {@code CREATE}/{@code ALTER}/{@code DROP}
- * statement of a table, view or type and of a {@code SET}/{@code RESET search_path}, so it stays small
- * and makes strings only of the names it reads.
+ * The table DDL of one migration, for the {@code public} schema (and that of its views, types and
+ * named indexes, whose names a table or index cannot take), and its {@code search_path} changes, as
+ * changes to replay in version order onto what exists before it: files are scanned side by side, but
+ * where an unqualified name goes depends on the search path earlier files left. Fed token by token from
+ * the lexer pass, it keeps the positions (not the text) of the first tokens of a {@code CREATE}/{@code
+ * ALTER}/{@code DROP} statement of a table, view, type or index and of a {@code SET}/{@code RESET
+ * search_path}, so it stays small and makes strings only of the names it reads.
  */
 final class TableTracker {
 
@@ -25,6 +26,7 @@ final class TableTracker {
     /** {@code select pg_catalog . set_config ( 'search_path' , '…' , false ) as name}. */
     private static final int SET_CONFIG_TOKENS = 13;
     private static final List<String> VIEW_OR_TYPE_KINDS = List.of("view", "type", "domain");
+    private static final String INDEX = "index";
 
     /** What this file does, in order: files are scanned side by side, then replayed in version order. */
     private final List<Consumer<MigrationReplay>> changes = new ArrayList<>();
@@ -48,6 +50,8 @@ final class TableTracker {
     /** The statement starts with {@code DROP} or {@code ALTER}; its last word so far is {@code CASCADE}. */
     private boolean mayCascade;
     private boolean cascading;
+    /** Such a statement has a later {@code DROP}: {@code ALTER TABLE t DROP COLUMN c} drops the indexes on c. */
+    private boolean dropping;
     private MigrationFile file;
     private String text;
 
@@ -70,6 +74,7 @@ final class TableTracker {
         }
         if (mayCascade) {
             cascading = lexer.isWord("cascade");
+            dropping |= lexer.isWord("drop");
         }
         if (!collecting) {
             return;
@@ -93,7 +98,7 @@ final class TableTracker {
                         || (statement.size == 1 && (lexer.isWord("session") || lexer.isWord("local")));
             }
         } else if (!kindSeen) {
-            kindSeen = lexer.isWord("table") || isViewOrTypeWord(lexer);
+            kindSeen = lexer.isWord("table") || lexer.isWord(INDEX) || isViewOrTypeWord(lexer);
             collecting = kindSeen || lexer.isWord("materialized")
                     || (statement.isWord(text, 0, "create") && isCreateModifier(lexer));
         } else if (lexer.isPunctuation('(')
@@ -113,9 +118,10 @@ final class TableTracker {
      * after {@code BEGIN}, {@code THEN}, {@code ELSE} and {@code LOOP}; so are its search path changes,
      * which decide where those tables go. A table's drops and renames there are not followed: which
      * branch runs, and whether an {@code EXCEPTION} clause catches a failure, is not known without running
-     * it, and taking them as done would lose tables that stay. A view's or type's name is let go on a
-     * drop, a rename or a move there, and no new one taken: a name held wrongly would refuse a table that
-     * applies. SQL built as a string for {@code EXECUTE} is not read.
+     * it, and taking them as done would lose tables that stay. A view's, type's or index's name is let go
+     * on a drop, a rename or a move there (so are the indexes of a table altered or dropped there), and no
+     * new one taken: a name held wrongly would refuse a table that applies. SQL built as a string for
+     * {@code EXECUTE} is not read.
      */
     private void block(SqlLexer lexer) {
         int start = lexer.start();
@@ -153,10 +159,10 @@ final class TableTracker {
         changes.forEach(change -> change.accept(replay));
     }
 
-    /** What may stand between {@code CREATE} and {@code TABLE} or {@code VIEW}; anything else is other DDL. */
+    /** What may stand between {@code CREATE} and {@code TABLE}, {@code VIEW} or {@code INDEX}; else other DDL. */
     private static boolean isCreateModifier(SqlLexer lexer) {
-        return lexer.isWord("global") || lexer.isWord("local") || lexer.isWord("temporary")
-                || lexer.isWord("temp") || lexer.isWord("unlogged") || lexer.isWord("or") || lexer.isWord("replace")
+        return lexer.isWord("unique") || lexer.isWord("global") || lexer.isWord("local")
+                || lexer.isWord("temporary") || lexer.isWord("temp") || lexer.isWord("unlogged") || lexer.isWord("or") || lexer.isWord("replace")
                 || lexer.isWord("recursive");
     }
 
@@ -181,6 +187,8 @@ final class TableTracker {
     }
 
     private void endStatement() {
+        // Only constraints depend on an index: a DROP INDEX ... CASCADE takes no other index along.
+        boolean indexDrop = kindSeen && statement.size > 1 && statement.isWord(text, 1, INDEX);
         if (statement.size > 0 && kindSeen) {
             apply(new Cursor(statement, text));
         } else if (statement.size > 0 && searchPathSeen) {
@@ -195,13 +203,21 @@ final class TableTracker {
         searchPathSeen = false;
         if (mayCascade && cascading) {
             // What depended on what was dropped went with it (views on a table, column, function or type; domains
-            // and ranges on a type): which ones is not known here, and a name wrongly held refuses a table that applies.
-            changes.add(replay -> replay.publicViewsAndTypes().values().removeIf(ViewOrType::mayDependOnOthers));
+            // and ranges on a type; indexes on a column of a type, on a function's result, by an extension's operator
+            // class, or of a materialized view): which ones is not known here, and a name wrongly held refuses a
+            // table that applies.
+            changes.add(replay -> {
+                replay.publicViewsAndTypes().values().removeIf(ViewOrType::mayDependOnOthers);
+                if (!indexDrop) {
+                    replay.publicIndexes().clear();
+                }
+            });
         }
         doBlock = false;
         selecting = false;
         mayCascade = false;
         cascading = false;
+        dropping = false;
     }
 
     /**
@@ -269,21 +285,30 @@ final class TableTracker {
     }
 
     /**
-     * Inside a {@code DO} block a table's drop or rename is not followed (see {@link #block}), but a view's
-     * or type's is: a name the index holds wrongly would refuse a table that applies.
+     * Inside a {@code DO} block a table's drop or rename is not followed (see {@link #block}), but a view's,
+     * type's or index's is, and the indexes on a table there altered or dropped are let go: a name the
+     * index holds wrongly would refuse a table that applies.
      */
     private void apply(Cursor c) {
         TableOrigin here = new TableOrigin(file, statement.lines[0], statement.columns[0]);
         if (c.words("create")) {
             create(c, here);
         } else if (c.words("alter", "table")) {
-            if (!inBlock) {
+            if (inBlock) {
+                letIndexesGo(c);
+            } else {
                 alter(c, null, here);
             }
         } else if (c.words("drop", "table")) {
-            if (!inBlock) {
+            if (inBlock) {
+                letIndexesGo(c);
+            } else {
                 drop(c, null);
             }
+        } else if (c.words("alter", INDEX)) {
+            alter(c, INDEX, here);
+        } else if (c.words("drop", INDEX)) {
+            drop(c, INDEX);
         } else if (c.words("alter")) {
             String kind = viewOrType(c);
             if (kind != null) {
@@ -316,6 +341,10 @@ final class TableTracker {
      * EXISTS] name}, {@code CREATE TYPE name}, {@code CREATE DOMAIN name}.
      */
     private void create(Cursor c, TableOrigin here) {
+        if (c.words("unique", INDEX) || c.words(INDEX)) {
+            createIndex(c, here);
+            return;
+        }
         c.words("or", "replace");
         if (!c.words("global")) {
             c.words("local");
@@ -348,14 +377,64 @@ final class TableTracker {
     }
 
     /**
+     * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON [ONLY] table}: the index goes in its
+     * table's schema. One without a name gets a name PostgreSQL makes up, and is not followed; nor is one made
+     * in a {@code DO} block, which may not run (see {@link #block}).
+     */
+    private void createIndex(Cursor c, TableOrigin here) {
+        c.words("concurrently");
+        c.words("if", "not", "exists");
+        String name = c.identifier();
+        if (name == null || inBlock || !c.words("on")) {
+            return;
+        }
+        c.words("only");
+        QualifiedName table = c.qualifiedName();
+        if (table != null) {
+            inPublic(table, (replay, relation) -> replay.publicIndexes().create(name, relation, here));
+        }
+    }
+
+    /**
+     * {@code ALTER TABLE} or {@code DROP TABLE} in a {@code DO} block, which may or may not run: the index of
+     * each name, and the indexes on the table of each name, are let go.
+     */
+    private void letIndexesGo(Cursor c) {
+        c.words("if", "exists");
+        c.words("only");
+        do {
+            QualifiedName name = c.qualifiedName();
+            if (name == null) {
+                return;
+            }
+            inPublic(name, (replay, object) -> replay.publicIndexes().forget(object));
+            c.operator('*');
+        } while (c.punctuation(','));
+    }
+
+    /** Adds a change made to {@code name}'s object when the search path in force puts it in {@code public}. */
+    private void inPublic(QualifiedName name, BiConsumer<MigrationReplay, String> change) {
+        if (name.mayBeInPublic()) {
+            changes.add(replay -> {
+                if (name.inPublic(replay.searchPath())) {
+                    change.accept(replay, name.object());
+                }
+            });
+        }
+    }
+
+    /**
      * {@code ALTER TABLE [IF EXISTS] [ONLY] name [*] RENAME TO new} and {@code ... SET SCHEMA s}; with a
-     * {@code kind}, the same of a view or type ({@code ALTER VIEW}, {@code ALTER TYPE}, ...). A rename is
-     * followed for a view or type the migrations made only (one from elsewhere would need its kind, which
-     * {@code ALTER TABLE}, that renames a view too, does not give); one moved into {@code public} counts
-     * as the statement names its kind. Inside a {@code DO} block (tables are not followed there, see
-     * {@link #apply}), a view's or type's old name is let go and no new one taken.
+     * {@code kind}, the same of a view or type ({@code ALTER VIEW}, {@code ALTER TYPE}, ...) or the rename
+     * of an index ({@code ALTER INDEX}, which has no {@code SET SCHEMA}: an index lives in its table's
+     * schema). An {@code ALTER TABLE} that drops something (a column, a constraint) lets the indexes on the
+     * table go. A rename is followed for a view or type the migrations made only (one from elsewhere would
+     * need its kind, which {@code ALTER TABLE}, that renames a view too, does not give); one moved into
+     * {@code public} counts as the statement names its kind. Inside a {@code DO} block (tables are not
+     * followed there, see {@link #apply}), a view's, type's or index's old name is let go and no new one
+     * taken.
      *
-     * @param kind null for {@code ALTER TABLE}, else as {@link ViewOrType#kind()}
+     * @param kind null for {@code ALTER TABLE}, {@code index}, else as {@link ViewOrType#kind()}
      */
     private void alter(Cursor c, String kind, TableOrigin here) {
         boolean mayNotRun = inBlock;
@@ -364,6 +443,9 @@ final class TableTracker {
         QualifiedName name = c.qualifiedName();
         if (name == null) {
             return;
+        }
+        if (kind == null && dropping) {
+            inPublic(name, (replay, table) -> replay.publicIndexes().dropOn(table));
         }
         c.operator('*');
         if (c.words("rename", "to")) {
@@ -375,12 +457,13 @@ final class TableTracker {
                     }
                     if (mayNotRun) {
                         replay.publicViewsAndTypes().remove(name.object());
+                        replay.publicIndexes().forget(name.object());
                     } else {
                         rename(replay, kind, name.object(), renamed, ifExists ? null : here);
                     }
                 });
             }
-        } else if (c.words("set", "schema")) {
+        } else if (!INDEX.equals(kind) && c.words("set", "schema")) {
             String schema = c.identifier();
             if (schema == null) {
                 return;
@@ -390,6 +473,7 @@ final class TableTracker {
                 changes.add(replay -> {
                     boolean fromPublic = name.inPublic(replay.searchPath());
                     if (fromPublic && !toPublic) {
+                        replay.publicIndexes().dropOn(name.object());
                         leavePublic(replay, kind, name.object());
                     } else if (!fromPublic && toPublic && kind == null) {
                         replay.publicTables().putIfAbsent(name.object(), here);
@@ -407,12 +491,18 @@ final class TableTracker {
      */
     private static void rename(MigrationReplay replay, String kind, String name, String renamed,
                                TableOrigin unknownOrigin) {
+        // ALTER TABLE and ALTER INDEX rename any relation: ALTER TABLE an index, ALTER INDEX a table or view.
+        boolean anyRelation = kind == null || kind.equals(INDEX);
+        if (anyRelation && replay.publicIndexes().rename(name, renamed)) {
+            return;
+        }
+        replay.publicIndexes().renameRelation(name, renamed);
         Map<String, ViewOrType> viewsAndTypes = replay.publicViewsAndTypes();
-        TableOrigin table = kind == null ? replay.publicTables().remove(name) : null;
+        TableOrigin table = anyRelation ? replay.publicTables().remove(name) : null;
         ViewOrType made = viewsAndTypes.get(name);
         if (table != null) {
             replay.publicTables().put(renamed, table);
-        } else if (made != null && (kind != null || made.isRelation())) {
+        } else if (made != null && (!anyRelation || made.isRelation())) {
             viewsAndTypes.remove(name);
             viewsAndTypes.put(renamed, made);
         } else if (kind == null && unknownOrigin != null) {
@@ -429,31 +519,35 @@ final class TableTracker {
     }
 
     /**
-     * {@code DROP TABLE [IF EXISTS] a [, b ...] [CASCADE|RESTRICT]}, and with a {@code kind} the same
-     * of views or types ({@code DROP VIEW}, {@code DROP TYPE}, ...).
+     * {@code DROP TABLE [IF EXISTS] a [, b ...] [CASCADE|RESTRICT]}, which drops their indexes too, and with
+     * a {@code kind} the same of views or types ({@code DROP VIEW}, {@code DROP TYPE}, ...) or indexes
+     * ({@code DROP INDEX [CONCURRENTLY] ...}).
      *
-     * @param kind null for {@code DROP TABLE}, else as {@link ViewOrType#kind()}
+     * @param kind null for {@code DROP TABLE}, {@code index}, else as {@link ViewOrType#kind()}
      */
     private void drop(Cursor c, String kind) {
+        if (INDEX.equals(kind)) {
+            c.words("concurrently");
+        }
         c.words("if", "exists");
         do {
             QualifiedName name = c.qualifiedName();
             if (name == null) {
                 return;
             }
-            if (name.mayBeInPublic()) {
-                changes.add(replay -> {
-                    if (!name.inPublic(replay.searchPath())) {
-                        return;
-                    }
-                    if (kind == null) {
-                        replay.publicTables().remove(name.object());
-                    } else {
-                        replay.publicViewsAndTypes().computeIfPresent(name.object(),
-                                (key, made) -> made.droppedBy(kind) ? null : made);
-                    }
-                });
-            }
+            inPublic(name, (replay, object) -> {
+                if (INDEX.equals(kind)) {
+                    replay.publicIndexes().drop(object);
+                    return;
+                }
+                if (kind == null) {
+                    replay.publicTables().remove(object);
+                } else {
+                    replay.publicViewsAndTypes().computeIfPresent(object,
+                            (key, made) -> made.droppedBy(kind) ? null : made);
+                }
+                replay.publicIndexes().dropOn(object);
+            });
         } while (c.punctuation(','));
     }
 

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -293,5 +294,151 @@ class MigrationIndexTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> MigrationVersion.allocateAfter(MigrationIndex.scan(dir), Instant.parse("2024-01-01T00:00:00Z"), 1));
         assertEquals(file, e.problems().get(0).file());
+    }
+
+    /** The named indexes of {@code public} the migrations leave: no new table or index can take their names. */
+    private static Set<String> indexes(MigrationIndex index) {
+        return new TreeSet<>(index.indexes().keySet());
+    }
+
+    @Test
+    void namedIndexesOfPublicTablesInEachFormWithWhereTheyWereMade() throws IOException {
+        MigrationIndex index = indexOf("""
+                create table t (x int);
+                create index a on t (x);
+                  Create Unique Index Concurrently If Not Exists b On Only public.t (x);
+                create index on t (x);
+                create index concurrently on t (x);
+                create index c on auth.users (x);
+                create index "D" on "public".t using gin (x) where x > 0;
+                create index if not exists a on t (x);
+                -- create index e on t (x);
+                select 'create index f on t (x)';
+                create unique index g on t ((x + 1));
+                """);
+
+        assertEquals(Set.of("D", "a", "b", "g"), indexes(index));
+        assertEquals(List.of(2, 1), List.of(index.indexes().get("a").line(), index.indexes().get("a").column()));
+        assertEquals(List.of(3, 3), List.of(index.indexes().get("b").line(), index.indexes().get("b").column()));
+        assertEquals("20240101000000_test.sql:7", index.indexes().get("D").where());
+        assertEquals(Set.of("t"), index.tables());
+    }
+
+    @Test
+    void renamedByAlterIndexOrAlterTableWithoutTakingATable() throws IOException {
+        MigrationIndex index = indexOf("""
+                create table t (x int);
+                create index a on t (x); create index b on t (x); create index c on t (x);
+                alter index a rename to a2;
+                alter table if exists b rename to b2;
+                alter index if exists public.c rename to "C";
+                alter index if exists nowhere rename to z;
+                alter index a2 set tablespace pg_default;
+                """);
+
+        assertEquals(Set.of("C", "a2", "b2"), indexes(index));
+        assertEquals(2, index.indexes().get("b2").line());
+        assertEquals(Set.of("t"), index.tables());
+    }
+
+    @Test
+    void alterIndexRenamesATableToo() throws IOException {
+        MigrationIndex index = indexOf("create table t (x int); create index i on t (x); alter index t rename to u;"
+                + " drop table u;");
+
+        assertEquals(Set.of(), index.tables());
+        assertEquals(Set.of(), indexes(index));
+    }
+
+    @Test
+    void droppedByDropIndexAcrossFilesWhoseCascadeTakesNoOtherIndex() throws IOException {
+        write("20240101000000_create.sql", "create table t (x int); create index a on t (x); create index b on t (x);"
+                + " create index c on t (x); create index d on t (x); create index kept on t (x);");
+        write("20240102000000_drop.sql", "drop index a; drop index concurrently if exists b, nothing;"
+                + " drop index public.c cascade; drop index if exists other.d;");
+
+        assertEquals(Set.of("d", "kept"), indexes(MigrationIndex.scan(dir)));
+    }
+
+    @Test
+    void goWithTheirTableWhenItIsDroppedMovedOrLosesAColumnAndFollowItsRename() throws IOException {
+        MigrationIndex index = indexOf("""
+                create table t (x int); create table u (x int); create table v (x int); create table w (x int, y int);
+                create table kept (x int);
+                create index on_t on t (x); create index on_u on u (x); create index on_v on v (x);
+                create index on_w on w (y); create index on_kept on kept (x);
+                drop table if exists t, nothing;
+                alter table u set schema archive;
+                alter table v rename to v2; create table v (x int);
+                drop table v;
+                alter table if exists only w drop column y, add column z int;
+                """);
+
+        assertEquals(Set.of("on_kept", "on_v"), indexes(index));
+        assertEquals(Set.of("kept", "v2", "w"), index.tables());
+    }
+
+    @Test
+    void aRenamedTableTakesItsIndexesAlong() throws IOException {
+        MigrationIndex index = indexOf("create table v (x int); create index on_v on v (x);"
+                + " alter table v rename to v2; drop table v2;");
+
+        assertEquals(Set.of(), indexes(index));
+    }
+
+    @Test
+    void goWithTheirMaterializedView() throws IOException {
+        MigrationIndex index = indexOf("""
+                create materialized view m as select 1 as a; create index on_m on m (a);
+                create materialized view n as select 1 as a; create index on_n on n (a);
+                create materialized view o as select 1 as a; create index on_o on o (a);
+                alter materialized view m rename to m2; drop materialized view m2;
+                alter materialized view n set schema archive;
+                """);
+
+        assertEquals(Set.of("on_o"), indexes(index));
+    }
+
+    @Test
+    void followTheSearchPathOfTheirTable() throws IOException {
+        write("20240101000000_app.sql", "create schema app; set search_path to app;"
+                + " create table t (x int); create index in_app on t (x); create index in_public on public.p (x);");
+        // The search path set holds into the next file: this drops no index of public.
+        write("20240102000000_public.sql", "drop index if exists in_public; create index again on public.p (x);"
+                + " reset search_path; create index on_p on p (x); drop index again;");
+
+        assertEquals(Set.of("in_public", "on_p"), indexes(MigrationIndex.scan(dir)));
+    }
+
+    @Test
+    void aDoBlockTakesNoNewNameAndLetsGoOfWhatItMayHaveDroppedRenamedOrMoved() throws IOException {
+        MigrationIndex index = indexOf("""
+                create table t (x int); create table u (x int); create table w (x int);
+                create index a on t (x); create index b on t (x); create index c on t (x); create index on_u on u (x);
+                create index on_w on w (x);
+                do $$ begin
+                  create index made_in_block on t (x);
+                  if false then drop index a; end if;
+                  alter index b rename to b2;
+                  alter table c rename to c2;
+                  alter table u rename to u2;
+                  drop table if exists w;
+                end $$;
+                """);
+
+        assertEquals(Set.of(), indexes(index));
+        assertEquals(Set.of("t", "u", "w"), index.tables());
+    }
+
+    @Test
+    void aCascadeLetsGoOfEveryIndex() throws IOException {
+        MigrationIndex index = indexOf("""
+                create table t (x int); create index a on t (x);
+                create extension if not exists pg_trgm; create index b on t using gin ((x::text) gin_trgm_ops);
+                drop extension pg_trgm cascade;
+                create index c on t (x);
+                """);
+
+        assertEquals(Set.of("c"), indexes(index));
     }
 }
