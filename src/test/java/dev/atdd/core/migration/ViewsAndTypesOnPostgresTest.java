@@ -1,21 +1,12 @@
 package dev.atdd.core.migration;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.atdd.core.migration.MigrationsOnPostgres.agreeing;
 
-import dev.atdd.core.database.MigrationRunner;
-import dev.atdd.core.database.ScratchDatabase;
-import dev.atdd.testing.Postgres15;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,46 +85,16 @@ class ViewsAndTypesOnPostgresTest {
                         Set.of("s", "p")));
     }
 
-    /** A case where the index names exactly what PostgreSQL made. */
-    private static Arguments agreeing(String name, List<String> files, Set<String> made) {
-        return Arguments.of(name, files, made, made);
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void indexAgreesWithWhatPostgresMadeInPublic(String name, List<String> files, Set<String> expected,
                                                  Set<String> inIndex) throws IOException, SQLException {
-        List<Path> migrations = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            migrations.add(Files.writeString(dir.resolve("2024010100000" + i + "_m.sql"), files.get(i)));
-        }
-        MigrationIndex index = MigrationIndex.scan(dir);
-
-        Set<String> made;
-        try (ScratchDatabase database = ScratchDatabase.onServer(Postgres15.adminJdbcUrl(), null, null)) {
-            new MigrationRunner(database.connection()).apply(migrations);
-            made = publicViewsAndTypes(database);
-        }
-
-        assertEquals(expected, made, "PostgreSQL");
-        assertEquals(inIndex, new TreeSet<>(index.viewsAndTypes().keySet()), "the index");
-        assertTrue(made.containsAll(inIndex), "the index holds no name PostgreSQL does not");
-    }
-
-    /** Views, materialized views, enums, domains and composite types (not tables' row types, not arrays). */
-    private static Set<String> publicViewsAndTypes(ScratchDatabase database) throws SQLException {
-        Set<String> names = new TreeSet<>();
-        try (Statement statement = database.connection().createStatement();
-             ResultSet rows = statement.executeQuery("""
-                     select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                      where n.nspname = 'public' and c.relkind in ('v', 'm', 'c')
-                     union
-                     select t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
-                      where n.nspname = 'public' and t.typtype in ('e', 'd')""")) {
-            while (rows.next()) {
-                names.add(rows.getString(1));
-            }
-        }
-        return names;
+        // Views, materialized views, enums, domains and composite types (not tables' row types, not arrays).
+        MigrationsOnPostgres.assertIndexAgrees(dir, files, index -> index.viewsAndTypes().keySet(), """
+                select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                 where n.nspname = 'public' and c.relkind in ('v', 'm', 'c')
+                union
+                select t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
+                 where n.nspname = 'public' and t.typtype in ('e', 'd')""", expected, inIndex);
     }
 }
