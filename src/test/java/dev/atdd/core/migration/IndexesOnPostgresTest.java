@@ -1,0 +1,99 @@
+package dev.atdd.core.migration;
+
+import static dev.atdd.core.migration.MigrationsOnPostgres.agreeing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The named indexes of {@code public} whose names a generated table or index cannot take: each case
+ * applied to a real PostgreSQL 15 as verify-migrations applies it, where the index holds what the
+ * catalog has, or (where what a statement did is not known without running it) less, never more.
+ */
+class IndexesOnPostgresTest {
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                // An unnamed index gets a name PostgreSQL makes up (t_x_idx): the migrations never name it.
+                Arguments.of("each form; unnamed and other schemas' do not count", List.of("create table t (x int);"
+                        + " create index a on t (x); create unique index if not exists b on only public.t (x);"
+                        + " create index on t (x); create schema other; create table other.o (x int);"
+                        + " create index c on other.o (x); create index \"D\" on t using btree (x) where x > 0;"
+                        + " create index if not exists a on t (x); create unique index g on t ((x + 1));"),
+                        Set.of("D", "a", "b", "g", "t_x_idx"), Set.of("D", "a", "b", "g")),
+                agreeing("renamed, by ALTER TABLE too", List.of("create table t (x int); create index a on t (x);"
+                        + " create index b on t (x); create index c on t (x); alter index a rename to a2;"
+                        + " alter table if exists b rename to b2; alter index if exists public.c rename to \"C\";"
+                        + " alter index if exists nowhere rename to z;"),
+                        Set.of("C", "a2", "b2")),
+                agreeing("ALTER INDEX renames a table, whose index goes with it", List.of("create table t (x int);"
+                        + " create index i on t (x); alter index t rename to u;", "drop table u;"),
+                        Set.of()),
+                agreeing("dropped", List.of("create schema other; create table t (x int); create index a on t (x);"
+                        + " create index b on t (x); create index c on t (x); create index d on t (x);"
+                        + " create index kept on t (x);", "drop index a; drop index if exists b, nothing;"
+                        + " drop index public.c cascade; drop index if exists other.d;"),
+                        Set.of("d", "kept")),
+                agreeing("with their table dropped, moved, renamed or losing a column", List.of("create schema archive;"
+                        + " create table t (x int); create table u (x int); create table v (x int);"
+                        + " create table w (x int, y int); create table kept (x int); create index on_t on t (x);"
+                        + " create index on_u on u (x); create index on_v on v (x); create index on_w on w (y);"
+                        + " create index on_kept on kept (x);",
+                        "drop table if exists t, nothing; alter table u set schema archive;"
+                        + " alter table v rename to v2; create table v (x int); drop table v;"
+                        + " alter table if exists only w drop column y, add column z int;"),
+                        Set.of("on_kept", "on_v")),
+                agreeing("with their materialized view", List.of("create schema archive;"
+                        + " create materialized view m as select 1 as a; create index on_m on m (a);"
+                        + " create materialized view n as select 1 as a; create index on_n on n (a);"
+                        + " create materialized view o as select 1 as a; create index on_o on o (a);"
+                        + " alter materialized view m rename to m2; drop materialized view m2;"
+                        + " alter materialized view n set schema archive;"),
+                        Set.of("on_o")),
+                agreeing("where the search path puts their table", List.of("create schema app;"
+                        + " set search_path to app; create table t (x int); create index in_app on t (x);"
+                        + " create table public.p (x int); create index in_public on public.p (x);",
+                        "drop index if exists in_public; create index again on public.p (x); reset search_path;"
+                        + " create index on_p on p (x); drop index again;"),
+                        Set.of("in_public", "on_p")),
+                // Which schema holds q is not known without the catalog: the name is not held.
+                Arguments.of("a table found further down the search path", List.of("create schema app;"
+                        + " create table public.q (x int); set search_path to app, public; create index on_q on q (x);"
+                        + " reset search_path;"),
+                        Set.of("on_q"), Set.of()),
+                Arguments.of("a DO block's, which may not run", List.of("create table t (x int);"
+                        + " create table u (x int); create table w (x int); create index a on t (x);"
+                        + " create index b on t (x); create index c on t (x); create index on_u on u (x);"
+                        + " create index on_w on w (x);"
+                        + " do $$ begin create index made_in_block on t (x); if false then drop index a; end if;"
+                        + " alter index b rename to b2; alter table c rename to c2; alter table u rename to u2;"
+                        + " drop table if exists w; end $$;"),
+                        Set.of("a", "b2", "c2", "made_in_block", "on_u"), Set.of()),
+                Arguments.of("what a CASCADE drop took with it", List.of("create table t (x int); create index a on t (x);"
+                        + " create function f(int) returns int immutable language sql as 'select $1';"
+                        + " create index b on t (f(x)); drop function f(int) cascade; create index c on t (x);"),
+                        Set.of("a", "c"), Set.of("c")),
+                Arguments.of("a dropped column's, and the other indexes of its table", List.of(
+                        "create table w (x int, y int); create index on_y on w (y); create index on_x on w (x); alter table w drop column y;"),
+                        Set.of("on_x"), Set.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void indexAgreesWithTheIndexesPostgresMadeInPublic(String name, List<String> files, Set<String> expected,
+                                                       Set<String> inIndex) throws IOException, SQLException {
+        MigrationsOnPostgres.assertIndexAgrees(dir, files, index -> index.indexes().keySet(),
+                "select indexname from pg_indexes where schemaname = 'public'", expected, inIndex);
+    }
+}
