@@ -122,7 +122,7 @@ public final class MigrationGenerator {
                 }
             }
             for (RelationNamespace.Clash clash : RelationNamespace.clashes(missing, models, index.tables(),
-                    index.viewsAndTypes(), leftOut::contains)) {
+                    index.viewsAndTypes(), index.indexes(), leftOut::contains)) {
                 problems.add(clash.problem());
                 leftOut.add(clash.position());
             }

@@ -1,6 +1,7 @@
 package dev.atdd.core.generate;
 
 import dev.atdd.core.Problem;
+import dev.atdd.core.migration.TableOrigin;
 import dev.atdd.core.migration.ViewOrType;
 import dev.atdd.core.plan.PlannedTable;
 import dev.atdd.core.render.IndexName;
@@ -17,7 +18,7 @@ import java.util.function.IntPredicate;
  * or {@code CREATE INDEX} of a name another relation holds fails with "relation already exists", and a
  * table makes a type of its own name, so a {@code CREATE TABLE} of a type's name fails too. The new
  * migrations of one run are checked against each other, in the order they will run, and against the
- * tables, views and types the migrations folder makes already. (A clash inside one table, IndexPlan reports; two
+ * tables, views, types and indexes the migrations folder makes already. (A clash inside one table, IndexPlan reports; two
  * contracts asking for one table, the table plan.)
  */
 final class RelationNamespace {
@@ -34,14 +35,19 @@ final class RelationNamespace {
      * @param models   their models, one per table
      * @param existingTables the tables the migrations folder makes
      * @param viewsAndTypes the views and types the migrations folder makes, by name
+     * @param existingIndexes the named indexes the migrations folder makes, by name, with where each was made
      * @param leftOut  positions already refused for another problem: they claim no name
-     * @return the tables that clash with an earlier one, or with a table, view or type of the migrations
-     *         folder; a clashing table claims no name either, so that leaving it out leaves no clash behind
+     * @return the tables that clash with an earlier one, or with a table, view, type or index of the
+     *         migrations folder; a clashing table claims no name either, so that leaving it out leaves no
+     *         clash behind
      */
     static List<Clash> clashes(List<PlannedTable> tables, List<TableModel> models, Set<String> existingTables,
-                               Map<String, ViewOrType> viewsAndTypes, IntPredicate leftOut) {
+                               Map<String, ViewOrType> viewsAndTypes, Map<String, TableOrigin> existingIndexes,
+                               IntPredicate leftOut) {
         Map<String, String> holders = new HashMap<>();
         existingTables.forEach(name -> holders.put(name, "the table " + name + " of the migrations folder"));
+        existingIndexes.forEach((name, origin) -> holders.putIfAbsent(name, "the index " + name + " made by "
+                + origin.where()));
         // Types hold no relation's name: they only keep a table from taking theirs.
         Map<String, String> types = new HashMap<>();
         viewsAndTypes.forEach((name, made) -> (made.isRelation() ? holders : types).put(name, "the " + made.kind()

@@ -106,13 +106,50 @@ class RelationNamespaceTest {
                 + " the type game_match_status made by 20250101000000_types.sql:2: a table makes a type of its own"
                 + " name, and one schema cannot hold two types of one name; give one of them another name (a table's"
                 + " by persistence.table, an index's by persistence.indexes[].name)", failure.describe(project));
-        // What the run refused to write would not apply.
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(enumType);
-            SQLException refused = assertThrows(SQLException.class,
-                    () -> statement.execute("create table game_match_status (id text primary key)"));
-            assertEquals("42710", refused.getSQLState());
-        }
+        assertWouldNotApply(database, enumType, "create table game_match_status (id text primary key)", "42710");
+    }
+
+    @Test
+    void anIndexNamedLikeAnIndexTheMigrationsMakeIsAnErrorNamingWhereItWasMade(DataSource database)
+            throws SQLException {
+        String legacy = "CREATE TABLE legacy(id int);\nCREATE INDEX idx_lab_other_x_data ON legacy(id);\n";
+        Folders.write(project.resolve("supabase/migrations/20250101000000_legacy.sql"), legacy);
+        contract("lab/other/x", ROUND_PLAYER_BY_ID);
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class, () -> generator.generate(request(false)));
+
+        assertEquals("contracts/lab/other/x.schema.json: its index name idx_lab_other_x_data is also the name of the"
+                + " index idx_lab_other_x_data made by 20250101000000_legacy.sql:2: one schema cannot hold two relations"
+                + " of one name; give one of them another name (a table's by persistence.table, an index's by"
+                + " persistence.indexes[].name)", failure.describe(project));
+        assertEquals(1, migrations().size());
+        assertWouldNotApply(database, legacy + "CREATE TABLE lab_other_x (id text PRIMARY KEY, data jsonb);",
+                "CREATE INDEX idx_lab_other_x_data ON lab_other_x USING GIN (data)", "42P07");
+    }
+
+    @Test
+    void aTableRenamedInAGeneratedMigrationLeavesItsIndexNameTaken() throws IOException {
+        contract("lab/other/x", ROUND_PLAYER_BY_ID);
+        Path first = generator.generate(request(false)).written().get(0).file();
+        Files.writeString(first, Files.readString(first).replaceAll("\\blab_other_x\\b", "lab_x"));
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class, () -> generator.generate(request(false)));
+
+        assertTrue(failure.describe(project).contains("its index name idx_lab_other_x_data is also the name of the index"
+                + " idx_lab_other_x_data made by " + first.getFileName() + ":"), failure.describe(project));
+        assertEquals(List.of(first), migrations());
+    }
+
+    @Test
+    void anIndexTheMigrationsDroppedHoldsNoName() {
+        Folders.write(project.resolve("supabase/migrations/20250101000000_legacy.sql"),
+                "create table legacy(id int);\ncreate index idx_lab_other_x_data on legacy(id);\n");
+        Folders.write(project.resolve("supabase/migrations/20250102000000_drop.sql"), "drop table legacy;\n");
+        contract("lab/other/x", ROUND_PLAYER_BY_ID);
+
+        GenerationReport report = generator.generate(request(false));
+
+        assertEquals(List.of("lab_other_x"), report.written().stream().map(GenerationReport.Written::table).toList());
     }
 
     @Test
@@ -269,6 +306,16 @@ class RelationNamespaceTest {
         String shortened = warning.substring(warning.lastIndexOf(' ') + 1);
         assertEquals(63, shortened.length());
         assertTrue(indexesAfterApplying(database).contains(shortened), shortened);
+    }
+
+    /** What the run refused to write would not apply: after {@code migrations}, {@code refused} fails. */
+    private static void assertWouldNotApply(DataSource database, String migrations, String refused, String sqlState)
+            throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(migrations);
+            SQLException failure = assertThrows(SQLException.class, () -> statement.execute(refused));
+            assertEquals(sqlState, failure.getSQLState());
+        }
     }
 
     private static String indexNamed(String name) {
