@@ -1,7 +1,9 @@
 package dev.atdd.core.migration;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the migrations replayed so far have left, file by file in version order as verify-migrations
@@ -13,6 +15,7 @@ final class MigrationReplay {
     private final Map<String, TableOrigin> publicTables = new HashMap<>();
     private final Map<String, ViewOrType> publicViewsAndTypes = new HashMap<>();
     private final PublicIndexes publicIndexes = new PublicIndexes();
+    private final Set<String> temporaryTables = new HashSet<>();
     private SessionSearchPath searchPath = SessionSearchPath.START;
 
     Map<String, TableOrigin> publicTables() {
@@ -25,6 +28,11 @@ final class MigrationReplay {
 
     PublicIndexes publicIndexes() {
         return publicIndexes;
+    }
+
+    /** The temporary tables the session made: they last until it ends. */
+    Set<String> temporaryTables() {
+        return temporaryTables;
     }
 
     SearchPath searchPath() {

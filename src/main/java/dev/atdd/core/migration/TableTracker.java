@@ -27,6 +27,7 @@ final class TableTracker {
     private static final int SET_CONFIG_TOKENS = 13;
     private static final List<String> VIEW_OR_TYPE_KINDS = List.of("view", "type", "domain");
     private static final String INDEX = "index";
+    private static final String PG_TEMP = "pg_temp";
 
     /** What this file does, in order: files are scanned side by side, then replayed in version order. */
     private final List<Consumer<MigrationReplay>> changes = new ArrayList<>();
@@ -162,8 +163,8 @@ final class TableTracker {
     /** What may stand between {@code CREATE} and {@code TABLE}, {@code VIEW} or {@code INDEX}; else other DDL. */
     private static boolean isCreateModifier(SqlLexer lexer) {
         return lexer.isWord("unique") || lexer.isWord("global") || lexer.isWord("local")
-                || lexer.isWord("temporary") || lexer.isWord("temp") || lexer.isWord("unlogged") || lexer.isWord("or") || lexer.isWord("replace")
-                || lexer.isWord("recursive");
+                || lexer.isWord("temporary") || lexer.isWord("temp") || lexer.isWord("unlogged") || lexer.isWord("or")
+                || lexer.isWord("replace") || lexer.isWord("recursive");
     }
 
     private static boolean isViewOrTypeWord(SqlLexer lexer) {
@@ -355,11 +356,18 @@ final class TableTracker {
         c.words("recursive");
         boolean table = c.words("table");
         String kind = table ? null : viewOrType(c);
-        if (!table && kind == null || temporary) {
+        if (!table && kind == null) {
             return;
         }
         c.words("if", "not", "exists");
         QualifiedName name = c.qualifiedName();
+        if (temporary || name != null && PG_TEMP.equals(name.schema())) {
+            if (table && name != null) {
+                // pg_temp comes first on every search path: an unqualified name finds this table, and its indexes.
+                changes.add(replay -> replay.temporaryTables().add(name.object()));
+            }
+            return;
+        }
         // CREATE TYPE x AS (…): the statement's tokens end at its parenthesis.
         String made = "type".equals(kind) && c.words("as") && c.atEnd() ? "composite type" : kind;
         if (name != null && name.mayBeInPublic()) {
@@ -378,8 +386,10 @@ final class TableTracker {
 
     /**
      * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON [ONLY] table}: the index goes in its
-     * table's schema. One without a name gets a name PostgreSQL makes up, and is not followed; nor is one made
-     * in a {@code DO} block, which may not run (see {@link #block}).
+     * table's schema, which for an unqualified name is {@code pg_temp} while the session has a temporary
+     * table of that name (or had: a drop is not followed there). One without a name gets a name PostgreSQL
+     * makes up, and is not followed; nor is one made in a {@code DO} block, which may not run (see
+     * {@link #block}).
      */
     private void createIndex(Cursor c, TableOrigin here) {
         c.words("concurrently");
@@ -391,7 +401,11 @@ final class TableTracker {
         c.words("only");
         QualifiedName table = c.qualifiedName();
         if (table != null) {
-            inPublic(table, (replay, relation) -> replay.publicIndexes().create(name, relation, here));
+            inPublic(table, (replay, relation) -> {
+                if (table.schema() != null || !replay.temporaryTables().contains(relation)) {
+                    replay.publicIndexes().create(name, relation, here);
+                }
+            });
         }
     }
 

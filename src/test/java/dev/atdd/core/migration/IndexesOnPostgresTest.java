@@ -67,6 +67,11 @@ class IndexesOnPostgresTest {
                         "drop index if exists in_public; create index again on public.p (x); reset search_path;"
                         + " create index on_p on p (x); drop index again;"),
                         Set.of("in_public", "on_p")),
+                agreeing("not on a temporary table, for the whole session", List.of("create table t (x int);"
+                        + " create temp table t (x int); create table pg_temp.u (x int); create index on_temp on t (x);"
+                        + " create index on_public on public.t (x);",
+                        "create index on_u on u (x); create index also_temp on t (x);"),
+                        Set.of("on_public")),
                 // Which schema holds q is not known without the catalog: the name is not held.
                 Arguments.of("a table found further down the search path", List.of("create schema app;"
                         + " create table public.q (x int); set search_path to app, public; create index on_q on q (x);"

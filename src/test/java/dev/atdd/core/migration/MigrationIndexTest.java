@@ -411,6 +411,16 @@ class MigrationIndexTest {
     }
 
     @Test
+    void notOnATemporaryTableThatAnUnqualifiedNameFindsFirstForTheSession() throws IOException {
+        write("20240101000000_temp.sql", "create table t (x int); create temp table t (x int);"
+                + " create table pg_temp.u (x int); create index on_temp on t (x);"
+                + " create index on_public on public.t (x);");
+        write("20240102000000_later.sql", "create index on_u on u (x); create index also_temp on t (x);");
+
+        assertEquals(Set.of("on_public"), indexes(MigrationIndex.scan(dir)));
+    }
+
+    @Test
     void aDoBlockTakesNoNewNameAndLetsGoOfWhatItMayHaveDroppedRenamedOrMoved() throws IOException {
         MigrationIndex index = indexOf("""
                 create table t (x int); create table u (x int); create table w (x int);
