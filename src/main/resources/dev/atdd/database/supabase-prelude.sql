@@ -8,34 +8,34 @@
 -- Roles of the Supabase API, and those of Supabase's services that migrations grant to or make owners
 -- (a pulled schema's OWNER TO "supabase_admin", an auth hook's grants to supabase_auth_admin). Roles belong
 -- to the whole server, not to one database.
+-- A role that exists is left alone before anything is asked of it: on a server where they exist (the one
+-- supabase start runs) the user need not have the right to create them (BYPASSRLS needs a superuser).
 do $prelude$
 declare
-  service text;
+  role_options text[][] := array[['anon', 'nologin noinherit'], ['authenticated', 'nologin noinherit'],
+      ['service_role', 'nologin noinherit bypassrls'], ['authenticator', 'nologin noinherit'],
+      ['dashboard_user', 'nologin noinherit'], ['supabase_admin', 'nologin noinherit'],
+      ['supabase_auth_admin', 'nologin noinherit'], ['supabase_functions_admin', 'nologin noinherit'],
+      ['supabase_realtime_admin', 'nologin noinherit'], ['supabase_storage_admin', 'nologin noinherit']];
+  wanted text[];
+  api_role text;
 begin
-  begin
-    create role anon nologin noinherit;
-  exception when duplicate_object then null;
-  end;
-  begin
-    create role authenticated nologin noinherit;
-  exception when duplicate_object then null;
-  end;
-  begin
-    create role service_role nologin noinherit bypassrls;
-  exception when duplicate_object then null;
-  end;
-  foreach service in array array['authenticator', 'dashboard_user', 'supabase_admin', 'supabase_auth_admin',
-      'supabase_functions_admin', 'supabase_realtime_admin', 'supabase_storage_admin'] loop
-    begin
-      execute format('create role %I nologin noinherit', service);
-    exception when duplicate_object then null;
-    end;
+  foreach wanted slice 1 in array role_options loop
+    if not exists (select from pg_roles where rolname = wanted[1]) then
+      begin
+        execute format('create role %I %s', wanted[1], wanted[2]);
+      exception when duplicate_object then null; -- made meanwhile by another build on the same server
+      end;
+    end if;
+  end loop;
+  -- The API's login role switches to these, as on Supabase; granted only where missing.
+  foreach api_role in array array['anon', 'authenticated', 'service_role'] loop
+    if not pg_has_role('authenticator', api_role, 'member') then
+      execute format('grant %I to authenticator', api_role);
+    end if;
   end loop;
 end
 $prelude$;
-
--- The API's login role switches to these, as on Supabase.
-grant anon, authenticated, service_role to authenticator;
 
 -- Schemas.
 create schema if not exists extensions;

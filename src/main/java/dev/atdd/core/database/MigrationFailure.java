@@ -30,7 +30,7 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
             "supabase_migrations", "pgbouncer", "_realtime", "_analytics");
     private static final Pattern MISSING_EXTENSION = Pattern.compile("extension \"([^\"]+)\" is not available");
     /** {@code relation "auth.identities"}, {@code schema "realtime"}, {@code function net.http_post(...)}. */
-    private static final Pattern MISSING_NAME = Pattern.compile("^\\w+ \"?([^\".(]+)[\".(]");
+    private static final Pattern MISSING_NAME = Pattern.compile("^\\w+ \"?([^\".(]+)([\".(])");
 
     public MigrationFailure {
         Objects.requireNonNull(file, "file");
@@ -74,10 +74,12 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
         if (sqlState.equals("0A000") && extension.find()) {
             return Optional.of("extension " + extension.group(1));
         }
-        // 3F000 no such schema, 42P01 relation, 42883 function, 42704 type or other object.
+        // 3F000 no such schema; 42P01 relation, 42883 function, 42704 type or other object, in such a schema:
+        // a table of public named storage is no Supabase schema.
         Matcher name = MISSING_NAME.matcher(message);
         if (Set.of("3F000", "42P01", "42883", "42704").contains(sqlState) && message.contains("does not exist")
-                && name.find() && SUPABASE_SCHEMAS.contains(name.group(1))) {
+                && name.find() && (sqlState.equals("3F000") || name.group(2).equals("."))
+                && SUPABASE_SCHEMAS.contains(name.group(1))) {
             return Optional.of("schema " + name.group(1));
         }
         return Optional.empty();

@@ -65,10 +65,17 @@ public final class MigrationVerifier {
         }
         List<Path> migrations = index.files().stream().map(MigrationFile::path).toList();
         try (ScratchDatabase scratch = database.get()) {
-            new MigrationRunner(scratch.connection()).applyPrelude(prelude);
-            // The migrations run in a session of their own, as the Supabase CLI's do: what the prelude set
-            // for the database holds there (RESET ALL returns to it), what it set for its own session does not.
-            List<Path> applied = new MigrationRunner(scratch.newSession()).apply(migrations);
+            if (prelude.includesBuiltIn()) {
+                // The built-in prelude makes the database what Supabase's is before any migration; the
+                // migrations then run in a new session, as the Supabase CLI applies them: what the prelude
+                // set for the database holds there (RESET ALL returns to Supabase's search path).
+                new MigrationRunner(scratch.connection()).applyPrelude(SupabasePrelude.builtIn());
+                scratch.newSession();
+            }
+            MigrationRunner runner = new MigrationRunner(scratch.connection());
+            // A user's prelude file runs in the migrations' session: what it SETs holds for them.
+            prelude.userFile().ifPresent(file -> runner.applyPrelude(SupabasePrelude.userFileOnly(file)));
+            List<Path> applied = runner.apply(migrations);
             SchemaSnapshot schema = SchemaSnapshot.read(scratch.connection(), SCHEMA);
             return new VerificationReport(applied, SchemaDrift.compare(plan, relational, schema, existingTables),
                     SchemaDrift.withoutRowLevelSecurity(schema));

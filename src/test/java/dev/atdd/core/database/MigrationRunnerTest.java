@@ -269,6 +269,7 @@ class MigrationRunnerTest {
             "create policy p on realtime.messages using (true); | schema realtime",
             "select net.http_post('https://example.com');      | schema net",
             "select * from items;                              | ",
+            "select * from storage;                            | ",
             "select now() + 1;                                 | ",
             "create extension no_such_thing_at_all;            | extension no_such_thing_at_all"})
     void namesWhatASupabaseDatabaseHasAndThisOneLacks(String sql, String gap) {

@@ -366,6 +366,21 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void whatAPreludeFileSetsForItsSessionHoldsForTheMigrations() throws Exception {
+        Path preludeFile = project.resolve("prelude.sql");
+        Files.writeString(preludeFile, "create schema app; create table app.lookup (x int);\n"
+                + "set search_path to \"$user\", public, extensions, app;\n");
+        migration("20250101000000_view.sql", "create view public.v as select x from lookup;\n");
+        MigrationVerifier withFile = new MigrationVerifier(
+                () -> ScratchDatabase.onServer(Postgres15.adminJdbcUrl(), "postgres", null),
+                SupabasePrelude.builtInThen(preludeFile));
+
+        VerificationReport report = withFile.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(1, report.applied().size());
+    }
+
+    @Test
     void aMigrationThatDoesNotApplyStopsTheRunAtItsLine() throws Exception {
         migration("20250101000000_ok.sql", "create table public.a (id int);\n");
         migration("20250102000000_broken.sql", "-- second\ncreate table public.b (\n  id int,\n  name tex\n);\n");
