@@ -51,8 +51,17 @@ final class TableTracker {
     /** The statement starts with {@code DROP} or {@code ALTER}; its last word so far is {@code CASCADE}. */
     private boolean mayCascade;
     private boolean cascading;
-    /** Such a statement has a later {@code DROP}: {@code ALTER TABLE t DROP COLUMN c} drops the indexes on c. */
+    /**
+     * Such a statement has a later {@code DROP} ({@code ALTER TABLE t DROP COLUMN c} drops the indexes on c)
+     * or {@code USING INDEX} ({@code ADD CONSTRAINT k UNIQUE USING INDEX i} renames i to k).
+     */
     private boolean dropping;
+    private boolean afterUsing;
+    /**
+     * The statement is a {@code CALL}, or a {@code DO} block's body holds an {@code EXECUTE}: DDL that is
+     * not read here may drop or rename any index, view or type.
+     */
+    private boolean unreadDdl;
     private MigrationFile file;
     private String text;
 
@@ -75,12 +84,17 @@ final class TableTracker {
         }
         if (mayCascade) {
             cascading = lexer.isWord("cascade");
-            dropping |= lexer.isWord("drop");
+            dropping |= lexer.isWord("drop") || afterUsing && lexer.isWord(INDEX);
+            afterUsing = lexer.isWord("using");
+        }
+        if (inBlock && lexer.isWord("execute")) {
+            unreadDdl = true;
         }
         if (!collecting) {
             return;
         }
         if (statement.size == 0) {
+            unreadDdl |= !inBlock && lexer.isWord("call");
             mayCascade = lexer.isWord("drop") || lexer.isWord("alter");
             doBlock = lexer.isWord("do");
             setting = lexer.isWord("set") || lexer.isWord("reset");
@@ -214,11 +228,20 @@ final class TableTracker {
                 }
             });
         }
+        if (unreadDdl && !inBlock) {
+            // What the procedure or the EXECUTEd string did is not known: a name wrongly held refuses a table.
+            changes.add(replay -> {
+                replay.publicIndexes().clear();
+                replay.publicViewsAndTypes().clear();
+            });
+            unreadDdl = false;
+        }
         doBlock = false;
         selecting = false;
         mayCascade = false;
         cascading = false;
         dropping = false;
+        afterUsing = false;
     }
 
     /**
@@ -301,6 +324,7 @@ final class TableTracker {
                 alter(c, null, here);
             }
         } else if (c.words("drop", "table")) {
+            forgetIndexesOfPartitions();
             if (inBlock) {
                 letIndexesGo(c);
             } else {
@@ -477,6 +501,12 @@ final class TableTracker {
                     }
                 });
             }
+        } else if (INDEX.equals(kind) && c.words("attach", "partition")) {
+            // The attached index goes when the partitioned one is dropped, which a DROP INDEX of it does not say.
+            QualifiedName attached = c.qualifiedName();
+            if (attached != null) {
+                inPublic(attached, (replay, index) -> replay.publicIndexes().forget(index));
+            }
         } else if (!INDEX.equals(kind) && c.words("set", "schema")) {
             String schema = c.identifier();
             if (schema == null) {
@@ -563,6 +593,14 @@ final class TableTracker {
                 replay.publicIndexes().dropOn(object);
             });
         } while (c.punctuation(','));
+    }
+
+    /**
+     * A partitioned table, in any schema, takes its partitions along when dropped, and their indexes: which
+     * tables are partitions of which is not followed, so a {@code DROP TABLE} lets every index name go.
+     */
+    private void forgetIndexesOfPartitions() {
+        changes.add(replay -> replay.publicIndexes().clear());
     }
 
 
