@@ -1,5 +1,7 @@
 package dev.atdd.core.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import dev.atdd.core.contract.Contract;
 import dev.atdd.core.naming.PgIdentifier;
 import java.time.Instant;
@@ -21,6 +23,10 @@ public record JsonbTableModel(String table, ContractSource contract, String gene
                               boolean rowLevelSecurity, String dataIndex, List<TableIndex> indexes,
                               String requestedDataIndex) implements TableModel {
 
+    /** Keywords under which a schema may declare keys beside its own {@code properties}. */
+    private static final List<String> OPENING_KEYWORDS = List.of("allOf", "anyOf", "oneOf", "$ref", "if", "then",
+            "else", "dependentSchemas", "dependencies", "patternProperties");
+
     public JsonbTableModel {
         indexes = List.copyOf(indexes);
     }
@@ -31,13 +37,28 @@ public record JsonbTableModel(String table, ContractSource contract, String gene
     public static JsonbTableModel of(Contract contract, String table, Instant generatedAt, boolean rowLevelSecurity) {
         String requestedDataIndex = "idx_" + table + "_data";
         String dataIndex = PgIdentifier.fit(requestedDataIndex);
-        // A key the contract declares (any key of a contract that declares none), and its value (data->'key')
-        // is JSONB, so GIN applies to all: a misspelt key would index what no document holds.
+        // A key the contract may hold, and its value (data->'key') is JSONB, so GIN applies to all: a
+        // misspelt key would index what no document holds.
         List<TableIndex> indexes = IndexPlan.plan(contract, table, Set.of(dataIndex),
-                key -> !contract.hasProperties() || contract.hasProperty(key) ? Optional.of(key) : Optional.empty(),
+                key -> mayHold(contract, key) ? Optional.of(key) : Optional.empty(),
                 "a property of the contract", key -> true);
         return new JsonbTableModel(table, ContractSource.of(contract), GenerationTime.format(generatedAt),
                 rowLevelSecurity, dataIndex, indexes, requestedDataIndex);
+    }
+
+    /**
+     * Whether a document of the contract may hold {@code key}: one its {@code properties} name, or any
+     * key where it declares none, composes its schema ({@code allOf}, {@code $ref}, ...) or opens it
+     * ({@code additionalProperties} other than {@code false}, {@code patternProperties}).
+     */
+    private static boolean mayHold(Contract contract, String key) {
+        if (!contract.hasProperties() || contract.hasProperty(key)) {
+            return true;
+        }
+        JsonNode schema = contract.schema();
+        JsonNode additional = schema.get("additionalProperties");
+        return additional != null && !additional.equals(BooleanNode.FALSE)
+                || OPENING_KEYWORDS.stream().anyMatch(schema::has);
     }
 
     @Override

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
 import dev.atdd.core.contract.Contract;
@@ -18,6 +19,8 @@ import dev.atdd.core.types.RelationalTable;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ContractTableModelsTest {
 
@@ -55,6 +58,16 @@ class ContractTableModelsTest {
                 e.problems().stream().map(Problem::message).toList());
         assertEquals(List.of("i1"), JsonbTableModel.of(RenderFixtures.contract(null,
                 List.of(index("i1", IndexMethod.BTREE, "anything"))), "t", GENERATED_AT, true).indexes().stream()
+                .map(TableIndex::name).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"allOf", "$ref", "patternProperties", "additionalProperties"})
+    void aJsonbIndexOnAKeyTheSchemaMayDeclareElsewhereIsWritten(String keyword) {
+        Contract declared = RenderFixtures.contract(null, List.of(index("i1", IndexMethod.BTREE, "tenant_id")), "total");
+        ((ObjectNode) declared.schema()).putObject(keyword);
+
+        assertEquals(List.of("i1"), JsonbTableModel.of(declared, "t", GENERATED_AT, true).indexes().stream()
                 .map(TableIndex::name).toList());
     }
 
