@@ -25,7 +25,9 @@ final class JsonSyntaxError {
     private static final Pattern TOKEN = Pattern.compile("(?:Unrecognized|Non-standard) token '(.*?)'(?:: .*)?");
     private static final Pattern WRONG_CLOSE = Pattern.compile("Unexpected close marker '(.)': expected '(.)'.*");
     private static final Pattern NOTHING_TO_CLOSE = Pattern.compile("Unexpected close marker '(.)': no open.*");
-    private static final Pattern ESCAPE = Pattern.compile("Unrecognized character escape '(.*)' \\(code \\d+\\)");
+    // The escaped character is quoted, or named CTRL-CHAR when a control character (a line break, a tab).
+    private static final Pattern ESCAPE = Pattern.compile(
+            "Unrecognized character escape (?:'(.*)' \\(code \\d+\\)|\\(CTRL-CHAR, code (\\d+)\\))");
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
     private static final Pattern NUMBER = Pattern.compile("Invalid numeric value: (.*)");
     private static final Pattern SOURCE = Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)]");
@@ -73,7 +75,9 @@ final class JsonSyntaxError {
             return "'" + m.group(1) + "' closes nothing: no " + kind + " is open";
         }
         if ((m = ESCAPE.matcher(message)).matches()) {
-            return "unknown escape \\" + m.group(1)
+            String escaped = m.group(1) != null ? "\\" + m.group(1)
+                    : "\\ before " + String.format(Locale.ROOT, "U+%04X", Integer.parseInt(m.group(2)));
+            return "unknown escape " + escaped
                     + ": a string may hold \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u followed by four hex digits";
         }
         if ((m = DUPLICATE.matcher(message)).matches()) {

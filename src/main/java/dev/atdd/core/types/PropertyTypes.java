@@ -45,13 +45,7 @@ final class PropertyTypes {
         Set<String> visited = new HashSet<>();
         // The root encloses every property, so "$ref": "#" is recursive.
         visited.add("");
-        PropertyShape shape = shapeOf(schema, pointer, visited);
-        if (!shape.admitsNull() && schema.path("nullable").asBoolean(false)) {
-            // Written by teams coming from OpenAPI 3.0 (springdoc): meant as "may be null", which it does not say.
-            return shape.withTodo("nullable: true is OpenAPI 3.0's keyword, not JSON Schema's: a validator refuses"
-                    + " null here, so the column follows the type; to allow null, list \"null\" in the type");
-        }
-        return shape;
+        return shapeOf(schema, pointer, visited);
     }
 
     private PropertyShape shapeOf(JsonNode schema, String pointer, Set<String> visited) {
@@ -231,7 +225,11 @@ final class PropertyTypes {
         List<String> found = new ArrayList<>();
         for (String keyword : UNENFORCED) {
             JsonNode value = schema.get(keyword);
-            if (value != null) {
+            // A length is moot where the type fixes the text (UUID, dates); draft-04's exclusiveMinimum: true
+            // only qualifies minimum, which is listed.
+            boolean moot = keyword.endsWith("Length") && shape.type() != PgType.TEXT
+                    || keyword.startsWith("exclusive") && value != null && value.isBoolean();
+            if (value != null && !moot) {
                 String text = value.toString();
                 found.add(keyword + " " + (text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "…" : text));
             }

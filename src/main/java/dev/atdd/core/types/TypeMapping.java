@@ -51,6 +51,11 @@ public final class TypeMapping {
                 String name = property.getKey();
                 String pointer = pointerOf(name);
                 PropertyShape shape = types.shapeOf(property.getValue(), pointer);
+                if (required.contains(name) && !shape.admitsNull() && property.getValue().path("nullable").asBoolean()) {
+                    // Written by teams coming from OpenAPI 3.0 (springdoc), meaning "may be null", which it does not say.
+                    shape = shape.withTodo("nullable: true is OpenAPI 3.0's keyword, not JSON Schema's: a validator"
+                            + " refuses null here, so the column is NOT NULL; to allow null, list \"null\" in the type");
+                }
                 if (name.equals(key)) {
                     if (shape.type() != PgType.UUID) {
                         tableTodos.add("the key column id is UUID while the contract's id is " + shape.source()

@@ -131,6 +131,7 @@ class ContractReaderTest {
             leading zero               | {"a": 01}                  | invalid number: leading zeroes not allowed
             raw line break in a string | {"a": "x\\ny"}           | control character U+000A inside a string: write it escaped, as \\u000A
             unknown escape             | {"a": "\\q"}             | unknown escape \\q: a string may hold \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u followed by four hex digits
+            escaped line break         | {"a": "x\\\\ny"}         | unknown escape \\ before U+000A: a string may hold \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u followed by four hex digits
             duplicate key              | {"a": 1, "a": 2}           | the key "a" appears twice in one object
             trailing value             | {} {}                      | something follows the contract's object: a contract file holds one JSON object
             """)
