@@ -28,6 +28,8 @@ final class TableTracker {
     private static final List<String> VIEW_OR_TYPE_KINDS = List.of("view", "type", "domain");
     private static final String INDEX = "index";
     private static final String PG_TEMP = "pg_temp";
+    /** {@code INTO UNLOGGED TABLE database . schema . table}. */
+    private static final int INTO_TOKENS = 8;
 
     /** What this file does, in order: files are scanned side by side, then replayed in version order. */
     private final List<Consumer<MigrationReplay>> changes = new ArrayList<>();
@@ -57,6 +59,13 @@ final class TableTracker {
      */
     private boolean dropping;
     private boolean afterUsing;
+    /**
+     * A top-level {@code SELECT} not yet past its {@code FROM}: {@code SELECT ... INTO [TEMP|UNLOGGED] [TABLE]
+     * t} makes a table (in a {@code DO} block it fills variables), read from {@code into}.
+     */
+    private boolean selectInto;
+    private int selectDepth;
+    private final StatementTokens into = new StatementTokens();
     /**
      * The statement is a {@code CALL}, or a {@code DO} block's body holds an {@code EXECUTE}: DDL that is
      * not read here may drop or rename any index, view or type.
@@ -90,6 +99,9 @@ final class TableTracker {
         if (inBlock && lexer.isWord("execute")) {
             unreadDdl = true;
         }
+        if (selectInto) {
+            selectInto(lexer);
+        }
         if (!collecting) {
             return;
         }
@@ -99,6 +111,7 @@ final class TableTracker {
             doBlock = lexer.isWord("do");
             setting = lexer.isWord("set") || lexer.isWord("reset");
             selecting = lexer.isWord("select");
+            selectInto = selecting && !inBlock;
             collecting = setting || selecting || mayCascade || lexer.isWord("create");
         } else if (selecting) {
             // SELECT pg_catalog.set_config('search_path', '', false) AS x is 13 tokens: a longer SELECT is not one.
@@ -201,6 +214,23 @@ final class TableTracker {
                 && text.regionMatches(true, start + 1, SEARCH_PATH, 0, SEARCH_PATH.length()));
     }
 
+    /** Follows a top-level SELECT's tokens at its own level to an INTO, then keeps the few that name the table. */
+    private void selectInto(SqlLexer lexer) {
+        if (into.size > 0) {
+            into.add(lexer);
+            // INTO UNLOGGED TABLE database.schema.table
+            selectInto = into.size < INTO_TOKENS;
+        } else if (lexer.isPunctuation('(')) {
+            selectDepth++;
+        } else if (lexer.isPunctuation(')')) {
+            selectDepth--;
+        } else if (selectDepth == 0 && lexer.isWord("into")) {
+            into.add(lexer);
+        } else if (selectDepth == 0 && lexer.isWord("from")) {
+            selectInto = false;
+        }
+    }
+
     private void endStatement() {
         // Only constraints depend on an index: a DROP INDEX ... CASCADE takes no other index along.
         boolean indexDrop = kindSeen && statement.size > 1 && statement.isWord(text, 1, INDEX);
@@ -211,6 +241,17 @@ final class TableTracker {
         } else if (statement.size > 0 && selecting) {
             setConfig(new Cursor(statement, text));
         }
+        if (into.size > 0) {
+            Cursor c = new Cursor(into, text);
+            c.words("into");
+            boolean temporary = c.words("temporary") || c.words("temp");
+            c.words("unlogged");
+            c.words("table");
+            recordTable(c.qualifiedName(), temporary, new TableOrigin(file, into.lines[0], into.columns[0]));
+            into.size = 0;
+        }
+        selectInto = false;
+        selectDepth = 0;
         statement.size = 0;
         collecting = true;
         kindSeen = false;
@@ -385,24 +426,36 @@ final class TableTracker {
         }
         c.words("if", "not", "exists");
         QualifiedName name = c.qualifiedName();
-        if (temporary || name != null && PG_TEMP.equals(name.schema())) {
-            if (table && name != null) {
-                // pg_temp comes first on every search path: an unqualified name finds this table, and its indexes.
-                changes.add(replay -> replay.temporaryTables().add(name.object()));
-            }
+        if (table) {
+            recordTable(name, temporary, here);
+            return;
+        }
+        if (temporary || name == null || PG_TEMP.equals(name.schema())) {
             return;
         }
         // CREATE TYPE x AS (…): the statement's tokens end at its parenthesis.
         String made = "type".equals(kind) && c.words("as") && c.atEnd() ? "composite type" : kind;
-        if (name != null && name.mayBeInPublic()) {
+        if (name.mayBeInPublic()) {
             changes.add(replay -> {
-                if (!name.inPublic(replay.searchPath())) {
-                    return;
-                }
-                if (table) {
-                    replay.publicTables().putIfAbsent(name.object(), here);
-                } else {
+                if (name.inPublic(replay.searchPath())) {
                     replay.publicViewsAndTypes().putIfAbsent(name.object(), new ViewOrType(made, here));
+                }
+            });
+        }
+    }
+
+    /** A table made by {@code CREATE TABLE} or {@code SELECT ... INTO}; null when no name was read. */
+    private void recordTable(QualifiedName name, boolean temporary, TableOrigin here) {
+        if (name == null) {
+            return;
+        }
+        if (temporary || PG_TEMP.equals(name.schema())) {
+            // pg_temp comes first on every search path: an unqualified name finds this table, and its indexes.
+            changes.add(replay -> replay.temporaryTables().add(name.object()));
+        } else if (name.mayBeInPublic()) {
+            changes.add(replay -> {
+                if (name.inPublic(replay.searchPath())) {
+                    replay.publicTables().putIfAbsent(name.object(), here);
                 }
             });
         }

@@ -151,6 +151,16 @@ final class SearchPathMigrations {
                             as $inner$ begin create table inner_t(); end $inner$;
                         end $outer$;
                         """),
+                oneFile("SELECT INTO makes a table, at the top level only", """
+                        create table src (x int);
+                        select x, 1 as y into made from src;
+                        select * into temp tmp_made from src;
+                        SELECT 1 AS a INTO UNLOGGED TABLE public.made2;
+                        select (select 1) as z, 'into' as w into table made3 from src where x in (select 1);
+                        select 1 as a from src where x in (select 1);
+                        do $$ declare v int; begin select 1 into v; end $$;
+                        create schema app; select 1 as a into app.elsewhere;
+                        """, "src", "made", "made2", "made3"),
                 oneFile("names over 63 bytes are cut as PostgreSQL cuts them, at a character boundary",
                         "create table " + "a".repeat(70) + "();\n"
                                 + "alter table " + "a".repeat(64) + " rename to " + "b".repeat(65) + ";\n"
