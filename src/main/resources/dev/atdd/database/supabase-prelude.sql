@@ -48,11 +48,14 @@ grant usage on schema public, extensions, auth, storage to anon, authenticated, 
 create extension if not exists pgcrypto with schema extensions;
 create extension if not exists "uuid-ossp" with schema extensions;
 
--- Supabase's search path: the database's default, so that RESET ALL (which ends every pulled schema file)
--- returns to it in the session the migrations run in, and this session's setting for the rest of the prelude.
+-- Supabase's search path: this user's default in this database, so that the session the migrations run in
+-- starts with it and RESET ALL (which ends every pulled schema file) returns to it, whatever default the user
+-- has elsewhere on the server (a setting for one role in one database outranks the others); and this
+-- session's setting for the rest of the prelude.
 do $prelude$
 begin
-  execute format('alter database %I set search_path to "$user", public, extensions', current_database());
+  execute format('alter role current_user in database %I set search_path to "$user", public, extensions',
+      current_database());
 end
 $prelude$;
 set search_path to "$user", public, extensions;

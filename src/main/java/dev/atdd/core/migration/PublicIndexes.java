@@ -17,6 +17,11 @@ final class PublicIndexes {
 
     private final Map<String, PublicIndex> byName = new HashMap<>();
     private final Map<String, Set<String>> byRelation = new HashMap<>();
+    /**
+     * Whether the migrations made a partition: an index on a partitioned table takes along the indexes of
+     * its partitions that it adopted, which are not followed.
+     */
+    private boolean partitionsMade;
 
     /** A second {@code CREATE INDEX} of a name fails (or, with {@code IF NOT EXISTS}, is skipped): the first stays. */
     void create(String name, String relation, TableOrigin origin) {
@@ -34,6 +39,19 @@ final class PublicIndexes {
         drop(name);
         create(renamed, index.relation(), index.origin());
         return true;
+    }
+
+    void partitionMade() {
+        partitionsMade = true;
+    }
+
+    /** {@code DROP INDEX}: once partitions exist, every name goes, as the index may have taken others along. */
+    void dropIndex(String name) {
+        if (partitionsMade) {
+            clear();
+        } else {
+            drop(name);
+        }
     }
 
     void drop(String name) {

@@ -91,6 +91,8 @@ final class TableTracker {
             block(lexer);
             return;
         }
+        // A DO block whose body is written as a plain string is not read: what it does is not known.
+        unreadDdl |= doBlock && lexer.kind() == SqlTokenKind.STRING;
         if (mayCascade) {
             cascading = lexer.isWord("cascade");
             dropping |= lexer.isWord("drop") || afterUsing && lexer.isWord(INDEX);
@@ -106,7 +108,7 @@ final class TableTracker {
             return;
         }
         if (statement.size == 0) {
-            unreadDdl |= !inBlock && lexer.isWord("call");
+            unreadDdl |= lexer.isWord("call");
             mayCascade = lexer.isWord("drop") || lexer.isWord("alter");
             doBlock = lexer.isWord("do");
             setting = lexer.isWord("set") || lexer.isWord("reset");
@@ -428,6 +430,9 @@ final class TableTracker {
         QualifiedName name = c.qualifiedName();
         if (table) {
             recordTable(name, temporary, here);
+            if (c.words("partition", "of")) {
+                partitionMade();
+            }
             return;
         }
         if (temporary || name == null || PG_TEMP.equals(name.schema())) {
@@ -442,6 +447,11 @@ final class TableTracker {
                 }
             });
         }
+    }
+
+    /** A partitioned table's index adopts its partitions' like indexes: see {@link PublicIndexes#dropIndex}. */
+    private void partitionMade() {
+        changes.add(replay -> replay.publicIndexes().partitionMade());
     }
 
     /** A table made by {@code CREATE TABLE} or {@code SELECT ... INTO}; null when no name was read. */
@@ -554,6 +564,8 @@ final class TableTracker {
                     }
                 });
             }
+        } else if (kind == null && c.words("attach", "partition")) {
+            partitionMade();
         } else if (INDEX.equals(kind) && c.words("attach", "partition")) {
             // The attached index goes when the partitioned one is dropped, which a DROP INDEX of it does not say.
             QualifiedName attached = c.qualifiedName();
@@ -634,7 +646,7 @@ final class TableTracker {
             }
             inPublic(name, (replay, object) -> {
                 if (INDEX.equals(kind)) {
-                    replay.publicIndexes().drop(object);
+                    replay.publicIndexes().dropIndex(object);
                     return;
                 }
                 if (kind == null) {

@@ -52,7 +52,7 @@ class SupabasePreludeTest {
         assertEquals("\"$user\", public, extensions", value(database.connection(), "show search_path"));
         assertEquals("{\"search_path=\\\"$user\\\", public, extensions\"}", value(database.connection(), """
                 select setconfig::text from pg_db_role_setting s join pg_database d on d.oid = s.setdatabase
-                where d.datname = current_database() and s.setrole = 0"""));
+                join pg_roles r on r.oid = s.setrole where d.datname = current_database() and r.rolname = current_user"""));
         assertEquals("supabase_realtime", value(database.connection(), "select string_agg(pubname, ',') from pg_publication"));
     }
 

@@ -24,6 +24,9 @@ import dev.atdd.testing.Postgres15;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -363,6 +366,28 @@ class MigrationVerifierTest {
 
         assertEquals(2, report.applied().size());
         assertEquals(List.of(), report.drift().stream().map(Drift::describe).toList());
+    }
+
+    @Test
+    void theMigrationsSessionStartsOnSupabasesSearchPathWhateverTheUsersDefaultElsewhere() throws Exception {
+        String role = "atdd_public_only_path";
+        try (Connection admin = DriverManager.getConnection(Postgres15.adminJdbcUrl(), "postgres", null);
+             Statement statement = admin.createStatement()) {
+            statement.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + role + "') then"
+                    + " create role " + role + " login superuser; end if; end $$;"
+                    + " alter role " + role + " set search_path = public;");
+        }
+        Path preludeFile = project.resolve("prelude.sql");
+        Files.writeString(preludeFile, "create table public.k (id uuid default uuid_generate_v4());\n");
+        migration("20250101000000_t.sql", "create table public.t (id uuid default uuid_generate_v4());\n"
+                + "reset all;\ncreate table public.u (id uuid default uuid_generate_v4());\n");
+        MigrationVerifier asRole = new MigrationVerifier(
+                () -> ScratchDatabase.onServer(Postgres15.adminJdbcUrl(), role, null),
+                SupabasePrelude.builtInThen(preludeFile));
+
+        VerificationReport report = asRole.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(1, report.applied().size());
     }
 
     @Test
