@@ -56,8 +56,8 @@ public record JsonbTableModel(String table, ContractSource contract, String gene
             return true;
         }
         JsonNode schema = contract.schema();
-        JsonNode additional = schema.get("additionalProperties");
-        return additional != null && !additional.equals(BooleanNode.FALSE)
+        return Stream.of("additionalProperties", "unevaluatedProperties").map(schema::get)
+                .anyMatch(rest -> rest != null && !rest.equals(BooleanNode.FALSE))
                 || OPENING_KEYWORDS.stream().anyMatch(schema::has);
     }
 

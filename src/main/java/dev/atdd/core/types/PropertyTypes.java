@@ -225,10 +225,9 @@ final class PropertyTypes {
         List<String> found = new ArrayList<>();
         for (String keyword : UNENFORCED) {
             JsonNode value = schema.get(keyword);
-            // A length is moot where the type fixes the text (UUID, dates); draft-04's exclusiveMinimum: true
-            // only qualifies minimum, which is listed.
-            boolean moot = keyword.endsWith("Length") && shape.type() != PgType.TEXT
-                    || keyword.startsWith("exclusive") && value != null && value.isBoolean();
+            // A length is moot where the type fixes the text (UUID, dates). Draft-04's exclusiveMinimum: true
+            // is listed beside minimum: it says the bound is strict.
+            boolean moot = keyword.endsWith("Length") && shape.type() != PgType.TEXT;
             if (value != null && !moot) {
                 String text = value.toString();
                 found.add(keyword + " " + (text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "…" : text));

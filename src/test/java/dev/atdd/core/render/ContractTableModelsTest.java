@@ -62,7 +62,7 @@ class ContractTableModelsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"allOf", "$ref", "patternProperties", "additionalProperties"})
+    @ValueSource(strings = {"allOf", "$ref", "patternProperties", "additionalProperties", "unevaluatedProperties"})
     void aJsonbIndexOnAKeyTheSchemaMayDeclareElsewhereIsWritten(String keyword) {
         Contract declared = RenderFixtures.contract(null, List.of(index("i1", IndexMethod.BTREE, "tenant_id")), "total");
         ((ObjectNode) declared.schema()).putObject(keyword);

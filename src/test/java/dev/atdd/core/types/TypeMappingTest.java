@@ -245,8 +245,8 @@ class TypeMappingTest {
                     + " DEFAULT) if the table must hold it",
             "{'type': 'string', 'format': 'uuid', 'maxLength': 36, 'minimum': 1} -> minimum 1 not enforced by the"
                     + " column; add a CHECK (or a DEFAULT) if the table must hold it",
-            "{'type': 'number', 'minimum': 0, 'exclusiveMinimum': true} -> minimum 0 not enforced by the column;"
-                    + " add a CHECK (or a DEFAULT) if the table must hold it",
+            "{'type': 'number', 'minimum': 0, 'exclusiveMinimum': true} -> minimum 0, exclusiveMinimum true not"
+                    + " enforced by the column; add a CHECK (or a DEFAULT) if the table must hold them",
         })
         void boundsLengthsAndDefaultsTheColumnDoesNotHoldAreNotedForReview(String schema, String todo) {
             assertEquals(List.of(todo), only(schema).todos());
