@@ -2,6 +2,7 @@ package dev.atdd.core.database;
 
 import dev.atdd.core.Problem;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +30,10 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
             "vault", "graphql", "graphql_public", "net", "cron", "pgsodium", "pgsodium_masks", "extensions",
             "supabase_migrations", "pgbouncer", "_realtime", "_analytics");
     private static final Pattern MISSING_EXTENSION = Pattern.compile("extension \"([^\"]+)\" is not available");
+    /** Types of extensions Supabase offers and stock PostgreSQL lacks, which a table's column may name. */
+    private static final Map<String, String> EXTENSION_TYPES = Map.of("vector", "vector", "halfvec", "vector",
+            "sparsevec", "vector", "geometry", "postgis", "geography", "postgis");
+    private static final Pattern MISSING_TYPE = Pattern.compile("^type \"([^\"]+)\" does not exist");
     /** {@code relation "auth.identities"}, {@code schema "realtime"}, {@code function net.http_post(...)}. */
     private static final Pattern MISSING_NAME = Pattern.compile("^\\w+ \"?([^\".(]+)([\".(])");
 
@@ -73,6 +78,10 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
         Matcher extension = MISSING_EXTENSION.matcher(message);
         if (sqlState.equals("0A000") && extension.find()) {
             return Optional.of("extension " + extension.group(1));
+        }
+        Matcher type = MISSING_TYPE.matcher(message);
+        if (sqlState.equals("42704") && type.find() && EXTENSION_TYPES.containsKey(type.group(1))) {
+            return Optional.of("extension " + EXTENSION_TYPES.get(type.group(1)) + " (type " + type.group(1) + ")");
         }
         // 3F000 no such schema; 42P01 relation, 42883 function, 42704 type or other object, in such a schema:
         // a table of public named storage is no Supabase schema.

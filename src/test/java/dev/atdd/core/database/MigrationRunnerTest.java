@@ -270,6 +270,9 @@ class MigrationRunnerTest {
             "select net.http_post('https://example.com');      | schema net",
             "select * from items;                              | ",
             "select * from storage;                            | ",
+            "create table e (v vector(3));                     | extension vector (type vector)",
+            "create table g (at geography);                    | extension postgis (type geography)",
+            "create table h (x no_such_type);                  | ",
             "select now() + 1;                                 | ",
             "create extension no_such_thing_at_all;            | extension no_such_thing_at_all"})
     void namesWhatASupabaseDatabaseHasAndThisOneLacks(String sql, String gap) {
