@@ -1,5 +1,8 @@
 <#-- event log: append-only; events are immutable, so there is no updated_at. -->
 <#assign table = ident(model.table)>
+-- Infrastructure table ${comment(model.declaredAs)}, declared in the pom (infrastructureTables)
+-- Generation time: ${comment(model.generatedAt)}
+
 CREATE TABLE ${table} (
   id BIGSERIAL PRIMARY KEY,
   aggregate_id BIGINT NOT NULL,
@@ -10,6 +13,7 @@ CREATE TABLE ${table} (
   -- No updated_at: events are immutable.
 );
 CREATE INDEX ${ident(model.index)} ON ${table} (aggregate_id, timestamp DESC);
+COMMENT ON TABLE ${table} IS ${literal("Infrastructure table " + model.declaredAs + ", declared in the pom")};
 <#if model.rowLevelSecurity>
 ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
 </#if>

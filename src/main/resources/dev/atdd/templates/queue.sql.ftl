@@ -1,5 +1,8 @@
 <#-- queue: normalized columns for queue operations, JSONB task data. -->
 <#assign table = ident(model.table)>
+-- Infrastructure table ${comment(model.declaredAs)}, declared in the pom (infrastructureTables)
+-- Generation time: ${comment(model.generatedAt)}
+
 CREATE TABLE ${table} (
   id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
   job_type VARCHAR(50) NOT NULL,
@@ -12,6 +15,7 @@ CREATE TABLE ${table} (
 );
 CREATE INDEX ${ident(model.index)} ON ${table} (status, priority DESC, scheduled_at)
   WHERE status IN ('pending', 'running');
+COMMENT ON TABLE ${table} IS ${literal("Infrastructure table " + model.declaredAs + ", declared in the pom")};
 <#if model.rowLevelSecurity>
 ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
 </#if>

@@ -156,7 +156,7 @@ public final class MigrationGenerator {
 
     private static TableModel model(PlannedTable table, Instant now, boolean rowLevelSecurity) {
         if (table instanceof PlannedTable.Declared declared) {
-            return InfrastructureTableModel.of(declared.declaration(), rowLevelSecurity);
+            return InfrastructureTableModel.of(declared.declaration(), now, rowLevelSecurity);
         }
         PlannedTable.ForContract forContract = (PlannedTable.ForContract) table;
         if (forContract.relational()) {

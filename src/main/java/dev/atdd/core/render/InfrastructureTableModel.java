@@ -2,6 +2,7 @@ package dev.atdd.core.render;
 
 import dev.atdd.core.infrastructure.InfrastructureTable;
 import dev.atdd.core.naming.PgIdentifier;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -12,24 +13,31 @@ import java.util.List;
  * @param table the table name
  * @param index the name of the table's one index
  * @param requestedIndex its name before fitting it to 63 bytes
+ * @param declaredAs     how the pom declares it, {@code name:kind}, for the header and the table's comment
+ * @param generatedAt    UTC, to the second
  */
 public record InfrastructureTableModel(TableShape shape, String table, String index, boolean rowLevelSecurity,
-                                       String requestedIndex) implements TableModel {
+                                       String requestedIndex, String declaredAs, String generatedAt)
+        implements TableModel {
 
     /** The model of a declared table; its kind picks the template and the index's purpose. */
-    public static InfrastructureTableModel of(InfrastructureTable declared, boolean rowLevelSecurity) {
-        return switch (declared.kind()) {
-            case EVENT_LOG -> of(TableShape.EVENT_LOG, declared.tableName(), "aggregate", rowLevelSecurity);
-            case CACHE -> of(TableShape.CACHE, declared.tableName(), "lookup", rowLevelSecurity);
-            case QUEUE -> of(TableShape.QUEUE, declared.tableName(), "queue", rowLevelSecurity);
+    public static InfrastructureTableModel of(InfrastructureTable declared, Instant generatedAt,
+                                              boolean rowLevelSecurity) {
+        String indexPurpose = switch (declared.kind()) {
+            case EVENT_LOG -> "aggregate";
+            case CACHE -> "lookup";
+            case QUEUE -> "queue";
         };
-    }
-
-    private static InfrastructureTableModel of(TableShape shape, String table, String indexPurpose,
-                                               boolean rowLevelSecurity) {
+        TableShape shape = switch (declared.kind()) {
+            case EVENT_LOG -> TableShape.EVENT_LOG;
+            case CACHE -> TableShape.CACHE;
+            case QUEUE -> TableShape.QUEUE;
+        };
+        String table = declared.tableName();
         String requestedIndex = "idx_" + table + "_" + indexPurpose;
         return new InfrastructureTableModel(shape, PgIdentifier.fit(table), PgIdentifier.fit(requestedIndex),
-                rowLevelSecurity, requestedIndex);
+                rowLevelSecurity, requestedIndex, declared.name() + ":" + declared.kind().label(),
+                GenerationTime.format(generatedAt));
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SqlTemplatesTest {
 
-    private static final InfrastructureTableModel CACHE = InfrastructureTableModel.of(new InfrastructureTable("card", Kind.CACHE), false);
+    private static final InfrastructureTableModel CACHE = InfrastructureTableModel.of(new InfrastructureTable("card", Kind.CACHE), RenderFixtures.GENERATED_AT, false);
 
     @TempDir
     Path directory;
@@ -34,7 +34,7 @@ class SqlTemplatesTest {
         SqlTemplates templates = SqlTemplates.withOverrides(directory);
 
         assertEquals("-- custom card_cache\nCREATE TABLE card_cache ();\n", templates.render(TableShape.CACHE, CACHE));
-        InfrastructureTableModel queue = InfrastructureTableModel.of(new InfrastructureTable("background", Kind.QUEUE), true);
+        InfrastructureTableModel queue = InfrastructureTableModel.of(new InfrastructureTable("background", Kind.QUEUE), RenderFixtures.GENERATED_AT, true);
         assertEquals(SqlTemplates.builtIn().render(TableShape.QUEUE, queue), templates.render(TableShape.QUEUE, queue));
     }
 

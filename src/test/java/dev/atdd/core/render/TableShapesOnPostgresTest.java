@@ -154,10 +154,15 @@ class TableShapesOnPostgresTest {
     @Test
     void eventLogIsAppendOnlyAndIndexedByAggregate(DataSource database) throws SQLException {
         Catalog catalog = new Catalog(database);
-        InfrastructureTableModel model = InfrastructureTableModel.of(new InfrastructureTable("domain_impact", Kind.EVENT_LOG), true);
+        InfrastructureTableModel model = InfrastructureTableModel.of(new InfrastructureTable("domain_impact", Kind.EVENT_LOG), GENERATED_AT, true);
 
-        catalog.apply(templates.render(model.shape(), model));
+        String sql = templates.render(model.shape(), model);
+        catalog.apply(sql);
 
+        assertTrue(sql.startsWith("-- Infrastructure table domain_impact:event-log, declared in the pom"
+                + " (infrastructureTables)\n-- Generation time: 2025-10-30T14:30:00Z\n"), sql);
+        assertEquals("Infrastructure table domain_impact:event-log, declared in the pom",
+                catalog.tableComment("domain_impact_events"));
         assertEquals(List.of("id|bigint|NO", "aggregate_id|bigint|NO", "event_type|character varying|NO",
                 "event_data|jsonb|NO", "timestamp|" + TIMESTAMPTZ + "|NO", "created_at|" + TIMESTAMPTZ + "|YES"),
                 catalog.columns("domain_impact_events"));
@@ -168,7 +173,7 @@ class TableShapesOnPostgresTest {
     @Test
     void cacheIsIndexedByLookupKey(DataSource database) throws SQLException {
         Catalog catalog = new Catalog(database);
-        InfrastructureTableModel model = InfrastructureTableModel.of(new InfrastructureTable("preload_card", Kind.CACHE), false);
+        InfrastructureTableModel model = InfrastructureTableModel.of(new InfrastructureTable("preload_card", Kind.CACHE), GENERATED_AT, false);
 
         catalog.apply(templates.render(model.shape(), model));
 
@@ -182,7 +187,7 @@ class TableShapesOnPostgresTest {
     @Test
     void queueChecksStatusAndIndexesOpenJobs(DataSource database) throws SQLException {
         Catalog catalog = new Catalog(database);
-        InfrastructureTableModel model = InfrastructureTableModel.of(new InfrastructureTable("background", Kind.QUEUE), false);
+        InfrastructureTableModel model = InfrastructureTableModel.of(new InfrastructureTable("background", Kind.QUEUE), GENERATED_AT, false);
 
         catalog.apply(templates.render(model.shape(), model));
 
@@ -204,9 +209,9 @@ class TableShapesOnPostgresTest {
                 Arguments.of(TableShape.JSONB, "user", JsonbTableModel.of(contract(null, List.of()), "user", GENERATED_AT, rls), rls),
                 Arguments.of(TableShape.RELATIONAL, "group",
                         RelationalTableModel.of(contract(null, List.of()), "group", definition, GENERATED_AT, rls), rls),
-                Arguments.of(TableShape.EVENT_LOG, "x_events", InfrastructureTableModel.of(new InfrastructureTable("x", Kind.EVENT_LOG), rls), rls),
-                Arguments.of(TableShape.CACHE, "x_cache", InfrastructureTableModel.of(new InfrastructureTable("x", Kind.CACHE), rls), rls),
-                Arguments.of(TableShape.QUEUE, "x_jobs", InfrastructureTableModel.of(new InfrastructureTable("x", Kind.QUEUE), rls), rls)));
+                Arguments.of(TableShape.EVENT_LOG, "x_events", InfrastructureTableModel.of(new InfrastructureTable("x", Kind.EVENT_LOG), GENERATED_AT, rls), rls),
+                Arguments.of(TableShape.CACHE, "x_cache", InfrastructureTableModel.of(new InfrastructureTable("x", Kind.CACHE), GENERATED_AT, rls), rls),
+                Arguments.of(TableShape.QUEUE, "x_jobs", InfrastructureTableModel.of(new InfrastructureTable("x", Kind.QUEUE), GENERATED_AT, rls), rls)));
     }
 
     @ParameterizedTest(name = "{0} {1} rls={3}")
