@@ -33,7 +33,9 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
     /** Types of extensions Supabase offers and stock PostgreSQL lacks, which a table's column may name. */
     private static final Map<String, String> EXTENSION_TYPES = Map.of("vector", "vector", "halfvec", "vector",
             "sparsevec", "vector", "geometry", "postgis", "geography", "postgis");
-    private static final Pattern MISSING_TYPE = Pattern.compile("^type \"([^\"]+)\" does not exist");
+    /** {@code type "vector"}, {@code "extensions.vector"}, {@code "vector[]"}: qualified as Supabase's docs write them. */
+    private static final Pattern MISSING_TYPE = Pattern.compile(
+            "^type \"(?:extensions\\.|public\\.)?([a-z_]+)(?:\\[])*\" does not exist");
     /** {@code relation "auth.identities"}, {@code schema "realtime"}, {@code function net.http_post(...)}. */
     private static final Pattern MISSING_NAME = Pattern.compile("^\\w+ \"?([^\".(]+)([\".(])");
 

@@ -29,7 +29,10 @@ final class TableTracker {
     private static final String INDEX = "index";
     private static final String PG_TEMP = "pg_temp";
     /** {@code INTO UNLOGGED TABLE database . schema . table}. */
-    private static final int INTO_TOKENS = 8;
+    private static final int INTO_TOKENS = 10;
+    private static final int CALL_NONE = 0;
+    private static final int CALL_NAME_NEXT = 1;
+    private static final int CALL_NAME_READ = 2;
 
     /** What this file does, in order: files are scanned side by side, then replayed in version order. */
     private final List<Consumer<MigrationReplay>> changes = new ArrayList<>();
@@ -59,6 +62,11 @@ final class TableTracker {
      */
     private boolean dropping;
     private boolean afterUsing;
+    private boolean afterLanguage;
+    /** Reading {@code CALL name(}: a statement starting with the word {@code call} may assign a variable of that name. */
+    private int callName = CALL_NONE;
+    /** The last word of a top-level SELECT read: {@code IS DISTINCT FROM} is no FROM clause. */
+    private boolean afterDistinct;
     /**
      * A top-level {@code SELECT} not yet past its {@code FROM}: {@code SELECT ... INTO [TEMP|UNLOGGED] [TABLE]
      * t} makes a table (in a {@code DO} block it fills variables), read from {@code into}.
@@ -91,8 +99,13 @@ final class TableTracker {
             block(lexer);
             return;
         }
-        // A DO block whose body is written as a plain string is not read: what it does is not known.
-        unreadDdl |= doBlock && lexer.kind() == SqlTokenKind.STRING;
+        // A DO block whose body is written as a plain string is not read: what it does is not known (the
+        // string after LANGUAGE names the language).
+        unreadDdl |= doBlock && lexer.kind() == SqlTokenKind.STRING && !afterLanguage;
+        afterLanguage = doBlock && lexer.isWord("language");
+        if (callName != CALL_NONE) {
+            call(lexer);
+        }
         if (mayCascade) {
             cascading = lexer.isWord("cascade");
             dropping |= lexer.isWord("drop") || afterUsing && lexer.isWord(INDEX);
@@ -108,7 +121,7 @@ final class TableTracker {
             return;
         }
         if (statement.size == 0) {
-            unreadDdl |= lexer.isWord("call");
+            callName = lexer.isWord("call") ? CALL_NAME_NEXT : CALL_NONE;
             mayCascade = lexer.isWord("drop") || lexer.isWord("alter");
             doBlock = lexer.isWord("do");
             setting = lexer.isWord("set") || lexer.isWord("reset");
@@ -228,8 +241,22 @@ final class TableTracker {
             selectDepth--;
         } else if (selectDepth == 0 && lexer.isWord("into")) {
             into.add(lexer);
-        } else if (selectDepth == 0 && lexer.isWord("from")) {
+        } else if (selectDepth == 0 && lexer.isWord("from") && !afterDistinct) {
             selectInto = false;
+        }
+        afterDistinct = lexer.isWord("distinct");
+    }
+
+    /** {@code CALL [schema.]procedure(}: what the procedure does is not known. */
+    private void call(SqlLexer lexer) {
+        boolean name = lexer.kind() == SqlTokenKind.WORD || lexer.kind() == SqlTokenKind.QUOTED_IDENTIFIER;
+        if (callName == CALL_NAME_NEXT && name) {
+            callName = CALL_NAME_READ;
+        } else if (callName == CALL_NAME_READ && lexer.isPunctuation('.')) {
+            callName = CALL_NAME_NEXT;
+        } else {
+            unreadDdl |= callName == CALL_NAME_READ && lexer.isPunctuation('(');
+            callName = CALL_NONE;
         }
     }
 
@@ -246,6 +273,9 @@ final class TableTracker {
         if (into.size > 0) {
             Cursor c = new Cursor(into, text);
             c.words("into");
+            if (!c.words("local")) {
+                c.words("global");
+            }
             boolean temporary = c.words("temporary") || c.words("temp");
             c.words("unlogged");
             c.words("table");
@@ -285,6 +315,9 @@ final class TableTracker {
         cascading = false;
         dropping = false;
         afterUsing = false;
+        afterLanguage = false;
+        callName = CALL_NONE;
+        afterDistinct = false;
     }
 
     /**

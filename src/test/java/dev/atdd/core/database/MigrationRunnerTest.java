@@ -272,6 +272,8 @@ class MigrationRunnerTest {
             "select * from storage;                            | ",
             "create table e (v vector(3));                     | extension vector (type vector)",
             "create table g (at geography);                    | extension postgis (type geography)",
+            "create schema extensions; create table e (v extensions.vector(3)); | extension vector (type vector)",
+            "create table e (v vector(3)[]);                   | extension vector (type vector)",
             "create table h (x no_such_type);                  | ",
             "select now() + 1;                                 | ",
             "create extension no_such_thing_at_all;            | extension no_such_thing_at_all"})

@@ -160,7 +160,9 @@ final class SearchPathMigrations {
                         select 1 as a from src where x in (select 1);
                         do $$ declare v int; begin select 1 into v; end $$;
                         create schema app; select 1 as a into app.elsewhere;
-                        """, "src", "made", "made2", "made3"),
+                        select 1 as a into local temp t1; select 1 as b into global temporary t2;
+                        select 1 is distinct from 2 as d into made4;
+                        """, "src", "made", "made2", "made3", "made4"),
                 oneFile("names over 63 bytes are cut as PostgreSQL cuts them, at a character boundary",
                         "create table " + "a".repeat(70) + "();\n"
                                 + "alter table " + "a".repeat(64) + " rename to " + "b".repeat(65) + ";\n"
