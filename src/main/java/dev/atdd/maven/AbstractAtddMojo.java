@@ -194,6 +194,20 @@ abstract class AbstractAtddMojo extends AbstractMojo {
     }
 
     /**
+     * The settings the table plan of the contracts depends on, by parameter, for a goal's stamp (see
+     * {@link #unchangedSinceLastPass}); the goal adds its own.
+     */
+    protected Map<String, Object> planSettings() throws MojoFailureException {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("contractsDirectory", contracts());
+        settings.put("migrationsDirectory", migrations());
+        settings.put("defaultStrategy", defaultStrategy());
+        settings.put("existingTables", existingTableNames());
+        settings.put("infrastructureTables", declaredTables());
+        return settings;
+    }
+
+    /**
      * Every contract under the contracts directory, read once per module's build (Maven's plugin
      * context is per module): the goals of this plugin share what the first one read.
      */

@@ -44,8 +44,8 @@ public class CheckCoverageMojo extends AbstractCheckMojo {
 
     /** What this check's stamp depends on besides the files, by parameter (see {@link #unchangedSinceLastPass}). */
     Map<String, Object> outcomeSettings() throws MojoFailureException {
-        return Map.of("contractsDirectory", contracts(), "migrationsDirectory", migrations(),
-                "defaultStrategy", defaultStrategy(), "existingTables", existingTableNames(),
-                "infrastructureTables", declaredTables(), "failOnMissing", flag("failOnMissing", failOnMissing));
+        Map<String, Object> settings = planSettings();
+        settings.put("failOnMissing", flag("failOnMissing", failOnMissing));
+        return settings;
     }
 }

@@ -91,12 +91,11 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
      * {@link #unchangedSinceLastPass}). The templates enter by their content: they are few and small.
      */
     Map<String, Object> outcomeSettings() throws MojoFailureException {
-        return Map.of("contractsDirectory", contracts(), "migrationsDirectory", migrations(),
-                "defaultStrategy", defaultStrategy(), "existingTables", existingTableNames(),
-                "infrastructureTables", declaredTables(),
-                "enableRowLevelSecurity", flag("enableRowLevelSecurity", enableRowLevelSecurity),
-                "templateDirectory", templateFiles(),
-                "writeValidContracts", flag("writeValidContracts", writeValidContracts));
+        Map<String, Object> settings = planSettings();
+        settings.put("enableRowLevelSecurity", flag("enableRowLevelSecurity", enableRowLevelSecurity));
+        settings.put("templateDirectory", templateFiles());
+        settings.put("writeValidContracts", flag("writeValidContracts", writeValidContracts));
+        return settings;
     }
 
     /**

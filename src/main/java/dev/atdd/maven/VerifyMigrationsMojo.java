@@ -142,11 +142,12 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
     Map<String, Object> outcomeSettings(Settings settings) throws MojoFailureException {
         SupabasePrelude prelude = settings.prelude();
         String userPrelude = prelude.userFile().map(file -> file + "\n" + SqlScript.read(file).text()).orElse("none");
-        return Map.of("contractsDirectory", contracts(), "migrationsDirectory", migrations(),
-                "defaultStrategy", defaultStrategy(), "existingTables", existingTableNames(),
-                "infrastructureTables", declaredTables(),
-                "supabasePrelude", prelude.includesBuiltIn(), "preludeFile", userPrelude,
-                "rowLevelSecurityCheck", settings.rowLevelSecurity(), "failOnDrift", settings.failOnAnyDrift());
+        Map<String, Object> outcome = planSettings();
+        outcome.put("supabasePrelude", prelude.includesBuiltIn());
+        outcome.put("preludeFile", userPrelude);
+        outcome.put("rowLevelSecurityCheck", settings.rowLevelSecurity());
+        outcome.put("failOnDrift", settings.failOnAnyDrift());
+        return outcome;
     }
 
     private static String supabaseAdvice(String gap) {

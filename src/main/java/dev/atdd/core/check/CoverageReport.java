@@ -52,17 +52,17 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
         List<Problem> problems = new ArrayList<>();
         for (CoveredTable table : covered) {
             if (!(table.table() instanceof PlannedTable.ForContract forContract)
-                    || forContract.contract().migration().isEmpty()) {
+                    || lookup.existingTables().contains(forContract.table())) {
                 continue;
             }
-            String named = forContract.contract().migration().get();
-            String fileName = named.substring(Math.max(named.lastIndexOf('/'), named.lastIndexOf('\\')) + 1);
-            lookup.index().origin(forContract.table())
-                    .filter(origin -> !lookup.existingTables().contains(forContract.table()))
-                    .filter(origin -> !origin.file().path().getFileName().toString().equals(fileName))
-                    .ifPresent(origin -> problems.add(Problem.in(forContract.contract().file(), MIGRATION_POINTER
-                            + ": names " + named + ", but " + forContract.table() + " is created by " + origin.where()
-                            + "; name that file, or remove persistence.migration")));
+            forContract.contract().migration().ifPresent(named -> {
+                String fileName = named.substring(Math.max(named.lastIndexOf('/'), named.lastIndexOf('\\')) + 1);
+                lookup.index().origin(forContract.table())
+                        .filter(origin -> !origin.file().path().getFileName().toString().equals(fileName))
+                        .ifPresent(origin -> problems.add(Problem.in(forContract.contract().file(), MIGRATION_POINTER
+                                + ": names " + named + ", but " + forContract.table() + " is created by "
+                                + origin.where() + "; name that file, or remove persistence.migration")));
+            });
         }
         return problems;
     }

@@ -43,7 +43,7 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
         // A missing folder has no contracts (a module that inherits the plugin from its parent, say):
         // the caller, who knows how the folder was set, tells the user (listed.exists()).
         List<Path> files = listed.files().stream().map(FileState::path).toList();
-        return read(listed.base(), files, new ArrayList<>(listed.problems()), List.of());
+        return read(listed.base(), files, new ArrayList<>(listed.problems()));
     }
 
     /** Reads one contract, given by the user: it must exist and lie inside {@code root}. */
@@ -62,7 +62,7 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
             return new ContractCatalog(List.of(), List.of(Problem.in(contract,
                     "is not a contract: contract files end in " + ContractReader.SUFFIX)), List.of());
         }
-        return read(base, List.of(contract), new ArrayList<>(), List.of());
+        return read(base, List.of(contract), new ArrayList<>());
     }
 
     /**
@@ -87,9 +87,9 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
      * Reads the files side by side (parsing, not the disk, is the cost), keeping their order, so the
      * result is the same as one by one.
      */
-    private static ContractCatalog read(Path base, List<Path> files, List<Problem> problems, List<Skipped> listed) {
+    private static ContractCatalog read(Path base, List<Path> files, List<Problem> problems) {
         List<Contract> contracts = new ArrayList<>();
-        List<Skipped> skipped = new ArrayList<>(listed);
+        List<Skipped> skipped = new ArrayList<>();
         List<Outcome> outcomes = (files.size() < PARALLEL_FROM ? files.stream() : files.parallelStream())
                 .map(file -> Outcome.of(file, base))
                 .toList();

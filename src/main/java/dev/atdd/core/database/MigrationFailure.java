@@ -38,6 +38,8 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
             "^type \"(?:extensions\\.|public\\.)?([a-z_]+)(?:\\[])*\" does not exist");
     /** {@code relation "auth.identities"}, {@code schema "realtime"}, {@code function net.http_post(...)}. */
     private static final Pattern MISSING_NAME = Pattern.compile("^\\w+ \"?([^\".(]+)([\".(])");
+    /** No such schema (3F000), or relation (42P01), function (42883), type or other object (42704). */
+    private static final Set<String> MISSING_OBJECT_STATES = Set.of("3F000", "42P01", "42883", "42704");
 
     public MigrationFailure {
         Objects.requireNonNull(file, "file");
@@ -85,10 +87,9 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
         if (sqlState.equals("42704") && type.find() && EXTENSION_TYPES.containsKey(type.group(1))) {
             return Optional.of("extension " + EXTENSION_TYPES.get(type.group(1)) + " (type " + type.group(1) + ")");
         }
-        // 3F000 no such schema; 42P01 relation, 42883 function, 42704 type or other object, in such a schema:
-        // a table of public named storage is no Supabase schema.
+        // The schema itself, or an object qualified by it: a table of public named storage is no Supabase schema.
         Matcher name = MISSING_NAME.matcher(message);
-        if (Set.of("3F000", "42P01", "42883", "42704").contains(sqlState) && message.contains("does not exist")
+        if (MISSING_OBJECT_STATES.contains(sqlState) && message.contains("does not exist")
                 && name.find() && (sqlState.equals("3F000") || name.group(2).equals("."))
                 && SUPABASE_SCHEMAS.contains(name.group(1))) {
             return Optional.of("schema " + name.group(1));

@@ -145,7 +145,8 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /**
      * Closes the connection and opens another to the same database: a session that starts with the
-     * defaults the database now has ({@code ALTER DATABASE ... SET}), as a new client's would.
+     * defaults set by now for this database and user ({@code ALTER ROLE ... IN DATABASE ... SET}), as a new
+     * client's would.
      *
      * @throws ScratchDatabaseException when the new connection cannot be made
      */

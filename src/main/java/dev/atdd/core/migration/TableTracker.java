@@ -271,15 +271,7 @@ final class TableTracker {
             setConfig(new Cursor(statement, text));
         }
         if (into.size > 0) {
-            Cursor c = new Cursor(into, text);
-            c.words("into");
-            if (!c.words("local")) {
-                c.words("global");
-            }
-            boolean temporary = c.words("temporary") || c.words("temp");
-            c.words("unlogged");
-            c.words("table");
-            recordTable(c.qualifiedName(), temporary, new TableOrigin(file, into.lines[0], into.columns[0]));
+            selectedInto(new Cursor(into, text));
             into.size = 0;
         }
         selectInto = false;
@@ -447,12 +439,7 @@ final class TableTracker {
             return;
         }
         c.words("or", "replace");
-        if (!c.words("global")) {
-            c.words("local");
-        }
-        // A temporary table or view lives in pg_temp and vanishes with the session: it never makes one exist.
-        boolean temporary = c.words("temporary") || c.words("temp");
-        c.words("unlogged");
+        boolean temporary = persistencePrefix(c);
         c.words("recursive");
         boolean table = c.words("table");
         String kind = table ? null : viewOrType(c);
@@ -485,6 +472,28 @@ final class TableTracker {
     /** A partitioned table's index adopts its partitions' like indexes: see {@link PublicIndexes#dropIndex}. */
     private void partitionMade() {
         changes.add(replay -> replay.publicIndexes().partitionMade());
+    }
+
+    /**
+     * {@code [GLOBAL | LOCAL] [TEMPORARY | TEMP] [UNLOGGED]}, as {@code CREATE} and {@code SELECT ... INTO} take
+     * them: whether the relation is temporary. A temporary one lives in pg_temp and vanishes with the session:
+     * it never makes one of {@code public} exist.
+     */
+    private static boolean persistencePrefix(Cursor c) {
+        if (!c.words("global")) {
+            c.words("local");
+        }
+        boolean temporary = c.words("temporary") || c.words("temp");
+        c.words("unlogged");
+        return temporary;
+    }
+
+    /** {@code SELECT ... INTO [GLOBAL|LOCAL] [TEMP|UNLOGGED] [TABLE] name}, read from its {@code INTO}. */
+    private void selectedInto(Cursor c) {
+        c.words("into");
+        boolean temporary = persistencePrefix(c);
+        c.words("table");
+        recordTable(c.qualifiedName(), temporary, new TableOrigin(file, into.lines[0], into.columns[0]));
     }
 
     /** A table made by {@code CREATE TABLE} or {@code SELECT ... INTO}; null when no name was read. */

@@ -23,16 +23,15 @@ public record InfrastructureTableModel(TableShape shape, String table, String in
     /** The model of a declared table; its kind picks the template and the index's purpose. */
     public static InfrastructureTableModel of(InfrastructureTable declared, Instant generatedAt,
                                               boolean rowLevelSecurity) {
-        String indexPurpose = switch (declared.kind()) {
-            case EVENT_LOG -> "aggregate";
-            case CACHE -> "lookup";
-            case QUEUE -> "queue";
+        return switch (declared.kind()) {
+            case EVENT_LOG -> of(TableShape.EVENT_LOG, declared, "aggregate", generatedAt, rowLevelSecurity);
+            case CACHE -> of(TableShape.CACHE, declared, "lookup", generatedAt, rowLevelSecurity);
+            case QUEUE -> of(TableShape.QUEUE, declared, "queue", generatedAt, rowLevelSecurity);
         };
-        TableShape shape = switch (declared.kind()) {
-            case EVENT_LOG -> TableShape.EVENT_LOG;
-            case CACHE -> TableShape.CACHE;
-            case QUEUE -> TableShape.QUEUE;
-        };
+    }
+
+    private static InfrastructureTableModel of(TableShape shape, InfrastructureTable declared, String indexPurpose,
+                                               Instant generatedAt, boolean rowLevelSecurity) {
         String table = declared.tableName();
         String requestedIndex = "idx_" + table + "_" + indexPurpose;
         return new InfrastructureTableModel(shape, PgIdentifier.fit(table), PgIdentifier.fit(requestedIndex),
