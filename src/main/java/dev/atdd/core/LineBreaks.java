@@ -76,12 +76,13 @@ public final class LineBreaks {
     /**
      * The line holding the character at {@code offset}.
      *
-     * @return its number, from 1, and the index where it starts
+     * @return its number, from 1, and the index where it starts: the first line after a leading byte order
+     *         mark, which editors and the JSON parser give no column
      */
     public static Line lineOf(String text, int offset) {
         LineBreaks breaks = new LineBreaks(text);
         int number = 1;
-        int start = 0;
+        int start = text.startsWith("\uFEFF") ? 1 : 0;
         for (int i = breaks.next(0); i >= 0 && breaks.lineAfter(i) <= offset; i = breaks.next(start)) {
             number++;
             start = breaks.lineAfter(i);

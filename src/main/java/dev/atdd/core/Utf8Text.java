@@ -64,7 +64,7 @@ public final class Utf8Text {
         // Columns count characters, as the lexer and the JSON parser do, and not a byte order mark.
         String before = new String(bytes, 0, offset, StandardCharsets.UTF_8);
         LineBreaks.Line line = LineBreaks.lineOf(before, before.length());
-        int column = before.length() - line.start() + 1 - (line.number() == 1 && before.startsWith("\uFEFF") ? 1 : 0);
+        int column = before.length() - line.start() + 1;
         return new InvalidInputException(new Problem(file, line.number(), column,
                 "not valid UTF-8 (byte 0x" + String.format("%02X", bytes[offset] & 0xFF) + "); " + advice));
     }

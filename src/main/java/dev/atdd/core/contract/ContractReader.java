@@ -121,11 +121,9 @@ public final class ContractReader {
             boolean pair = Character.isHighSurrogate(unit) && i + 11 < length && text.charAt(i + 6) == '\\'
                     && text.charAt(i + 7) == 'u' && Character.isLowSurrogate((char) hex(text, i + 8));
             if (!pair && Character.isSurrogate(unit)) {
-                // Placed only now, as the parser places its errors: lines as LineBreaks ends them, no column
-                // for a byte order mark.
+                // Placed only now, as the parser places its errors (lines and columns as LineBreaks counts them).
                 LineBreaks.Line line = LineBreaks.lineOf(text.toString(), i);
-                int bom = line.number() == 1 && text.charAt(0) == '\uFEFF' ? 1 : 0;
-                return Optional.of(new Problem(file, line.number(), i - line.start() - bom + 1, "the escape "
+                return Optional.of(new Problem(file, line.number(), i - line.start() + 1, "the escape "
                         + text.subSequence(i, i + 6) + " is half of a UTF-16 pair (a lone surrogate): no character,"
                         + " and no text PostgreSQL can hold"));
             }
