@@ -6,6 +6,10 @@
 -- ⚠️ REVIEW REQUIRED BEFORE APPLYING
 
 <#-- A contract property of the same name (TIMESTAMPTZ) stands in for a standard column. -->
+<#-- Numbers and booleans are written bare in a column of their type, text quoted. -->
+<#function value column text>
+  <#return ["SMALLINT", "INTEGER", "BIGINT", "NUMERIC", "BOOLEAN"]?seq_contains(column.type?string)?then(constant(text), literal(text))>
+</#function>
 <#assign standard = ["created_at", "updated_at"]?filter(name -> !model.definition.replacedStandardColumns()?seq_contains(name))>
 CREATE TABLE ${table} (
   id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -13,7 +17,7 @@ CREATE TABLE ${table} (
 <#list column.todos as todo>
   -- ⚠️ TODO: ${comment(column.name)}: ${comment(todo)}
 </#list>
-  ${ident(column.name)} ${keyword(column.type)}<#if column.notNull> NOT NULL</#if><#list column.checks as check> CHECK (<#if check.regex??>${ident(column.name)} ~ ${literal(check.regex)}<#elseif check.values?size == 1>${ident(column.name)} = ${literal(check.values[0])}<#else>${ident(column.name)} IN (<#list check.values as value>${literal(value)}<#sep>, </#list>)</#if>)</#list><#if column?has_next || standard?has_content>,</#if>
+  ${ident(column.name)} ${keyword(column.type)}<#if column.notNull> NOT NULL</#if><#list column.checks as check> CHECK (<#if check.regex??>${ident(column.name)} ~ ${literal(check.regex)}<#elseif check.values?size == 1>${ident(column.name)} = ${value(column, check.values[0])}<#else>${ident(column.name)} IN (<#list check.values as v>${value(column, v)}<#sep>, </#list>)</#if>)</#list><#if column?has_next || standard?has_content>,</#if>
 </#list>
 <#list standard as name>
   ${ident(name)} TIMESTAMPTZ DEFAULT NOW()<#sep>,</#sep>

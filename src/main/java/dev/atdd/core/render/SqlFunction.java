@@ -20,12 +20,16 @@ enum SqlFunction implements TemplateMethodModelEx {
     IDENT(PgIdentifier::render),
     /** A string literal, through {@link SqlLiteral#render}. */
     LITERAL(SqlLiteral::render),
+    /** A number or boolean written bare, as a DBA writes it for a column of its type; never free text. */
+    CONSTANT(SqlFunction::constant),
     /** Text inside a {@code --} comment, through {@link SqlComment#text}. */
     COMMENT(SqlComment::text),
     /** A type or index method: an enum constant name or fixed keyword, never free text. */
     KEYWORD(SqlFunction::keyword);
 
     private static final Pattern KEYWORD_SHAPE = Pattern.compile("[A-Z][A-Z_ ]*");
+    /** A JSON number as {@code BigDecimal} prints it, or a JSON boolean: nothing else can reach SQL bare. */
+    private static final Pattern CONSTANT_SHAPE = Pattern.compile("-?[0-9]+(\\.[0-9]+)?(E[+-]?[0-9]+)?|true|false");
 
     private final UnaryOperator<String> renderer;
 
@@ -58,6 +62,13 @@ enum SqlFunction implements TemplateMethodModelEx {
         } catch (IllegalArgumentException e) {
             throw new TemplateModelException(variableName() + "(): " + e.getMessage());
         }
+    }
+
+    private static String constant(String text) {
+        if (!CONSTANT_SHAPE.matcher(text).matches()) {
+            throw new IllegalArgumentException("not a number or boolean: " + SqlComment.text(text));
+        }
+        return text;
     }
 
     private static String keyword(String text) {

@@ -4,11 +4,11 @@
  * each replaceable by a user's file of the same name).
  *
  * <p>Templates run in the {@link dev.atdd.core.render.SqlOutputFormat}, which refuses plain text: data
- * reaches SQL only through four functions, each the one renderer of its kind —
+ * reaches SQL only through five functions, each the one renderer of its kind —
  * {@code ident(name)} ({@link dev.atdd.core.naming.PgIdentifier#render}), {@code literal(text)}
  * ({@link dev.atdd.core.render.SqlLiteral#render}), {@code comment(text)}
- * ({@link dev.atdd.core.render.SqlComment#text}) and {@code keyword(x)} (an enum constant or fixed
- * keyword matching {@code [A-Z][A-Z_ ]*}). The template sees its model as {@code model}.
+ * ({@link dev.atdd.core.render.SqlComment#text}), {@code constant(text)} (a number or boolean, written
+ * bare) and {@code keyword(x)} (an enum constant or fixed keyword matching {@code [A-Z][A-Z_ ]*}). The template sees its model as {@code model}.
  *
  * <p>TODO markers: only the relational shape writes {@code -- ⚠️ TODO:} lines. User text can never add
  * one: {@code comment()} writes {@code TODO:} as {@code TO-DO:}, and {@code literal()} splits a value

@@ -100,8 +100,11 @@ class SqlTemplatesTest {
         "${keyword('TEXT; DROP TABLE x')}",
         "${ident(''?left_pad(64, 'n'))}",
         "${literal(model)}",
+        "${constant('1; DROP TABLE x')}",
+        "${constant('1.')}",
+        "${constant('TRUE')}",
     })
-    void exposesNothingBeyondTheFourFunctions(String template) throws IOException {
+    void exposesNothingBeyondTheFiveFunctions(String template) throws IOException {
         write("cache.sql.ftl", template);
 
         assertThrows(InvalidInputException.class,
@@ -113,6 +116,13 @@ class SqlTemplatesTest {
         write("cache.sql.ftl", "${keyword(model.shape)} ${keyword('DOUBLE PRECISION')}");
 
         assertEquals("CACHE DOUBLE PRECISION", SqlTemplates.withOverrides(directory).render(TableShape.CACHE, CACHE));
+    }
+
+    @Test
+    void constantWritesNumbersAndBooleansBare() throws IOException {
+        write("cache.sql.ftl", "${constant('-12')} ${constant('1.50')} ${constant('1E-7')} ${constant('false')}");
+
+        assertEquals("-12 1.50 1E-7 false", SqlTemplates.withOverrides(directory).render(TableShape.CACHE, CACHE));
     }
 
     @Test

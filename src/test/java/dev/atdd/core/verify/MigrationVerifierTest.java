@@ -87,8 +87,9 @@ class MigrationVerifierTest {
 
     @Test
     void booleanAndNumberValuesAreFoundInTheChecksTheGeneratedMigrationMakes() throws Exception {
-        // The template writes every value quoted; the catalog prints booleans and numbers as constants of
-        // the column's type: (b1 = true), (n1 = 1.5), (n2 = ANY (ARRAY['100'::numeric, 0.1])).
+        // The template writes numbers and booleans bare in a column of their type, and the values of a TEXT
+        // column quoted; the catalog prints constants of the column's type its own way:
+        // (b1 = true), (n1 = 1.5), (n2 = ANY (ARRAY['100'::numeric, 0.1])).
         contract("lab/sensor/reading", """
                 {"x-artifact-metadata": {"persistence": {"strategy": "relational"}},
                  "properties": {"id": {"type": "string", "format": "uuid"},
@@ -111,10 +112,16 @@ class MigrationVerifierTest {
 
         MigrationIndex index = MigrationIndex.scan(migrations());
         String generated = Files.readString(index.files().get(0).path());
-        assertTrue(generated.contains("b1 BOOLEAN CHECK (b1 = 'true')"), generated);
-        assertTrue(generated.contains("n1 NUMERIC CHECK (n1 = '1.5')"), generated);
-        assertTrue(generated.contains("i3 BIGINT CHECK (i3 IN ("), generated);
-        assertTrue(generated.contains("i4 NUMERIC CHECK (i4 IN ("), generated);
+        assertTrue(generated.contains("b1 BOOLEAN CHECK (b1 = true)"), generated);
+        assertTrue(generated.contains("n1 NUMERIC CHECK (n1 = 1.5)"), generated);
+        assertTrue(generated.contains("n3 NUMERIC CHECK (n3 IN (-1.5, -3, 2.5, 1E-7, 1500, 12345678901234567890.5))"),
+                generated);
+        assertTrue(generated.contains("i2 INTEGER CHECK (i2 IN (5, -7, 0))"), generated);
+        assertTrue(generated.contains("i3 BIGINT CHECK (i3 IN (9007199254740993, -1))"), generated);
+        assertTrue(generated.contains("i4 NUMERIC CHECK (i4 IN (18446744073709551616, -18446744073709551616))"),
+                generated);
+        assertTrue(generated.contains("s1 TEXT CHECK (s1 = '1.50')"), generated);
+        assertTrue(generated.contains("s2 TEXT CHECK (s2 IN ('1', 'true', 'it''s'))"), generated);
 
         VerificationReport report = verifier.verify(plan(), index, Set.of());
 
