@@ -5,6 +5,7 @@ import dev.atdd.core.FileListing;
 import dev.atdd.core.FileState;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
+import dev.atdd.core.Sha256;
 import dev.atdd.core.check.CheckStamp;
 import dev.atdd.core.check.InputDigest;
 import dev.atdd.core.contract.ContractCatalog;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -195,16 +197,26 @@ abstract class AbstractAtddMojo extends AbstractMojo {
 
     /**
      * The settings the table plan of the contracts depends on, by parameter, for a goal's stamp (see
-     * {@link #unchangedSinceLastPass}); the goal adds its own.
+     * {@link #unchangedSinceLastPass}), from the values the goal parsed; the goal adds its own.
      */
-    protected Map<String, Object> planSettings() throws MojoFailureException {
+    protected Map<String, Object> planSettings(Strategy defaultStrategy, Set<String> existingTables,
+            List<dev.atdd.core.infrastructure.InfrastructureTable> infrastructureTables) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("contractsDirectory", contracts());
         settings.put("migrationsDirectory", migrations());
-        settings.put("defaultStrategy", defaultStrategy());
-        settings.put("existingTables", existingTableNames());
-        settings.put("infrastructureTables", declaredTables());
+        settings.put("defaultStrategy", defaultStrategy);
+        // In name order: a set's own order may differ from one JVM to the next.
+        settings.put("existingTables", new TreeSet<>(existingTables));
+        settings.put("infrastructureTables", infrastructureTables);
         return settings;
+    }
+
+    /**
+     * A file as a stamp's setting holds it: its path and the SHA-256 of what the run read from it, so that
+     * the stamp reads no file again and a file's change, however small, misses it.
+     */
+    protected static String contentDigest(Path file, byte[] content) {
+        return file + ": " + HexFormat.of().formatHex(Sha256.newDigest().digest(content));
     }
 
     /**

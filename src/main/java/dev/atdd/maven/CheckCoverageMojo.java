@@ -44,7 +44,7 @@ public class CheckCoverageMojo extends AbstractCheckMojo {
 
     /** What this check's stamp depends on besides the files, by parameter (see {@link #unchangedSinceLastPass}). */
     Map<String, Object> outcomeSettings() throws MojoFailureException {
-        Map<String, Object> settings = planSettings();
+        Map<String, Object> settings = planSettings(defaultStrategy(), existingTableNames(), declaredTables());
         settings.put("failOnMissing", flag("failOnMissing", failOnMissing));
         return settings;
     }

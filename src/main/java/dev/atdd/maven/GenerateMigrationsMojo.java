@@ -1,25 +1,20 @@
 package dev.atdd.maven;
 
 import dev.atdd.core.Problem;
-import dev.atdd.core.Sha256;
 import dev.atdd.core.generate.GenerationReport;
 import dev.atdd.core.generate.GenerationRequest;
 import dev.atdd.core.generate.MigrationGenerator;
 import dev.atdd.core.plan.CoveredTable;
 import dev.atdd.core.render.SqlTemplates;
+import dev.atdd.core.render.TableShape;
+import dev.atdd.core.render.TemplateOverrides;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -58,25 +53,25 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     private File buildDirectory;
 
+    /** The run's parameters, parsed once, and its templates, read once: for the stamp and the run alike. */
+    record Settings(GenerationRequest request, TemplateOverrides templates) {
+    }
+
     @Override
     protected void run() throws MojoFailureException {
+        Settings settings = settings();
         // One contract asked for by name is a run by hand: only a run over every contract is stamped.
-        if (contract == null && unchangedSinceLastPass(GOAL, outcomeSettings(), contractFiles(), migrationFiles())) {
+        if (contract == null && unchangedSinceLastPass(GOAL, outcomeSettings(settings), contractFiles(),
+                migrationFiles())) {
             return;
         }
-        SqlTemplates templates = templateDirectory == null
-                ? SqlTemplates.builtIn()
-                : SqlTemplates.withOverrides(templateDirectory.toPath().toAbsolutePath().normalize());
-
-        GenerationRequest request = new GenerationRequest(contracts(), migrations(),
-                Optional.ofNullable(contract).map(file -> file.toPath().toAbsolutePath().normalize()),
-                defaultStrategy(), flag("enableRowLevelSecurity", enableRowLevelSecurity), declaredTables(),
-                existingTableNames(), flag("writeValidContracts", writeValidContracts));
-        MigrationGenerator generator = new MigrationGenerator(templates, Clock.systemUTC());
+        // Parsed only now: a build whose stamp stands does not start FreeMarker.
+        MigrationGenerator generator = new MigrationGenerator(SqlTemplates.withOverrides(settings.templates()),
+                Clock.systemUTC());
         // One contract asked for by name is read alone; all of them are the read the build's goals share.
         GenerationReport report = contract == null
-                ? generator.generate(request, contractCatalog())
-                : generator.generate(request);
+                ? generator.generate(settings.request(), contractCatalog())
+                : generator.generate(settings.request());
         if (!report.written().isEmpty()) {
             forgetMigrationIndex();
         }
@@ -86,51 +81,36 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
         }
     }
 
+    /** Fails on a bad parameter or template folder before a contract or migration is read. */
+    Settings settings() throws MojoFailureException {
+        GenerationRequest request = new GenerationRequest(contracts(), migrations(),
+                Optional.ofNullable(contract).map(file -> file.toPath().toAbsolutePath().normalize()),
+                defaultStrategy(), flag("enableRowLevelSecurity", enableRowLevelSecurity), declaredTables(),
+                existingTableNames(), flag("writeValidContracts", writeValidContracts));
+        TemplateOverrides templates = templateDirectory == null ? TemplateOverrides.none()
+                : TemplateOverrides.read(templateDirectory.toPath().toAbsolutePath().normalize());
+        return new Settings(request, templates);
+    }
+
     /**
      * What a run over every contract depends on besides the files, by parameter (see
-     * {@link #unchangedSinceLastPass}). The templates enter by their content: they are few and small.
+     * {@link #unchangedSinceLastPass}). The table templates enter by the bytes the run parses them from;
+     * a run that finds nothing missing renders nothing, so the files they include are not read and
+     * cannot change its outcome.
      */
-    Map<String, Object> outcomeSettings() throws MojoFailureException {
-        Map<String, Object> settings = planSettings();
-        settings.put("enableRowLevelSecurity", flag("enableRowLevelSecurity", enableRowLevelSecurity));
-        settings.put("templateDirectory", templateFiles());
-        settings.put("writeValidContracts", flag("writeValidContracts", writeValidContracts));
-        return settings;
-    }
-
-    /**
-     * Every entry under the template folder (its link followed, as FreeMarker follows it), in path order:
-     * a file by the SHA-256 of its bytes, whatever their encoding, anything else by its kind. The run
-     * reads the templates even when nothing is missing, and fails on a bad one, so each must count.
-     */
-    private List<String> templateFiles() {
-        if (templateDirectory == null) {
-            return List.of();
+    Map<String, Object> outcomeSettings(Settings settings) {
+        GenerationRequest request = settings.request();
+        Map<String, Object> outcome = planSettings(request.defaultStrategy(), request.existingTables(),
+                request.infrastructureTables());
+        outcome.put("enableRowLevelSecurity", request.rowLevelSecurity());
+        List<String> templates = new ArrayList<>();
+        for (TableShape shape : TableShape.values()) {
+            settings.templates().file(shape).ifPresent(file ->
+                    templates.add(contentDigest(file, settings.templates().content(shape).orElseThrow())));
         }
-        Path folder = templateDirectory.toPath().toAbsolutePath().normalize();
-        List<String> entries = new ArrayList<>(List.of(folder.toString()));
-        try (Stream<Path> paths = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
-            for (Path path : paths.sorted().toList()) {
-                entries.add(folder.relativize(path) + ": " + templateEntry(path));
-            }
-        } catch (IOException | UncheckedIOException e) {
-            entries.add("cannot be listed: " + e.getMessage());
-        }
-        return entries;
-    }
-
-    private static String templateEntry(Path path) {
-        if (Files.isDirectory(path)) {
-            return "folder";
-        }
-        if (!Files.isRegularFile(path)) {
-            return "neither file nor folder";
-        }
-        try {
-            return HexFormat.of().formatHex(Sha256.newDigest().digest(Files.readAllBytes(path)));
-        } catch (IOException e) {
-            return "unreadable: " + e.getMessage();
-        }
+        outcome.put("templateDirectory", templates);
+        outcome.put("writeValidContracts", request.writeValidContracts());
+        return outcome;
     }
 
     @Override

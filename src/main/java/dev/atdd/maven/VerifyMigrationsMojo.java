@@ -142,7 +142,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
     Map<String, Object> outcomeSettings(Settings settings) throws MojoFailureException {
         SupabasePrelude prelude = settings.prelude();
         String userPrelude = prelude.userFile().map(file -> file + "\n" + SqlScript.read(file).text()).orElse("none");
-        Map<String, Object> outcome = planSettings();
+        Map<String, Object> outcome = planSettings(defaultStrategy(), existingTableNames(), declaredTables());
         outcome.put("supabasePrelude", prelude.includesBuiltIn());
         outcome.put("preludeFile", userPrelude);
         outcome.put("rowLevelSecurityCheck", settings.rowLevelSecurity());

@@ -289,32 +289,51 @@ class RepeatedCheckTest {
         shop.write("templates/jsonb.sql.ftl", "CREATE TABLE ${table} (id TEXT);\n");
         Path template = shop.root().resolve("templates/jsonb.sql.ftl");
         setVariableValueToObject(mojo, "templateDirectory", template.getParent().toFile());
-        Object before = mojo.outcomeSettings().get("templateDirectory");
+        Object before = mojo.outcomeSettings(mojo.settings()).get("templateDirectory");
         rewriteKeepingTime(template, "CREATE TABLE ${table} (id INT);\n");
 
-        assertNotEquals(before, mojo.outcomeSettings().get("templateDirectory"));
+        assertNotEquals(before, mojo.outcomeSettings(mojo.settings()).get("templateDirectory"));
     }
 
     @Test
-    void everyEntryOfALinkedTemplateFolderEntersTheStampWhateverItsEncoding(
+    void theTemplatesOfALinkedFolderEnterTheStampWhateverTheirEncoding(
             @InjectMojo(goal = "generate-migrations", pom = SHOP) GenerateMigrationsMojo mojo) throws Exception {
         ProjectCopy shop = passingShop();
         shop.pointAt(mojo);
         Path shared = Files.createDirectories(shop.root().resolve("shared"));
-        // A Latin-1 byte first: FreeMarker reads it; it must not hide the files after it.
+        // A Latin-1 byte first: FreeMarker reads it; it must not hide the templates after it.
         Files.write(shared.resolve("cache.sql.ftl"), new byte[] {'-', '-', ' ', (byte) 0xE9, '\n'});
         Files.writeString(shared.resolve("jsonb.sql.ftl"), "CREATE TABLE ${table} (id TEXT);\n");
         Path link = Files.createSymbolicLink(shop.root().resolve("templates"), shared);
         setVariableValueToObject(mojo, "templateDirectory", link.toFile());
-        Object first = mojo.outcomeSettings().get("templateDirectory");
+        Object first = mojo.outcomeSettings(mojo.settings()).get("templateDirectory");
 
         rewriteKeepingTime(shared.resolve("jsonb.sql.ftl"), "CREATE TABLE ${table} (id INT);\n");
-        Object edited = mojo.outcomeSettings().get("templateDirectory");
-        Files.createDirectory(shared.resolve("relational.sql.ftl"));
-        Object withAFolder = mojo.outcomeSettings().get("templateDirectory");
+        Object edited = mojo.outcomeSettings(mojo.settings()).get("templateDirectory");
+        Files.delete(shared.resolve("cache.sql.ftl"));
+        Object withoutCache = mojo.outcomeSettings(mojo.settings()).get("templateDirectory");
 
         assertNotEquals(first, edited);
-        assertNotEquals(edited, withAFolder);
+        assertNotEquals(edited, withoutCache);
+    }
+
+    @Test
+    void aTemplateFolderTheRunRefusesFailsBeforeTheStampIsLookedAt(
+            @InjectMojo(goal = "generate-migrations", pom = SHOP) GenerateMigrationsMojo first,
+            @InjectMojo(goal = "generate-migrations", pom = SHOP) GenerateMigrationsMojo second) throws Exception {
+        ProjectCopy shop = passingShop().settle();
+        inBuildsOfTheirOwn(shop, first, second);
+        Path templates = Files.createDirectories(shop.root().resolve("templates"));
+        setVariableValueToObject(first, "templateDirectory", templates.toFile());
+        setVariableValueToObject(second, "templateDirectory", templates.toFile());
+
+        first.execute();
+        assertTrue(Files.exists(shop.root().resolve("target/atdd/generate-migrations.stamp")));
+        // A folder named like a template: the run fails on it, the stamp of the pass notwithstanding.
+        Files.createDirectory(templates.resolve("relational.sql.ftl"));
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, second::execute);
+        assertTrue(failure.getMessage().contains("relational.sql.ftl: not a file"), failure.getMessage());
     }
 
     @Test

@@ -57,7 +57,8 @@ class StampSettingsTest {
             @InjectMojo(goal = "generate-migrations", pom = SHOP) GenerateMigrationsMojo mojo) throws Exception {
         // A run for one contract is not stamped; the build directory holds the stamp.
         Set<String> noStamp = Set.of("basedir", "skip", "contract", "buildDirectory");
-        assertEquals(descriptorParameters("generate-migrations"), union(mojo.outcomeSettings().keySet(), noStamp));
+        assertEquals(descriptorParameters("generate-migrations"), union(mojo.outcomeSettings(mojo.settings()).keySet(),
+                noStamp));
     }
 
     private static Set<String> union(Set<String> some, Set<String> more) {

@@ -2,6 +2,7 @@ package dev.atdd.core.render;
 
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
+import freemarker.cache.ByteArrayTemplateLoader;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
@@ -24,10 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TimeZone;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The SQL templates, one per {@link TableShape}: the built-in ones shipped in the jar, each replaceable
@@ -39,21 +37,17 @@ public final class SqlTemplates {
     /** Where the built-in templates lie in the jar. */
     public static final String BUILT_IN_LOCATION = "dev/atdd/templates";
 
-    private static final String TEMPLATE_SUFFIX = ".sql.ftl";
-
     private final Map<TableShape, Template> templates;
     private final Path overrideDirectory;
     /** The shapes whose template is the user's file, found once rather than for every table rendered. */
     private final Map<TableShape, Path> userTemplates = new EnumMap<>(TableShape.class);
 
-    private SqlTemplates(Path overrideDirectory) {
-        this.overrideDirectory = overrideDirectory;
+    private SqlTemplates(TemplateOverrides overrides) {
+        this.overrideDirectory = overrides.directory().orElse(null);
         for (TableShape shape : TableShape.values()) {
-            if (overrideDirectory != null && Files.isRegularFile(overrideDirectory.resolve(shape.templateName()))) {
-                userTemplates.put(shape, overrideDirectory.resolve(shape.templateName()));
-            }
+            overrides.file(shape).ifPresent(file -> userTemplates.put(shape, file));
         }
-        Configuration configuration = configuration(loader(overrideDirectory));
+        Configuration configuration = configuration(loader(overrides));
         Map<TableShape, Template> parsed = new EnumMap<>(TableShape.class);
         List<Problem> problems = new ArrayList<>();
         for (TableShape shape : TableShape.values()) {
@@ -82,38 +76,23 @@ public final class SqlTemplates {
 
     /**
      * The built-in templates, each replaced by the file of the same name in {@code templateDirectory}
-     * when there is one. Other files there may be included by the templates; a {@code *.sql.ftl} file
-     * that is no shape's template is reported, as it is most likely a misspelt name.
+     * when there is one: {@link TemplateOverrides#read} then {@link #withOverrides(TemplateOverrides)}.
      *
-     * @throws InvalidInputException when the directory does not exist, a {@code *.sql.ftl} name is
-     *         unknown, or a template does not parse (with its file, line and column)
+     * @throws InvalidInputException as {@link TemplateOverrides#read} does, or when a template does not
+     *         parse (with its file, line and column)
      */
     public static SqlTemplates withOverrides(Path templateDirectory) {
-        Path directory = templateDirectory.toAbsolutePath().normalize();
-        if (!Files.isDirectory(directory)) {
-            throw new InvalidInputException(Problem.in(directory, "template directory does not exist"));
-        }
-        Set<String> known = new TreeSet<>();
-        for (TableShape shape : TableShape.values()) {
-            known.add(shape.templateName());
-        }
-        List<Problem> problems = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String name = file.getFileName().toString();
-                if (!known.contains(name) && name.endsWith(TEMPLATE_SUFFIX)) {
-                    problems.add(Problem.in(file, "not the name of a table template; expected one of " + known));
-                } else if (known.contains(name) && !Files.isRegularFile(file)) {
-                    problems.add(Problem.in(file, "not a file: the built-in template would be used instead"));
-                }
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException(Problem.in(directory, "cannot list template directory: " + e.getMessage()));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return new SqlTemplates(directory);
+        return withOverrides(TemplateOverrides.read(templateDirectory));
+    }
+
+    /**
+     * The built-in templates, each replaced by the user's template read already; the files those
+     * include are read from the user's folder when a table is rendered.
+     *
+     * @throws InvalidInputException when a template does not parse (with its file, line and column)
+     */
+    public static SqlTemplates withOverrides(TemplateOverrides overrides) {
+        return overrides.directory().isEmpty() ? builtIn() : new SqlTemplates(overrides);
     }
 
     /**
@@ -192,22 +171,29 @@ public final class SqlTemplates {
         return configuration;
     }
 
-    private static TemplateLoader loader(Path overrideDirectory) {
+    /** The user's templates as read, then the files of their folder they include, then the built-in ones. */
+    private static TemplateLoader loader(TemplateOverrides overrides) {
         TemplateLoader builtIn = new LineFeedTemplateLoader(
                 new ClassTemplateLoader(SqlTemplates.class.getClassLoader(), BUILT_IN_LOCATION));
-        if (overrideDirectory == null) {
+        if (overrides.directory().isEmpty()) {
             return builtIn;
         }
+        Path directory = overrides.directory().get();
+        ByteArrayTemplateLoader read = new ByteArrayTemplateLoader();
+        for (TableShape shape : TableShape.values()) {
+            overrides.content(shape).ifPresent(bytes -> read.putTemplate(shape.templateName(), bytes));
+        }
         try {
-            TemplateLoader user = new LineFeedTemplateLoader(new FileTemplateLoader(overrideDirectory.toFile(), true));
-            return new MultiTemplateLoader(new TemplateLoader[] {user, builtIn});
+            TemplateLoader included = new FileTemplateLoader(directory.toFile(), true);
+            return new MultiTemplateLoader(new TemplateLoader[] {new LineFeedTemplateLoader(read),
+                    new LineFeedTemplateLoader(included), builtIn});
         } catch (IOException e) {
-            throw new InvalidInputException(Problem.in(overrideDirectory, "cannot read template directory: " + e.getMessage()));
+            throw new InvalidInputException(Problem.in(directory, "cannot read template directory: " + e.getMessage()));
         }
     }
 
     /** Holder idiom: the built-in templates are parsed once, on first use. */
     private static final class BuiltIn {
-        static final SqlTemplates INSTANCE = new SqlTemplates(null);
+        static final SqlTemplates INSTANCE = new SqlTemplates(TemplateOverrides.none());
     }
 }

@@ -4,6 +4,7 @@ import dev.atdd.core.infrastructure.InfrastructureTable;
 import dev.atdd.core.infrastructure.InfrastructureTable.Kind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -196,6 +198,22 @@ class SqlTemplatesTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void theUsersTemplatesAreParsedFromWhatWasReadAndTheirIncludesFromTheFolder() throws IOException {
+        write("cache.sql.ftl", "<#include 'header.ftl'>CREATE TABLE ${ident(model.table)} ();\n");
+        write("header.ftl", "-- header\n");
+        TemplateOverrides overrides = TemplateOverrides.read(directory);
+        // Rewritten after the read: the template is not read again; the file it includes is read when rendering.
+        write("cache.sql.ftl", "-- rewritten\n");
+        write("header.ftl", "-- header, rewritten\n");
+
+        assertEquals("-- header, rewritten\nCREATE TABLE card_cache ();\n",
+                SqlTemplates.withOverrides(overrides).render(TableShape.CACHE, CACHE));
+        assertEquals(directory.resolve("cache.sql.ftl"), overrides.file(TableShape.CACHE).orElseThrow());
+        assertEquals(Optional.empty(), overrides.file(TableShape.QUEUE));
+        assertSame(SqlTemplates.builtIn(), SqlTemplates.withOverrides(TemplateOverrides.none()));
     }
 
     private void write(String name, String text) throws IOException {
