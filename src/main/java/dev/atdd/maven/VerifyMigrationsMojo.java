@@ -13,7 +13,7 @@ import dev.atdd.core.verify.MigrationVerifier;
 import dev.atdd.core.verify.RowLevelSecurityCheck;
 import dev.atdd.core.verify.VerificationReport;
 import java.io.File;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +80,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
     @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true)
     private List<RemoteRepository> pluginRepositories;
 
-    /** The run's parameters, parsed once for the stamp and the run alike. */
+    /** The run's parameters, parsed once (the prelude file read once) for the stamp and the run alike. */
     record Settings(RowLevelSecurityCheck rowLevelSecurity, boolean failOnAnyDrift, SupabasePrelude prelude,
             Optional<ServerUrl> server) {
     }
@@ -137,11 +137,13 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
     /**
      * What a run on the embedded server depends on besides the files, by parameter (see
      * {@link #unchangedSinceLastPass}); the server comes with the plugin's build. The prelude file
-     * enters by its text: it is small.
+     * enters by the text the run applies.
      */
     Map<String, Object> outcomeSettings(Settings settings) throws MojoFailureException {
         SupabasePrelude prelude = settings.prelude();
-        String userPrelude = prelude.userFile().map(file -> file + "\n" + SqlScript.read(file).text()).orElse("none");
+        String userPrelude = prelude.userScript()
+                .map(script -> contentDigest(script.file(), script.text().getBytes(StandardCharsets.UTF_8)))
+                .orElse("none");
         Map<String, Object> outcome = planSettings(defaultStrategy(), existingTableNames(), declaredTables());
         outcome.put("supabasePrelude", prelude.includesBuiltIn());
         outcome.put("preludeFile", userPrelude);
@@ -171,11 +173,12 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
         };
     }
 
+    /** Reads the prelude file: a bad one fails the run before a contract or migration is read. */
     private SupabasePrelude prelude(boolean builtIn) {
-        Path file = preludeFile == null ? null : preludeFile.toPath().toAbsolutePath().normalize();
-        if (builtIn) {
-            return file == null ? SupabasePrelude.builtIn() : SupabasePrelude.builtInThen(file);
+        if (preludeFile == null) {
+            return builtIn ? SupabasePrelude.builtIn() : SupabasePrelude.none();
         }
-        return file == null ? SupabasePrelude.none() : SupabasePrelude.userFileOnly(file);
+        SqlScript userScript = SqlScript.read(preludeFile.toPath().toAbsolutePath().normalize());
+        return builtIn ? SupabasePrelude.builtInThen(userScript) : SupabasePrelude.userFileOnly(userScript);
     }
 }

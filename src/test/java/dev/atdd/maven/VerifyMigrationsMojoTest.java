@@ -233,6 +233,21 @@ class VerifyMigrationsMojoTest {
         assertNotEquals(before, mojo.outcomeSettings(mojo.settings()).get("preludeFile"));
     }
 
+    @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void aMissingPreludeFileFailsTheRunOnTheUsersServerBeforeTheServerIsReached(VerifyMigrationsMojo mojo)
+            throws Exception {
+        ProjectCopy project = ProjectCopy.ofTestProject("shop", work);
+        project.pointAt(mojo);
+        // Nothing listens on port 1: were the server reached first, the run would fail as broken, not on the file.
+        setVariableValueToObject(mojo, "jdbcUrl", "jdbc:postgresql://127.0.0.1:1/postgres");
+        setVariableValueToObject(mojo, "preludeFile", project.root().resolve("prelude.sql").toFile());
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(failure.getMessage().startsWith("prelude.sql: "), failure.getMessage());
+    }
+
     private ProjectCopy onTestServer(VerifyMigrationsMojo mojo) throws Exception {
         ProjectCopy project = ProjectCopy.ofTestProject("shop", work);
         project.pointAt(mojo);

@@ -12,9 +12,9 @@ import java.util.Optional;
  * {@code docs/supabase-prelude.md}), a user's prelude file, both (built-in first), or nothing.
  *
  * @param includesBuiltIn whether the built-in prelude is applied
- * @param userFile        a user's SQL file applied after it (or instead of it), if any
+ * @param userScript      a user's SQL file, read already, applied after it (or instead of it), if any
  */
-public record SupabasePrelude(boolean includesBuiltIn, Optional<Path> userFile) {
+public record SupabasePrelude(boolean includesBuiltIn, Optional<SqlScript> userScript) {
 
     /** The name the built-in prelude is reported under, should it ever fail on a server. */
     public static final Path BUILT_IN_FILE = Path.of("built-in", "supabase-prelude.sql");
@@ -22,7 +22,7 @@ public record SupabasePrelude(boolean includesBuiltIn, Optional<Path> userFile) 
     private static final String BUILT_IN_RESOURCE = "supabase-prelude.sql";
 
     public SupabasePrelude {
-        Objects.requireNonNull(userFile, "userFile");
+        Objects.requireNonNull(userScript, "userScript");
     }
 
     /** The built-in prelude only: the default. */
@@ -31,13 +31,13 @@ public record SupabasePrelude(boolean includesBuiltIn, Optional<Path> userFile) 
     }
 
     /** The built-in prelude, then the user's file, which extends it. */
-    public static SupabasePrelude builtInThen(Path userFile) {
-        return new SupabasePrelude(true, Optional.of(userFile));
+    public static SupabasePrelude builtInThen(SqlScript userScript) {
+        return new SupabasePrelude(true, Optional.of(userScript));
     }
 
     /** The user's file instead of the built-in prelude. */
-    public static SupabasePrelude userFileOnly(Path userFile) {
-        return new SupabasePrelude(false, Optional.of(userFile));
+    public static SupabasePrelude userFileOnly(SqlScript userScript) {
+        return new SupabasePrelude(false, Optional.of(userScript));
     }
 
     /** No prelude: the migrations run on the bare database. */
@@ -50,17 +50,13 @@ public record SupabasePrelude(boolean includesBuiltIn, Optional<Path> userFile) 
         return BundledSql.text(BUILT_IN_RESOURCE);
     }
 
-    /**
-     * The scripts to apply, in order; the user's file is read now.
-     *
-     * @throws dev.atdd.core.InvalidInputException when the user's file cannot be read or is not UTF-8
-     */
+    /** The scripts to apply, in order. */
     public List<SqlScript> scripts() {
         List<SqlScript> scripts = new ArrayList<>();
         if (includesBuiltIn) {
             scripts.add(new SqlScript(BUILT_IN_FILE, builtInText()));
         }
-        userFile.ifPresent(file -> scripts.add(SqlScript.read(file)));
+        userScript.ifPresent(scripts::add);
         return List.copyOf(scripts);
     }
 }

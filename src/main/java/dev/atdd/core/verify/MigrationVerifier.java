@@ -74,7 +74,7 @@ public final class MigrationVerifier {
             }
             MigrationRunner runner = new MigrationRunner(scratch.connection());
             // A user's prelude file runs in the migrations' session: what it SETs holds for them.
-            prelude.userFile().ifPresent(file -> runner.applyPrelude(SupabasePrelude.userFileOnly(file)));
+            prelude.userScript().ifPresent(script -> runner.applyPrelude(SupabasePrelude.userFileOnly(script)));
             List<Path> applied = runner.apply(migrations);
             SchemaSnapshot schema = SchemaSnapshot.read(scratch.connection(), SCHEMA);
             return new VerificationReport(applied, SchemaDrift.compare(plan, relational, schema, existingTables),

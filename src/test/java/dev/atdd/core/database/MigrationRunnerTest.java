@@ -451,13 +451,13 @@ class MigrationRunnerTest {
         Path extra = write(migrations, "prelude.sql", "create schema if not exists realtime;\n");
         Path usesAuth = write(migrations, "20240101000000_uses_auth.sql", "select auth.uid();\n");
 
-        runner.applyPrelude(SupabasePrelude.builtInThen(extra));
+        runner.applyPrelude(SupabasePrelude.builtInThen(SqlScript.read(extra)));
         assertEquals(List.of(usesAuth), runner.apply(List.of(usesAuth)));
         assertEquals(1, count("select count(*) from pg_namespace where nspname = 'realtime'"));
 
         try (ScratchDatabase bare = ScratchDatabase.onServer(server.jdbcUrl(), server.user(), null)) {
             MigrationRunner bareRunner = new MigrationRunner(bare.connection());
-            bareRunner.applyPrelude(SupabasePrelude.userFileOnly(extra));
+            bareRunner.applyPrelude(SupabasePrelude.userFileOnly(SqlScript.read(extra)));
             MigrationFailure failure = assertThrows(MigrationFailedException.class,
                     () -> bareRunner.apply(List.of(usesAuth))).failure();
             assertEquals("schema \"auth\" does not exist", failure.message());
@@ -469,7 +469,7 @@ class MigrationRunnerTest {
         Path prelude = write(migrations, "prelude.sql", "\ncreate schema;\n");
 
         MigrationFailure failure = assertThrows(MigrationFailedException.class,
-                () -> runner.applyPrelude(SupabasePrelude.userFileOnly(prelude))).failure();
+                () -> runner.applyPrelude(SupabasePrelude.userFileOnly(SqlScript.read(prelude)))).failure();
 
         assertEquals(List.of(prelude, 2, 14), List.of(failure.file(), failure.line(), failure.column()));
     }

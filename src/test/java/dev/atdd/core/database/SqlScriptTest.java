@@ -26,6 +26,15 @@ class SqlScriptTest {
     }
 
     @Test
+    void aMissingFileIsAProblemOfThatFile() {
+        Path missing = folder.resolve("missing.sql");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SqlScript.read(missing));
+
+        assertEquals(missing, e.problems().get(0).file());
+    }
+
+    @Test
     void rejectsTextThatIsNotUtf8() throws IOException {
         Path file = Files.write(folder.resolve("latin1.sql"), new byte[] {'s', 'e', 'l', (byte) 0xE9});
 

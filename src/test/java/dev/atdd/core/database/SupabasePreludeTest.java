@@ -2,9 +2,7 @@ package dev.atdd.core.database;
 
 import static dev.atdd.core.database.SqlFixtures.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.atdd.core.InvalidInputException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -89,18 +87,9 @@ class SupabasePreludeTest {
         SqlScript user = new SqlScript(file, "create schema if not exists realtime;");
 
         assertEquals(List.of(builtIn), SupabasePrelude.builtIn().scripts());
-        assertEquals(List.of(builtIn, user), SupabasePrelude.builtInThen(file).scripts());
-        assertEquals(List.of(user), SupabasePrelude.userFileOnly(file).scripts());
+        assertEquals(List.of(builtIn, user), SupabasePrelude.builtInThen(SqlScript.read(file)).scripts());
+        assertEquals(List.of(user), SupabasePrelude.userFileOnly(SqlScript.read(file)).scripts());
         assertEquals(List.of(), SupabasePrelude.none().scripts());
     }
 
-    @Test
-    void aMissingPreludeFileIsAProblemOfThatFile(@TempDir Path folder) {
-        Path missing = folder.resolve("missing.sql");
-
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> SupabasePrelude.builtInThen(missing).scripts());
-
-        assertEquals(missing, e.problems().get(0).file());
-    }
 }

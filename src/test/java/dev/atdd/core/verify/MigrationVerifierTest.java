@@ -11,6 +11,7 @@ import dev.atdd.core.contract.ContractCatalog;
 import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.database.MigrationFailedException;
 import dev.atdd.core.database.ScratchDatabase;
+import dev.atdd.core.database.SqlScript;
 import dev.atdd.core.database.SupabasePrelude;
 import dev.atdd.core.generate.GenerationRequest;
 import dev.atdd.core.generate.MigrationGenerator;
@@ -390,7 +391,7 @@ class MigrationVerifierTest {
                 + "reset all;\ncreate table public.u (id uuid default uuid_generate_v4());\n");
         MigrationVerifier asRole = new MigrationVerifier(
                 () -> ScratchDatabase.onServer(Postgres15.adminJdbcUrl(), role, null),
-                SupabasePrelude.builtInThen(preludeFile));
+                SupabasePrelude.builtInThen(SqlScript.read(preludeFile)));
 
         VerificationReport report = asRole.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
 
@@ -405,7 +406,7 @@ class MigrationVerifierTest {
         migration("20250101000000_view.sql", "create view public.v as select x from lookup;\n");
         MigrationVerifier withFile = new MigrationVerifier(
                 () -> ScratchDatabase.onServer(Postgres15.adminJdbcUrl(), "postgres", null),
-                SupabasePrelude.builtInThen(preludeFile));
+                SupabasePrelude.builtInThen(SqlScript.read(preludeFile)));
 
         VerificationReport report = withFile.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
 
