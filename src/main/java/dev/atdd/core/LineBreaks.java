@@ -8,6 +8,8 @@ package dev.atdd.core;
  */
 public final class LineBreaks {
 
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
     private final String text;
     /** Where the searches stop: the end of the text, or of the part walked. */
     private final int end;
@@ -74,15 +76,22 @@ public final class LineBreaks {
     }
 
     /**
+     * Where line 1 of {@code text} starts: after a leading byte order mark, which editors and the JSON
+     * parser give no column. Every column we report counts from here on line 1.
+     */
+    public static int firstLineStart(String text) {
+        return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? 1 : 0;
+    }
+
+    /**
      * The line holding the character at {@code offset}.
      *
-     * @return its number, from 1, and the index where it starts: the first line after a leading byte order
-     *         mark, which editors and the JSON parser give no column
+     * @return its number, from 1, and the index where it starts (line 1 as {@link #firstLineStart} says)
      */
     public static Line lineOf(String text, int offset) {
         LineBreaks breaks = new LineBreaks(text);
         int number = 1;
-        int start = text.startsWith("\uFEFF") ? 1 : 0;
+        int start = firstLineStart(text);
         for (int i = breaks.next(0); i >= 0 && breaks.lineAfter(i) <= offset; i = breaks.next(start)) {
             number++;
             start = breaks.lineAfter(i);

@@ -59,6 +59,17 @@ class LineBreaksTest {
     }
 
     @Test
+    void aLeadingByteOrderMarkTakesNoColumnOfTheFirstLineOnly() {
+        String text = "\uFEFFab\n\uFEFFc";
+
+        assertEquals(1, LineBreaks.firstLineStart(text));
+        assertEquals(0, LineBreaks.firstLineStart("ab\uFEFF"));
+        assertEquals(0, LineBreaks.firstLineStart(""));
+        assertEquals(new LineBreaks.Line(1, 1), LineBreaks.lineOf(text, 2));
+        assertEquals(new LineBreaks.Line(2, 4), LineBreaks.lineOf(text, 5));
+    }
+
+    @Test
     void aPartOfTheTextFindsItsOwnCarriageReturnsAndNoneAfterIt() {
         String text = "a\rb\rc";
 

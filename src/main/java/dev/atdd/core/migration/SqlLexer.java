@@ -45,10 +45,9 @@ public final class SqlLexer {
         this.text = text.toString();
         this.length = this.text.length();
         this.breaks = new LineBreaks(this.text);
-        if (length > 0 && this.text.charAt(0) == BYTE_ORDER_MARK) {
-            pos = 1;
-            lineStart = 1;
-        }
+        // A leading byte order mark is no token, and takes no column.
+        lineStart = LineBreaks.firstLineStart(this.text);
+        pos = lineStart;
     }
 
     /**

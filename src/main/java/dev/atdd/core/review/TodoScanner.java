@@ -19,7 +19,6 @@ public final class TodoScanner {
     private static final char WARNING_SIGN = '\u26A0';
     private static final char EMOJI_PRESENTATION = '\uFE0F';
     private static final String WARNING_WORD = "TODO:";
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final String COMMENT_CLOSE = "*/";
 
     private final List<String> commentMarkers;
@@ -99,7 +98,7 @@ public final class TodoScanner {
     private static List<Todo> locate(String text, List<Hit> hits) {
         List<Todo> todos = new ArrayList<>();
         int line = 1;
-        int lineStart = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? 1 : 0;
+        int lineStart = LineBreaks.firstLineStart(text);
         LineBreaks breaks = new LineBreaks(text);
         int nextBreak = breaks.next(0);
         int lastLine = 0;
