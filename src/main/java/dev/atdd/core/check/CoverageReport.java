@@ -1,6 +1,7 @@
 package dev.atdd.core.check;
 
 import dev.atdd.core.Problem;
+import dev.atdd.core.migration.TableOrigin;
 import dev.atdd.core.plan.CoveredTable;
 import dev.atdd.core.plan.PlannedTable;
 import dev.atdd.core.plan.RelationalMapping;
@@ -40,28 +41,28 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
         List<PlannedTable> missing = new ArrayList<>(split.missing());
         missing.sort(Comparator.comparing(PlannedTable::source));
         return new CoverageReport(missing, split.covered(), plan.notPersistent(),
-                RelationalMapping.of(plan).problems(), wrongMigrations(split.covered(), lookup));
+                RelationalMapping.of(plan).problems(), wrongMigrations(split.covered()));
     }
 
     /**
      * {@code persistence.migration} is held to the file that creates the table, by file name: a path
      * from the project or from the migrations folder names the same file. A table listed in
-     * {@code existingTables} is made elsewhere, so the claim cannot be checked.
+     * {@code existingTables} is made elsewhere (it has no origin), so the claim cannot be checked.
      */
-    private static List<Problem> wrongMigrations(List<CoveredTable> covered, TableLookup lookup) {
+    private static List<Problem> wrongMigrations(List<CoveredTable> covered) {
         List<Problem> problems = new ArrayList<>();
         for (CoveredTable table : covered) {
-            if (!(table.table() instanceof PlannedTable.ForContract forContract)
-                    || lookup.existingTables().contains(forContract.table())) {
+            if (!(table.table() instanceof PlannedTable.ForContract forContract) || table.origin().isEmpty()) {
                 continue;
             }
+            TableOrigin origin = table.origin().get();
             forContract.contract().migration().ifPresent(named -> {
                 String fileName = named.substring(Math.max(named.lastIndexOf('/'), named.lastIndexOf('\\')) + 1);
-                lookup.index().origin(forContract.table())
-                        .filter(origin -> !origin.file().path().getFileName().toString().equals(fileName))
-                        .ifPresent(origin -> problems.add(Problem.in(forContract.contract().file(), MIGRATION_POINTER
-                                + ": names " + named + ", but " + forContract.table() + " is created by "
-                                + origin.where() + "; name that file, or remove persistence.migration")));
+                if (!origin.file().path().getFileName().toString().equals(fileName)) {
+                    problems.add(Problem.in(forContract.contract().file(), MIGRATION_POINTER + ": names " + named
+                            + ", but " + forContract.table() + " is created by " + origin.where()
+                            + "; name that file, or remove persistence.migration"));
+                }
             });
         }
         return problems;

@@ -14,22 +14,21 @@ public record TableLookup(MigrationIndex index, Set<String> existingTables) {
         existingTables = Set.copyOf(existingTables);
     }
 
-    /** What covers the table ({@code file.sql:line} or {@code existingTables}), or empty when nothing does. */
-    public Optional<String> coveredBy(String table) {
-        if (existingTables.contains(table)) {
-            return Optional.of("existingTables");
-        }
-        return index.origin(table).map(TableOrigin::where);
-    }
-
-    /** The planned tables split by whether something already creates them, each list in plan order. */
+    /**
+     * The planned tables split by whether something already creates them, each list in plan order: a table
+     * listed in {@code existingTables} is covered by that list, even where a migration creates it too.
+     */
     public Split split(List<PlannedTable> tables) {
         List<CoveredTable> covered = new ArrayList<>();
         List<PlannedTable> missing = new ArrayList<>();
         for (PlannedTable table : tables) {
-            Optional<String> coveredBy = coveredBy(table.table());
-            if (coveredBy.isPresent()) {
-                covered.add(new CoveredTable(table, coveredBy.get()));
+            if (existingTables.contains(table.table())) {
+                covered.add(new CoveredTable(table, Optional.empty()));
+                continue;
+            }
+            Optional<TableOrigin> origin = index.origin(table.table());
+            if (origin.isPresent()) {
+                covered.add(new CoveredTable(table, origin));
             } else {
                 missing.add(table);
             }
