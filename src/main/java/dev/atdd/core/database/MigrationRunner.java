@@ -223,7 +223,9 @@ public final class MigrationRunner {
             }
             first = false;
             if (lexer.kind() == SqlTokenKind.DOLLAR_STRING || lexer.kind() == SqlTokenKind.STRING) {
-                int body = lexer.kind() == SqlTokenKind.STRING ? lexer.start() + 1 : sent.indexOf('$', lexer.start() + 1) + 1;
+                // After the opening quote, which a prefixed string (E'..', U&'..') does not start with.
+                int body = lexer.kind() == SqlTokenKind.STRING ? sent.indexOf('\'', lexer.start()) + 1
+                        : sent.indexOf('$', lexer.start() + 1) + 1;
                 LineBreaks breaks = new LineBreaks(sent, lexer.end());
                 for (int n = 1; n < line; n++) {
                     int lineBreak = breaks.next(body);

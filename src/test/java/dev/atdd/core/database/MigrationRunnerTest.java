@@ -234,18 +234,20 @@ class MigrationRunnerTest {
                 List.of(failure.line(), failure.column(), failure.lineText(), failure.sqlState()));
     }
 
-    @Test
-    void anErrorOfABlockOnItsFirstLineOrInAQuotedBodyIsPlacedThereToo() {
-        Path sameLine = write(migrations, "20240101000000_a.sql", "select 1;\n\ndo $$ begin perform 1/0; end $$;\n");
-        Path quoted = write(migrations, "20240102000000_b.sql", "do '\nbegin\n  perform 1/0;\nend';\n");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "select 1;\\n\\ndo $$ begin perform 1/0; end $$; | 3 | 7",
+            "do '\\nbegin\\n  perform 1/0;\\nend';         | 3 | 3",
+            "select 1;\\n\\ndo E'begin perform 1/0; end';   | 3 | 6",
+            "do U&'begin perform 1/0; end';                 | 1 | 7"})
+    void anErrorOfABlockOnItsFirstLineOrInAQuotedBodyIsPlacedThereToo(String written, int line, int column) {
+        // A prefixed string's body starts after its quote, not one character after the prefix.
+        Path file = write(migrations, "20240101000000_do.sql", written.replace("\\n", "\n") + "\n");
 
-        MigrationFailure first = assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(sameLine)))
-                .failure();
-        MigrationFailure second = assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(quoted)))
-                .failure();
+        MigrationFailure failure =
+                assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(file))).failure();
 
-        assertEquals(List.of(3, 7), List.of(first.line(), first.column()));
-        assertEquals(List.of(3, 3), List.of(second.line(), second.column()));
+        assertEquals(List.of(line, column, "22012"), List.of(failure.line(), failure.column(), failure.sqlState()));
     }
 
     @Test
