@@ -68,10 +68,14 @@ final class TableTracker {
     /** The last word of a top-level SELECT read: {@code IS DISTINCT FROM} is no FROM clause. */
     private boolean afterDistinct;
     /**
-     * A top-level {@code SELECT} not yet past its {@code FROM}: {@code SELECT ... INTO [TEMP|UNLOGGED] [TABLE]
-     * t} makes a table (in a {@code DO} block it fills variables), read from {@code into}.
+     * A top-level {@code SELECT} (or the {@code SELECT} of a top-level {@code WITH}) not yet past its {@code FROM}:
+     * {@code SELECT ... INTO [TEMP|UNLOGGED] [TABLE] t} makes a table (in a {@code DO} block it fills variables),
+     * read from {@code into}.
      */
     private boolean selectInto;
+    /** A top-level {@code WITH} not yet at its statement's {@code SELECT}: see {@link #withQueries}. */
+    private boolean withQueries;
+    /** The parentheses open in a top-level {@code SELECT} or {@code WITH}. */
     private int selectDepth;
     private final StatementTokens into = new StatementTokens();
     /**
@@ -117,6 +121,9 @@ final class TableTracker {
         if (selectInto) {
             selectInto(lexer);
         }
+        if (withQueries) {
+            withQueries(lexer);
+        }
         if (!collecting) {
             return;
         }
@@ -127,6 +134,7 @@ final class TableTracker {
             setting = lexer.isWord("set") || lexer.isWord("reset");
             selecting = lexer.isWord("select");
             selectInto = selecting && !inBlock;
+            withQueries = lexer.isWord("with") && !inBlock;
             collecting = setting || selecting || mayCascade || lexer.isWord("create");
         } else if (selecting) {
             // SELECT pg_catalog.set_config('search_path', '', false) AS x is 13 tokens: a longer SELECT is not one.
@@ -247,6 +255,25 @@ final class TableTracker {
         afterDistinct = lexer.isWord("distinct");
     }
 
+    /**
+     * Passes over a top-level {@code WITH}'s queries, each in parentheses, to the first {@code SELECT} at the
+     * statement's own level, then follows it as a {@code SELECT ... INTO}. {@code SELECT} is a reserved word, so
+     * that is the statement's own query: no name, and no word of a {@code SEARCH} or {@code CYCLE} clause. The
+     * other statements a {@code WITH} starts make no table: an {@code INSERT} has its {@code INTO} before any such
+     * {@code SELECT}, and the one that follows it takes none; {@code UPDATE}, {@code DELETE} and {@code MERGE} have
+     * theirs in parentheses only.
+     */
+    private void withQueries(SqlLexer lexer) {
+        if (lexer.isPunctuation('(')) {
+            selectDepth++;
+        } else if (lexer.isPunctuation(')')) {
+            selectDepth--;
+        } else if (selectDepth == 0 && lexer.isWord("select")) {
+            withQueries = false;
+            selectInto = true;
+        }
+    }
+
     /** {@code CALL [schema.]procedure(}: what the procedure does is not known. */
     private void call(SqlLexer lexer) {
         boolean name = lexer.kind() == SqlTokenKind.WORD || lexer.kind() == SqlTokenKind.QUOTED_IDENTIFIER;
@@ -275,6 +302,7 @@ final class TableTracker {
             into.size = 0;
         }
         selectInto = false;
+        withQueries = false;
         selectDepth = 0;
         statement.size = 0;
         collecting = true;
@@ -488,7 +516,7 @@ final class TableTracker {
         return temporary;
     }
 
-    /** {@code SELECT ... INTO [GLOBAL|LOCAL] [TEMP|UNLOGGED] [TABLE] name}, read from its {@code INTO}. */
+    /** {@code [WITH ...] SELECT ... INTO [GLOBAL|LOCAL] [TEMP|UNLOGGED] [TABLE] name}, read from its {@code INTO}. */
     private void selectedInto(Cursor c) {
         c.words("into");
         boolean temporary = persistencePrefix(c);

@@ -163,6 +163,28 @@ final class SearchPathMigrations {
                         select 1 as a into local temp t1; select 1 as b into global temporary t2;
                         select 1 is distinct from 2 as d into made4;
                         """, "src", "made", "made2", "made3", "made4"),
+                oneFile("WITH ... SELECT INTO makes a table, at the top level only", """
+                        create table src (x int);
+                        with a as (select x from src) select * into made from a;
+                        WITH RECURSIVE n (i) AS (select 1 union all select i + 1 from n where i < 3)
+                          SEARCH DEPTH FIRST BY i SET ord SELECT i INTO TABLE public.made2 FROM n;
+                        with update as materialized (select 1 as x), b as not materialized (select 2 as y)
+                          select update.x, (select 1) as z into made3 from update, b where x in (select 1);
+                        with a as (insert into src values (1) returning x) select x into unlogged made4 from a;
+                        with a as (select 1 as x) select x into temp tmp_made from a;
+                        with a as (select 1 as x) insert into src select x from a;
+                        with a as (select 1 as x) merge into src using a on src.x = a.x
+                          when not matched then insert values (a.x);
+                        with a as (select 1 as x) update src set x = a.x from a;
+                        with a as (select 1 as x) delete from src using a where src.x = a.x;
+                        with a as (select 1 as x) select x from a;
+                        insert into src with a as (select 1 as x) select x from a;
+                        create view v with (security_barrier) as with a as (select x from src) select x from a;
+                        do $$ declare v int; begin with a as (select 1 as x) select x into v from a; end $$;
+                        create function f() returns int language plpgsql
+                          as 'declare v int; begin with a as (select 1 as x) select x into v from a; return v; end';
+                        create schema app; with a as (select 1 as x) select x into app.elsewhere from a;
+                        """, "src", "made", "made2", "made3", "made4"),
                 oneFile("names over 63 bytes are cut as PostgreSQL cuts them, at a character boundary",
                         "create table " + "a".repeat(70) + "();\n"
                                 + "alter table " + "a".repeat(64) + " rename to " + "b".repeat(65) + ";\n"
