@@ -53,20 +53,23 @@ final class TableTracker {
     private boolean selecting;
     /** Reading a {@code DO} block's body, where a table's drops and renames are not followed (see {@link #block}). */
     private boolean inBlock;
-    /** The statement starts with {@code DROP} or {@code ALTER}; its last word so far is {@code CASCADE}. */
+    /** The statement starts with {@code DROP} or {@code ALTER}: it may end with {@code CASCADE}. */
     private boolean mayCascade;
-    private boolean cascading;
     /**
      * Such a statement has a later {@code DROP} ({@code ALTER TABLE t DROP COLUMN c} drops the indexes on c)
      * or {@code USING INDEX} ({@code ADD CONSTRAINT k UNIQUE USING INDEX i} renames i to k).
      */
     private boolean dropping;
-    private boolean afterUsing;
-    private boolean afterLanguage;
     /** Reading {@code CALL name(}: a statement starting with the word {@code call} may assign a variable of that name. */
     private int callName = CALL_NONE;
-    /** The last word of a top-level SELECT read: {@code IS DISTINCT FROM} is no FROM clause. */
-    private boolean afterDistinct;
+    /**
+     * The statement's token before the current one (at its end, its last one), for the words that change what
+     * the next means: {@code USING INDEX}, {@code LANGUAGE 'plpgsql'}, {@code IS DISTINCT FROM}, {@code CASCADE;}.
+     * Its kind is null at the statement's start.
+     */
+    private SqlTokenKind previousKind;
+    private int previousStart;
+    private int previousEnd;
     /**
      * A top-level {@code SELECT} (or the {@code SELECT} of a top-level {@code WITH}) not yet past its {@code FROM}:
      * {@code SELECT ... INTO [TEMP|UNLOGGED] [TABLE] t} makes a table (in a {@code DO} block it fills variables),
@@ -105,16 +108,11 @@ final class TableTracker {
         }
         // A DO block whose body is written as a plain string is not read: what it does is not known (the
         // string after LANGUAGE names the language).
-        unreadDdl |= doBlock && lexer.kind() == SqlTokenKind.STRING && !afterLanguage;
-        afterLanguage = doBlock && lexer.isWord("language");
+        unreadDdl |= doBlock && lexer.kind() == SqlTokenKind.STRING && !afterWord("language");
         if (callName != CALL_NONE) {
             call(lexer);
         }
-        if (mayCascade) {
-            cascading = lexer.isWord("cascade");
-            dropping |= lexer.isWord("drop") || afterUsing && lexer.isWord(INDEX);
-            afterUsing = lexer.isWord("using");
-        }
+        dropping |= mayCascade && (lexer.isWord("drop") || afterWord("using") && lexer.isWord(INDEX));
         if (inBlock && lexer.isWord("execute")) {
             unreadDdl = true;
         }
@@ -124,6 +122,9 @@ final class TableTracker {
         if (withQueries) {
             withQueries(lexer);
         }
+        previousKind = lexer.kind();
+        previousStart = lexer.start();
+        previousEnd = lexer.end();
         if (!collecting) {
             return;
         }
@@ -249,10 +250,9 @@ final class TableTracker {
             selectDepth--;
         } else if (selectDepth == 0 && lexer.isWord("into")) {
             into.add(lexer);
-        } else if (selectDepth == 0 && lexer.isWord("from") && !afterDistinct) {
+        } else if (selectDepth == 0 && lexer.isWord("from") && !afterWord("distinct")) {
             selectInto = false;
         }
-        afterDistinct = lexer.isWord("distinct");
     }
 
     /**
@@ -272,6 +272,11 @@ final class TableTracker {
             withQueries = false;
             selectInto = true;
         }
+    }
+
+    /** Whether the statement's token before the current one is the unquoted word {@code lowerCaseKeyword}. */
+    private boolean afterWord(String lowerCaseKeyword) {
+        return SqlLexer.isWord(text, previousKind, previousStart, previousEnd, lowerCaseKeyword);
     }
 
     /** {@code CALL [schema.]procedure(}: what the procedure does is not known. */
@@ -309,7 +314,7 @@ final class TableTracker {
         kindSeen = false;
         setting = false;
         searchPathSeen = false;
-        if (mayCascade && cascading) {
+        if (mayCascade && afterWord("cascade")) {
             // What depended on what was dropped went with it (views on a table, column, function or type; domains
             // and ranges on a type; indexes on a column of a type, on a function's result, by an extension's operator
             // class, or of a materialized view): which ones is not known here, and a name wrongly held refuses a
@@ -332,12 +337,9 @@ final class TableTracker {
         doBlock = false;
         selecting = false;
         mayCascade = false;
-        cascading = false;
         dropping = false;
-        afterUsing = false;
-        afterLanguage = false;
         callName = CALL_NONE;
-        afterDistinct = false;
+        previousKind = null;
     }
 
     /**
