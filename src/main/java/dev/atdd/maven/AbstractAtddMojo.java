@@ -421,7 +421,8 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         return true;
     }
 
-    private void forgetLastPass(String goal) {
+    /** A run that reads its files is about to replace what the last one left; its stamp goes first. */
+    protected void forgetLastPass(String goal) {
         if (!CheckStamp.delete(stamp(goal))) {
             getLog().debug("Cannot delete " + stamp(goal) + "; it stands for other inputs than these.");
         }

@@ -3,6 +3,8 @@ package dev.atdd.maven;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atdd.core.check.JsonReport;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
@@ -40,6 +42,20 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
     @Override
     protected boolean outputStillThere(String goal) {
         return Files.isRegularFile(report(goal));
+    }
+
+    /**
+     * The last run's report goes with its stamp: a run that fails before it concludes (a broken contract,
+     * a migration that does not apply) must not leave a report of an earlier pass for CI to read.
+     */
+    @Override
+    protected void forgetLastPass(String goal) {
+        super.forgetLastPass(goal);
+        try {
+            Files.deleteIfExists(report(goal));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the report of the last run " + report(goal), e);
+        }
     }
 
     @Override

@@ -62,6 +62,23 @@ class CheckCoverageMojoTest {
     }
 
     @Test
+    void aRunThatFailsOnABrokenContractLeavesNoReportOfTheLastPass(
+            @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml") CheckCoverageMojo first,
+            @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml") CheckCoverageMojo second)
+            throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+        shop.write("supabase/migrations/20250102000000_shop_order_order.sql", ORDER_TABLE);
+        shop.pointAt(first).execute();
+        assertTrue(report(shop).get("passed").asBoolean());
+
+        shop.write("contracts/shop/order/order.schema.json", "{\"type\": ");
+        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> shop.pointAt(second).execute());
+
+        assertTrue(failure.getMessage().startsWith("contracts/shop/order/order.schema.json:1:"), failure.getMessage());
+        assertFalse(Files.exists(shop.reports().resolve("check-coverage.json")), "the report of the earlier pass is gone");
+    }
+
+    @Test
     @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml")
     void everyContractCoveredPassesAndReportsNothingMissing(CheckCoverageMojo mojo) throws Exception {
         ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);

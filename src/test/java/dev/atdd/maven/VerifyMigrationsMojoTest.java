@@ -96,9 +96,7 @@ class VerifyMigrationsMojoTest {
             throws Exception {
         // Two executions of one module's build (say, one more on a staging server) share the plugin context.
         ProjectCopy project = onTestServer(first);
-        project.pointAt(second);
-        setVariableValueToObject(second, "jdbcUrl", getVariableValueFromObject(first, "jdbcUrl"));
-        setVariableValueToObject(second, "username", "postgres");
+        onTestServer(second, project);
         Map<String, Object> context = new HashMap<>();
         for (VerifyMigrationsMojo mojo : List.of(first, second)) {
             mojo.setPluginContext(context);
@@ -114,6 +112,29 @@ class VerifyMigrationsMojoTest {
                 "  shop_order_order: no such table after the migrations ran (shop/order/order asks for it)"),
                 logged(first, "warn"));
         assertEquals(logged(first, "warn"), logged(second, "warn"));
+    }
+
+    @Test
+    void aRunThatFailsLeavesNoReportOfTheLastPass(
+            @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml") VerifyMigrationsMojo first,
+            @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml") VerifyMigrationsMojo second)
+            throws Exception {
+        ProjectCopy project = onTestServer(first);
+        Files.delete(project.root().resolve("contracts/shop/order/order.schema.json"));
+        project.write("supabase/migrations/20250102000000_rls.sql",
+                "alter table public.shop_cart_cart enable row level security;\n");
+        first.execute();
+        Path report = project.reports().resolve("verify-migrations.json");
+        assertTrue(new ObjectMapper().readTree(report.toFile()).get("passed").asBoolean());
+
+        onTestServer(second, project);
+        project.write("supabase/migrations/20250102000000_rls.sql",
+                "alter table public.shop_cart_cart enable row level security;\nselect 1/0;\n");
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, second::execute);
+
+        assertTrue(failure.getMessage().contains("division by zero"), failure.getMessage());
+        assertFalse(Files.exists(report), "the report of the earlier pass is gone");
     }
 
     @Test
@@ -249,7 +270,11 @@ class VerifyMigrationsMojoTest {
     }
 
     private ProjectCopy onTestServer(VerifyMigrationsMojo mojo) throws Exception {
-        ProjectCopy project = ProjectCopy.ofTestProject("shop", work);
+        return onTestServer(mojo, ProjectCopy.ofTestProject("shop", work));
+    }
+
+    /** The mojo on {@code project}, run on the test server. */
+    private static ProjectCopy onTestServer(VerifyMigrationsMojo mojo, ProjectCopy project) throws Exception {
         project.pointAt(mojo);
         String url = Postgres15.adminJdbcUrl();
         setVariableValueToObject(mojo, "jdbcUrl", url + (url.contains("?") ? "&" : "?") + "password=not-for-the-log");
