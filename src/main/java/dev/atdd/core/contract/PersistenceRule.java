@@ -11,7 +11,7 @@ public enum PersistenceRule {
     EVENT(false, "an event: the aspect ends in 'ed' and there is no id property"),
     INTERNAL(false, "x-artifact-metadata.to is internal: passed within a service, never stored"),
     HAS_ID(true, "has an id property"),
-    DERIVED(false, "derived data: the description says computed, calculated, derived or aggregated"),
+    DERIVED(false, "derived data: the description says computed, calculated, derived or aggregate(d)"),
     EXTERNAL(true, "x-artifact-metadata.to is external, and it has properties"),
     NO_RULE(false, "no rule asks for a table (no id property, x-artifact-metadata.to is not external,"
             + " no persistence.strategy)");

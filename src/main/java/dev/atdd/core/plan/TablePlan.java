@@ -68,9 +68,12 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         return new TablePlan(tables, notPersistent, problems, warnings);
     }
 
-    /** The other one of a clash, as the user finds it: a contract by its path under the contracts folder. */
+    /**
+     * The other one of a clash: a contract by its key, as the coverage report names contracts (a path
+     * under the contracts folder beside the problem's path from the project read like a second path style).
+     */
     private static String named(PlannedTable table) {
-        return table instanceof PlannedTable.ForContract contract ? contract.contract().location().relativePath()
+        return table instanceof PlannedTable.ForContract contract ? "contract " + contract.contract().location().key()
                 : "the " + table.source() + " of the build's infrastructureTables";
     }
 

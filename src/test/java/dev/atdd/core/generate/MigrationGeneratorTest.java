@@ -131,7 +131,7 @@ class MigrationGeneratorTest {
                 () -> generator.generate(request(Strategy.JSONB)));
 
         String message = failure.describe(project);
-        assertTrue(message.contains("clash.schema.json"), message);
+        assertTrue(message.contains("contract match/dilemma/clash"), message);
         assertTrue(message.contains("current.schema.json"), message);
         assertFalse(Files.exists(project.resolve("supabase/migrations/20261126101530_match_dilemma_current.sql")));
     }

@@ -28,7 +28,7 @@ class TablePlanTest {
 
         TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
 
-        assertEquals(List.of(Problem.in(second, "maps to table orders, as does shop/order/legacy.schema.json; give one of them"
+        assertEquals(List.of(Problem.in(second, "maps to table orders, as does contract shop/order/legacy; give one of them"
                 + " another name (x-artifact-metadata.persistence.table for a contract)")), plan.problems());
     }
 
@@ -49,7 +49,7 @@ class TablePlanTest {
         TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB,
                 List.of(new InfrastructureTable("match", Kind.EVENT_LOG)));
 
-        assertEquals(List.of(Problem.in(Path.of("pom.xml"), "maps to table match_events, as does match/log/match.schema.json;"
+        assertEquals(List.of(Problem.in(Path.of("pom.xml"), "maps to table match_events, as does contract match/log/match;"
                 + " give one of them another name (x-artifact-metadata.persistence.table for a contract)")),
                 plan.problems());
     }
