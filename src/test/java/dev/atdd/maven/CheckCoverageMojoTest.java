@@ -54,7 +54,9 @@ class CheckCoverageMojoTest {
                 "1 persistent contract has no table:",
                 "  shop/order/order → table: shop_order_order",
                 "1 contract needs no table (not persistent) and was skipped.",
-                "Generate the missing migrations with: mvn atdd:generate-migrations"), failure.getMessage().lines().toList());
+                "Generate the missing migrations with: mvn atdd:generate-migrations",
+                "A table that exists under another name: name it in x-artifact-metadata.persistence.table; one that another module or tool creates: list it in existingTables."),
+                failure.getMessage().lines().toList());
         JsonNode report = report(shop);
         assertFalse(report.get("passed").asBoolean());
         assertEquals("shop_order_order", report.get("missing").get(0).get("table").asText());

@@ -103,6 +103,9 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
         }
         if (!missing.isEmpty()) {
             out.append("Generate the missing migrations with: mvn atdd:generate-migrations\n");
+            // A team adopting the plugin often has the table already: generating would make a second one.
+            out.append("A table that exists under another name: name it in x-artifact-metadata.persistence.table;"
+                    + " one that another module or tool creates: list it in existingTables.\n");
         }
         if (!unmappable.isEmpty()) {
             out.append("Fix the types above in the contracts (or use persistence.strategy jsonb).\n");

@@ -56,7 +56,8 @@ class CoverageReportTest {
                   app/billing/invoice → table: app_billing_invoice
                   zoo/keeper/visit → table: zoo_keeper_visit
                 2 contracts need no table (not persistent) and were skipped.
-                Generate the missing migrations with: mvn atdd:generate-migrations""", text);
+                Generate the missing migrations with: mvn atdd:generate-migrations
+                A table that exists under another name: name it in x-artifact-metadata.persistence.table; one that another module or tool creates: list it in existingTables.""", text);
     }
 
     @Test
