@@ -17,6 +17,7 @@ import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.LineBreaks;
 import dev.atdd.core.LowerCaseName;
 import dev.atdd.core.Problem;
+import dev.atdd.core.Typo;
 import dev.atdd.core.Utf8Text;
 import dev.atdd.core.contract.IndexSpec.IndexMethod;
 import dev.atdd.core.naming.PgIdentifier;
@@ -274,7 +275,7 @@ public final class ContractReader {
                 metadata.fields().forEachRemaining(member -> {
                     String key = member.getKey();
                     // A near miss holding persistence's own keys: persistent: true may well be another tool's.
-                    if (!key.equals("persistence") && resembles(key, "persistence") && member.getValue().isObject()
+                    if (!key.equals("persistence") && Typo.resembles(key, "persistence") && member.getValue().isObject()
                             && PERSISTENCE_KEYS.stream().anyMatch(member.getValue()::has)) {
                         problem("/x-artifact-metadata/" + escape(key), "unknown key \"" + key
                                 + "\": did you mean persistence?");
@@ -448,29 +449,5 @@ public final class ContractReader {
     /** A JSON pointer token for {@code key}. */
     private static String escape(String key) {
         return key.replace("~", "~0").replace("/", "~1");
-    }
-
-    /** Within two edits of {@code word}, letter case aside: {@code persistance}, {@code Persistence}. */
-    static boolean resembles(String key, String word) {
-        String a = key.toLowerCase(Locale.ROOT);
-        if (Math.abs(a.length() - word.length()) > 2) {
-            return false;
-        }
-        int[] previous = new int[word.length() + 1];
-        int[] current = new int[word.length() + 1];
-        for (int j = 0; j <= word.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= word.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == word.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[word.length()] <= 2;
     }
 }

@@ -2,6 +2,7 @@ package dev.atdd.core.render;
 
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
+import dev.atdd.core.Typo;
 import dev.atdd.core.contract.Contract;
 import dev.atdd.core.contract.IndexSpec;
 import dev.atdd.core.contract.IndexSpec.IndexMethod;
@@ -68,7 +69,9 @@ final class IndexPlan {
                     problems.add(Problem.in(contract.file(), spec.pointer() + "/fields/" + i + ": "
                             + ContractSource.NUL_PROBLEM));
                 } else if (found.isEmpty()) {
-                    problems.add(Problem.in(contract.file(), where + "field '" + field + "' is not " + fieldsAre));
+                    problems.add(Problem.in(contract.file(), where + "field '" + field + "' is not " + fieldsAre
+                            + Typo.meant(field, contract.document().propertyNames())
+                                    .map(meant -> "; did you mean '" + meant + "'?").orElse("")));
                 } else if (spec.method() == IndexMethod.GIN && !isJsonb.test(found.get())) {
                     problems.add(Problem.in(contract.file(), where + "a gin index needs a JSONB value, '" + field + "' is not one"));
                 } else {

@@ -198,9 +198,6 @@ class ContractReaderTest {
                         + " \"persistency\": {\"level\": 2}, \"persistence\": {\"table\": \"t\"}}}");
 
         assertEquals(Optional.of("t"), ContractReader.read(file, root).explicitTable());
-        assertTrue(ContractReader.resembles("Persistence", "persistence"));
-        assertTrue(ContractReader.resembles("persistnce", "persistence"));
-        assertFalse(ContractReader.resembles("persist", "persistence"));
     }
 
     /** The reader builds a tree of the members it reads only; the rest is still checked, token by token. */

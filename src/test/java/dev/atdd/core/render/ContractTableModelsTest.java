@@ -54,7 +54,8 @@ class ContractTableModelsTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> JsonbTableModel.of(contract, "t", GENERATED_AT, true));
 
-        assertEquals(List.of("/x-artifact-metadata/persistence/indexes/0: field 'totl' is not a property of the contract"),
+        assertEquals(List.of("/x-artifact-metadata/persistence/indexes/0: field 'totl' is not a property of the contract;"
+                        + " did you mean 'total'?"),
                 e.problems().stream().map(Problem::message).toList());
         assertEquals(List.of("i1"), JsonbTableModel.of(RenderFixtures.contract(null,
                 List.of(index("i1", IndexMethod.BTREE, "anything"))), "t", GENERATED_AT, true).indexes().stream()

@@ -1,0 +1,50 @@
+package dev.atdd.core;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Whether a name the user wrote is most likely a slip for one we know: for a "did you mean …?". */
+public final class Typo {
+
+    private static final int MAX_EDITS = 2;
+
+    private Typo() {
+    }
+
+    /** Within two edits of {@code word}, letter case aside: {@code persistance}, {@code Persistence}. */
+    public static boolean resembles(String typed, String word) {
+        return edits(typed.toLowerCase(Locale.ROOT), word.toLowerCase(Locale.ROOT)) <= MAX_EDITS;
+    }
+
+    /** The known word {@code typed} most resembles, if one is within two edits; the first of equals wins. */
+    public static Optional<String> meant(String typed, Collection<String> words) {
+        String lower = typed.toLowerCase(Locale.ROOT);
+        return words.stream().filter(word -> resembles(typed, word))
+                .min(Comparator.comparingInt(word -> edits(lower, word.toLowerCase(Locale.ROOT))));
+    }
+
+    /** Levenshtein distance, cut short above {@link #MAX_EDITS} when the lengths alone say so. */
+    private static int edits(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > MAX_EDITS) {
+            return MAX_EDITS + 1;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
