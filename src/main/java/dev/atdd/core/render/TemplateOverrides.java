@@ -42,11 +42,13 @@ public final class TemplateOverrides {
 
     /**
      * Checks the folder and reads the file of each shape's name there. Other files there may be
-     * included by the templates; a {@code *.sql.ftl} file that is no shape's template is reported, as
-     * it is most likely a misspelt name.
+     * included by the templates. A name that is most likely a table template's misspelt is refused,
+     * since the built-in template would be used without a word and its migrations are never rewritten:
+     * any unknown {@code *.sql.ftl} name, and a near miss of a shape's name ({@code jsonb.ftl},
+     * {@code jsonb.sq.ftl}, {@code jsonb.sql.ftl.txt}) when the folder does not replace that shape.
      *
-     * @throws InvalidInputException when the directory does not exist, a {@code *.sql.ftl} name is
-     *         unknown, or a shape's name is not a file
+     * @throws InvalidInputException when the directory does not exist, a name is a misspelt table
+     *         template's, or a shape's name is not a file
      */
     public static TemplateOverrides read(Path templateDirectory) {
         Path directory = templateDirectory.toAbsolutePath().normalize();
@@ -57,18 +59,27 @@ public final class TemplateOverrides {
         for (TableShape shape : TableShape.values()) {
             known.add(shape.templateName());
         }
-        List<Problem> problems = new ArrayList<>();
+        List<Path> listed;
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String name = file.getFileName().toString();
-                if (!known.contains(name) && name.endsWith(TEMPLATE_SUFFIX)) {
-                    problems.add(Problem.in(file, "not the name of a table template; expected one of " + known));
-                } else if (known.contains(name) && !Files.isRegularFile(file)) {
-                    problems.add(Problem.in(file, "not a file: the built-in template would be used instead"));
-                }
-            }
+            listed = files.sorted().toList();
         } catch (IOException e) {
             throw new InvalidInputException(Problem.in(directory, "cannot list template directory: " + e.getMessage()));
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (Path file : listed) {
+            String name = file.getFileName().toString();
+            Optional<TableShape> nearMiss = nearMiss(name);
+            if (known.contains(name) && !Files.isRegularFile(file)) {
+                problems.add(Problem.in(file, "not a file: the built-in template would be used instead"));
+            } else if (!known.contains(name) && name.endsWith(TEMPLATE_SUFFIX)) {
+                problems.add(Problem.in(file, "not the name of a table template; expected one of " + known));
+            } else if (nearMiss.isPresent() && !Files.isDirectory(file)
+                    && !Files.exists(directory.resolve(nearMiss.get().templateName()))) {
+                String meant = nearMiss.get().templateName();
+                problems.add(Problem.in(file, "not the name of a table template, so the built-in " + meant
+                        + " would be used; to replace it, name the file " + meant + " (a file your templates"
+                        + " include needs a name of its own)"));
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -85,6 +96,22 @@ public final class TemplateOverrides {
             }
         }
         return new TemplateOverrides(directory, Collections.unmodifiableMap(templates));
+    }
+
+    /**
+     * The shape whose template {@code name} nearly is: the same name before the first dot, letter case
+     * aside, but not the template's own name ({@code jsonb.ftl}, {@code Jsonb.sql}, {@code jsonb}).
+     */
+    private static Optional<TableShape> nearMiss(String name) {
+        int dot = name.indexOf('.');
+        String stem = dot < 0 ? name : name.substring(0, dot);
+        for (TableShape shape : TableShape.values()) {
+            String template = shape.templateName();
+            if (!name.equals(template) && stem.equalsIgnoreCase(template.substring(0, template.indexOf('.')))) {
+                return Optional.of(shape);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The folder, or empty for {@link #none()}. */

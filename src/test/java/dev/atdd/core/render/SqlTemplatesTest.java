@@ -151,6 +151,33 @@ class SqlTemplatesTest {
         assertEquals(directory.toAbsolutePath().resolve("jsnob.sql.ftl"), e.problems().get(0).file());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"jsonb.ftl", "jsonb.sq.ftl", "jsonb.sql.ftl.txt", "JSONB.sql", "jsonb"})
+    void refusesANearMissOfATemplateNameThatWouldLeaveTheBuiltInOneInUse(String name) throws IOException {
+        write(name, "CREATE TABLE ${ident(model.table)} ();\n");
+        write("contract.ftl", "");
+        write("macros.ftl", "");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TemplateOverrides.read(directory));
+
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertEquals(directory.toAbsolutePath().resolve(name), e.problems().get(0).file());
+        assertEquals("not the name of a table template, so the built-in jsonb.sql.ftl would be used; to replace it,"
+                + " name the file jsonb.sql.ftl (a file your templates include needs a name of its own)",
+                e.problems().get(0).message());
+    }
+
+    @Test
+    void aNearMissBesideTheTemplateItselfIsNoTemplateLeftUnused() throws IOException {
+        write("jsonb.sql.ftl", "<#include 'jsonb.ftl'>CREATE TABLE ${ident(model.table)} ();\n");
+        write("jsonb.ftl", "");
+        write("jsonb.sql.ftl.bak", "");
+        write("contract.ftl", "");
+
+        assertEquals(directory.toAbsolutePath().resolve("jsonb.sql.ftl"),
+                TemplateOverrides.read(directory).file(TableShape.JSONB).orElseThrow());
+    }
+
     @Test
     void reportsAMissingDirectory() {
         Path missing = directory.resolve("nowhere");
