@@ -9,12 +9,14 @@ import dev.atdd.core.contract.PersistenceRule;
 import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.infrastructure.InfrastructureTable;
+import dev.atdd.core.naming.SnakeCase;
 import dev.atdd.core.naming.TableName;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The tables a project asks for, decided once for every goal: which contracts need a table (and
@@ -23,7 +25,8 @@ import java.util.Map;
  * @param tables        the persistent contracts' tables, then the declared infrastructure tables
  * @param notPersistent contracts that need no table, with the rule that decided
  * @param problems      input errors: unloadable contracts, bad names, two sources for one table
- * @param warnings      things to tell the user: skipped files, shortened names
+ * @param warnings      things to tell the user: skipped files, shortened names, a {@code $id} that names
+ *                      another place than the contract's folders
  */
 public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersistent,
                         List<Problem> problems, List<Problem> warnings) {
@@ -57,6 +60,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
                     warnings.add(Problem.in(contract.file(), "table name longer than 63 bytes, shortened to "
                             + name.value()));
                 }
+                idOfAnotherPlace(contract, name).ifPresent(warnings::add);
                 Strategy strategy = contract.strategy().orElse(defaultStrategy);
                 tables.add(new PlannedTable.ForContract(contract, name.value(), strategy));
             } catch (InvalidInputException e) {
@@ -66,6 +70,47 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         declared.forEach(declaration -> tables.add(new PlannedTable.Declared(declaration)));
         problems.addAll(sameTableTwice(tables));
         return new TablePlan(tables, notPersistent, problems, warnings);
+    }
+
+    /**
+     * A warning when a contract's {@code $id} of the form {@code theme:domain:aspect} names another place
+     * than the folders it lies in (compared as table names are derived, so {@code line_item} and
+     * {@code line-item} agree): most likely the file moved, and the table of its old place stays behind,
+     * data and all, while the new place gets a table of its own. Only the {@code $id} the reader kept
+     * is looked at: nothing more is parsed.
+     */
+    private static Optional<Problem> idOfAnotherPlace(Contract contract, TableName table) {
+        ContractLocation here = contract.location();
+        String pathId = here.theme() + ":" + here.domain() + ":" + here.aspect();
+        String id = contract.id().orElse(pathId);
+        String[] parts = id.split(":", -1);
+        // Not of that form (a URI, say): the $id makes no claim about the folders.
+        if (id.equals(pathId) || parts.length != 3 || id.contains("/")) {
+            return Optional.empty();
+        }
+        ContractLocation named = new ContractLocation(parts[0], parts[1], parts[2], String.join("/", parts));
+        if (SnakeCase.of(named.theme()).equals(SnakeCase.of(here.theme()))
+                && SnakeCase.of(named.domain()).equals(SnakeCase.of(here.domain()))
+                && SnakeCase.of(named.aspect()).equals(SnakeCase.of(here.aspect()))) {
+            return Optional.empty();
+        }
+        String mismatch = "$id is " + id + ", but the file lies in " + here.theme() + "/" + here.domain()
+                + "/, where the $id would be " + pathId;
+        Optional<String> oldTable;
+        try {
+            oldTable = Optional.of(TableName.of(contract.file(), named, Optional.empty()).value());
+        } catch (InvalidInputException e) {
+            oldTable = Optional.empty();
+        }
+        if (contract.explicitTable().isPresent() || oldTable.isEmpty() || oldTable.get().equals(table.value())) {
+            return Optional.of(Problem.in(contract.file(), mismatch + "; its table is " + table.value()
+                    + " either way: set $id to " + pathId));
+        }
+        return Optional.of(Problem.in(contract.file(), mismatch + ". Its table is " + table.value() + ", not the "
+                + oldTable.get() + " of the $id: if the contract moved, that table and its data are left behind."
+                + " Keep them with x-artifact-metadata.persistence.table \"" + oldTable.get() + "\", or rename the"
+                + " table in a migration (ALTER TABLE " + oldTable.get() + " RENAME TO " + table.value()
+                + "); then set $id to " + pathId));
     }
 
     /**

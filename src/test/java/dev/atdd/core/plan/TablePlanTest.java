@@ -54,6 +54,57 @@ class TablePlanTest {
                 plan.problems());
     }
 
+    @Test
+    void aContractWhoseIdNamesAnotherPlaceGetsAWarningOnTheTableLeftBehindAndTheWaysOn() throws IOException {
+        Path moved = Folders.write(contracts.resolve("sales/order/order.schema.json"), """
+                {"$id": "shop:order:order", "properties": {"id": {"type": "string"}}}
+                """);
+
+        TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
+
+        assertEquals(List.of("sales_order_order"), plan.tables().stream().map(PlannedTable::table).toList());
+        assertEquals(List.of(Problem.in(moved, "$id is shop:order:order, but the file lies in sales/order/, where the"
+                + " $id would be sales:order:order. Its table is sales_order_order, not the shop_order_order of the"
+                + " $id: if the contract moved, that table and its data are left behind. Keep them with"
+                + " x-artifact-metadata.persistence.table \"shop_order_order\", or rename the table in a migration"
+                + " (ALTER TABLE shop_order_order RENAME TO sales_order_order); then set $id to sales:order:order")),
+                plan.warnings());
+    }
+
+    @Test
+    void aContractThatKeepsItsTableByNameIsOnlyToldToCorrectItsId() throws IOException {
+        Path moved = Folders.write(contracts.resolve("sales/order/order.schema.json"), """
+                {"$id": "shop:order:order", "properties": {"id": {"type": "string"}},
+                 "x-artifact-metadata": {"persistence": {"table": "shop_order_order"}}}
+                """);
+
+        TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
+
+        assertEquals(List.of(Problem.in(moved, "$id is shop:order:order, but the file lies in sales/order/, where the"
+                + " $id would be sales:order:order; its table is shop_order_order either way: set $id to"
+                + " sales:order:order")), plan.warnings());
+    }
+
+    @Test
+    void anIdOfTheContractsOwnPlaceOrOfAnotherFormIsNoWarning() throws IOException {
+        Folders.write(contracts.resolve("game/match/round/round.schema.json"),
+                "{\"$id\": \"game:match:round\", \"properties\": {\"id\": {}}}");
+        Folders.write(contracts.resolve("billing/invoice/line-item.schema.json"),
+                "{\"$id\": \"billing:invoice:line_item\", \"properties\": {\"id\": {}}}");
+        Folders.write(contracts.resolve("shop/cart/cart.schema.json"),
+                "{\"$id\": \"https://example.com:443/shop/cart\", \"properties\": {\"id\": {}}}");
+        Folders.write(contracts.resolve("shop/cart/item.schema.json"),
+                "{\"$id\": \"cart-item\", \"properties\": {\"id\": {}}}");
+        // Not persistent: no table is left behind.
+        Folders.write(contracts.resolve("shop/cart/added.schema.json"),
+                "{\"$id\": \"shop:basket:added\", \"properties\": {\"at\": {}}}");
+
+        TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
+
+        assertEquals(4, plan.tables().size());
+        assertEquals(List.of(), plan.warnings());
+    }
+
     private Path contract(String relativePath, String table) throws IOException {
         return Folders.write(contracts.resolve(relativePath), """
                 {"properties": {"id": {"type": "string"}},
