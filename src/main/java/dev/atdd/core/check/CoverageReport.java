@@ -1,6 +1,7 @@
 package dev.atdd.core.check;
 
 import dev.atdd.core.Problem;
+import dev.atdd.core.contract.Contract;
 import dev.atdd.core.migration.TableOrigin;
 import dev.atdd.core.plan.CoveredTable;
 import dev.atdd.core.plan.PlannedTable;
@@ -25,8 +26,6 @@ import java.util.List;
 public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> covered,
                              List<NotPersistent> notPersistent, List<Problem> unmappable,
                              List<Problem> wrongMigration) {
-
-    private static final String MIGRATION_POINTER = "/x-artifact-metadata/persistence/migration";
 
     public CoverageReport {
         missing = List.copyOf(missing);
@@ -56,10 +55,11 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
                 continue;
             }
             TableOrigin origin = table.origin().get();
-            forContract.contract().migration().ifPresent(named -> {
-                String fileName = named.substring(Math.max(named.lastIndexOf('/'), named.lastIndexOf('\\')) + 1);
+            Contract contract = forContract.contract();
+            contract.migrationFileName().ifPresent(fileName -> {
                 if (!origin.file().path().getFileName().toString().equals(fileName)) {
-                    problems.add(Problem.in(forContract.contract().file(), MIGRATION_POINTER + ": names " + named
+                    problems.add(Problem.in(contract.file(), Contract.MIGRATION_POINTER + ": names "
+                            + contract.migration().orElseThrow()
                             + ", but " + forContract.table() + " is created by " + origin.where()
                             + "; name that file, or remove persistence.migration"));
                 }

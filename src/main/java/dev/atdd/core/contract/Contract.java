@@ -23,8 +23,19 @@ public record Contract(
         Optional<String> migration,
         List<IndexSpec> indexes) {
 
+    /** Where {@code persistence.migration} lies in the contract, for messages about it. */
+    public static final String MIGRATION_POINTER = "/x-artifact-metadata/persistence/migration";
+
     public Contract {
         indexes = List.copyOf(indexes);
+    }
+
+    /**
+     * The file name {@code persistence.migration} names: a path from the project or from the migrations
+     * folder names the same file, so only its last part counts.
+     */
+    public Optional<String> migrationFileName() {
+        return migration.map(named -> named.substring(Math.max(named.lastIndexOf('/'), named.lastIndexOf('\\')) + 1));
     }
 
     /** The whole schema, parsed on the first call (see {@link SchemaDocument}). */

@@ -287,7 +287,7 @@ public final class ContractReader {
                     onlyKeys(persistence, "/x-artifact-metadata/persistence", PERSISTENCE_KEYS);
                     strategy = text(outline, "/x-artifact-metadata/persistence/strategy").flatMap(this::strategy);
                     table = text(outline, "/x-artifact-metadata/persistence/table").flatMap(this::table);
-                    migration = text(outline, "/x-artifact-metadata/persistence/migration");
+                    migration = text(outline, Contract.MIGRATION_POINTER);
                     indexes = indexes();
                 }
             }

@@ -2,7 +2,9 @@ package dev.atdd.core.generate;
 
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
+import dev.atdd.core.contract.Contract;
 import dev.atdd.core.contract.ContractCatalog;
+import dev.atdd.core.migration.MigrationFile;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.migration.MigrationVersion;
 import dev.atdd.core.plan.PlannedTable;
@@ -15,17 +17,24 @@ import dev.atdd.core.render.SqlTemplates;
 import dev.atdd.core.render.IndexName;
 import dev.atdd.core.render.TableModel;
 import dev.atdd.core.types.TypeMapping;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Writes the migrations that are missing: one per persistent contract, and one per declared
@@ -126,6 +135,8 @@ public final class MigrationGenerator {
                 problems.add(clash.problem());
                 leftOut.add(clash.position());
             }
+            List<Optional<MigrationFile>> named = namedMigrations(missing, leftOut, index, folder.directory(),
+                    problems);
             if (!index.problems().isEmpty() || !problems.isEmpty() && !writeValid) {
                 List<Problem> all = new ArrayList<>(problems);
                 all.addAll(index.problems());
@@ -135,22 +146,96 @@ public final class MigrationGenerator {
                 if (leftOut.contains(i)) {
                     missing.remove(i);
                     sql.remove(i);
+                    named.remove(i);
                 }
             }
 
-            List<String> versions = MigrationVersion.allocateAfter(index, now, missing.size());
-            Map<String, String> contentByFileName = new LinkedHashMap<>();
+            List<MigrationFile> chosen = named.stream().flatMap(Optional::stream).toList();
+            Iterator<String> versions = MigrationVersion.allocateAfter(index, chosen, now,
+                    missing.size() - chosen.size()).iterator();
+            List<MigrationFile> files = new ArrayList<>();
             for (int i = 0; i < missing.size(); i++) {
-                contentByFileName.put(versions.get(i) + "_" + missing.get(i).table() + ".sql", sql.get(i));
+                String table = missing.get(i).table();
+                files.add(named.get(i).orElseGet(() -> {
+                    String version = versions.next();
+                    return new MigrationFile(folder.directory().resolve(version + "_" + table + ".sql"), version, table);
+                }));
             }
-            List<Path> files = folder.writeAllNew(contentByFileName);
+            // Written and reported in version order: a named version may come after the chosen ones.
+            List<Integer> inVersionOrder = IntStream.range(0, missing.size()).boxed()
+                    .sorted(Comparator.comparing(i -> files.get(i).version(), MigrationVersion::compare)).toList();
+            Map<String, String> contentByFileName = new LinkedHashMap<>();
+            for (int i : inVersionOrder) {
+                contentByFileName.put(files.get(i).path().getFileName().toString(), sql.get(i));
+            }
+            List<Path> paths = folder.writeAllNew(contentByFileName);
             List<GenerationReport.Written> written = new ArrayList<>();
-            for (int i = 0; i < missing.size(); i++) {
-                PlannedTable table = missing.get(i);
-                written.add(new GenerationReport.Written(files.get(i), table.table(), describe(table),
+            for (int k = 0; k < inVersionOrder.size(); k++) {
+                PlannedTable table = missing.get(inVersionOrder.get(k));
+                written.add(new GenerationReport.Written(paths.get(k), table.table(), describe(table),
                         table.relational()));
             }
             return new GenerationReport(written, split.covered(), plan.notPersistent(), warnings, problems);
+        }
+    }
+
+    /**
+     * The files that contracts name in {@code persistence.migration} for their missing tables, by position
+     * in {@code missing} (empty where none is named or the table is left out): the table
+     * is written there, so that check-coverage then finds it where the contract says. A name that cannot
+     * be used is a problem of its contract, whose table is then left out: it must be a migration name with
+     * a timestamp version, no file of that name may exist (none is ever overwritten), and its version must
+     * come after every migration's (as a chosen one does) and be no other new file's.
+     */
+    private static List<Optional<MigrationFile>> namedMigrations(List<PlannedTable> missing, Set<Integer> leftOut,
+            MigrationIndex index, Path directory, List<Problem> problems) {
+        List<Optional<MigrationFile>> named = new ArrayList<>(Collections.nCopies(missing.size(), Optional.empty()));
+        Map<String, Integer> byVersion = new HashMap<>();
+        for (int i = 0; i < missing.size(); i++) {
+            if (leftOut.contains(i) || !(missing.get(i) instanceof PlannedTable.ForContract table)
+                    || table.contract().migrationFileName().isEmpty()) {
+                continue;
+            }
+            Optional<MigrationFile> file = timestamped(directory, table.contract().migrationFileName().get());
+            String why;
+            if (file.isEmpty()) {
+                why = "which is not a migration name the generator can write: {yyyyMMddHHmmss}_{name}.sql,"
+                        + " the version a UTC time";
+            } else if (Files.exists(file.get().path())) {
+                why = "which exists already, yet no table " + table.table() + " exists after the migrations;"
+                        + " a migration is never overwritten";
+            } else if (index.latest().filter(newest -> MigrationVersion.compare(file.get().version(),
+                    newest.version()) <= 0).isPresent()) {
+                why = "whose version is not after that of the newest migration, "
+                        + index.latest().get().path().getFileName() + ": the Supabase CLI refuses to push a"
+                        + " migration older than the last one applied";
+            } else if (byVersion.containsKey(file.get().version())) {
+                int other = byVersion.get(file.get().version());
+                why = "whose version is that of " + named.get(other).orElseThrow().path().getFileName() + ", which "
+                        + ((PlannedTable.ForContract) missing.get(other)).contract().location().relativePath()
+                        + " names: Supabase applies one migration per version";
+            } else {
+                why = null;
+                byVersion.put(file.get().version(), i);
+                named.set(i, file);
+            }
+            if (why != null) {
+                problems.add(Problem.in(table.contract().file(), Contract.MIGRATION_POINTER + ": names "
+                        + table.contract().migration().orElseThrow() + " for the missing table " + table.table()
+                        + ", " + why + "; name a new file with a later version, or remove persistence.migration"
+                        + " and the generator names one"));
+                leftOut.add(i);
+            }
+        }
+        return named;
+    }
+
+    /** The migration {@code fileName} in the folder, when it is a migration name with a timestamp version. */
+    private static Optional<MigrationFile> timestamped(Path directory, String fileName) {
+        try {
+            return MigrationFile.named(directory.resolve(fileName)).filter(f -> MigrationVersion.isTimestamp(f.version()));
+        } catch (InvalidPathException e) {
+            return Optional.empty(); // a character the file system refuses
         }
     }
 

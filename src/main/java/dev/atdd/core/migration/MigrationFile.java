@@ -2,6 +2,9 @@ package dev.atdd.core.migration;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A migration the Supabase CLI applies: {@code {version}_{name}.sql} directly in the migrations folder.
@@ -11,6 +14,15 @@ import java.util.Objects;
  * @param name    what follows the first {@code _}, without {@code .sql}
  */
 public record MigrationFile(Path path, String version, String name) {
+
+    /** The Supabase CLI's own rule: files not matching it are skipped without a word. */
+    private static final Pattern NAME = Pattern.compile("(\\d+)_(.*)\\.sql");
+
+    /** The migration at {@code path}, or empty when the Supabase CLI would skip a file of that name. */
+    public static Optional<MigrationFile> named(Path path) {
+        Matcher m = NAME.matcher(path.getFileName().toString());
+        return m.matches() ? Optional.of(new MigrationFile(path, m.group(1), m.group(2))) : Optional.empty();
+    }
 
     public MigrationFile {
         Objects.requireNonNull(path, "path");

@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the migrations folder holds: the migration files in version order, the tables of the
@@ -41,8 +39,6 @@ import java.util.regex.Pattern;
  */
 public final class MigrationIndex {
 
-    /** The Supabase CLI's own rule: files not matching it are skipped without a word. */
-    private static final Pattern MIGRATION_NAME = Pattern.compile("(\\d+)_(.*)\\.sql");
     /** Below this many files, starting parallel work costs more than it saves. */
     private static final int PARALLEL_FROM = 64;
 
@@ -92,9 +88,9 @@ public final class MigrationIndex {
         // In the listing's order, by path: the skipped files need no sorting of their own.
         for (FileState state : listed.files()) {
             Path path = state.path();
-            Matcher m = MIGRATION_NAME.matcher(path.getFileName().toString());
-            if (m.matches()) {
-                files.add(new MigrationFile(path, m.group(1), m.group(2)));
+            Optional<MigrationFile> file = MigrationFile.named(path);
+            if (file.isPresent()) {
+                files.add(file.get());
             } else {
                 skipped.add(new SkippedFile(path, "the Supabase CLI skips this file: its name does not"
                         + " match {version}_{name}.sql with a numeric version"));

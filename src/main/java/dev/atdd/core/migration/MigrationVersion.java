@@ -11,7 +11,10 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Supabase migration versions: {@code yyyyMMddHHmmss} in UTC. A new version is now's, unless the
@@ -95,20 +98,22 @@ public final class MigrationVersion {
     }
 
     /**
-     * {@code count} versions after every migration of the index.
+     * {@code count} versions after every migration of the index and every one about to be added.
      *
+     * @param planned migrations about to be written beside these, whose versions are chosen already
      * @throws InvalidInputException naming the newest migration when no timestamp can follow its version
      */
-    public static List<String> allocateAfter(MigrationIndex index, Instant now, int count) {
+    public static List<String> allocateAfter(MigrationIndex index, List<MigrationFile> planned, Instant now,
+                                             int count) {
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative: " + count);
         }
-        String latest = index.latestVersion().orElse(null);
+        Optional<MigrationFile> newest = Stream.concat(index.latest().stream(), planned.stream())
+                .max(Comparator.comparing(MigrationFile::version, MigrationVersion::compare));
         try {
-            return allocate(latest, now, count);
+            return allocate(newest.map(MigrationFile::version).orElse(null), now, count);
         } catch (IllegalArgumentException e) {
-            MigrationFile newest = index.latest().orElseThrow(() -> e);
-            throw new InvalidInputException(Problem.in(newest.path(), e.getMessage()
+            throw new InvalidInputException(Problem.in(newest.orElseThrow(() -> e).path(), e.getMessage()
                     + "; rename it with a yyyyMMddHHmmss version"));
         }
     }

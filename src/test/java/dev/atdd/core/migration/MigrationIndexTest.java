@@ -285,14 +285,14 @@ class MigrationIndexTest {
     void allocatesVersionsAfterTheNewestFile() throws IOException {
         write("20991231235959_future.sql", "");
         assertEquals(List.of("21000101000000"),
-                MigrationVersion.allocateAfter(MigrationIndex.scan(dir), Instant.parse("2024-01-01T00:00:00Z"), 1));
+                MigrationVersion.allocateAfter(MigrationIndex.scan(dir), List.of(), Instant.parse("2024-01-01T00:00:00Z"), 1));
     }
 
     @Test
     void versionThatNoTimestampCanFollowIsAProblemNamingTheFile() throws IOException {
         Path file = write("99999999999999999_custom.sql", "");
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> MigrationVersion.allocateAfter(MigrationIndex.scan(dir), Instant.parse("2024-01-01T00:00:00Z"), 1));
+                () -> MigrationVersion.allocateAfter(MigrationIndex.scan(dir), List.of(), Instant.parse("2024-01-01T00:00:00Z"), 1));
         assertEquals(file, e.problems().get(0).file());
     }
 
