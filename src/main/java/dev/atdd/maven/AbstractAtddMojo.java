@@ -59,7 +59,10 @@ abstract class AbstractAtddMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     protected File basedir;
 
-    /** Root of the JSON Schema contracts, laid out as <code>{theme}/{domain}/{aspect}.schema.json</code>. */
+    /**
+     * Root of the JSON Schema contracts, laid out as <code>{theme}/{domain}/{aspect}.schema.json</code>.
+     * Not read by check-todos.
+     */
     @Parameter(property = "atdd.contractsDirectory", defaultValue = "${project.basedir}/contracts", required = true)
     protected File contractsDirectory;
 
@@ -71,19 +74,20 @@ abstract class AbstractAtddMojo extends AbstractMojo {
     /**
      * Tables that exist although no migration here creates them (made by Supabase itself, or by
      * another module's migrations). A contract whose table is listed counts as covered, and
-     * verify-migrations does not count its absence from the scratch database as drift.
+     * verify-migrations does not count its absence from the scratch database as drift. Not read by
+     * check-todos.
      */
     @Parameter(property = "atdd.existingTables")
     protected List<String> existingTables;
 
     /**
      * Shape of a persistent contract that sets no {@code persistence.strategy}: {@code jsonb} or
-     * {@code relational}.
+     * {@code relational}. Not read by check-todos.
      */
     @Parameter(property = "atdd.defaultStrategy", defaultValue = "jsonb")
     protected String defaultStrategy;
 
-    /** Tables no contract describes: event logs, caches and job queues. */
+    /** Tables no contract describes: event logs, caches and job queues. Not read by check-todos. */
     @Parameter(property = "atdd.infrastructureTables")
     protected List<InfrastructureTable> infrastructureTables;
 
