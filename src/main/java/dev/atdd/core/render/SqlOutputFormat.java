@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
  * The FreeMarker output format of the SQL templates. Unlike HTML there is no single escaping that makes
  * any text safe in SQL (a name, a string literal and a comment each need their own), so plain text is
  * not escaped but refused: a template can only write user data through {@code ident()},
- * {@code literal()}, {@code comment()} or {@code keyword()}, which return ready SQL markup. Integer
+ * {@code literal()}, {@code constant()}, {@code comment()} or {@code keyword()}, which return ready SQL markup. Integer
  * numerals are the one exception, so that {@code ${n?c}} works.
  */
 public final class SqlOutputFormat extends CommonMarkupOutputFormat<SqlMarkup> {
 
     public static final SqlOutputFormat INSTANCE = new SqlOutputFormat();
 
-    static final String REFUSAL = "raw text in SQL: use ident(), literal(), comment() or keyword()";
+    static final String REFUSAL = "raw text in SQL: use ident(), literal(), constant(), comment() or keyword()";
 
     private static final Pattern INTEGER_NUMERAL = Pattern.compile("[0-9]+");
 
