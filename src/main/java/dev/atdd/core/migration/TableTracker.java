@@ -71,14 +71,18 @@ final class TableTracker {
     private int previousStart;
     private int previousEnd;
     /**
-     * A top-level {@code SELECT} (or the {@code SELECT} of a top-level {@code WITH}) not yet past its {@code FROM}:
+     * A top-level {@code SELECT} (or the first {@code SELECT} of a top-level {@code WITH} or parenthesized query, see
+     * {@link #seekSelect}) not yet past its {@code FROM}:
      * {@code SELECT ... INTO [TEMP|UNLOGGED] [TABLE] t} makes a table (in a {@code DO} block it fills variables),
      * read from {@code into}.
      */
     private boolean selectInto;
-    /** A top-level {@code WITH} not yet at its statement's {@code SELECT}: see {@link #withQueries}. */
-    private boolean withQueries;
-    /** The parentheses open in a top-level {@code SELECT} or {@code WITH}. */
+    /**
+     * A top-level statement opened by parentheses or {@code WITH}, not yet at the {@code SELECT} that may take
+     * an {@code INTO}: see {@link #seekSelect}.
+     */
+    private boolean seekingSelect;
+    /** The parentheses open in a top-level {@code SELECT}, or in a {@code WITH} query's body before it. */
     private int selectDepth;
     private final StatementTokens into = new StatementTokens();
     /**
@@ -119,8 +123,8 @@ final class TableTracker {
         if (selectInto) {
             selectInto(lexer);
         }
-        if (withQueries) {
-            withQueries(lexer);
+        if (seekingSelect) {
+            seekSelect(lexer);
         }
         previousKind = lexer.kind();
         previousStart = lexer.start();
@@ -135,7 +139,7 @@ final class TableTracker {
             setting = lexer.isWord("set") || lexer.isWord("reset");
             selecting = lexer.isWord("select");
             selectInto = selecting && !inBlock;
-            withQueries = lexer.isWord("with") && !inBlock;
+            seekingSelect = (lexer.isWord("with") || lexer.isPunctuation('(')) && !inBlock;
             collecting = setting || selecting || mayCascade || lexer.isWord("create");
         } else if (selecting) {
             // SELECT pg_catalog.set_config('search_path', '', false) AS x is 13 tokens: a longer SELECT is not one.
@@ -256,20 +260,22 @@ final class TableTracker {
     }
 
     /**
-     * Passes over a top-level {@code WITH}'s queries, each in parentheses, to the first {@code SELECT} at the
-     * statement's own level, then follows it as a {@code SELECT ... INTO}. {@code SELECT} is a reserved word, so
-     * that is the statement's own query: no name, and no word of a {@code SEARCH} or {@code CYCLE} clause. The
-     * other statements a {@code WITH} starts make no table: an {@code INSERT} has its {@code INTO} before any such
-     * {@code SELECT}, and the one that follows it takes none; {@code UPDATE}, {@code DELETE} and {@code MERGE} have
-     * theirs in parentheses only.
+     * Passes over what may stand before a top-level query's first {@code SELECT} (the one that may take an
+     * {@code INTO}): parentheses around it ({@code (select ... into t)}, {@code with a as (...) (select ...)}) and
+     * {@code WITH} clauses, whose queries' bodies, in parentheses after {@code AS} or {@code MATERIALIZED}, are
+     * passed over whole. The first {@code SELECT} outside such a body is then followed as a {@code SELECT ...
+     * INTO}. {@code SELECT} is a reserved word, so that is the statement's own query: no name, and no word of a
+     * {@code SEARCH} or {@code CYCLE} clause. The other statements a {@code WITH} starts make no table: an
+     * {@code INSERT} has its {@code INTO} before any such {@code SELECT}, and the one that follows it takes none;
+     * {@code UPDATE}, {@code DELETE} and {@code MERGE} have theirs in parentheses only.
      */
-    private void withQueries(SqlLexer lexer) {
-        if (lexer.isPunctuation('(')) {
-            selectDepth++;
-        } else if (lexer.isPunctuation(')')) {
-            selectDepth--;
-        } else if (selectDepth == 0 && lexer.isWord("select")) {
-            withQueries = false;
+    private void seekSelect(SqlLexer lexer) {
+        if (selectDepth > 0) {
+            selectDepth += lexer.isPunctuation('(') ? 1 : lexer.isPunctuation(')') ? -1 : 0;
+        } else if (lexer.isPunctuation('(') && (afterWord("as") || afterWord("materialized"))) {
+            selectDepth = 1;
+        } else if (lexer.isWord("select")) {
+            seekingSelect = false;
             selectInto = true;
         }
     }
@@ -307,7 +313,7 @@ final class TableTracker {
             into.size = 0;
         }
         selectInto = false;
-        withQueries = false;
+        seekingSelect = false;
         selectDepth = 0;
         statement.size = 0;
         collecting = true;

@@ -185,6 +185,20 @@ final class SearchPathMigrations {
                           as 'declare v int; begin with a as (select 1 as x) select x into v from a; return v; end';
                         create schema app; with a as (select 1 as x) select x into app.elsewhere from a;
                         """, "src", "made", "made2", "made3", "made4"),
+                oneFile("a top-level SELECT INTO in parentheses, around or after a WITH, makes a table", """
+                        create table src (x int);
+                        (select 1 as x into made);
+                        ((select 1 as x into made2)) union select 2 order by 1;
+                        with a as (select x from src) (select x into made3 from a);
+                        (with a as (select 1 as x) (select x into made4 from a));
+                        with recursive n (i) as (select 1 union all select i + 1 from n where i < 3)
+                          search depth first by i set ord (select i into made5 from n);
+                        with recursive n (i) as (select 1 union all select i + 1 from n where i < 3)
+                          cycle i set c using p ((select i into made6 from n)) union select 0;
+                        (values (1)); (select 1 as x); (table src) limit 1;
+                        with a as (select 1 as x) insert into src (x) (select x from a);
+                        (select 1 as x into temp tmp_made);
+                        """, "src", "made", "made2", "made3", "made4", "made5", "made6"),
                 oneFile("names over 63 bytes are cut as PostgreSQL cuts them, at a character boundary",
                         "create table " + "a".repeat(70) + "();\n"
                                 + "alter table " + "a".repeat(64) + " rename to " + "b".repeat(65) + ";\n"
