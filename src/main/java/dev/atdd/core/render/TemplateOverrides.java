@@ -2,8 +2,8 @@ package dev.atdd.core.render;
 
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
+import dev.atdd.core.Utf8Text;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ public final class TemplateOverrides {
      * {@code jsonb.sq.ftl}, {@code jsonb.sql.ftl.txt}) when the folder does not replace that shape.
      *
      * @throws InvalidInputException when the directory does not exist, a name is a misspelt table
-     *         template's, or a shape's name is not a file
+     *         template's, or a shape's name is not a file or cannot be read
      */
     public static TemplateOverrides read(Path templateDirectory) {
         Path directory = templateDirectory.toAbsolutePath().normalize();
@@ -88,11 +88,7 @@ public final class TemplateOverrides {
         for (TableShape shape : TableShape.values()) {
             Path file = directory.resolve(shape.templateName());
             if (Files.isRegularFile(file)) {
-                try {
-                    templates.put(shape, Files.readAllBytes(file));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read template " + shape.templateName(), e);
-                }
+                templates.put(shape, Utf8Text.bytes(file));
             }
         }
         return new TemplateOverrides(directory, Collections.unmodifiableMap(templates));

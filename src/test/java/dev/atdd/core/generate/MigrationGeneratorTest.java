@@ -192,6 +192,19 @@ class MigrationGeneratorTest {
         assertEquals("not a file: the built-in template would be used instead", failure.problems().get(0).message());
     }
 
+    @Test
+    void aUserTemplateThatCannotBeReadIsAProblemOfThatFile() throws Exception {
+        Path templates = Files.createDirectories(project.resolve("templates"));
+        // A regular file whose read fails (EIO) even for root, who may read any file of ours.
+        Path relational = Files.createSymbolicLink(templates.resolve("relational.sql.ftl"), Path.of("/proc/self/mem"));
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class,
+                () -> SqlTemplates.withOverrides(templates));
+
+        assertEquals(relational, failure.problems().get(0).file());
+        assertTrue(failure.problems().get(0).message().startsWith("cannot be read: "), failure.problems().toString());
+    }
+
     private GenerationRequest request(Strategy defaultStrategy) {
         return new GenerationRequest(project.resolve("contracts"), project.resolve("supabase/migrations"),
                 Optional.empty(), defaultStrategy, true,
