@@ -200,7 +200,8 @@ public final class MigrationRunner {
      * An error a {@code DO} block raises as it runs comes without a position, its CONTEXT naming the
      * line of the body instead ({@code PL/pgSQL function inline_code_block line 4 at SQL statement}),
      * the first being the one the body starts on, after its opening quote. The index in {@code sent} of
-     * that line's first character that is not blank; {@link #UNKNOWN} for any other statement or context.
+     * that line's first character that is not blank; {@link #UNKNOWN} for any other statement or context, and
+     * past the first line of a body whose escapes may make lines of their own.
      */
     static int doBlockLine(String sent, ServerErrorMessage server) {
         String where = server == null ? null : server.getWhere();
@@ -226,6 +227,10 @@ public final class MigrationRunner {
                 // After the opening quote, which a prefixed string (E'..', U&'..') does not start with.
                 int body = lexer.kind() == SqlTokenKind.STRING ? sent.indexOf('\'', lexer.start()) + 1
                         : sent.indexOf('$', lexer.start() + 1) + 1;
+                if (line > 1 && lexer.kind() == SqlTokenKind.STRING
+                        && mayEscapeLineBreaks(sent, lexer.start(), body, lexer.end())) {
+                    return UNKNOWN;
+                }
                 LineBreaks breaks = new LineBreaks(sent, lexer.end());
                 for (int n = 1; n < line; n++) {
                     int lineBreak = breaks.next(body);
@@ -241,6 +246,29 @@ public final class MigrationRunner {
             }
         }
         return UNKNOWN;
+    }
+
+    /**
+     * Whether the body of a string from {@code start} to {@code end}, starting at {@code body}, may hold an escape
+     * that stands for a line break ({@code E'..\n..'}, {@code E'\012'}, {@code U&'\000A'}): PL/pgSQL counts the
+     * lines the escapes make, which the file does not have. A {@code U&} string's escape character may be any
+     * ({@code UESCAPE}); a plain {@code '..'} string has no escapes.
+     */
+    private static boolean mayEscapeLineBreaks(String sent, int start, int body, int end) {
+        if (sent.charAt(start) == '\'') {
+            return false;
+        }
+        if (sent.charAt(body - 2) == '&') {
+            return true;
+        }
+        for (int i = sent.indexOf('\\', body); i >= 0 && i + 1 < end; i = sent.indexOf('\\', i + 2)) {
+            char escaped = sent.charAt(i + 1);
+            if (escaped == 'n' || escaped == 'r' || escaped == 'x' || escaped == 'u' || escaped == 'U'
+                    || (escaped >= '0' && escaped <= '7')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ServerErrorMessage serverError(SQLException e) {

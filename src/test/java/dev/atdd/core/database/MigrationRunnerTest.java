@@ -236,13 +236,20 @@ class MigrationRunnerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "select 1;\\n\\ndo $$ begin perform 1/0; end $$; | 3 | 7",
-            "do '\\nbegin\\n  perform 1/0;\\nend';         | 3 | 3",
-            "select 1;\\n\\ndo E'begin perform 1/0; end';   | 3 | 6",
-            "do U&'begin perform 1/0; end';                 | 1 | 7"})
-    void anErrorOfABlockOnItsFirstLineOrInAQuotedBodyIsPlacedThereToo(String written, int line, int column) {
-        // A prefixed string's body starts after its quote, not one character after the prefix.
-        Path file = write(migrations, "20240101000000_do.sql", written.replace("\\n", "\n") + "\n");
+            "select 1;~~do $$ begin perform 1/0; end $$;                      | 3 | 7",
+            "do '~begin~  perform 1/0;~end';                                  | 3 | 3",
+            // A prefixed string's body starts after its quote, not one character after the prefix.
+            "select 1;~~do E'begin perform 1/0; end';                         | 3 | 6",
+            "do U&'begin perform 1/0; end';                                   | 1 | 7",
+            // PL/pgSQL counts the lines of the body its escapes make, which the file does not have: past the
+            // first, the error is placed at the statement.
+            "select 1;~do E'begin\\nperform 1/0;~perform 1; end';           | 2 | 1",
+            "select 1;~do E'begin\\012perform 1/0;~perform 1; end';         | 2 | 1",
+            "select 1;~do U&'begin\\000Aperform 1/0;~perform 1; end';       | 2 | 1",
+            // An escaped quote or backslash makes no line.
+            "select 1;~do E'begin raise notice \\'a\\\\n\\';~  perform 1/0;~end'; | 3 | 3"})
+    void anErrorOfABlockIsPlacedOnTheLineOfItsBodyPlPgSqlNamesWhereTheFileHasIt(String written, int line, int column) {
+        Path file = write(migrations, "20240101000000_do.sql", written.replace('~', '\n') + "\n");
 
         MigrationFailure failure =
                 assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(file))).failure();
