@@ -79,7 +79,7 @@ public final class LineBreaks {
      * Where line 1 of {@code text} starts: after a leading byte order mark, which editors and the JSON
      * parser give no column. Every column we report counts from here on line 1.
      */
-    public static int firstLineStart(String text) {
+    public static int firstLineStart(CharSequence text) {
         return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? 1 : 0;
     }
 

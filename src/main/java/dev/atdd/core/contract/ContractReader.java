@@ -217,7 +217,7 @@ public final class ContractReader {
 
     /** A parser of the decoded characters where they are, without a byte order mark: no String, no copy. */
     private static JsonParser parser(CharBuffer text) {
-        int skip = text.hasRemaining() && text.get(text.position()) == '\uFEFF' ? 1 : 0;
+        int skip = LineBreaks.firstLineStart(text);
         try {
             return JSON.createParser(text.array(), text.arrayOffset() + text.position() + skip, text.remaining() - skip);
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.atdd.core.database;
 
 import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.LineBreaks;
 import dev.atdd.core.Utf8Text;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -10,8 +11,6 @@ import java.util.Objects;
  * The text is what is sent to the server, so server error positions count into it.
  */
 public record SqlScript(Path file, String text) {
-
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     public SqlScript {
         Objects.requireNonNull(file, "file");
@@ -25,9 +24,6 @@ public record SqlScript(Path file, String text) {
      */
     public static SqlScript read(Path file) {
         String text = Utf8Text.read(file, "save the file as UTF-8");
-        if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
-            text = text.substring(1);
-        }
-        return new SqlScript(file, text);
+        return new SqlScript(file, text.substring(LineBreaks.firstLineStart(text)));
     }
 }
