@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.regex.Pattern;
 
 /**
  * The SQL templates, one per {@link TableShape}: the built-in ones shipped in the jar, each replaceable
@@ -36,6 +37,13 @@ public final class SqlTemplates {
 
     /** Where the built-in templates lie in the jar. */
     public static final String BUILT_IN_LOCATION = "dev/atdd/templates";
+
+    /** FreeMarker's place of an expression, {@code [in template "x.ftl" at line 3, column 5]}. */
+    private static final Pattern PLACE = Pattern.compile("\\s*\\[in template \"[^\"]*\" at line \\d+, column \\d+]");
+    /** The Java class FreeMarker wrapped a value in, {@code (wrapper: f.t.SimpleScalar)}. */
+    private static final Pattern WRAPPER = Pattern.compile(" \\(wrapper: [^)]*\\)");
+    /** A tip longer than this is FreeMarker's generic advice, not about the user's template. */
+    private static final int SHORT_TIP = 120;
 
     private final Map<TableShape, Template> templates;
     private final Path overrideDirectory;
@@ -110,7 +118,7 @@ public final class SqlTemplates {
             int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
             int column = e.getColumnNumber() == null ? 0 : e.getColumnNumber();
             throw new InvalidInputException(new Problem(sourceOf(source), line, column,
-                    firstLine(e.getMessageWithoutStackTop())));
+                    brief(e.getMessageWithoutStackTop())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -133,10 +141,23 @@ public final class SqlTemplates {
         return Path.of(BUILT_IN_LOCATION, templateName);
     }
 
-    private static String firstLine(String message) {
-        String trimmed = message.strip();
-        int end = trimmed.indexOf('\n');
-        return end < 0 ? trimmed : trimmed.substring(0, end).strip();
+    /**
+     * FreeMarker's message without what the problem already says or the user cannot act on: the
+     * {@code [in template ...]} place (the problem has it), wrapper class names, blank lines and the
+     * long generic tips. Kept: its description, the {@code ==> expression} it names, and short tips.
+     */
+    private static String brief(String message) {
+        List<String> kept = new ArrayList<>();
+        boolean inTips = false;
+        for (String line : message.strip().split("\n")) {
+            String text = PLACE.matcher(WRAPPER.matcher(line).replaceAll("")).replaceAll("").strip();
+            if (text.equals("----")) {
+                inTips = true;
+            } else if (!text.isEmpty() && (!inTips || text.length() <= SHORT_TIP)) {
+                kept.add(text);
+            }
+        }
+        return String.join("\n", kept);
     }
 
     /**

@@ -63,6 +63,20 @@ class SqlTemplatesTest {
     }
 
     @Test
+    void aMissingValueNamesTheExpressionAndKeepsOnlyTheShortTip() throws IOException {
+        assertEquals("cache.sql.ftl:3:5: The following has evaluated to null or missing:\n"
+                + "==> model.tabel\n"
+                + "Tip: It's the step after the last dot that caused this error, not those before it.",
+                renderingFailure("-- one\n-- two\n  ${model.tabel}\n"));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesTheExpressionWithoutFreeMarkersInternals() throws IOException {
+        assertEquals("cache.sql.ftl:1:6: For \"#if\" condition: Expected a boolean, but this has evaluated to a string:\n"
+                + "==> model.table", renderingFailure("<#if model.table>x</#if>"));
+    }
+
+    @Test
     void writesIntegerNumeralsAsTheyAre() throws IOException {
         write("cache.sql.ftl", "VARCHAR(${model.table?length?c}) ${model.table?length}");
 
@@ -241,6 +255,14 @@ class SqlTemplatesTest {
         assertEquals(directory.resolve("cache.sql.ftl"), overrides.file(TableShape.CACHE).orElseThrow());
         assertEquals(Optional.empty(), overrides.file(TableShape.QUEUE));
         assertSame(SqlTemplates.builtIn(), SqlTemplates.withOverrides(TemplateOverrides.none()));
+    }
+
+    /** The problem rendering the cache table with {@code template} as the user's, as the build shows it. */
+    private String renderingFailure(String template) throws IOException {
+        write("cache.sql.ftl", template);
+        return assertThrows(InvalidInputException.class,
+                () -> SqlTemplates.withOverrides(directory).render(TableShape.CACHE, CACHE))
+                .describe(directory.toAbsolutePath());
     }
 
     private void write(String name, String text) throws IOException {
