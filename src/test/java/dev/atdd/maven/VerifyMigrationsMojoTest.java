@@ -63,9 +63,9 @@ class VerifyMigrationsMojoTest {
         assertEquals(List.of(
                 "1 difference between the contracts and the schema the migrations build:",
                 "  shop_order_order: no such table after the migrations ran (shop/order/order asks for it)",
-                "Row level security is off on 1 public table: shop_cart_cart. Supabase serves the public schema"
-                        + " through its API: enable row level security on each in a migration"
-                        + " (or set rowLevelSecurityCheck=warn)."), failure.getMessage().lines().toList());
+                "Row level security is off on 1 public table: shop_cart_cart (20250101000000_shop_cart_cart.sql:2)."
+                        + " Supabase serves the public schema through its API: enable row level security on it in a"
+                        + " migration (or set rowLevelSecurityCheck=warn)."), failure.getMessage().lines().toList());
         JsonNode report = new ObjectMapper().readTree(project.reports().resolve("verify-migrations.json").toFile());
         assertFalse(report.get("passed").asBoolean());
         assertEquals("shop_order_order", report.get("drift").get(0).get("table").asText());

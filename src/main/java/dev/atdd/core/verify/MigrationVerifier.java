@@ -5,16 +5,20 @@ import dev.atdd.core.Problem;
 import dev.atdd.core.database.MigrationRunner;
 import dev.atdd.core.database.SchemaSnapshot;
 import dev.atdd.core.database.ScratchDatabase;
+import dev.atdd.core.database.SqlScript;
 import dev.atdd.core.database.SupabasePrelude;
 import dev.atdd.core.migration.MigrationFile;
 import dev.atdd.core.migration.MigrationIndex;
+import dev.atdd.core.migration.TableOrigin;
 import dev.atdd.core.plan.RelationalMapping;
 import dev.atdd.core.plan.TablePlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Builds the whole schema from the migrations on a throwaway PostgreSQL, then checks the database
@@ -73,12 +77,32 @@ public final class MigrationVerifier {
                 scratch.newSession();
             }
             MigrationRunner runner = new MigrationRunner(scratch.connection());
-            // A user's prelude file runs in the migrations' session: what it SETs holds for them.
-            prelude.userScript().ifPresent(script -> runner.applyPrelude(SupabasePrelude.userFileOnly(script)));
+            Set<String> preludeFileTables = Set.of();
+            if (prelude.userScript().isPresent()) {
+                // A user's prelude file runs in the migrations' session: what it SETs holds for them. The
+                // built-in prelude makes no public table, so every one there now is the file's.
+                runner.applyPrelude(SupabasePrelude.userFileOnly(prelude.userScript().get()));
+                preludeFileTables = tableNames(SchemaSnapshot.read(scratch.connection(), SCHEMA));
+            }
             List<Path> applied = runner.apply(migrations);
             SchemaSnapshot schema = SchemaSnapshot.read(scratch.connection(), SCHEMA);
             return new VerificationReport(applied, SchemaDrift.compare(plan, relational, schema, existingTables),
-                    SchemaDrift.withoutRowLevelSecurity(schema));
+                    unprotected(schema, index, preludeFileTables));
         }
+    }
+
+    /** The public tables without row level security, each with the migration or prelude file that made it. */
+    private List<UnprotectedTable> unprotected(SchemaSnapshot schema, MigrationIndex index,
+                                               Set<String> preludeFileTables) {
+        return SchemaDrift.withoutRowLevelSecurity(schema).stream().map(name -> {
+            Optional<TableOrigin> migration = index.origin(name);
+            Optional<Path> preludeFile = migration.isEmpty() && preludeFileTables.contains(name)
+                    ? prelude.userScript().map(SqlScript::file) : Optional.empty();
+            return new UnprotectedTable(name, migration, preludeFile);
+        }).toList();
+    }
+
+    private static Set<String> tableNames(SchemaSnapshot schema) {
+        return schema.tables().stream().map(SchemaSnapshot.Table::name).collect(Collectors.toSet());
     }
 }

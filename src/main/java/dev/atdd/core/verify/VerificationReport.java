@@ -9,9 +9,9 @@ import java.util.List;
  *
  * @param applied                 the migrations applied, in version order
  * @param drift                   differences between the contracts and the built schema
- * @param withoutRowLevelSecurity public tables API clients could read without a policy
+ * @param withoutRowLevelSecurity public tables API clients could read without a policy, and what made them
  */
-public record VerificationReport(List<Path> applied, List<Drift> drift, List<String> withoutRowLevelSecurity) {
+public record VerificationReport(List<Path> applied, List<Drift> drift, List<UnprotectedTable> withoutRowLevelSecurity) {
 
     /** Generation stops at a table's creation: a contract that changes later needs a hand-written migration. */
     static final String COLUMN_DRIFT_HINT = "Where a contract changed after its table was made, write a migration"
@@ -44,19 +44,21 @@ public record VerificationReport(List<Path> applied, List<Drift> drift, List<Str
      * @param failOnDrift      whether drift fails the build ({@code false}: its lines are warnings)
      */
     public Verdict verdict(RowLevelSecurityCheck rowLevelSecurity, boolean failOnDrift) {
-        List<String> unprotected = rowLevelSecurity == RowLevelSecurityCheck.OFF ? List.of() : withoutRowLevelSecurity;
+        List<UnprotectedTable> unprotected = rowLevelSecurity == RowLevelSecurityCheck.OFF ? List.of()
+                : withoutRowLevelSecurity;
         boolean rlsFails = rowLevelSecurity == RowLevelSecurityCheck.FAIL && !unprotected.isEmpty();
         boolean driftFails = failOnDrift && !drift.isEmpty();
         List<String> warnings = new ArrayList<>();
         if (rowLevelSecurity == RowLevelSecurityCheck.WARN && !unprotected.isEmpty()) {
-            warnings.add(rowLevelSecurityMessage(unprotected));
+            warnings.add(rowLevelSecurityMessage(unprotected, false));
         }
         if (!failOnDrift && !drift.isEmpty()) {
             warnings.addAll(describeDrift().lines().toList());
         }
         String failure = ((driftFails ? describeDrift() + "\n" : "")
-                + (rlsFails ? rowLevelSecurityMessage(unprotected) : "")).strip();
-        return new Verdict(!driftFails && !rlsFails, failure, warnings, unprotected);
+                + (rlsFails ? rowLevelSecurityMessage(unprotected, true) : "")).strip();
+        return new Verdict(!driftFails && !rlsFails, failure, warnings,
+                unprotected.stream().map(UnprotectedTable::name).toList());
     }
 
     /** The drift as the build shows it, one difference a line. */
@@ -71,9 +73,19 @@ public record VerificationReport(List<Path> applied, List<Drift> drift, List<Str
         return out.toString();
     }
 
-    private static String rowLevelSecurityMessage(List<String> tables) {
+    /**
+     * Names each table with what made it, and says where to enable row level security: in a migration, or
+     * in the prelude file for a table it makes; the way out through the setting only while it fails the build.
+     */
+    private static String rowLevelSecurityMessage(List<UnprotectedTable> tables, boolean failing) {
+        boolean byPreludeFile = tables.stream().anyMatch(t -> t.preludeFile().isPresent());
+        boolean byMigration = tables.stream().anyMatch(t -> t.preludeFile().isEmpty());
+        String where = !byPreludeFile ? "in a migration"
+                : byMigration ? "in a migration, or in the prelude file for a table it makes" : "in the prelude file";
         return "Row level security is off on " + tables.size() + (tables.size() == 1 ? " public table: " : " public tables: ")
-                + String.join(", ", tables) + ". Supabase serves the public schema through its API: enable"
-                + " row level security on each in a migration (or set rowLevelSecurityCheck=warn).";
+                + String.join(", ", tables.stream().map(UnprotectedTable::described).toList())
+                + ". Supabase serves the public schema through its API: enable row level security on "
+                + (tables.size() == 1 ? "it " : "each ") + where
+                + (failing ? " (or set rowLevelSecurityCheck=warn)." : ".");
     }
 }

@@ -11,6 +11,7 @@ import dev.atdd.core.Problem;
 import dev.atdd.core.infrastructure.InfrastructureTable;
 import dev.atdd.core.verify.Drift;
 import dev.atdd.core.verify.RowLevelSecurityCheck;
+import dev.atdd.core.verify.UnprotectedTable;
 import dev.atdd.core.verify.VerificationReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -124,7 +125,7 @@ class JsonReportTest {
                 List.of(project.resolve("supabase/migrations/20250101000000_cart.sql")),
                 List.of(new Drift("shop_cart_cart", Optional.of("total"), "contract says number (NUMERIC NULL),"
                         + " table has no such column", Optional.of(project.resolve("contracts/shop/cart/cart.schema.json")))),
-                List.of("shop_cart_cart"));
+                List.of(new UnprotectedTable("shop_cart_cart", Optional.empty(), Optional.empty())));
 
         JsonNode checked = written("verify-migrations.json", JsonReport.of(verification,
                 verification.verdict(RowLevelSecurityCheck.WARN, false), project));

@@ -313,7 +313,24 @@ class MigrationVerifierTest {
 
         assertEquals(List.of("billing_ledger_entry: no such table after the migrations ran "
                 + "(billing/ledger/entry asks for it)"), report.drift().stream().map(Drift::describe).toList());
-        assertEquals(List.of("audit_log"), report.withoutRowLevelSecurity());
+        assertEquals(List.of("audit_log (20250101000000_other.sql:1)"),
+                report.withoutRowLevelSecurity().stream().map(UnprotectedTable::described).toList());
+    }
+
+    @Test
+    void aTableWithoutRowLevelSecurityIsPlacedInThePreludeFileThatMadeItUnlessAMigrationMadeItAgain() throws Exception {
+        Path preludeFile = project.resolve("prelude.sql");
+        Files.writeString(preludeFile, "create table public.stand_in (id int);\ncreate table public.replaced (id int);\n");
+        migration("20250101000000_other.sql", "drop table public.replaced;\n\ncreate table public.replaced (id int);\n"
+                + "do $$ begin execute 'create table public.dynamic (id int)'; end $$;\n");
+        MigrationVerifier withFile = new MigrationVerifier(
+                () -> ScratchDatabase.onServer(Postgres15.adminJdbcUrl(), "postgres", null),
+                SupabasePrelude.builtInThen(SqlScript.read(preludeFile)));
+
+        VerificationReport report = withFile.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(List.of("dynamic", "replaced (20250101000000_other.sql:3)", "stand_in (prelude file prelude.sql)"),
+                report.withoutRowLevelSecurity().stream().map(UnprotectedTable::described).toList());
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.atdd.core.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.atdd.core.migration.MigrationFile;
+import dev.atdd.core.migration.TableOrigin;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +20,23 @@ class VerificationReportTest {
     private static final String ONE_DIFFERENCE = "1 difference between the contracts and the schema the migrations build:";
     private static final String NO_TABLE_LINE =
             "  shop_order_order: no such table after the migrations ran (shop/order/order asks for it)";
-    private static final String ONE_UNPROTECTED = "Row level security is off on 1 public table: shop_cart_cart. Supabase"
-            + " serves the public schema through its API: enable row level security on each in a migration"
-            + " (or set rowLevelSecurityCheck=warn).";
+    private static final MigrationFile CART_MIGRATION = new MigrationFile(
+            Path.of("supabase/migrations/20250101000000_cart.sql"), "20250101000000", "cart");
+    private static final UnprotectedTable CART = madeByMigration("shop_cart_cart", 3);
+    private static final String ONE_UNPROTECTED = "Row level security is off on 1 public table: shop_cart_cart"
+            + " (20250101000000_cart.sql:3). Supabase serves the public schema through its API: enable row level"
+            + " security on it in a migration (or set rowLevelSecurityCheck=warn).";
 
-    private static VerificationReport report(List<Drift> drift, List<String> withoutRowLevelSecurity) {
-        return new VerificationReport(List.of(Path.of("supabase/migrations/20250101000000_cart.sql")), drift,
-                withoutRowLevelSecurity);
+    private static VerificationReport report(List<Drift> drift, List<UnprotectedTable> withoutRowLevelSecurity) {
+        return new VerificationReport(List.of(CART_MIGRATION.path()), drift, withoutRowLevelSecurity);
+    }
+
+    private static UnprotectedTable madeByMigration(String name, int line) {
+        return new UnprotectedTable(name, Optional.of(new TableOrigin(CART_MIGRATION, line, 1)), Optional.empty());
+    }
+
+    private static UnprotectedTable madeByPreludeFile(String name) {
+        return new UnprotectedTable(name, Optional.empty(), Optional.of(Path.of("/work/project/sql/prelude.sql")));
     }
 
     @Test
@@ -36,7 +48,7 @@ class VerificationReportTest {
 
     @Test
     void driftAndAnUnprotectedTableBothFailTheBuildDriftFirst() {
-        VerificationReport.Verdict verdict = report(List.of(NO_TABLE), List.of("shop_cart_cart"))
+        VerificationReport.Verdict verdict = report(List.of(NO_TABLE), List.of(CART))
                 .verdict(RowLevelSecurityCheck.FAIL, true);
 
         assertEquals(new VerificationReport.Verdict(false, ONE_DIFFERENCE + "\n" + NO_TABLE_LINE + "\n" + ONE_UNPROTECTED,
@@ -45,10 +57,12 @@ class VerificationReportTest {
 
     @Test
     void inWarnModesBothAreWarningsTheTableFirstAndTheDriftALineEach() {
-        VerificationReport.Verdict verdict = report(List.of(NO_TABLE, WRONG_TYPE), List.of("shop_cart_cart"))
+        VerificationReport.Verdict verdict = report(List.of(NO_TABLE, WRONG_TYPE), List.of(CART))
                 .verdict(RowLevelSecurityCheck.WARN, false);
 
-        assertEquals(new VerificationReport.Verdict(true, "", List.of(ONE_UNPROTECTED,
+        // Already a warning: the setting that makes it one is not offered again.
+        assertEquals(new VerificationReport.Verdict(true, "", List.of(ONE_UNPROTECTED.replace(
+                        " (or set rowLevelSecurityCheck=warn).", "."),
                 "2 differences between the contracts and the schema the migrations build:", NO_TABLE_LINE,
                 "  shop_cart_cart.total: contract says number (NUMERIC NOT NULL), table has TEXT NULL",
                 VerificationReport.COLUMN_DRIFT_HINT), List.of("shop_cart_cart")), verdict);
@@ -56,20 +70,41 @@ class VerificationReportTest {
 
     @Test
     void driftOnlyWarnedAboutLeavesTheUnprotectedTablesToFailTheBuild() {
-        VerificationReport.Verdict verdict = report(List.of(NO_TABLE), List.of("a", "b"))
-                .verdict(RowLevelSecurityCheck.FAIL, false);
+        VerificationReport.Verdict verdict = report(List.of(NO_TABLE), List.of(madeByMigration("a", 1),
+                new UnprotectedTable("b", Optional.empty(), Optional.empty()))).verdict(RowLevelSecurityCheck.FAIL, false);
 
-        assertEquals(new VerificationReport.Verdict(false, "Row level security is off on 2 public tables: a, b."
-                + " Supabase serves the public schema through its API: enable row level security on each in a"
-                + " migration (or set rowLevelSecurityCheck=warn).", List.of(ONE_DIFFERENCE, NO_TABLE_LINE),
-                List.of("a", "b")), verdict);
+        assertEquals(new VerificationReport.Verdict(false, "Row level security is off on 2 public tables:"
+                + " a (20250101000000_cart.sql:1), b. Supabase serves the public schema through its API: enable row"
+                + " level security on each in a migration (or set rowLevelSecurityCheck=warn).",
+                List.of(ONE_DIFFERENCE, NO_TABLE_LINE), List.of("a", "b")), verdict);
+    }
+
+    @Test
+    void aTableThePreludeFileMakesIsToldToGetRowLevelSecurityThere() {
+        VerificationReport.Verdict verdict = report(List.of(), List.of(madeByPreludeFile("billing_invoice")))
+                .verdict(RowLevelSecurityCheck.FAIL, true);
+
+        assertEquals("Row level security is off on 1 public table: billing_invoice (prelude file prelude.sql)."
+                + " Supabase serves the public schema through its API: enable row level security on it in the"
+                + " prelude file (or set rowLevelSecurityCheck=warn).", verdict.failure());
+    }
+
+    @Test
+    void tablesOfBothTheMigrationsAndThePreludeFileAreToldWhereEachGetsIt() {
+        VerificationReport.Verdict verdict = report(List.of(), List.of(madeByPreludeFile("billing_invoice"), CART))
+                .verdict(RowLevelSecurityCheck.WARN, true);
+
+        assertEquals(List.of("Row level security is off on 2 public tables: billing_invoice (prelude file prelude.sql),"
+                + " shop_cart_cart (20250101000000_cart.sql:3). Supabase serves the public schema through its API:"
+                + " enable row level security on each in a migration, or in the prelude file for a table it makes."),
+                verdict.warnings());
     }
 
     @Test
     void withTheCheckOffUnprotectedTablesAreNeitherCountedNorMentioned() {
-        VerificationReport.Verdict passing = report(List.of(), List.of("shop_cart_cart"))
+        VerificationReport.Verdict passing = report(List.of(), List.of(CART))
                 .verdict(RowLevelSecurityCheck.OFF, true);
-        VerificationReport.Verdict failing = report(List.of(NO_TABLE), List.of("shop_cart_cart"))
+        VerificationReport.Verdict failing = report(List.of(NO_TABLE), List.of(CART))
                 .verdict(RowLevelSecurityCheck.OFF, true);
 
         assertEquals(new VerificationReport.Verdict(true, "", List.of(), List.of()), passing);
