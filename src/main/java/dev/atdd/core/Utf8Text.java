@@ -9,6 +9,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -70,7 +71,9 @@ public final class Utf8Text {
     }
 
     private static InvalidInputException unreadable(Path file, IOException e) {
-        return new InvalidInputException(Problem.in(file, "cannot be read: " + e.getMessage()));
+        // A missing file's exception message is only its path, which the problem names already.
+        return new InvalidInputException(Problem.in(file, e instanceof NoSuchFileException ? "does not exist"
+                : "cannot be read: " + e.getMessage()));
     }
 
     private static CharsetDecoder strictDecoder() {

@@ -14,6 +14,7 @@ import dev.atdd.core.verify.RowLevelSecurityCheck;
 import dev.atdd.core.verify.VerificationReport;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,8 +104,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
             report = new MigrationVerifier(database(server), settings.prelude())
                     .verify(plan, index, existingTableNames());
         } catch (MigrationFailedException e) {
-            throw new MojoFailureException("A migration does not apply on PostgreSQL 15 ("
-                    + e.applied().size() + " applied before it):\n" + e.failure().render(basedir())
+            throw new MojoFailureException(rejectedScript(e, settings.prelude()) + "\n" + e.failure().render(basedir())
                     + e.failure().supabaseGap().map(VerifyMigrationsMojo::supabaseAdvice).orElse(""));
         } catch (ScratchDatabaseException e) {
             throw new MojoExecutionException("cannot run the scratch PostgreSQL: " + e.getMessage(), e);
@@ -150,6 +150,16 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
         outcome.put("rowLevelSecurityCheck", settings.rowLevelSecurity());
         outcome.put("failOnDrift", settings.failOnAnyDrift());
         return outcome;
+    }
+
+    /** What the server rejected: a prelude, run before any migration, or a migration. */
+    private static String rejectedScript(MigrationFailedException e, SupabasePrelude prelude) {
+        Path file = e.failure().file();
+        if (prelude.scripts().stream().map(SqlScript::file).anyMatch(file::equals)) {
+            return (file.equals(SupabasePrelude.BUILT_IN_FILE) ? "The built-in Supabase prelude" : "The prelude file")
+                    + " does not apply on PostgreSQL 15:";
+        }
+        return "A migration does not apply on PostgreSQL 15 (" + e.applied().size() + " applied before it):";
     }
 
     private static String supabaseAdvice(String gap) {

@@ -266,7 +266,21 @@ class VerifyMigrationsMojoTest {
 
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
 
-        assertTrue(failure.getMessage().startsWith("prelude.sql: "), failure.getMessage());
+        assertEquals("prelude.sql: does not exist", failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void anErrorInThePreludeFileIsTitledAsThePreludeFiles(VerifyMigrationsMojo mojo) throws Exception {
+        ProjectCopy project = onTestServer(mojo);
+        project.write("prelude.sql", "-- stand-ins\ncreate tabel public.billing_invoice (id uuid);\n");
+        setVariableValueToObject(mojo, "preludeFile", project.root().resolve("prelude.sql").toFile());
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals(List.of("The prelude file does not apply on PostgreSQL 15:",
+                "prelude.sql:2:8: syntax error at or near \"tabel\" (SQLSTATE 42601)"),
+                failure.getMessage().lines().limit(2).toList());
     }
 
     private ProjectCopy onTestServer(VerifyMigrationsMojo mojo) throws Exception {
