@@ -6,6 +6,7 @@ import dev.atdd.core.database.ScratchDatabase;
 import dev.atdd.core.database.ScratchDatabaseException;
 import dev.atdd.core.database.ServerUrl;
 import dev.atdd.core.database.SqlScript;
+import dev.atdd.core.database.SupabaseGap;
 import dev.atdd.core.database.SupabasePrelude;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.plan.TablePlan;
@@ -40,6 +41,9 @@ import org.eclipse.aether.repository.RemoteRepository;
 public class VerifyMigrationsMojo extends AbstractCheckMojo {
 
     static final String GOAL = "verify-migrations";
+
+    /** The database {@code supabase start} runs, with its default port. */
+    private static final String SUPABASE_LOCAL_URL = "jdbc:postgresql://127.0.0.1:54322/postgres";
 
     /**
      * A PostgreSQL server to work on instead of the embedded one, {@code jdbc:postgresql://host[:port]/database};
@@ -104,8 +108,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
             report = new MigrationVerifier(database(server), settings.prelude())
                     .verify(plan, index, existingTableNames());
         } catch (MigrationFailedException e) {
-            throw new MojoFailureException(rejectedScript(e, settings.prelude()) + "\n" + e.failure().render(basedir())
-                    + e.failure().supabaseGap().map(VerifyMigrationsMojo::supabaseAdvice).orElse(""));
+            throw new MojoFailureException(rejection(e, settings));
         } catch (ScratchDatabaseException e) {
             throw new MojoExecutionException("cannot run the scratch PostgreSQL: " + e.getMessage(), e);
         } catch (DatabaseLibraries.Unavailable e) {
@@ -152,22 +155,46 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
         return outcome;
     }
 
-    /** What the server rejected: a prelude, run before any migration, or a migration. */
-    private static String rejectedScript(MigrationFailedException e, SupabasePrelude prelude) {
+    /**
+     * What the server rejected, a prelude (run before any migration) or a migration, located, and the
+     * Supabase advice when what it needs is what only Supabase has.
+     */
+    private String rejection(MigrationFailedException e, Settings settings) {
         Path file = e.failure().file();
-        if (prelude.scripts().stream().map(SqlScript::file).anyMatch(file::equals)) {
-            return (file.equals(SupabasePrelude.BUILT_IN_FILE) ? "The built-in Supabase prelude" : "The prelude file")
-                    + " does not apply on PostgreSQL 15:";
-        }
-        return "A migration does not apply on PostgreSQL 15 (" + e.applied().size() + " applied before it):";
+        boolean inPrelude = settings.prelude().scripts().stream().map(SqlScript::file).anyMatch(file::equals);
+        String title = inPrelude
+                ? (file.equals(SupabasePrelude.BUILT_IN_FILE) ? "The built-in Supabase prelude" : "The prelude file")
+                        + " does not apply on PostgreSQL 15:"
+                : "A migration does not apply on PostgreSQL 15 (" + e.applied().size() + " applied before it):";
+        return title + "\n" + e.failure().render(basedir())
+                + e.failure().supabaseGap().map(gap -> supabaseAdvice(gap, settings, !inPrelude)).orElse("");
     }
 
-    private static String supabaseAdvice(String gap) {
-        return "\n" + gap + " is not on this PostgreSQL 15: a Supabase database has more than the Supabase prelude"
-                + " makes (the plugin's docs/supabase-prelude.md lists what it makes). If the migration is right on"
-                + " Supabase, verify on the database `supabase start` runs"
-                + " (-Datdd.jdbcUrl=jdbc:postgresql://127.0.0.1:54322/postgres -Datdd.username=postgres"
-                + " -Datdd.password=postgres), or create what it needs in a preludeFile.";
+    /**
+     * How to verify a script that needs what only Supabase has, as fits the run: on the embedded server
+     * or the user's, with or without the built-in prelude; a prelude file can make a schema's objects but
+     * not an extension the server lacks, and is no remedy for itself.
+     */
+    static String supabaseAdvice(SupabaseGap gap, Settings settings, boolean inMigration) {
+        boolean usersServer = settings.server().isPresent();
+        StringBuilder advice = new StringBuilder("\n").append(gap.what())
+                .append(usersServer ? " is not on the server at jdbcUrl: " : " is not on this PostgreSQL 15: ")
+                .append(settings.prelude().includesBuiltIn()
+                        ? "a Supabase database has more than the Supabase prelude makes"
+                        : "the Supabase prelude is off (supabasePrelude=false), and a Supabase database has what it"
+                        + " makes and more")
+                .append(" (the plugin's docs/supabase-prelude.md lists what it makes)")
+                .append(gap.extension() ? ", and a prelude file cannot install an extension the server lacks" : "")
+                .append(". If the migration is right on Supabase, ");
+        if (gap.extension() && usersServer) {
+            advice.append("install the extension on that server, or ");
+        } else if (!gap.extension() && inMigration) {
+            advice.append("create what it needs in a preludeFile, or ");
+        }
+        return advice.append("verify on the database `supabase start` runs (").append(usersServer
+                        ? "jdbcUrl " + SUPABASE_LOCAL_URL
+                        : "-Datdd.jdbcUrl=" + SUPABASE_LOCAL_URL + " -Datdd.username=postgres -Datdd.password=postgres")
+                .append(").").toString();
     }
 
     /**

@@ -15,12 +15,17 @@ import static org.mockito.Mockito.spy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atdd.core.check.CheckStamp;
+import dev.atdd.core.database.ServerUrl;
+import dev.atdd.core.database.SupabaseGap;
+import dev.atdd.core.database.SupabasePrelude;
+import dev.atdd.core.verify.RowLevelSecurityCheck;
 import dev.atdd.testing.Postgres15;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.api.plugin.testing.Basedir;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
@@ -233,10 +238,49 @@ class VerifyMigrationsMojoTest {
 
         assertTrue(failure.getMessage().contains("extension \"pg_cron\" is not available (SQLSTATE 0A000)"),
                 failure.getMessage());
-        assertTrue(failure.getMessage().contains("\nextension pg_cron is not on this PostgreSQL 15: a Supabase database"
-                + " has more than the Supabase prelude makes"), failure.getMessage());
-        assertTrue(failure.getMessage().contains("-Datdd.jdbcUrl=jdbc:postgresql://127.0.0.1:54322/postgres"),
-                failure.getMessage());
+        // The run is on a server of the user's (jdbcUrl): the advice fits that.
+        assertTrue(failure.getMessage().endsWith("\nextension pg_cron is not on the server at jdbcUrl: a Supabase"
+                + " database has more than the Supabase prelude makes (the plugin's docs/supabase-prelude.md lists what"
+                + " it makes), and a prelude file cannot install an extension the server lacks. If the migration is"
+                + " right on Supabase, install the extension on that server, or verify on the database `supabase start`"
+                + " runs (jdbcUrl jdbc:postgresql://127.0.0.1:54322/postgres)."), failure.getMessage());
+    }
+
+    @Test
+    void onTheEmbeddedServerAMissingExtensionIsToBeVerifiedOnSupabasesDatabaseNotInAPreludeFile() {
+        assertEquals("\nextension pg_cron is not on this PostgreSQL 15: a Supabase database has more than the Supabase"
+                + " prelude makes (the plugin's docs/supabase-prelude.md lists what it makes), and a prelude file cannot"
+                + " install an extension the server lacks. If the migration is right on Supabase, verify on the database"
+                + " `supabase start` runs (-Datdd.jdbcUrl=jdbc:postgresql://127.0.0.1:54322/postgres"
+                + " -Datdd.username=postgres -Datdd.password=postgres).",
+                VerifyMigrationsMojo.supabaseAdvice(new SupabaseGap("extension pg_cron", true),
+                        settings(SupabasePrelude.builtIn(), Optional.empty()), true));
+    }
+
+    @Test
+    void aMissingSchemaMayBeMadeInAPreludeFileWhereverTheRunIs() {
+        assertEquals("\nschema realtime is not on the server at jdbcUrl: a Supabase database has more than the"
+                + " Supabase prelude makes (the plugin's docs/supabase-prelude.md lists what it makes). If the migration"
+                + " is right on Supabase, create what it needs in a preludeFile, or verify on the database"
+                + " `supabase start` runs (jdbcUrl jdbc:postgresql://127.0.0.1:54322/postgres).",
+                VerifyMigrationsMojo.supabaseAdvice(new SupabaseGap("schema realtime", false),
+                        settings(SupabasePrelude.builtIn(), Optional.of(new ServerUrl("jdbc:postgresql://db:5432/app"))),
+                        true));
+    }
+
+    @Test
+    void withTheSupabasePreludeOffTheAdviceSaysSoAndAPreludeFileIsNotToldToMakeWhatItLacksItself() {
+        assertEquals("\nschema auth is not on this PostgreSQL 15: the Supabase prelude is off (supabasePrelude=false),"
+                + " and a Supabase database has what it makes and more (the plugin's docs/supabase-prelude.md lists what"
+                + " it makes). If the migration is right on Supabase, verify on the database `supabase start` runs"
+                + " (-Datdd.jdbcUrl=jdbc:postgresql://127.0.0.1:54322/postgres -Datdd.username=postgres"
+                + " -Datdd.password=postgres).",
+                VerifyMigrationsMojo.supabaseAdvice(new SupabaseGap("schema auth", false),
+                        settings(SupabasePrelude.none(), Optional.empty()), false));
+    }
+
+    private static VerifyMigrationsMojo.Settings settings(SupabasePrelude prelude, Optional<ServerUrl> server) {
+        return new VerifyMigrationsMojo.Settings(RowLevelSecurityCheck.FAIL, true, prelude, server);
     }
 
     @Test

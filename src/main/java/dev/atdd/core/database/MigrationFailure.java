@@ -78,21 +78,22 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
      * extension stock PostgreSQL does not ship ({@code extension pg_net}), or a schema Supabase manages
      * ({@code schema realtime}) whose object is missing. Empty for any other failure.
      */
-    public Optional<String> supabaseGap() {
+    public Optional<SupabaseGap> supabaseGap() {
         Matcher extension = MISSING_EXTENSION.matcher(message);
         if (sqlState.equals("0A000") && extension.find()) {
-            return Optional.of("extension " + extension.group(1));
+            return Optional.of(new SupabaseGap("extension " + extension.group(1), true));
         }
         Matcher type = MISSING_TYPE.matcher(message);
         if (sqlState.equals("42704") && type.find() && EXTENSION_TYPES.containsKey(type.group(1))) {
-            return Optional.of("extension " + EXTENSION_TYPES.get(type.group(1)) + " (type " + type.group(1) + ")");
+            return Optional.of(new SupabaseGap("extension " + EXTENSION_TYPES.get(type.group(1))
+                    + " (type " + type.group(1) + ")", true));
         }
         // The schema itself, or an object qualified by it: a table of public named storage is no Supabase schema.
         Matcher name = MISSING_NAME.matcher(message);
         if (MISSING_OBJECT_STATES.contains(sqlState) && message.contains("does not exist")
                 && name.find() && (sqlState.equals("3F000") || name.group(2).equals("."))
                 && SUPABASE_SCHEMAS.contains(name.group(1))) {
-            return Optional.of("schema " + name.group(1));
+            return Optional.of(new SupabaseGap("schema " + name.group(1), false));
         }
         return Optional.empty();
     }

@@ -292,7 +292,10 @@ class MigrationRunnerTest {
         MigrationFailedException failure =
                 assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(file)));
 
-        assertEquals(Optional.ofNullable(gap), failure.failure().supabaseGap(), failure.failure().message());
+        assertEquals(Optional.ofNullable(gap), failure.failure().supabaseGap().map(SupabaseGap::what),
+                failure.failure().message());
+        assertEquals(gap != null && gap.startsWith("extension "),
+                failure.failure().supabaseGap().filter(SupabaseGap::extension).isPresent(), gap);
     }
 
     @Test
