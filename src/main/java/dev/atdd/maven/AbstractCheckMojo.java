@@ -63,7 +63,8 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
         return reportDirectory.toPath().toAbsolutePath().resolve(goal + ".stamp");
     }
 
-    private Path report(String goal) {
+    /** The goal's JSON report, {@code <reportDirectory>/<goal>.json}. */
+    protected Path report(String goal) {
         return reportDirectory.toPath().toAbsolutePath().resolve(goal + ".json");
     }
 }

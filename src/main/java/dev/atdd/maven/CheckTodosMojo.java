@@ -39,7 +39,7 @@ public class CheckTodosMojo extends AbstractCheckMojo {
         TodoReport report = TodoReport.of(index);
         conclude(GOAL, JsonReport.of(report, basedir()), report.passed(),
                 "No unreviewed TODO in " + index.files().size() + " migration(s).",
-                report.passed() ? "" : report.describe(basedir()), fail);
+                report.passed() ? "" : report.describe(basedir(), report(GOAL)), fail);
     }
 
     /** What this check's stamp depends on besides the files, by parameter (see {@link #unchangedSinceLastPass}). */

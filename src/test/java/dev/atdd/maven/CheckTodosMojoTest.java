@@ -64,6 +64,26 @@ class CheckTodosMojoTest {
 
     @Test
     @InjectMojo(goal = "check-todos", pom = "src/test/projects/todos/pom.xml")
+    void handWrittenTodosInMoreFilesThanShownPointAtTheReportAndGetNoGeneratedTableChecklist(CheckTodosMojo mojo)
+            throws Exception {
+        ProjectCopy project = ProjectCopy.ofTestProject("todos", work);
+        Files.delete(project.root().resolve(ORDER));
+        for (int i = 10; i <= 20; i++) {
+            project.write("supabase/migrations/202502010000" + i + "_backfill.sql", "-- TODO: backfill " + i + "\n");
+        }
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class,
+                () -> project.pointAt(mojo).execute());
+
+        List<String> lines = failure.getMessage().lines().toList();
+        assertEquals(List.of("  … and 1 more file (target/atdd/check-todos.json lists them all)",
+                "Resolve each TODO before `supabase db push`, then delete each TODO comment, keeping any SQL on its"
+                        + " line; this check passes when none is left."), lines.subList(lines.size() - 2, lines.size()));
+        assertEquals(11, report(project).get("files").size());
+    }
+
+    @Test
+    @InjectMojo(goal = "check-todos", pom = "src/test/projects/todos/pom.xml")
     void noTodoLeftPasses(CheckTodosMojo mojo) throws Exception {
         ProjectCopy project = ProjectCopy.ofTestProject("todos", work);
         Files.delete(project.root().resolve(ORDER));

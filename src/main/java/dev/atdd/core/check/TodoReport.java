@@ -44,8 +44,13 @@ public record TodoReport(List<FileTodos> files) {
         return files.stream().mapToInt(f -> f.todos().size()).sum();
     }
 
-    /** The failure as the build shows it: one screen at most, then the review checklist. */
-    public String describe(Path base) {
+    /**
+     * The failure as the build shows it: one screen at most, then what to do; the review checklist of a
+     * generated table only when a TODO the generator writes ({@code ⚠️ TODO:}) is left.
+     *
+     * @param fullReport the JSON report that lists every TODO, named when some are left out here
+     */
+    public String describe(Path base, Path fullReport) {
         StringBuilder out = new StringBuilder();
         out.append(files.size()).append(files.size() == 1 ? " migration holds " : " migrations hold ")
                 .append(total()).append(total() == 1 ? " unreviewed TODO:\n" : " unreviewed TODOs:\n");
@@ -61,16 +66,24 @@ public record TodoReport(List<FileTodos> files) {
                 out.append("    … and ").append(file.todos().size() - TODOS_SHOWN).append(" more\n");
             }
         }
-        if (files.size() > FILES_SHOWN) {
-            out.append("  … and ").append(files.size() - FILES_SHOWN).append(" more files\n");
+        int filesLeft = files.size() - FILES_SHOWN;
+        if (filesLeft > 0) {
+            out.append("  … and ").append(filesLeft).append(filesLeft == 1 ? " more file (" : " more files (")
+                    .append(DisplayPath.of(base, fullReport)).append(" lists them all)\n");
         }
-        out.append("Resolve each TODO before `supabase db push`; in a generated table, review:\n")
-                .append("  - foreign keys between tables\n")
-                .append("  - indexes for the queries you run\n")
-                .append("  - RLS policies (who may read and write which rows)\n")
-                .append("  - JSONB columns that should be normalized\n")
-                .append("then delete each TODO comment, keeping any SQL on its line;")
-                .append(" this check passes when none is left.");
+        boolean generated = files.stream().flatMap(file -> file.todos().stream()).anyMatch(Todo::warningMarker);
+        out.append("Resolve each TODO before `supabase db push`");
+        if (generated) {
+            out.append("; in a generated table, review:\n")
+                    .append("  - foreign keys between tables\n")
+                    .append("  - indexes for the queries you run\n")
+                    .append("  - RLS policies (who may read and write which rows)\n")
+                    .append("  - JSONB columns that should be normalized\n")
+                    .append("then");
+        } else {
+            out.append(", then");
+        }
+        out.append(" delete each TODO comment, keeping any SQL on its line; this check passes when none is left.");
         return out.toString();
     }
 }

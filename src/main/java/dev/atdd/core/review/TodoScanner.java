@@ -70,7 +70,7 @@ public final class TodoScanner {
                 j++;
             }
             if (text.startsWith(WARNING_WORD, j)) {
-                hits.add(new Hit(i, j + WARNING_WORD.length(), text.length()));
+                hits.add(new Hit(i, j + WARNING_WORD.length(), text.length(), true));
             }
         }
     }
@@ -86,7 +86,7 @@ public final class TodoScanner {
             if (span.end() < i + marker.length()) {
                 comment++;
             } else if (span.start() <= i) {
-                hits.add(new Hit(i, i + marker.length(), span.end()));
+                hits.add(new Hit(i, i + marker.length(), span.end(), false));
                 i = text.indexOf(marker, i + marker.length());
             } else {
                 i = text.indexOf(marker, i + 1);
@@ -117,12 +117,15 @@ public final class TodoScanner {
             if (rest.endsWith(COMMENT_CLOSE)) {
                 rest = rest.substring(0, rest.length() - COMMENT_CLOSE.length()).strip();
             }
-            todos.add(new Todo(line, hit.offset() - lineStart + 1, rest));
+            todos.add(new Todo(line, hit.offset() - lineStart + 1, rest, hit.warning()));
         }
         return List.copyOf(todos);
     }
 
-    /** A marker at {@code offset}; its text runs from {@code markerEnd} to the end of the line or {@code limit}. */
-    private record Hit(int offset, int markerEnd, int limit) {
+    /**
+     * A marker at {@code offset}, {@code ⚠️ TODO:} when {@code warning}; its text runs from {@code markerEnd} to
+     * the end of the line or {@code limit}.
+     */
+    private record Hit(int offset, int markerEnd, int limit, boolean warning) {
     }
 }

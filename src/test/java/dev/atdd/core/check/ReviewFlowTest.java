@@ -59,8 +59,10 @@ class ReviewFlowTest {
         List<String> lines = Files.readAllLines(migration, StandardCharsets.UTF_8);
         int firstTodoLine = lines.indexOf(lines.stream().filter(l -> l.contains("⚠️ TODO:")).findFirst().orElseThrow()) + 1;
         assertEquals(firstTodoLine, unreviewed.files().get(0).todos().get(0).line());
-        assertTrue(unreviewed.describe(project).contains(
-                project.relativize(migration) + ":" + firstTodoLine + ": Add foreign key constraints"));
+        String described = unreviewed.describe(project, project.resolve("target/atdd/check-todos.json"));
+        assertTrue(described.contains(project.relativize(migration) + ":" + firstTodoLine
+                + ": Add foreign key constraints"), described);
+        assertTrue(described.contains("; in a generated table, review:\n  - foreign keys between tables\n"), described);
 
         // The reviewer resolves each item and deletes the TODO lines.
         Files.writeString(migration, lines.stream().filter(l -> !l.contains("TODO:"))

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TodoReportTest {
 
     static final Path BASE = Path.of("/project");
+    static final Path FULL_REPORT = BASE.resolve("target/atdd/check-todos.json");
 
     private static final List<String> CHECKLIST = List.of(
             "Resolve each TODO before `supabase db push`; in a generated table, review:",
@@ -30,11 +31,12 @@ class TodoReportTest {
             "then delete each TODO comment, keeping any SQL on its line; this check passes when none is left.");
 
     @ParameterizedTest
-    @CsvSource({"1, 1, ''", "10, 10, ''", "11, 10, '  … and 1 more files'", "25, 10, '  … and 15 more files'"})
+    @CsvSource({"1, 1, ''", "10, 10, ''", "11, 10, '  … and 1 more file (target/atdd/check-todos.json lists them all)'",
+            "25, 10, '  … and 15 more files (target/atdd/check-todos.json lists them all)'"})
     void atMostTenFilesAreListedAndTheRestCounted(int files, int listed, String more) {
         List<TodoReport.FileTodos> all = IntStream.rangeClosed(1, files).mapToObj(i -> file(i, 1)).toList();
 
-        List<String> lines = new TodoReport(all).describe(BASE).lines().toList();
+        List<String> lines = describe(new TodoReport(all)).lines().toList();
 
         List<String> headers = lines.stream().filter(line -> line.endsWith(" (1 TODO)")).toList();
         assertEquals(listed, headers.size(), lines.toString());
@@ -42,13 +44,13 @@ class TodoReportTest {
         assertEquals("  supabase/migrations/" + version(listed) + "_t" + listed + ".sql (1 TODO)",
                 headers.get(listed - 1));
         assertEquals(more.isEmpty() ? List.of() : List.of(more),
-                lines.stream().filter(line -> line.contains("more files")).toList());
+                lines.stream().filter(line -> line.contains(" more file")).toList());
     }
 
     @ParameterizedTest
     @CsvSource({"5, 5, ''", "6, 5, '    … and 1 more'", "12, 5, '    … and 7 more'"})
     void atMostFiveTodosPerFileAreListedAndTheRestCounted(int todos, int listed, String more) {
-        List<String> lines = new TodoReport(List.of(file(1, todos))).describe(BASE).lines().toList();
+        List<String> lines = describe(new TodoReport(List.of(file(1, todos)))).lines().toList();
 
         String shown = "supabase/migrations/" + version(1) + "_t1.sql";
         List<String> todoLines = lines.stream().filter(line -> line.startsWith("    " + shown + ":")).toList();
@@ -64,7 +66,7 @@ class TodoReportTest {
 
     @Test
     void oneTodoInOneFileIsSingular() {
-        String text = new TodoReport(List.of(file(1, 1))).describe(BASE);
+        String text = describe(new TodoReport(List.of(file(1, 1))));
 
         assertTrue(text.startsWith("1 migration holds 1 unreviewed TODO:\n"
                 + "  supabase/migrations/" + version(1) + "_t1.sql (1 TODO)\n"), text);
@@ -72,7 +74,7 @@ class TodoReportTest {
 
     @Test
     void severalFilesAndTodosArePlural() {
-        String text = new TodoReport(List.of(file(1, 2), file(2, 1))).describe(BASE);
+        String text = describe(new TodoReport(List.of(file(1, 2), file(2, 1))));
 
         assertTrue(text.startsWith("2 migrations hold 3 unreviewed TODOs:\n"
                 + "  supabase/migrations/" + version(1) + "_t1.sql (2 TODOs)\n"), text);
@@ -80,16 +82,32 @@ class TodoReportTest {
 
     @Test
     void theReviewChecklistEndsTheMessage() {
-        List<String> lines = new TodoReport(List.of(file(1, 1))).describe(BASE).lines().toList();
+        List<String> lines = describe(new TodoReport(List.of(file(1, 1)))).lines().toList();
 
         assertEquals(CHECKLIST, lines.subList(lines.size() - CHECKLIST.size(), lines.size()));
+    }
+
+    @Test
+    void handWrittenTodosAloneGetNoChecklistOfTheGeneratedTables() {
+        MigrationFile handWritten = new MigrationFile(BASE.resolve("supabase/migrations/20250101000000_x.sql"),
+                "20250101000000", "x");
+
+        String text = describe(new TodoReport(List.of(new TodoReport.FileTodos(handWritten,
+                List.of(new Todo(3, 4, "backfill", false))))));
+
+        assertEquals("1 migration holds 1 unreviewed TODO:\n"
+                + "  supabase/migrations/20250101000000_x.sql (1 TODO)\n"
+                + "    supabase/migrations/20250101000000_x.sql:3: backfill\n"
+                + "Resolve each TODO before `supabase db push`, then delete each TODO comment, keeping any SQL on its"
+                + " line; this check passes when none is left.", text);
     }
 
     @Test
     void aFileOutsideTheProjectIsShownByItsAbsolutePath() {
         MigrationFile outside = new MigrationFile(Path.of("/elsewhere/20250101000000_x.sql"), "20250101000000", "x");
 
-        String text = new TodoReport(List.of(new TodoReport.FileTodos(outside, List.of(new Todo(3, 4, " fix"))))).describe(BASE);
+        String text = describe(new TodoReport(List.of(new TodoReport.FileTodos(outside,
+                List.of(new Todo(3, 4, " fix", false))))));
 
         assertTrue(text.contains("\n    /elsewhere/20250101000000_x.sql:3: fix\n"), text);
     }
@@ -122,11 +140,15 @@ class TodoReportTest {
     static TodoReport.FileTodos file(int n, int todos) {
         List<Todo> found = new ArrayList<>();
         for (int line = 1; line <= todos; line++) {
-            found.add(new Todo(line, 4, " todo " + line + " "));
+            found.add(new Todo(line, 4, " todo " + line + " ", true));
         }
         String version = version(n);
         return new TodoReport.FileTodos(new MigrationFile(
                 BASE.resolve("supabase/migrations/" + version + "_t" + n + ".sql"), version, "t" + n), found);
+    }
+
+    private static String describe(TodoReport report) {
+        return report.describe(BASE, FULL_REPORT);
     }
 
     private static String version(int n) {

@@ -268,7 +268,8 @@ class MigrationIndexTest {
                 + "/* TODO: add RLS policies */\r\n");
         MigrationIndex index = MigrationIndex.scan(dir);
         MigrationFile pending = index.files().get(1);
-        assertEquals(Map.of(pending, List.of(new Todo(2, 14, "Review JSONB columns"), new Todo(4, 4, "add RLS policies"))),
+        assertEquals(Map.of(pending, List.of(new Todo(2, 14, "Review JSONB columns", true),
+                        new Todo(4, 4, "add RLS policies", false))),
                 index.todos());
         assertEquals(List.of(), index.todos(index.files().get(0)));
     }
@@ -277,7 +278,7 @@ class MigrationIndexTest {
     void todoMarkersAreConfigurable() throws IOException {
         write("20240101000000_a.sql", "-- TODO: default marker\n-- FIXME: custom marker\n-- ⚠️ TODO: always");
         MigrationIndex index = MigrationIndex.scan(dir, List.of("FIXME:"));
-        assertEquals(List.of(new Todo(2, 4, "custom marker"), new Todo(3, 4, "always")),
+        assertEquals(List.of(new Todo(2, 4, "custom marker", false), new Todo(3, 4, "always", true)),
                 index.todos(index.files().get(0)));
     }
 
