@@ -201,7 +201,7 @@ final class PropertyTypes {
                     : PropertyShape.jsonb("no type declared; stored as JSONB; review", "untyped");
         }
         if (names.size() > 1) {
-            if (Set.copyOf(names).equals(Set.of("integer", "number"))) {
+            if (declared.numbers()) {
                 return PropertyShape.of(PgType.NUMERIC, declared.source());
             }
             return PropertyShape.jsonb("type union " + names + " stored as JSONB; review", declared.source());
@@ -320,7 +320,7 @@ final class PropertyTypes {
     private PgType enumType(Set<ValueKind> kinds, DeclaredType declared, JsonNode schema, String pointer,
                             List<BigInteger> integers) {
         String name = declared.names().size() == 1 ? declared.names().get(0)
-                : declared.names().isEmpty() ? null : "union";
+                : declared.numbers() ? "number" : declared.names().isEmpty() ? null : "union";
         boolean integersOnly = kinds.equals(EnumSet.of(ValueKind.INTEGER));
         boolean numbersOnly = EnumSet.of(ValueKind.INTEGER, ValueKind.NUMBER).containsAll(kinds);
         if (integersOnly && (name == null || name.equals("integer"))) {
@@ -390,6 +390,11 @@ final class PropertyTypes {
      * @param saysNull whether it lists {@code "null"}
      */
     private record DeclaredType(List<String> names, boolean present, boolean saysNull) {
+
+        /** {@code ["integer", "number"]}: every integer is a number, so it declares numbers, not a union. */
+        boolean numbers() {
+            return names.size() == 2 && names.contains("integer") && names.contains("number");
+        }
 
         String source() {
             if (!present) {

@@ -337,6 +337,8 @@ class TypeMappingTest {
             "{'type': 'integer', 'enum': [0, 4294967295]} -> BIGINT -> 0|4294967295",
             "{'type': 'integer', 'enum': [1.0, 2]} -> INTEGER -> 1|2",
             "{'type': 'number', 'enum': [1, 2.5]} -> NUMERIC -> 1|2.5",
+            "{'type': ['integer', 'number'], 'enum': [1, 2.5]} -> NUMERIC -> 1|2.5",
+            "{'type': ['number', 'integer', 'null'], 'const': 3} -> NUMERIC -> 3",
             "{'enum': [1, 2]} -> INTEGER -> 1|2",
             "{'type': 'boolean', 'enum': [true]} -> BOOLEAN -> true",
             "{'type': 'string', 'enum': ['a', 'a', 'b']} -> TEXT -> a|b",
