@@ -42,6 +42,8 @@ public final class SqlTemplates {
     private static final Pattern PLACE = Pattern.compile("\\s*\\[in template \"[^\"]*\" at line \\d+, column \\d+]");
     /** The Java class FreeMarker wrapped a value in, {@code (wrapper: f.t.SimpleScalar)}. */
     private static final Pattern WRAPPER = Pattern.compile(" \\(wrapper: [^)]*\\)");
+    /** FreeMarker's Java objects that looked for a missing include: the template's folder, then the jar's. */
+    private static final Pattern LOADER = Pattern.compile("The name was interpreted by this TemplateLoader: .*");
     /** A tip longer than this is FreeMarker's generic advice, not about the user's template. */
     private static final int SHORT_TIP = 120;
 
@@ -143,14 +145,15 @@ public final class SqlTemplates {
 
     /**
      * FreeMarker's message without what the problem already says or the user cannot act on: the
-     * {@code [in template ...]} place (the problem has it), wrapper class names, blank lines and the
-     * long generic tips. Kept: its description, the {@code ==> expression} it names, and short tips.
+     * {@code [in template ...]} place (the problem has it), wrapper class names, the template loaders
+     * that did not find an include, blank lines and the long generic tips. Kept: its description, the {@code ==> expression} it names, and short tips.
      */
     private static String brief(String message) {
         List<String> kept = new ArrayList<>();
         boolean inTips = false;
         for (String line : message.strip().split("\n")) {
-            String text = PLACE.matcher(WRAPPER.matcher(line).replaceAll("")).replaceAll("").strip();
+            String text = LOADER.matcher(PLACE.matcher(WRAPPER.matcher(line).replaceAll("")).replaceAll(""))
+                    .replaceAll("").strip();
             if (text.equals("----")) {
                 inTips = true;
             } else if (!text.isEmpty() && (!inTips || text.length() <= SHORT_TIP)) {

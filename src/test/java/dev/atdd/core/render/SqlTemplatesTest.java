@@ -77,6 +77,12 @@ class SqlTemplatesTest {
     }
 
     @Test
+    void aMissingIncludeIsNamedWithoutFreeMarkersTemplateLoaders() throws IOException {
+        assertEquals("cache.sql.ftl:1:1: Template inclusion failed (for parameter value \"macros.ftl\"):\n"
+                + "Template not found for name \"macros.ftl\".", renderingFailure("<#include \"macros.ftl\">"));
+    }
+
+    @Test
     void writesIntegerNumeralsAsTheyAre() throws IOException {
         write("cache.sql.ftl", "VARCHAR(${model.table?length?c}) ${model.table?length}");
 
