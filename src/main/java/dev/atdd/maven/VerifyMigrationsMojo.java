@@ -185,7 +185,8 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                         + " makes and more")
                 .append(" (the plugin's docs/supabase-prelude.md lists what it makes)")
                 .append(gap.extension() ? ", and a prelude file cannot install an extension the server lacks" : "")
-                .append(". If the migration is right on Supabase, ");
+                // The title names which prelude failed: built-in or the user's file.
+                .append(". If the ").append(inMigration ? "migration" : "prelude").append(" is right on Supabase, ");
         if (gap.extension() && usersServer) {
             advice.append("install the extension on that server, or ");
         } else if (!gap.extension() && inMigration) {

@@ -269,10 +269,10 @@ class VerifyMigrationsMojoTest {
     }
 
     @Test
-    void withTheSupabasePreludeOffTheAdviceSaysSoAndAPreludeFileIsNotToldToMakeWhatItLacksItself() {
+    void withTheSupabasePreludeOffTheAdviceSaysSoAndAPreludeFileIsNeitherCalledAMigrationNorToldToMakeWhatItLacksItself() {
         assertEquals("\nschema auth is not on this PostgreSQL 15: the Supabase prelude is off (supabasePrelude=false),"
                 + " and a Supabase database has what it makes and more (the plugin's docs/supabase-prelude.md lists what"
-                + " it makes). If the migration is right on Supabase, verify on the database `supabase start` runs"
+                + " it makes). If the prelude is right on Supabase, verify on the database `supabase start` runs"
                 + " (-Datdd.jdbcUrl=jdbc:postgresql://127.0.0.1:54322/postgres -Datdd.username=postgres"
                 + " -Datdd.password=postgres).",
                 VerifyMigrationsMojo.supabaseAdvice(new SupabaseGap("schema auth", false),
