@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The tables a project asks for, decided once for every goal: which contracts need a table (and
@@ -72,6 +73,9 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         return new TablePlan(tables, notPersistent, problems, warnings);
     }
 
+    /** A {@code $id} that names folders: three words of letters, digits, {@code -} or {@code _}, and no URN. */
+    private static final Pattern PLACE_ID = Pattern.compile("(?i)(?!urn:)[\\p{L}\\p{N}_-]+:[\\p{L}\\p{N}_-]+:[\\p{L}\\p{N}_-]+");
+
     /**
      * A warning when a contract's {@code $id} of the form {@code theme:domain:aspect} names another place
      * than the folders it lies in (compared as table names are derived, so {@code line_item} and
@@ -83,11 +87,12 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         ContractLocation here = contract.location();
         String pathId = here.theme() + ":" + here.domain() + ":" + here.aspect();
         String id = contract.id().orElse(pathId);
-        String[] parts = id.split(":", -1);
-        // Not of that form (a URI, say): the $id makes no claim about the folders.
-        if (id.equals(pathId) || parts.length != 3 || id.contains("/")) {
+        // Not of that form (a URI such as https://…, urn:uuid:… or tag:example.com,2024:…): the $id makes no
+        // claim about the folders.
+        if (id.equals(pathId) || !PLACE_ID.matcher(id).matches()) {
             return Optional.empty();
         }
+        String[] parts = id.split(":", -1);
         ContractLocation named = new ContractLocation(parts[0], parts[1], parts[2], String.join("/", parts));
         if (SnakeCase.of(named.theme()).equals(SnakeCase.of(here.theme()))
                 && SnakeCase.of(named.domain()).equals(SnakeCase.of(here.domain()))

@@ -95,13 +95,20 @@ class TablePlanTest {
                 "{\"$id\": \"https://example.com:443/shop/cart\", \"properties\": {\"id\": {}}}");
         Folders.write(contracts.resolve("shop/cart/item.schema.json"),
                 "{\"$id\": \"cart-item\", \"properties\": {\"id\": {}}}");
+        // URIs of three parts: a URN, a tag URI.
+        Folders.write(contracts.resolve("shop/order/order.schema.json"),
+                "{\"$id\": \"urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66\", \"properties\": {\"id\": {}}}");
+        Folders.write(contracts.resolve("shop/order/line.schema.json"),
+                "{\"$id\": \"URN:example:order-line\", \"properties\": {\"id\": {}}}");
+        Folders.write(contracts.resolve("shop/order/refund.schema.json"),
+                "{\"$id\": \"tag:example.com,2024:refund\", \"properties\": {\"id\": {}}}");
         // Not persistent: no table is left behind.
         Folders.write(contracts.resolve("shop/cart/added.schema.json"),
                 "{\"$id\": \"shop:basket:added\", \"properties\": {\"at\": {}}}");
 
         TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
 
-        assertEquals(4, plan.tables().size());
+        assertEquals(7, plan.tables().size());
         assertEquals(List.of(), plan.warnings());
     }
 
