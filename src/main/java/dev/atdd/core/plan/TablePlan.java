@@ -120,11 +120,17 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
 
     /**
      * The other one of a clash: a contract by its key, as the coverage report names contracts (a path
-     * under the contracts folder beside the problem's path from the project read like a second path style).
+     * under the contracts folder beside the problem's path from the project read like a second path style),
+     * and by its path as well when {@code clashing} has the same key (in nested folders of one domain).
      */
-    private static String named(PlannedTable table) {
-        return table instanceof PlannedTable.ForContract contract ? "contract " + contract.contract().location().key()
-                : "the " + table.source() + " of the build's infrastructureTables";
+    private static String named(PlannedTable table, PlannedTable clashing) {
+        if (!(table instanceof PlannedTable.ForContract contract)) {
+            return "the " + table.source() + " of the build's infrastructureTables";
+        }
+        String key = contract.contract().location().key();
+        boolean sameKey = clashing instanceof PlannedTable.ForContract other
+                && other.contract().location().key().equals(key);
+        return "contract " + key + (sameKey ? " (" + contract.contract().location().relativePath() + ")" : "");
     }
 
     private static List<Problem> sameTableTwice(List<PlannedTable> tables) {
@@ -134,7 +140,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
             PlannedTable first = byTable.putIfAbsent(table.table(), table);
             if (first != null) {
                 problems.add(Problem.in(table.origin(), "maps to table " + table.table() + ", as does "
-                        + named(first) + "; give one of them another name (x-artifact-metadata.persistence.table for a contract)"));
+                        + named(first, table) + "; give one of them another name (x-artifact-metadata.persistence.table for a contract)"));
             }
         }
         return problems;

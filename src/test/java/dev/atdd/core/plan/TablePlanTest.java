@@ -33,6 +33,19 @@ class TablePlanTest {
     }
 
     @Test
+    void twoContractsOfOneKeyInNestedFoldersAreToldApartByTheFirstOnesPath() throws IOException {
+        // {theme}/{domain}/.../{aspect}: the folders between domain and file are not part of the key.
+        Folders.write(contracts.resolve("shop/order/a/item.schema.json"), "{\"properties\": {\"id\": {}}}");
+        Path second = Folders.write(contracts.resolve("shop/order/b/item.schema.json"), "{\"properties\": {\"id\": {}}}");
+
+        TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
+
+        assertEquals(List.of(Problem.in(second, "maps to table shop_order_item, as does contract shop/order/item"
+                + " (shop/order/a/item.schema.json); give one of them another name"
+                + " (x-artifact-metadata.persistence.table for a contract)")), plan.problems());
+    }
+
+    @Test
     void oneInfrastructureTableDeclaredTwiceIsAProblemOfTheBuildFile() {
         TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB,
                 List.of(new InfrastructureTable("jobs", Kind.QUEUE), new InfrastructureTable("jobs_jobs", Kind.QUEUE)));
