@@ -105,7 +105,7 @@ abstract class AbstractAtddMojo extends AbstractMojo {
             return;
         }
         try {
-            run();
+            runSettlingTheLastPass();
         } catch (InvalidInputException e) {
             int count = e.problems().size();
             throw new MojoFailureException(count == 1 ? e.describe(basedir())
@@ -116,6 +116,25 @@ abstract class AbstractAtddMojo extends AbstractMojo {
     }
 
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /** The goal's name, as its stamp and report are named. */
+    protected abstract String goal();
+
+    /**
+     * Runs the goal; one stopped before it looked at the last pass (a wrong setting, a folder that cannot be
+     * listed) forgets that pass too, so that no report of it is left for CI to read beside a failed build.
+     */
+    private void runSettlingTheLastPass() throws MojoExecutionException, MojoFailureException {
+        boolean stopped = true;
+        try {
+            run();
+            stopped = false;
+        } finally {
+            if (stopped && !lastPassSettled) {
+                forgetLastPass(goal());
+            }
+        }
+    }
 
     protected Path basedir() {
         return basedir.toPath().toAbsolutePath().normalize();
@@ -345,6 +364,9 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         return getPluginContext();
     }
 
+    /** Whether this run told the last pass again or forgot it: what is left beside the stamp is then this run's. */
+    private boolean lastPassSettled;
+
     /** The digest of this run's inputs, when a pass may be stamped (see {@link #unchangedSinceLastPass}). */
     private Future<Optional<String>> inputs = CompletableFuture.completedFuture(Optional.empty());
 
@@ -393,6 +415,7 @@ abstract class AbstractAtddMojo extends AbstractMojo {
                 for (int i = 0; i < summary.size(); i++) {
                     getLog().info(summary.get(i) + (i == summary.size() - 1 ? " (unchanged since the last check)" : ""));
                 }
+                lastPassSettled = true;
                 return true;
             }
             getLog().debug("The stamp at " + stamp(goal) + " stands for other settings or files: " + goal
@@ -427,6 +450,7 @@ abstract class AbstractAtddMojo extends AbstractMojo {
 
     /** A run that reads its files is about to replace what the last one left; its stamp goes first. */
     protected void forgetLastPass(String goal) {
+        lastPassSettled = true;
         if (!CheckStamp.delete(stamp(goal))) {
             getLog().debug("Cannot delete " + stamp(goal) + "; it stands for other inputs than these.");
         }

@@ -22,6 +22,11 @@ public class CheckCoverageMojo extends AbstractCheckMojo {
 
     static final String GOAL = "check-coverage";
 
+    @Override
+    protected String goal() {
+        return GOAL;
+    }
+
     /** Fail the build on a finding ({@code false}: warn and go on). */
     @Parameter(property = "atdd.failOnMissing", defaultValue = "true")
     private String failOnMissing;

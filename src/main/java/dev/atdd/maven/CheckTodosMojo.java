@@ -21,6 +21,11 @@ public class CheckTodosMojo extends AbstractCheckMojo {
 
     static final String GOAL = "check-todos";
 
+    @Override
+    protected String goal() {
+        return GOAL;
+    }
+
     /** Markers that make an SQL comment an unreviewed TODO ({@code ⚠️ TODO:} always counts). */
     @Parameter(property = "atdd.markers", defaultValue = "TODO:")
     private List<String> markers;

@@ -30,6 +30,11 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
 
     static final String GOAL = "generate-migrations";
 
+    @Override
+    protected String goal() {
+        return GOAL;
+    }
+
     /** Generate for this one contract file only (inside {@code contractsDirectory}). */
     @Parameter(property = "atdd.contract")
     private File contract;

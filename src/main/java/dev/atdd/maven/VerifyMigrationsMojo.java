@@ -42,6 +42,11 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
 
     static final String GOAL = "verify-migrations";
 
+    @Override
+    protected String goal() {
+        return GOAL;
+    }
+
     /** The database {@code supabase start} runs, with its default port. */
     private static final String SUPABASE_LOCAL_URL = "jdbc:postgresql://127.0.0.1:54322/postgres";
 

@@ -2,6 +2,7 @@ package dev.atdd.maven;
 
 import static dev.atdd.maven.ProjectCopy.logged;
 import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -68,16 +69,29 @@ class CheckCoverageMojoTest {
             @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml") CheckCoverageMojo first,
             @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml") CheckCoverageMojo second)
             throws Exception {
-        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
-        shop.write("supabase/migrations/20250102000000_shop_order_order.sql", ORDER_TABLE);
-        shop.pointAt(first).execute();
-        assertTrue(report(shop).get("passed").asBoolean());
+        ProjectCopy shop = passedOnce(first);
 
         shop.write("contracts/shop/order/order.schema.json", "{\"type\": ");
         MojoFailureException failure = assertThrows(MojoFailureException.class, () -> shop.pointAt(second).execute());
 
         assertTrue(failure.getMessage().startsWith("contracts/shop/order/order.schema.json:1:"), failure.getMessage());
         assertFalse(Files.exists(shop.reports().resolve("check-coverage.json")), "the report of the earlier pass is gone");
+    }
+
+    @Test
+    void aRunStoppedByAWrongSettingLeavesNoReportOfTheLastPass(
+            @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml") CheckCoverageMojo first,
+            @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml") CheckCoverageMojo second)
+            throws Exception {
+        ProjectCopy shop = passedOnce(first);
+
+        shop.pointAt(second);
+        setVariableValueToObject(second, "failOnMissing", "yes");
+        MojoFailureException failure = assertThrows(MojoFailureException.class, second::execute);
+
+        assertEquals("failOnMissing must be true or false, found \"yes\"", failure.getMessage());
+        assertFalse(Files.exists(shop.reports().resolve("check-coverage.json")), "the report of the earlier pass is gone");
+        assertFalse(Files.exists(shop.reports().resolve("check-coverage.stamp")), "its stamp too");
     }
 
     @Test
@@ -183,6 +197,15 @@ class CheckCoverageMojoTest {
         MojoFailureException failure = assertThrows(MojoFailureException.class, () -> project.pointAt(mojo).execute());
 
         assertTrue(failure.getMessage().startsWith("contracts/shop/order/order.schema.json:4:3: "), failure.getMessage());
+    }
+
+    /** The shop, covered, after {@code mojo} passed on it: a report of that pass is there. */
+    private ProjectCopy passedOnce(CheckCoverageMojo mojo) throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+        shop.write("supabase/migrations/20250102000000_shop_order_order.sql", ORDER_TABLE);
+        shop.pointAt(mojo).execute();
+        assertTrue(report(shop).get("passed").asBoolean());
+        return shop;
     }
 
     private static JsonNode report(ProjectCopy project) throws Exception {
