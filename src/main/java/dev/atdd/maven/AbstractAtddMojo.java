@@ -131,7 +131,7 @@ abstract class AbstractAtddMojo extends AbstractMojo {
             stopped = false;
         } finally {
             if (stopped && !lastPassSettled) {
-                forgetLastPass(goal());
+                forgetLastPass();
             }
         }
     }
@@ -384,8 +384,9 @@ abstract class AbstractAtddMojo extends AbstractMojo {
      *                 goals to this)
      * @param listings the files the goal reads
      */
-    protected boolean unchangedSinceLastPass(String goal, Map<String, ?> settings, FileListing... listings) {
-        List<String> all = new ArrayList<>(List.of(goal, basedir().toString(), stamp(goal).toString()));
+    protected boolean unchangedSinceLastPass(Map<String, ?> settings, FileListing... listings) {
+        String goal = goal();
+        List<String> all = new ArrayList<>(List.of(goal, basedir().toString(), stamp().toString()));
         for (Map.Entry<String, ?> setting : new TreeMap<>(settings).entrySet()) {
             all.add(setting.getKey());
             if (setting.getValue() instanceof Collection<?> values) {
@@ -399,9 +400,9 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         FutureTask<Optional<String>> digest = new FutureTask<>(() -> pluginBuild().flatMap(plugin ->
                 InputDigest.of(Stream.concat(all.stream(), Stream.of(plugin)).toList(), List.of(listings))));
         inputs = digest;
-        Optional<CheckStamp> stamp = CheckStamp.read(stamp(goal)).filter(s -> outputStillThere(goal));
+        Optional<CheckStamp> stamp = CheckStamp.read(stamp()).filter(s -> outputStillThere());
         if (stamp.isEmpty()) {
-            getLog().debug("No stamp of an earlier pass at " + stamp(goal) + " (or what it left is gone): "
+            getLog().debug("No stamp of an earlier pass at " + stamp() + " (or what it left is gone): "
                     + goal + " reads its files.");
             // Nothing to compare with (a first build): the digest a pass stamps is worked out beside the run.
             Thread thread = new Thread(digest, "atdd " + goal + " input digest");
@@ -418,10 +419,10 @@ abstract class AbstractAtddMojo extends AbstractMojo {
                 lastPassSettled = true;
                 return true;
             }
-            getLog().debug("The stamp at " + stamp(goal) + " stands for other settings or files: " + goal
+            getLog().debug("The stamp at " + stamp() + " stands for other settings or files: " + goal
                     + " reads its files.");
         }
-        forgetLastPass(goal);
+        forgetLastPass();
         return false;
     }
 
@@ -429,30 +430,30 @@ abstract class AbstractAtddMojo extends AbstractMojo {
      * For a run that stamps nothing, as its outcome depends on more than its files and settings: the
      * stamp of an earlier pass goes, as the report it stood beside is about to change.
      */
-    protected void checkEveryTime(String goal) {
+    protected void checkEveryTime() {
         inputs = CompletableFuture.completedFuture(Optional.empty());
-        forgetLastPass(goal);
+        forgetLastPass();
     }
 
     /** Stamps this run's pass, when its inputs had a digest: the next build may tell it again. */
-    protected void stampPass(String goal, String summary) {
-        inputs().filter(digest -> !new CheckStamp(digest, warnings(), summary).write(stamp(goal)))
-                .ifPresent(digest -> getLog().debug("Cannot write " + stamp(goal) + ": the next build checks again."));
+    protected void stampPass(String summary) {
+        inputs().filter(digest -> !new CheckStamp(digest, warnings(), summary).write(stamp()))
+                .ifPresent(digest -> getLog().debug("Cannot write " + stamp() + ": the next build checks again."));
     }
 
     /** Where this goal keeps the stamp of its last pass. */
-    protected abstract Path stamp(String goal);
+    protected abstract Path stamp();
 
     /** Whether what the last pass left (a check's report) is still there, for its stamp to stand. */
-    protected boolean outputStillThere(String goal) {
+    protected boolean outputStillThere() {
         return true;
     }
 
     /** A run that reads its files is about to replace what the last one left; its stamp goes first. */
-    protected void forgetLastPass(String goal) {
+    protected void forgetLastPass() {
         lastPassSettled = true;
-        if (!CheckStamp.delete(stamp(goal))) {
-            getLog().debug("Cannot delete " + stamp(goal) + "; it stands for other inputs than these.");
+        if (!CheckStamp.delete(stamp())) {
+            getLog().debug("Cannot delete " + stamp() + "; it stands for other inputs than these.");
         }
     }
 

@@ -25,12 +25,12 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
      * Writes the report, then fails the build with {@code failure} (or only logs it as warnings when
      * {@code fail} is false) unless the check passed; a pass is stamped (see {@link #unchangedSinceLastPass}).
      */
-    protected void conclude(String goal, ObjectNode report, boolean passed, String success, String failure,
+    protected void conclude(ObjectNode report, boolean passed, String success, String failure,
                             boolean fail) throws MojoFailureException {
-        JsonReport.write(report(goal), report);
+        JsonReport.write(report(), report);
         if (passed) {
             getLog().info(success);
-            stampPass(goal, success);
+            stampPass(success);
         } else if (fail) {
             throw new MojoFailureException(failure);
         } else {
@@ -40,8 +40,8 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
 
     /** A check's stamp stands only beside the report it passed with. */
     @Override
-    protected boolean outputStillThere(String goal) {
-        return Files.isRegularFile(report(goal));
+    protected boolean outputStillThere() {
+        return Files.isRegularFile(report());
     }
 
     /**
@@ -49,22 +49,22 @@ abstract class AbstractCheckMojo extends AbstractAtddMojo {
      * a migration that does not apply) must not leave a report of an earlier pass for CI to read.
      */
     @Override
-    protected void forgetLastPass(String goal) {
-        super.forgetLastPass(goal);
+    protected void forgetLastPass() {
+        super.forgetLastPass();
         try {
-            Files.deleteIfExists(report(goal));
+            Files.deleteIfExists(report());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the report of the last run " + report(goal), e);
+            throw new UncheckedIOException("cannot delete the report of the last run " + report(), e);
         }
     }
 
     @Override
-    protected Path stamp(String goal) {
-        return reportDirectory.toPath().toAbsolutePath().resolve(goal + ".stamp");
+    protected Path stamp() {
+        return reportDirectory.toPath().toAbsolutePath().resolve(goal() + ".stamp");
     }
 
     /** The goal's JSON report, {@code <reportDirectory>/<goal>.json}. */
-    protected Path report(String goal) {
-        return reportDirectory.toPath().toAbsolutePath().resolve(goal + ".json");
+    protected Path report() {
+        return reportDirectory.toPath().toAbsolutePath().resolve(goal() + ".json");
     }
 }

@@ -34,14 +34,14 @@ public class CheckCoverageMojo extends AbstractCheckMojo {
     @Override
     protected void run() throws MojoFailureException {
         boolean fail = flag("failOnMissing", failOnMissing);
-        if (unchangedSinceLastPass(GOAL, outcomeSettings(), contractFiles(), migrationFiles())) {
+        if (unchangedSinceLastPass(outcomeSettings(), contractFiles(), migrationFiles())) {
             return;
         }
         TablePlan plan = tablePlan();
         MigrationIndex index = migrationIndex(Optional.empty());
 
         CoverageReport report = CoverageReport.of(plan, new TableLookup(index, existingTableNames()));
-        conclude(GOAL, JsonReport.of(report, basedir()), report.passed(),
+        conclude(JsonReport.of(report, basedir()), report.passed(),
                 "Every persistent contract has its table: " + report.covered().size() + " covered, "
                         + report.notPersistent().size() + " not persistent.",
                 report.passed() ? "" : report.describe(basedir()), fail);

@@ -37,14 +37,14 @@ public class CheckTodosMojo extends AbstractCheckMojo {
     @Override
     protected void run() throws MojoFailureException {
         boolean fail = flag("failOnTodo", failOnTodo);
-        if (unchangedSinceLastPass(GOAL, outcomeSettings(), migrationFiles())) {
+        if (unchangedSinceLastPass(outcomeSettings(), migrationFiles())) {
             return;
         }
         MigrationIndex index = migrationIndex(Optional.of(commentMarkers()));
         TodoReport report = TodoReport.of(index);
-        conclude(GOAL, JsonReport.of(report, basedir()), report.passed(),
+        conclude(JsonReport.of(report, basedir()), report.passed(),
                 "No unreviewed TODO in " + index.files().size() + " migration(s).",
-                report.passed() ? "" : report.describe(basedir(), report(GOAL)), fail);
+                report.passed() ? "" : report.describe(basedir(), report()), fail);
     }
 
     /** What this check's stamp depends on besides the files, by parameter (see {@link #unchangedSinceLastPass}). */

@@ -66,7 +66,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     protected void run() throws MojoFailureException {
         Settings settings = settings();
         // One contract asked for by name is a run by hand: only a run over every contract is stamped.
-        if (contract == null && unchangedSinceLastPass(GOAL, outcomeSettings(settings), contractFiles(),
+        if (contract == null && unchangedSinceLastPass(outcomeSettings(settings), contractFiles(),
                 migrationFiles())) {
             return;
         }
@@ -82,7 +82,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
         }
         String summary = log(report);
         if (contract == null && report.written().isEmpty() && report.skipped().isEmpty()) {
-            stampPass(GOAL, summary);
+            stampPass(summary);
         }
     }
 
@@ -119,8 +119,8 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     }
 
     @Override
-    protected Path stamp(String goal) {
-        return buildDirectory.toPath().toAbsolutePath().resolve("atdd").resolve(goal + ".stamp");
+    protected Path stamp() {
+        return buildDirectory.toPath().toAbsolutePath().resolve("atdd").resolve(goal() + ".stamp");
     }
 
     /** @return what a later run with nothing changed tells again: the info lines of a run that wrote nothing */

@@ -101,8 +101,8 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
         Optional<ServerUrl> server = settings.server();
         if (server.isPresent()) {
             // The user's server may change between builds (its version, its template database) unseen.
-            checkEveryTime(GOAL);
-        } else if (unchangedSinceLastPass(GOAL, outcomeSettings(settings), contractFiles(), migrationFiles())) {
+            checkEveryTime();
+        } else if (unchangedSinceLastPass(outcomeSettings(settings), contractFiles(), migrationFiles())) {
             return;
         }
         TablePlan plan = tablePlan();
@@ -128,7 +128,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
 
         VerificationReport.Verdict verdict = report.verdict(settings.rowLevelSecurity(), settings.failOnAnyDrift());
         verdict.warnings().forEach(this::warnOfFinding);
-        conclude(GOAL, JsonReport.of(report, verdict, basedir()), verdict.passed(),
+        conclude(JsonReport.of(report, verdict, basedir()), verdict.passed(),
                 nothingToVerify ? "No migration in " + shown(migrations()) + " and no table to check: no database started."
                         : report.drift().isEmpty() ? "The migrations build every table the contracts ask for."
                         : "The migrations differ from the contracts as warned above (failOnDrift=false).",
