@@ -23,6 +23,10 @@ public record Contract(
         Optional<String> migration,
         List<IndexSpec> indexes) {
 
+    /** Root keywords under which a schema may declare keys, or require them, beside its own {@code properties}. */
+    private static final List<String> COMPOSING_KEYWORDS = List.of("allOf", "anyOf", "oneOf", "$ref", "if", "then",
+            "else", "dependentSchemas", "dependencies", "patternProperties");
+
     /** Where {@code persistence.migration} lies in the contract, for messages about it. */
     public static final String MIGRATION_POINTER = "/x-artifact-metadata/persistence/migration";
 
@@ -50,5 +54,11 @@ public record Contract(
 
     public boolean hasProperty(String name) {
         return document.propertyNames().contains(name);
+    }
+
+    /** The composing keywords ({@code allOf}, {@code $ref}, {@code if}, ...) the root of the schema uses, in that order. */
+    public List<String> composingKeywords() {
+        JsonNode schema = schema();
+        return COMPOSING_KEYWORDS.stream().filter(schema::has).toList();
     }
 }

@@ -23,10 +23,6 @@ public record JsonbTableModel(String table, ContractSource contract, String gene
                               boolean rowLevelSecurity, String dataIndex, List<TableIndex> indexes,
                               String requestedDataIndex) implements TableModel {
 
-    /** Keywords under which a schema may declare keys beside its own {@code properties}. */
-    private static final List<String> OPENING_KEYWORDS = List.of("allOf", "anyOf", "oneOf", "$ref", "if", "then",
-            "else", "dependentSchemas", "dependencies", "patternProperties");
-
     public JsonbTableModel {
         indexes = List.copyOf(indexes);
     }
@@ -58,7 +54,7 @@ public record JsonbTableModel(String table, ContractSource contract, String gene
         JsonNode schema = contract.schema();
         return Stream.of("additionalProperties", "unevaluatedProperties").map(schema::get)
                 .anyMatch(rest -> rest != null && !rest.equals(BooleanNode.FALSE))
-                || OPENING_KEYWORDS.stream().anyMatch(schema::has);
+                || !contract.composingKeywords().isEmpty();
     }
 
     @Override

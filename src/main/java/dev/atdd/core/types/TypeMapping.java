@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Maps a contract's top-level properties to the columns of its relational table: names, PostgreSQL
@@ -68,6 +69,14 @@ public final class TypeMapping {
                     columns.add(column);
                 }
             }
+        }
+        List<String> composing = new ArrayList<>(contract.composingKeywords());
+        // true, the default, is every contract's; a schema here describes keys the contract expects.
+        Stream.of("additionalProperties", "unevaluatedProperties").filter(k -> root.path(k).isObject())
+                .forEach(composing::add);
+        if (!composing.isEmpty()) {
+            tableTodos.add("the contract's root has " + String.join(", ", composing) + ": the keys and required"
+                    + " properties these declare have no column or NOT NULL here; add them, or keep the contract jsonb");
         }
         RelationalTable table = new RelationalTable(columns, tableTodos);
         if (table.columnCount() > MAX_COLUMNS) {

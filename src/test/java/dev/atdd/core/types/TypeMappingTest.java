@@ -417,6 +417,28 @@ class TypeMappingTest {
         }
 
         @Test
+        void keysTheRootComposesInGetATableNoteSinceTheyHaveNoColumn() {
+            RelationalTable table = TypeMapping.map(TestContracts.of("{'allOf': [{'$ref': '#/$defs/tenant'}],"
+                    + " 'if': {'properties': {'status': {'const': 'closed'}}}, 'then': {'required': ['closed_at']},"
+                    + " 'additionalProperties': {'type': 'string'},"
+                    + " 'properties': {'status': {'type': 'string'}, 'closed_at': {'type': 'string'}},"
+                    + " '$defs': {'tenant': {'properties': {'tenant_id': {'type': 'string'}}, 'required': ['tenant_id']}}}"));
+            assertEquals(List.of("status", "closed_at"), table.columns().stream().map(Column::name).toList());
+            assertEquals(List.of("the contract's root has allOf, if, then, additionalProperties: the keys and required"
+                    + " properties these declare have no column or NOT NULL here; add them, or keep the contract jsonb"),
+                    table.todos());
+        }
+
+        @Test
+        void aRootThatOnlyClosesOrOpensItsKeysNeedsNoNote() {
+            for (String rest : List.of("false", "true")) {
+                RelationalTable table = TypeMapping.map(TestContracts.of(
+                        "{'additionalProperties': " + rest + ", 'properties': {'name': {'type': 'string'}}}"));
+                assertEquals(List.of(), table.todos(), rest);
+            }
+        }
+
+        @Test
         void longNamesAreShortenedWithANote() {
             String a = "a".repeat(70);
             String b = "a".repeat(63) + "b";
