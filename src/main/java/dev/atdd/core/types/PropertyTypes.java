@@ -69,11 +69,13 @@ final class PropertyTypes {
             return PropertyShape.of(PgType.JSONB, "invalid");
         }
         if (schema.has("enum")) {
-            return enumShape(schema.get("enum"), pointer + "/enum", false, schema, pointer, declared);
+            // The CHECK holds the values alone: a default, bound or length beside them is the reviewer's too.
+            return notingUnenforced(enumShape(schema.get("enum"), pointer + "/enum", false, schema, pointer, declared),
+                    schema);
         }
         if (schema.has("const")) {
             JsonNode single = JsonNodeFactory.instance.arrayNode().add(schema.get("const"));
-            return enumShape(single, pointer + "/const", true, schema, pointer, declared);
+            return notingUnenforced(enumShape(single, pointer + "/const", true, schema, pointer, declared), schema);
         }
         for (String union : List.of("oneOf", "anyOf")) {
             if (schema.has(union)) {
