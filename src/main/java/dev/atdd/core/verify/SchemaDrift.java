@@ -117,12 +117,15 @@ public final class SchemaDrift {
         return true;
     }
 
-    /** {@code character varying(255)} → {@code character varying}, {@code numeric(10,2)} → {@code numeric}. */
+    /**
+     * {@code character varying(255)} → {@code character varying}, {@code numeric(10,2)} → {@code numeric}; an
+     * array keeps its {@code []}, so no scalar's type accepts it.
+     */
     private static String baseType(String formatted) {
         int parenthesis = formatted.indexOf('(');
         String base = parenthesis < 0 ? formatted : formatted.substring(0, parenthesis)
                 + formatted.substring(formatted.indexOf(')', parenthesis) + 1);
-        return base.replace("[]", "").strip().toLowerCase(Locale.ROOT);
+        return base.strip().toLowerCase(Locale.ROOT);
     }
 
     /**

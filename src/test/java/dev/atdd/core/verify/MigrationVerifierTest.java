@@ -305,6 +305,30 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void anArrayColumnForAScalarPropertyIsDrift() throws Exception {
+        contract("billing/invoice/line-item", LINE_ITEM);
+        // 'EUR' is no array literal: every valid document would fail on these columns.
+        migration("20250101000000_line_item.sql", """
+                create table public.billing_invoice_line_item (
+                  id uuid primary key default gen_random_uuid(),
+                  amount numeric(12,2)[] not null,
+                  currency varchar(3)[] check (currency <@ array['EUR', 'USD']::varchar(3)[])
+                );
+                alter table public.billing_invoice_line_item enable row level security;
+                """);
+
+        VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(List.of(
+                "billing_invoice_line_item.amount: contract says number (NUMERIC NOT NULL), table has NUMERIC(12,2)[]"
+                        + " NOT NULL",
+                "billing_invoice_line_item.currency: contract says string (TEXT NULL), table has CHARACTER VARYING(3)[]"
+                        + " NULL",
+                "billing_invoice_line_item.currency: contract says enum [EUR, USD], table has no such CHECK"),
+                report.drift().stream().map(Drift::describe).toList());
+    }
+
+    @Test
     void aMissingTableAndAPublicTableWithoutRowLevelSecurityAreReported() throws Exception {
         contract("billing/ledger/entry", "{\"properties\": {\"id\": {\"type\": \"string\"}}}");
         migration("20250101000000_other.sql", "create table public.audit_log (id bigserial primary key);\n");
