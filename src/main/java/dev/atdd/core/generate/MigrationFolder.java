@@ -70,7 +70,7 @@ public final class MigrationFolder {
             // The lock file lives outside the folder (the Supabase CLI warns about every other file
             // there), in one folder of its own under the temporary directory, one small file per
             // migrations folder; it is never deleted, since deleting a lock file races with its users.
-            Path locks = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "atdd-maven-plugin-locks"));
+            Path locks = Files.createDirectories(lockFolder());
             Path lockFile = locks.resolve(Integer.toHexString(directory.toString().hashCode()) + ".lock");
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
@@ -83,11 +83,24 @@ public final class MigrationFolder {
             }
         } catch (IOException e) {
             jvmLock.unlock();
-            throw new UncheckedIOException("cannot lock the migrations folder " + directory, e);
+            // An access-denied exception's message is only the path: say what it means and what to do.
+            throw new UncheckedIOException("cannot lock the migrations folder " + directory + ": "
+                    + (e instanceof AccessDeniedException ? "permission denied for " + e.getMessage()
+                            + "; give this user write access there, or point java.io.tmpdir elsewhere" : e.getMessage()), e);
         } catch (RuntimeException e) {
             jvmLock.unlock();
             throw e;
         }
+    }
+
+    /**
+     * The folder of the lock files, one per user: the first build on a machine creates it writable by
+     * its own user alone (one run with {@code sudo} made a shared folder root's), and the
+     * temporary directory is the same for every user.
+     */
+    static Path lockFolder() {
+        String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        return Path.of(System.getProperty("java.io.tmpdir"), "atdd-maven-plugin-locks-" + user);
     }
 
     /**

@@ -70,6 +70,26 @@ class MigrationFolderTest {
     }
 
     @Test
+    void aLockFolderAnotherUserMadeDoesNotStopTheLock() throws IOException {
+        Path folder = Files.createDirectories(project.resolve("migrations"));
+        Path temporaryDirectory = Files.createDirectories(project.resolve("tmp"));
+        // Stands for the shared folder of locks a build run by another user (or with sudo) made: as root
+        // the test cannot be refused a folder, but it is refused a folder that is a file.
+        Files.writeString(temporaryDirectory.resolve("atdd-maven-plugin-locks"), "another user's");
+        String temporaryDirectoryBefore = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", temporaryDirectory.toString());
+        try {
+            new MigrationFolder(folder).lock().close();
+
+            assertTrue(Files.isDirectory(MigrationFolder.lockFolder()));
+            assertTrue(MigrationFolder.lockFolder().getFileName().toString().endsWith(
+                    System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_")));
+        } finally {
+            System.setProperty("java.io.tmpdir", temporaryDirectoryBefore);
+        }
+    }
+
+    @Test
     void theTemporaryFileOfAKilledBuildIsRemovedByTheNextOneThatTakesTheLock() throws IOException {
         Path folder = Files.createDirectories(project.resolve("migrations"));
         Path abandoned = Files.writeString(folder.resolve(".20260101000000_t.sql.tmp"), "CREATE TABLE t (");
