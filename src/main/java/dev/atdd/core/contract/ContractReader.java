@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.LineBreaks;
 import dev.atdd.core.LowerCaseName;
+import dev.atdd.core.MergeConflict;
 import dev.atdd.core.Problem;
 import dev.atdd.core.Typo;
 import dev.atdd.core.Utf8Text;
@@ -85,6 +86,10 @@ public final class ContractReader {
         try (parser) {
             outline = outline(parser, file, propertyNames);
         } catch (JsonProcessingException e) {
+            Optional<Problem> conflict = MergeConflict.in(file, text.toString());
+            if (conflict.isPresent()) {
+                throw new InvalidInputException(conflict.get());
+            }
             // A limit exceeded (nesting depth) comes without a place: the parser's is where it stopped.
             JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
             int line = where == null ? 0 : Math.max(where.getLineNr(), 1);

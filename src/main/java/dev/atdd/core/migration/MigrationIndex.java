@@ -2,6 +2,7 @@ package dev.atdd.core.migration;
 
 import dev.atdd.core.FileState;
 import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.MergeConflict;
 import dev.atdd.core.Problem;
 import dev.atdd.core.Utf8Text;
 import dev.atdd.core.review.CommentSpan;
@@ -229,6 +230,10 @@ public final class MigrationIndex {
             return new FileScan(tracker, List.of(), problems);
         }
         String text = read.get();
+        Optional<Problem> conflict = MergeConflict.in(file.path(), text);
+        if (conflict.isPresent()) {
+            return new FileScan(tracker, List.of(), List.of(conflict.get()));
+        }
         List<CommentSpan> comments = new ArrayList<>();
         track(tracker, file, text, comments).ifPresent(e -> problems.add(new Problem(file.path(), e.line(),
                 e.column(), e.message() + "; everything after it is ignored")));

@@ -47,6 +47,17 @@ class ContractReaderTest {
     }
 
     @Test
+    void aMergeConflictLeftInAContractIsNamedAtItsMarker() {
+        Path file = ContractFixtures.write(root, "a/b/c.schema.json",
+                "{\n  \"$id\": \"a:b:c\",\n<<<<<<< HEAD\n  \"title\": \"C\",\n=======\n  \"title\": \"C v2\",\n>>>>>>> feature\n  \"type\": \"object\"\n}\n");
+
+        Problem problem = single(() -> ContractReader.read(file, root));
+
+        assertEquals("a/b/c.schema.json:3:1: a git merge conflict marker (<<<<<<<): resolve the conflict, keep the lines"
+                + " you mean and delete the markers", problem.describe(root));
+    }
+
+    @Test
     void aSyntaxErrorIsReportedWithLineAndColumn() {
         Path file = ContractFixtures.write(root, "a/b/c.schema.json", "{\n  \"properties\": {\n    \"id\": 1,\n  }\n}\n");
 

@@ -205,6 +205,28 @@ class MigrationIndexTest {
     }
 
     @Test
+    void aMergeConflictLeftInAMigrationIsAProblemAtItsMarkerNotATable() throws IOException {
+        // Both sides lex as statements: read as they are, the file would create the table no database gets.
+        Path file = write("20240101000000_orders.sql", "-- orders\r\n<<<<<<< HEAD\r\ncreate table orders (id int);\r\n"
+                + "=======\r\ncreate table orders (id bigint);\r\n>>>>>>> feature\r\n");
+        write("20240102000000_fine.sql", "create table fine();\n-- a >>>>>>> inside a line is no marker\n");
+
+        MigrationIndex index = MigrationIndex.scan(dir);
+
+        assertEquals(List.of(new Problem(file, 2, 1, "a git merge conflict marker (<<<<<<<): resolve the conflict,"
+                + " keep the lines you mean and delete the markers")), index.problems());
+        assertEquals(Set.of("fine"), index.tables());
+    }
+
+    @Test
+    void aClosingMarkerAloneIsAMergeConflictToo() throws IOException {
+        Path file = write("20240101000000_orders.sql", "create table orders (id int);\n>>>>>>>\n");
+
+        assertEquals(List.of(new Problem(file, 2, 1, "a git merge conflict marker (>>>>>>>): resolve the conflict,"
+                + " keep the lines you mean and delete the markers")), MigrationIndex.scan(dir).problems());
+    }
+
+    @Test
     void malformedUtf8IsAProblemNamingTheFileLineAndColumn() throws IOException {
         Path file = dir.resolve("20240101000000_latin1.sql");
         Files.write(file, "-- caf\u00e9 ok\ncreate table caf\u00e9();".getBytes(StandardCharsets.ISO_8859_1));
