@@ -71,9 +71,8 @@ public final class Utf8Text {
     }
 
     private static InvalidInputException unreadable(Path file, IOException e) {
-        // A missing file's exception message is only its path, which the problem names already.
         return new InvalidInputException(Problem.in(file, e instanceof NoSuchFileException ? "does not exist"
-                : "cannot be read: " + e.getMessage()));
+                : "cannot be read: " + FileFailure.reason(e)));
     }
 
     private static CharsetDecoder strictDecoder() {

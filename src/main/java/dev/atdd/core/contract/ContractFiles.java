@@ -1,5 +1,6 @@
 package dev.atdd.core.contract;
 
+import dev.atdd.core.FileFailure;
 import dev.atdd.core.FileListing;
 import dev.atdd.core.FileState;
 import dev.atdd.core.Problem;
@@ -76,12 +77,12 @@ public record ContractFiles(Path base, List<FileState> files, List<Problem> prob
                         public FileVisitResult visitFileFailed(Path file, IOException e) {
                             problems.add(Problem.in(file, e instanceof FileSystemLoopException
                                     ? "a symbolic link loop: this folder links back to one of its parents"
-                                    : "cannot be read: " + e.getMessage()));
+                                    : "cannot be read: " + FileFailure.reason(e)));
                             return FileVisitResult.CONTINUE;
                         }
                     });
         } catch (IOException e) {
-            problems.add(Problem.in(base, "cannot be read: " + e.getMessage()));
+            problems.add(Problem.in(base, "cannot be read: " + FileFailure.reason(e)));
         }
         return new ContractFiles(base, files, problems, true, listedAt);
     }

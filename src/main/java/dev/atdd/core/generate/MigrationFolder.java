@@ -1,5 +1,6 @@
 package dev.atdd.core.generate;
 
+import dev.atdd.core.FileFailure;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
 import java.io.IOException;
@@ -66,12 +67,12 @@ public final class MigrationFolder {
     public Lock lock() {
         ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(directory, d -> new ReentrantLock());
         jvmLock.lock();
+        // The lock file lives outside the folder (the Supabase CLI warns about every other file
+        // there), in one folder of its own under the temporary directory, one small file per
+        // migrations folder; it is never deleted, since deleting a lock file races with its users.
+        Path lockFile = lockFolder().resolve(Integer.toHexString(directory.toString().hashCode()) + ".lock");
         try {
-            // The lock file lives outside the folder (the Supabase CLI warns about every other file
-            // there), in one folder of its own under the temporary directory, one small file per
-            // migrations folder; it is never deleted, since deleting a lock file races with its users.
-            Path locks = Files.createDirectories(lockFolder());
-            Path lockFile = locks.resolve(Integer.toHexString(directory.toString().hashCode()) + ".lock");
+            Files.createDirectories(lockFile.getParent());
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
                 Lock lock = new Lock(jvmLock, channel, channel.lock());
@@ -83,10 +84,8 @@ public final class MigrationFolder {
             }
         } catch (IOException e) {
             jvmLock.unlock();
-            // An access-denied exception's message is only the path: say what it means and what to do.
-            throw new UncheckedIOException("cannot lock the migrations folder " + directory + ": "
-                    + (e instanceof AccessDeniedException ? "permission denied for " + e.getMessage()
-                            + "; give this user write access there, or point java.io.tmpdir elsewhere" : e.getMessage()), e);
+            throw new UncheckedIOException("cannot lock the migrations folder " + directory + " with " + lockFile + ": "
+                    + FileFailure.reason(e) + " (java.io.tmpdir may point to a folder of its own)", e);
         } catch (RuntimeException e) {
             jvmLock.unlock();
             throw e;

@@ -1,5 +1,6 @@
 package dev.atdd.core.migration;
 
+import dev.atdd.core.FileFailure;
 import dev.atdd.core.FileListing;
 import dev.atdd.core.FileState;
 import dev.atdd.core.Problem;
@@ -55,11 +56,11 @@ public record MigrationFiles(Path folder, List<FileState> files, List<Problem> p
                     } catch (IOException e) {
                         problems.add(Problem.in(p, Files.isSymbolicLink(p)
                                 ? "a symbolic link that leads to no file"
-                                : "cannot be read: " + e.getMessage()));
+                                : "cannot be read: " + FileFailure.reason(e)));
                     }
                 });
             } catch (IOException e) {
-                problems.add(Problem.in(folder, "cannot list the migrations directory: " + e.getMessage()));
+                problems.add(Problem.in(folder, "cannot list the migrations directory: " + FileFailure.reason(e)));
             }
         }
         return new MigrationFiles(folder, files, problems, listedAt);

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -224,6 +225,20 @@ class MigrationIndexTest {
 
         assertEquals(List.of(new Problem(file, 2, 1, "a git merge conflict marker (>>>>>>>): resolve the conflict,"
                 + " keep the lines you mean and delete the markers")), MigrationIndex.scan(dir).problems());
+    }
+
+    @Test
+    void aMigrationTheBuildMayNotReadIsAProblemSayingSo() throws IOException {
+        Path file = write("20240101000000_secret.sql", "create table secret();");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        if (Files.isReadable(file)) {
+            // Root reads any file of ours; a sysfs file refuses reads to everyone.
+            Files.delete(file);
+            Files.createSymbolicLink(file, Path.of("/sys/bus/pci/rescan"));
+        }
+
+        assertEquals(List.of(new Problem(file, 0, 0, "cannot be read: permission denied for the user running the build")),
+                MigrationIndex.scan(dir).problems());
     }
 
     @Test
