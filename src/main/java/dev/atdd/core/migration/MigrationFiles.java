@@ -52,6 +52,10 @@ public record MigrationFiles(Path folder, List<FileState> files, List<Problem> p
                         BasicFileAttributes attributes = Files.readAttributes(p, BasicFileAttributes.class);
                         if (attributes.isRegularFile()) {
                             files.add(FileState.of(p, attributes));
+                        } else if (attributes.isDirectory()) {
+                            // Passed over, its migration would be missing from every check without a word.
+                            problems.add(Problem.in(p, "a folder named like a migration: the Supabase CLI applies"
+                                    + " only the files of the migrations folder; move its SQL into a file"));
                         }
                     } catch (IOException e) {
                         problems.add(Problem.in(p, Files.isSymbolicLink(p)

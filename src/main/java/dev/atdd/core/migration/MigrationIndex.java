@@ -200,7 +200,8 @@ public final class MigrationIndex {
             MigrationFile file = sorted.get(i);
             if (MigrationVersion.compare(previous.version(), file.version()) == 0) {
                 problems.add(Problem.in(file.path(), "has the same version " + file.version() + " as "
-                        + previous.path().getFileName() + "; Supabase applies only one migration per version"));
+                        + previous.path().getFileName() + "; Supabase applies only one migration per version: give one of them"
+                        + " a later version (the file name's leading digits)"));
             }
         }
     }

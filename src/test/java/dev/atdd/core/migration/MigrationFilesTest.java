@@ -18,7 +18,7 @@ class MigrationFilesTest {
     Path work;
 
     @Test
-    void listsRegularSqlFilesWhateverTheirNamesAndNothingElse() throws Exception {
+    void listsRegularSqlFilesWhateverTheirNamesAndRefusesAFolderNamedLikeOne() throws Exception {
         Path folder = work.resolve("migrations");
         Folders.write(folder.resolve("2_b.sql"), "create table b (id int);");
         Folders.write(folder.resolve("notes.sql"), "-- not a migration");
@@ -30,7 +30,10 @@ class MigrationFilesTest {
 
         assertEquals(List.of(folder.resolve("2_b.sql"), folder.resolve("5_upper.SQL"), folder.resolve("notes.sql")),
                 listed.files().stream().map(FileState::path).toList());
-        assertEquals(List.of(), listed.remarks());
+        // Passed over, its SQL would be missing from every check without a word.
+        assertEquals(List.of(folder.resolve("3_folder.sql")), listed.problems().stream().map(Problem::file).toList());
+        assertTrue(listed.problems().get(0).message().startsWith("a folder named like a migration"),
+                listed.problems().toString());
         // The Supabase CLI skips a name in the wrong case: the index says so.
         assertEquals(List.of(folder.resolve("5_upper.SQL"), folder.resolve("notes.sql")),
                 MigrationIndex.scan(listed, List.of()).skipped().stream().map(SkippedFile::path).toList());

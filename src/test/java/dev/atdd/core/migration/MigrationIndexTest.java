@@ -274,6 +274,8 @@ class MigrationIndexTest {
         List<Problem> problems = MigrationIndex.scan(dir).problems();
         assertEquals(1, problems.size());
         assertEquals(second, problems.get(0).file());
+        assertTrue(problems.get(0).message().endsWith("give one of them a later version (the file name's leading digits)"),
+                problems.get(0).message());
     }
 
     @Test
