@@ -23,17 +23,26 @@ public final class Utf8Text {
 
     /**
      * @param advice what to do about a byte that is not UTF-8, ending the problem's message
-     * @throws InvalidInputException when the file cannot be read or is not UTF-8
+     * @throws InvalidInputException when the file cannot be read, is not UTF-8 or holds a NUL character
      */
     public static String read(Path file, String advice) {
+        String text;
         try {
             // The JDK's own strict path: no decoder, no copy.
-            return Files.readString(file);
+            text = Files.readString(file);
         } catch (CharacterCodingException e) {
             throw notUtf8(file, bytes(file), advice);
         } catch (IOException e) {
             throw unreadable(file, e);
         }
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            // Valid UTF-8, but no SQL text holds one: PostgreSQL refuses it, and UTF-16 puts one beside every letter.
+            LineBreaks.Line line = LineBreaks.lineOf(text, nul);
+            throw new InvalidInputException(new Problem(file, line.number(), nul - line.start() + 1,
+                    "a NUL character (U+0000), as a file saved as UTF-16 holds; " + advice));
+        }
+        return text;
     }
 
     /** @throws InvalidInputException when the file cannot be read */
@@ -67,7 +76,25 @@ public final class Utf8Text {
         LineBreaks.Line line = LineBreaks.lineOf(before, before.length());
         int column = before.length() - line.start() + 1;
         return new InvalidInputException(new Problem(file, line.number(), column,
-                "not valid UTF-8 (byte 0x" + String.format("%02X", bytes[offset] & 0xFF) + "); " + advice));
+                "not valid UTF-8 (byte 0x" + String.format("%02X", bytes[offset] & 0xFF) + ")"
+                        + (looksUtf16(bytes) ? ": the file looks saved as UTF-16" : "") + "; " + advice));
+    }
+
+    /**
+     * A UTF-16 byte order mark, or a NUL byte among the first ones: UTF-16 puts one beside every ASCII
+     * character, and no text file of ours holds one (PostgreSQL and JSON refuse it).
+     */
+    private static boolean looksUtf16(byte[] bytes) {
+        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
+            return true;
+        }
+        for (int i = 0; i < Math.min(bytes.length, 64); i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static InvalidInputException unreadable(Path file, IOException e) {

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 final class JsonSyntaxError {
 
+    /** A NUL between values: UTF-16 puts one beside every ASCII character. */
+    private static final String NUL = "a NUL character (U+0000), as a file saved as UTF-16 holds: save it as UTF-8";
     private static final String ANY_VALUE = "a string, number, object, array, true, false or null";
     // The character is quoted, or named CTRL-CHAR when a control character; codes past 127 come in hex too.
     private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\((?:'.*' \\(|\\(CTRL-CHAR, )"
@@ -51,6 +53,10 @@ final class JsonSyntaxError {
                     .orElse("the file ends before the JSON is complete");
         }
         Matcher m;
+        if ((m = UNEXPECTED.matcher(message)).matches() && Integer.parseInt(m.group(1)) == 0
+                || (m = CONTROL.matcher(message)).matches() && m.group(1) == null && Integer.parseInt(m.group(2)) == 0) {
+            return NUL;
+        }
         if ((m = UNEXPECTED.matcher(message)).matches()) {
             int code = Integer.parseInt(m.group(1));
             String unexpected = "unexpected " + shown(code);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -135,7 +136,8 @@ class ContractReaderTest {
             missing value              | {"a":}                     | unexpected '}': expected a value
             comment                    | {"a": /* x */ 1}           | unexpected '/': JSON has no comments
             no-break space             | {"a":\\u00a01}           | unexpected U+00A0: expected a value
-            control character          | \\u0000                   | unexpected U+0000: only spaces, tabs and line breaks may come between values
+            control character          | \\u0001                   | unexpected U+0001: only spaces, tabs and line breaks may come between values
+            NUL character              | \\u0000                   | a NUL character (U+0000), as a file saved as UTF-16 holds: save it as UTF-8
             misspelled literal         | {"a": tru}                 | 'tru' is not a JSON value: expected a string, number, object, array, true, false or null
             NaN                        | {"a": NaN}                 | 'NaN' is not a JSON value: expected a string, number, object, array, true, false or null
             plus sign                  | {"a": +1}                  | unexpected '+' in a number: JSON spec does not allow numbers to have plus signs
@@ -149,7 +151,8 @@ class ContractReaderTest {
     void aSyntaxErrorIsSaidInPlainWords(String what, String json, String expected) {
         Path file = ContractFixtures.write(root, "a/b/c.schema.json", json.replace("\\n", "\n")
                 .replace("\\u00a0", "\u00a0")
-                .replace("\\u0000", "\0"));
+                .replace("\\u0000", "\0")
+                .replace("\\u0001", "\u0001"));
 
         assertEquals("invalid JSON: " + expected, single(() -> ContractReader.read(file, root)).message());
     }
@@ -174,6 +177,36 @@ class ContractReaderTest {
         assertEquals(2, problem.line());
         assertEquals(6, problem.column());
         assertTrue(problem.message().contains("UTF-8"), problem.message());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "UTF-16LE with a byte order mark, é, 1, 1, not valid UTF-8 (byte 0xFF): the file looks saved as UTF-16",
+        "UTF-16BE with a byte order mark, é, 1, 1, not valid UTF-8 (byte 0xFE): the file looks saved as UTF-16",
+        "UTF-16LE without one, é, 1, 29, not valid UTF-8 (byte 0xE9): the file looks saved as UTF-16",
+        "UTF-16LE without one, e, 1, 0, 'a NUL character (U+0000), as a file saved as UTF-16 holds: save it as UTF-8'",
+    })
+    void aContractSavedAsUtf16IsToldSo(String encoding, String letter, int line, int column, String message) {
+        String json = "{\"title\": \"caf" + letter + "\"}";
+        byte[] bytes = json.getBytes(encoding.startsWith("UTF-16BE") ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
+        if (encoding.contains("with a byte order mark")) {
+            byte[] mark = encoding.startsWith("UTF-16BE") ? new byte[] {(byte) 0xFE, (byte) 0xFF}
+                    : new byte[] {(byte) 0xFF, (byte) 0xFE};
+            byte[] marked = new byte[bytes.length + 2];
+            System.arraycopy(mark, 0, marked, 0, 2);
+            System.arraycopy(bytes, 0, marked, 2, bytes.length);
+            bytes = marked;
+        }
+        Path file = ContractFixtures.write(root, "a/b/c.schema.json", bytes);
+
+        Problem problem = single(() -> ContractReader.read(file, root));
+
+        assertEquals(line, problem.line(), problem.toString());
+        if (column > 0) {
+            // Columns count the characters the bytes make as UTF-8, as for any other byte that is not.
+            assertEquals(column, problem.column(), problem.toString());
+        }
+        assertTrue(problem.message().contains(message), problem.message());
     }
 
     @ParameterizedTest(name = "{0}")

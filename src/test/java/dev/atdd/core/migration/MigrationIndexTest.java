@@ -253,6 +253,20 @@ class MigrationIndexTest {
     }
 
     @Test
+    void aMigrationSavedAsUtf16IsToldSo() throws IOException {
+        Path marked = dir.resolve("20240101000000_marked.sql");
+        Files.write(marked, "create table a();".getBytes(StandardCharsets.UTF_16));
+        Path bare = dir.resolve("20240102000000_bare.sql");
+        Files.write(bare, "-- b\ncreate table b();".getBytes(StandardCharsets.UTF_16LE));
+
+        assertEquals(List.of(
+                new Problem(marked, 1, 1, "not valid UTF-8 (byte 0xFE): the file looks saved as UTF-16; Supabase reads"
+                        + " migrations as UTF-8"),
+                new Problem(bare, 1, 2, "a NUL character (U+0000), as a file saved as UTF-16 holds; Supabase reads"
+                        + " migrations as UTF-8")), MigrationIndex.scan(dir).problems());
+    }
+
+    @Test
     void theColumnOfABadByteCountsCharactersNotBytes() throws IOException {
         // A byte order mark, then "é" (two bytes in UTF-8) and "⚠️" (two characters, six bytes) before the bad byte.
         byte[] good = "\uFEFF-- é ⚠️ x".getBytes(StandardCharsets.UTF_8);
