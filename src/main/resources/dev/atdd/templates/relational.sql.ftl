@@ -31,7 +31,7 @@ COMMENT ON TABLE ${table} IS ${literal(contract.about(model.contract))};
 ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
 </#if>
 
--- ⚠️ TODO: Add foreign key constraints
+-- ⚠️ TODO: Add foreign key constraints (one to a table that a later migration creates goes in a migration after that one)
 -- ⚠️ TODO: Add indexes for common queries
 <#if model.rowLevelSecurity>
 -- ⚠️ TODO: Add RLS policies (row level security is on: until a policy exists, API clients see no rows)

@@ -109,7 +109,7 @@ class TableShapesOnPostgresTest {
         assertEquals("-- End of migration", lines.get(lines.size() - 1));
         assertEquals(List.of(
                 "-- ⚠️ TODO: tags: an array of objects; consider a child table",
-                "-- ⚠️ TODO: Add foreign key constraints",
+                "-- ⚠️ TODO: Add foreign key constraints (one to a table that a later migration creates goes in a migration after that one)",
                 "-- ⚠️ TODO: Add indexes for common queries",
                 "-- ⚠️ TODO: Add RLS policies (row level security is on: until a policy exists, API clients see no rows)",
                 "-- ⚠️ TODO: Add trigger for updated_at",
