@@ -29,8 +29,7 @@ public final class MergeConflict {
         if (first < 0) {
             return Optional.empty();
         }
-        LineBreaks.Line line = LineBreaks.lineOf(text, first);
-        return Optional.of(new Problem(file, line.number(), first - line.start() + 1, "a git merge conflict marker ("
+        return Optional.of(Problem.at(file, text, first, "a git merge conflict marker ("
                 + text.substring(first, first + MARKER_LENGTH) + "): resolve the conflict, keep the lines you mean and delete the markers"));
     }
 
@@ -45,7 +44,8 @@ public final class MergeConflict {
 
     /** Git writes a marker at the start of a line, then a space and a label, or the line's end. */
     private static boolean isMarkerLine(String text, int at) {
-        boolean lineStart = at == LineBreaks.firstLineStart(text) || at > 0 && (text.charAt(at - 1) == '\n' || text.charAt(at - 1) == '\r');
+        boolean lineStart = at == LineBreaks.firstLineStart(text)
+                || at > 0 && LineBreaks.endsLine(text, at - 1, text.length());
         int after = at + MARKER_LENGTH;
         return lineStart && (after == text.length() || " \r\n".indexOf(text.charAt(after)) >= 0);
     }

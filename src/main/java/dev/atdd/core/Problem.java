@@ -18,6 +18,12 @@ public record Problem(Path file, int line, int column, String message) {
         return new Problem(file, 0, 0, message);
     }
 
+    /** A problem at the character {@code offset} of {@code text}, read from {@code file}: its line and column. */
+    public static Problem at(Path file, String text, int offset, String message) {
+        LineBreaks.Line line = LineBreaks.lineOf(text, offset);
+        return new Problem(file, line.number(), offset - line.start() + 1, message);
+    }
+
     /** {@code path[:line:column]: message}, the path shown relative to {@code base} when it lies inside it. */
     public String describe(Path base) {
         String where = file.isAbsolute() ? DisplayPath.of(base, file) : DisplayPath.of(null, file);

@@ -1,7 +1,6 @@
 package dev.atdd.core;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,8 +20,16 @@ public final class Typo {
     /** The known word {@code typed} most resembles, if one is within two edits; the first of equals wins. */
     public static Optional<String> meant(String typed, Collection<String> words) {
         String lower = typed.toLowerCase(Locale.ROOT);
-        return words.stream().filter(word -> resembles(typed, word))
-                .min(Comparator.comparingInt(word -> edits(lower, word.toLowerCase(Locale.ROOT))));
+        String meant = null;
+        int fewest = MAX_EDITS + 1;
+        for (String word : words) {
+            int edits = edits(lower, word.toLowerCase(Locale.ROOT));
+            if (edits < fewest) {
+                meant = word;
+                fewest = edits;
+            }
+        }
+        return Optional.ofNullable(meant);
     }
 
     /** Levenshtein distance, cut short above {@link #MAX_EDITS} when the lengths alone say so. */

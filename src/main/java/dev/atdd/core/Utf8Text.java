@@ -38,8 +38,7 @@ public final class Utf8Text {
         int nul = text.indexOf('\0');
         if (nul >= 0) {
             // Valid UTF-8, but no SQL text holds one: PostgreSQL refuses it, and UTF-16 puts one beside every letter.
-            LineBreaks.Line line = LineBreaks.lineOf(text, nul);
-            throw new InvalidInputException(new Problem(file, line.number(), nul - line.start() + 1,
+            throw new InvalidInputException(Problem.at(file, text, nul,
                     "a NUL character (U+0000), as a file saved as UTF-16 holds; " + advice));
         }
         return text;
@@ -73,9 +72,7 @@ public final class Utf8Text {
         int offset = result.isError() ? in.position() : 0;
         // Columns count characters, as the lexer and the JSON parser do, and not a byte order mark.
         String before = new String(bytes, 0, offset, StandardCharsets.UTF_8);
-        LineBreaks.Line line = LineBreaks.lineOf(before, before.length());
-        int column = before.length() - line.start() + 1;
-        return new InvalidInputException(new Problem(file, line.number(), column,
+        return new InvalidInputException(Problem.at(file, before, before.length(),
                 "not valid UTF-8 (byte 0x" + String.format("%02X", bytes[offset] & 0xFF) + ")"
                         + (looksUtf16(bytes) ? ": the file looks saved as UTF-16" : "") + "; " + advice));
     }

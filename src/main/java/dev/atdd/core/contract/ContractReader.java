@@ -128,8 +128,7 @@ public final class ContractReader {
                     && text.charAt(i + 7) == 'u' && Character.isLowSurrogate((char) hex(text, i + 8));
             if (!pair && Character.isSurrogate(unit)) {
                 // Placed only now, as the parser places its errors (lines and columns as LineBreaks counts them).
-                LineBreaks.Line line = LineBreaks.lineOf(text.toString(), i);
-                return Optional.of(new Problem(file, line.number(), i - line.start() + 1, "the escape "
+                return Optional.of(Problem.at(file, text.toString(), i, "the escape "
                         + text.subSequence(i, i + 6) + " is half of a UTF-16 pair (a lone surrogate): no character,"
                         + " and no text PostgreSQL can hold"));
             }

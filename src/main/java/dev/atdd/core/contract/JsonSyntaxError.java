@@ -53,18 +53,20 @@ final class JsonSyntaxError {
                     .orElse("the file ends before the JSON is complete");
         }
         Matcher m;
-        if ((m = UNEXPECTED.matcher(message)).matches() && Integer.parseInt(m.group(1)) == 0
-                || (m = CONTROL.matcher(message)).matches() && m.group(1) == null && Integer.parseInt(m.group(2)) == 0) {
-            return NUL;
-        }
         if ((m = UNEXPECTED.matcher(message)).matches()) {
             int code = Integer.parseInt(m.group(1));
+            if (code == 0) {
+                return NUL;
+            }
             String unexpected = "unexpected " + shown(code);
             return m.group(2) != null ? unexpected + " in a number: " + lowerFirst(m.group(3))
                     : unexpected + ": " + expected(m.group(3), code);
         }
         if ((m = CONTROL.matcher(message)).matches()) {
             String code = String.format(Locale.ROOT, "%04X", Integer.parseInt(m.group(2)));
+            if (m.group(1) == null && code.equals("0000")) {
+                return NUL;
+            }
             return m.group(1) != null
                     ? "control character U+" + code + " inside a string: write it escaped, as \\u" + code
                     : "unexpected U+" + code + ": only spaces, tabs and line breaks may come between values";
