@@ -153,7 +153,7 @@ abstract class AbstractAtddMojo extends AbstractMojo {
      * is not a lower-case unquoted name could never match a contract's table and is refused, rather
      * than leaving the table reported missing and generated again.
      */
-    protected Set<String> existingTableNames() throws MojoFailureException {
+    private Set<String> existingTableNames() throws MojoFailureException {
         Set<String> names = new TreeSet<>();
         if (existingTables != null) {
             for (String table : existingTables) {
@@ -174,7 +174,7 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         return names;
     }
 
-    protected Strategy defaultStrategy() throws MojoFailureException {
+    private Strategy defaultStrategy() throws MojoFailureException {
         String text = defaultStrategy == null ? "" : defaultStrategy.trim();
         Optional<Strategy> strategy = Strategy.parse(text).filter(s -> s != Strategy.NONE);
         if (strategy.isEmpty()) {
@@ -208,7 +208,7 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         }
     }
 
-    protected List<dev.atdd.core.infrastructure.InfrastructureTable> declaredTables() throws MojoFailureException {
+    private List<dev.atdd.core.infrastructure.InfrastructureTable> declaredTables() throws MojoFailureException {
         List<dev.atdd.core.infrastructure.InfrastructureTable> declared = new ArrayList<>();
         if (infrastructureTables != null) {
             for (InfrastructureTable table : infrastructureTables) {
@@ -218,19 +218,28 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         return declared;
     }
 
+    /** The parameters the table plan depends on, parsed once by a run for its stamp and its plan alike. */
+    protected record PlanParameters(Strategy defaultStrategy, Set<String> existingTables,
+                                    List<dev.atdd.core.infrastructure.InfrastructureTable> declaredTables) {
+    }
+
+    /** @throws MojoFailureException when one of them is not a value the plugin knows */
+    protected PlanParameters planParameters() throws MojoFailureException {
+        return new PlanParameters(defaultStrategy(), existingTableNames(), declaredTables());
+    }
+
     /**
      * The settings the table plan of the contracts depends on, by parameter, for a goal's stamp (see
      * {@link #unchangedSinceLastPass}), from the values the goal parsed; the goal adds its own.
      */
-    protected Map<String, Object> planSettings(Strategy defaultStrategy, Set<String> existingTables,
-            List<dev.atdd.core.infrastructure.InfrastructureTable> infrastructureTables) {
+    protected Map<String, Object> planSettings(PlanParameters parameters) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("contractsDirectory", contracts());
         settings.put("migrationsDirectory", migrations());
-        settings.put("defaultStrategy", defaultStrategy);
+        settings.put("defaultStrategy", parameters.defaultStrategy());
         // In name order: a set's own order may differ from one JVM to the next.
-        settings.put("existingTables", new TreeSet<>(existingTables));
-        settings.put("infrastructureTables", infrastructureTables);
+        settings.put("existingTables", new TreeSet<>(parameters.existingTables()));
+        settings.put("infrastructureTables", parameters.declaredTables());
         return settings;
     }
 
@@ -268,8 +277,8 @@ abstract class AbstractAtddMojo extends AbstractMojo {
     }
 
     /** The table plan of the contracts, failing on their problems and logging their warnings once per module's build. */
-    protected TablePlan tablePlan() throws MojoFailureException {
-        TablePlan plan = TablePlan.of(contractCatalog(), defaultStrategy(), declaredTables());
+    protected TablePlan tablePlan(PlanParameters parameters) {
+        TablePlan plan = TablePlan.of(contractCatalog(), parameters.defaultStrategy(), parameters.declaredTables());
         if (!plan.problems().isEmpty()) {
             throw new InvalidInputException(plan.problems());
         }

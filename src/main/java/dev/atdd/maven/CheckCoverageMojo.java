@@ -34,13 +34,14 @@ public class CheckCoverageMojo extends AbstractCheckMojo {
     @Override
     protected void run() throws MojoFailureException {
         boolean fail = flag("failOnMissing", failOnMissing);
-        if (unchangedSinceLastPass(outcomeSettings(), contractFiles(), migrationFiles())) {
+        PlanParameters parameters = planParameters();
+        if (unchangedSinceLastPass(outcomeSettings(parameters), contractFiles(), migrationFiles())) {
             return;
         }
-        TablePlan plan = tablePlan();
+        TablePlan plan = tablePlan(parameters);
         MigrationIndex index = migrationIndex(Optional.empty());
 
-        CoverageReport report = CoverageReport.of(plan, new TableLookup(index, existingTableNames()));
+        CoverageReport report = CoverageReport.of(plan, new TableLookup(index, parameters.existingTables()));
         conclude(JsonReport.of(report, basedir()), report.passed(),
                 "Every persistent contract has its table: " + report.covered().size() + " covered, "
                         + report.notPersistent().size() + " not persistent.",
@@ -48,8 +49,8 @@ public class CheckCoverageMojo extends AbstractCheckMojo {
     }
 
     /** What this check's stamp depends on besides the files, by parameter (see {@link #unchangedSinceLastPass}). */
-    Map<String, Object> outcomeSettings() throws MojoFailureException {
-        Map<String, Object> settings = planSettings(defaultStrategy(), existingTableNames(), declaredTables());
+    Map<String, Object> outcomeSettings(PlanParameters parameters) throws MojoFailureException {
+        Map<String, Object> settings = planSettings(parameters);
         settings.put("failOnMissing", flag("failOnMissing", failOnMissing));
         return settings;
     }

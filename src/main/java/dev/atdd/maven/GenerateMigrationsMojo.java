@@ -88,10 +88,11 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
 
     /** Fails on a bad parameter or template folder before a contract or migration is read. */
     Settings settings() throws MojoFailureException {
+        PlanParameters plan = planParameters();
         GenerationRequest request = new GenerationRequest(contracts(), migrations(),
                 Optional.ofNullable(contract).map(file -> file.toPath().toAbsolutePath().normalize()),
-                defaultStrategy(), flag("enableRowLevelSecurity", enableRowLevelSecurity), declaredTables(),
-                existingTableNames(), flag("writeValidContracts", writeValidContracts));
+                plan.defaultStrategy(), flag("enableRowLevelSecurity", enableRowLevelSecurity), plan.declaredTables(),
+                plan.existingTables(), flag("writeValidContracts", writeValidContracts));
         TemplateOverrides templates = templateDirectory == null ? TemplateOverrides.none()
                 : TemplateOverrides.read(templateDirectory.toPath().toAbsolutePath().normalize());
         return new Settings(request, templates);
@@ -105,8 +106,8 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
      */
     Map<String, Object> outcomeSettings(Settings settings) {
         GenerationRequest request = settings.request();
-        Map<String, Object> outcome = planSettings(request.defaultStrategy(), request.existingTables(),
-                request.infrastructureTables());
+        Map<String, Object> outcome = planSettings(new PlanParameters(request.defaultStrategy(),
+                request.existingTables(), request.infrastructureTables()));
         outcome.put("enableRowLevelSecurity", request.rowLevelSecurity());
         List<String> templates = new ArrayList<>();
         for (TableShape shape : TableShape.values()) {

@@ -92,7 +92,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
 
     /** The run's parameters, parsed once (the prelude file read once) for the stamp and the run alike. */
     record Settings(RowLevelSecurityCheck rowLevelSecurity, boolean failOnAnyDrift, SupabasePrelude prelude,
-            Optional<ServerUrl> server) {
+            Optional<ServerUrl> server, PlanParameters plan) {
     }
 
     @Override
@@ -105,13 +105,13 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
         } else if (unchangedSinceLastPass(outcomeSettings(settings), contractFiles(), migrationFiles())) {
             return;
         }
-        TablePlan plan = tablePlan();
+        TablePlan plan = tablePlan(settings.plan());
         MigrationIndex index = migrationIndex(Optional.empty());
 
         VerificationReport report;
         try {
             report = new MigrationVerifier(database(server), settings.prelude())
-                    .verify(plan, index, existingTableNames());
+                    .verify(plan, index, settings.plan().existingTables());
         } catch (MigrationFailedException e) {
             throw new MojoFailureException(rejection(e, settings));
         } catch (ScratchDatabaseException e) {
@@ -139,7 +139,8 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
         Optional<ServerUrl> server = jdbcUrl == null || jdbcUrl.isBlank() ? Optional.empty()
                 : Optional.of(parameter(() -> ServerUrl.parse(jdbcUrl)));
         return new Settings(parameter(() -> RowLevelSecurityCheck.parse(rowLevelSecurityCheck)),
-                flag("failOnDrift", failOnDrift), prelude(flag("supabasePrelude", supabasePrelude)), server);
+                flag("failOnDrift", failOnDrift), prelude(flag("supabasePrelude", supabasePrelude)), server,
+                planParameters());
     }
 
     /**
@@ -152,7 +153,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
         String userPrelude = prelude.userScript()
                 .map(script -> contentDigest(script.file(), script.text().getBytes(StandardCharsets.UTF_8)))
                 .orElse("none");
-        Map<String, Object> outcome = planSettings(defaultStrategy(), existingTableNames(), declaredTables());
+        Map<String, Object> outcome = planSettings(settings.plan());
         outcome.put("supabasePrelude", prelude.includesBuiltIn());
         outcome.put("preludeFile", userPrelude);
         outcome.put("rowLevelSecurityCheck", settings.rowLevelSecurity());

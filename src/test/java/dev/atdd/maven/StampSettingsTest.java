@@ -30,7 +30,7 @@ class StampSettingsTest {
     @Test
     void everyParameterOfCheckCoverageEntersItsStampOrCannotChangeItsOutcome(
             @InjectMojo(goal = "check-coverage", pom = SHOP) CheckCoverageMojo mojo) throws Exception {
-        assertEquals(descriptorParameters("check-coverage"), union(mojo.outcomeSettings().keySet(), EVERY_CHECK));
+        assertEquals(descriptorParameters("check-coverage"), union(mojo.outcomeSettings(mojo.planParameters()).keySet(), EVERY_CHECK));
     }
 
     @Test

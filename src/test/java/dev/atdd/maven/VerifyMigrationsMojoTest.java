@@ -15,6 +15,7 @@ import static org.mockito.Mockito.spy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atdd.core.check.CheckStamp;
+import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.database.ServerUrl;
 import dev.atdd.core.database.SupabaseGap;
 import dev.atdd.core.database.SupabasePrelude;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.maven.api.plugin.testing.Basedir;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
@@ -280,7 +282,8 @@ class VerifyMigrationsMojoTest {
     }
 
     private static VerifyMigrationsMojo.Settings settings(SupabasePrelude prelude, Optional<ServerUrl> server) {
-        return new VerifyMigrationsMojo.Settings(RowLevelSecurityCheck.FAIL, true, prelude, server);
+        return new VerifyMigrationsMojo.Settings(RowLevelSecurityCheck.FAIL, true, prelude, server,
+                new AbstractAtddMojo.PlanParameters(Strategy.JSONB, Set.of(), List.of()));
     }
 
     @Test
