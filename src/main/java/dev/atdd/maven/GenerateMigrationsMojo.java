@@ -59,7 +59,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     private File buildDirectory;
 
     /** The run's parameters, parsed once, and its templates, read once: for the stamp and the run alike. */
-    record Settings(GenerationRequest request, TemplateOverrides templates) {
+    record Settings(PlanParameters plan, GenerationRequest request, TemplateOverrides templates) {
     }
 
     @Override
@@ -95,7 +95,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
                 plan.existingTables(), flag("writeValidContracts", writeValidContracts));
         TemplateOverrides templates = templateDirectory == null ? TemplateOverrides.none()
                 : TemplateOverrides.read(templateDirectory.toPath().toAbsolutePath().normalize());
-        return new Settings(request, templates);
+        return new Settings(plan, request, templates);
     }
 
     /**
@@ -106,8 +106,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
      */
     Map<String, Object> outcomeSettings(Settings settings) {
         GenerationRequest request = settings.request();
-        Map<String, Object> outcome = planSettings(new PlanParameters(request.defaultStrategy(),
-                request.existingTables(), request.infrastructureTables()));
+        Map<String, Object> outcome = planSettings(settings.plan());
         outcome.put("enableRowLevelSecurity", request.rowLevelSecurity());
         List<String> templates = new ArrayList<>();
         for (TableShape shape : TableShape.values()) {

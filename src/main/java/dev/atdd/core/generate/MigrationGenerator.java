@@ -191,6 +191,7 @@ public final class MigrationGenerator {
             MigrationIndex index, Path directory, List<Problem> problems) {
         List<Optional<MigrationFile>> named = new ArrayList<>(Collections.nCopies(missing.size(), Optional.empty()));
         Map<String, Integer> byVersion = new HashMap<>();
+        Optional<MigrationFile> newest = index.latest();
         for (int i = 0; i < missing.size(); i++) {
             if (leftOut.contains(i) || !(missing.get(i) instanceof PlannedTable.ForContract table)
                     || table.contract().migrationFileName().isEmpty()) {
@@ -204,16 +205,16 @@ public final class MigrationGenerator {
             } else if (Files.exists(file.get().path())) {
                 why = "which exists already, yet no table " + table.table() + " exists after the migrations;"
                         + " a migration is never overwritten";
-            } else if (index.latest().filter(newest -> MigrationVersion.compare(file.get().version(),
-                    newest.version()) <= 0).isPresent()) {
+            } else if (newest.isPresent() && MigrationVersion.compare(file.get().version(),
+                    newest.get().version()) <= 0) {
                 why = "whose version is not after that of the newest migration, "
-                        + index.latest().get().path().getFileName() + ": the Supabase CLI refuses to push a"
+                        + newest.get().path().getFileName() + ": the Supabase CLI refuses to push a"
                         + " migration older than the last one applied";
             } else if (byVersion.containsKey(file.get().version())) {
                 int other = byVersion.get(file.get().version());
-                why = "whose version is that of " + named.get(other).orElseThrow().path().getFileName() + ", which "
-                        + ((PlannedTable.ForContract) missing.get(other)).contract().location().relativePath()
-                        + " names: Supabase applies one migration per version";
+                why = "whose version is that of " + named.get(other).orElseThrow().path().getFileName()
+                        + ", which contract " + ((PlannedTable.ForContract) missing.get(other)).contract().location()
+                        .key() + " names: Supabase applies one migration per version";
             } else {
                 why = null;
                 byVersion.put(file.get().version(), i);

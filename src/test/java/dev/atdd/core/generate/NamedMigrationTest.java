@@ -115,7 +115,7 @@ class NamedMigrationTest {
 
         assertEquals(List.of(zone), failure.problems().stream().map(Problem::file).toList());
         assertTrue(failure.problems().get(0).message().contains(", whose version is that of 20261205000000_rates.sql,"
-                + " which billing/tax/rate.schema.json names: Supabase applies one migration per version;"),
+                + " which contract billing/tax/rate names: Supabase applies one migration per version;"),
                 failure.problems().get(0).message());
     }
 
