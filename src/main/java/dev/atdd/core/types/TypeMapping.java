@@ -40,7 +40,13 @@ public final class TypeMapping {
         if (!properties.isMissingNode() && !properties.isObject()) {
             problems.add("/properties: must be an object");
         }
-        Set<String> required = requiredNames(root, properties, problems);
+        List<String> composing = new ArrayList<>(contract.composingKeywords());
+        // true, the default, is every contract's; a schema here describes keys the contract expects.
+        Stream.of("additionalProperties", "unevaluatedProperties").filter(k -> root.path(k).isObject())
+                .forEach(composing::add);
+        List<String> requiredElsewhere = new ArrayList<>();
+        Set<String> required = requiredNames(root, properties, composing.isEmpty() ? null : requiredElsewhere,
+                problems);
         PropertyTypes types = new PropertyTypes(root, problems);
         List<Column> columns = new ArrayList<>();
         List<String> tableTodos = new ArrayList<>();
@@ -70,13 +76,11 @@ public final class TypeMapping {
                 }
             }
         }
-        List<String> composing = new ArrayList<>(contract.composingKeywords());
-        // true, the default, is every contract's; a schema here describes keys the contract expects.
-        Stream.of("additionalProperties", "unevaluatedProperties").filter(k -> root.path(k).isObject())
-                .forEach(composing::add);
         if (!composing.isEmpty()) {
             tableTodos.add("the contract's root has " + String.join(", ", composing) + ": the keys and required"
-                    + " properties these declare have no column or NOT NULL here; add them, or keep the contract jsonb");
+                    + " properties these declare have no column or NOT NULL here"
+                    + (requiredElsewhere.isEmpty() ? "" : " (nor do " + String.join(", ", requiredElsewhere)
+                    + ", required at the root but declared there)") + "; add them, or keep the contract jsonb");
         }
         RelationalTable table = new RelationalTable(columns, tableTodos);
         if (table.columnCount() > MAX_COLUMNS) {
@@ -120,8 +124,15 @@ public final class TypeMapping {
         return new Column(columnName, pointer, shape.type(), required && !shape.admitsNull(), shape.checks(), todos);
     }
 
-    /** The names in {@code required}, each checked to be a property: NOT NULL needs a column to stand on. */
-    private static Set<String> requiredNames(JsonNode root, JsonNode properties, Set<String> problems) {
+    /**
+     * The names in {@code required}, each checked to be a property: NOT NULL needs a column to stand on.
+     *
+     * @param declaredElsewhere where a name that is no property goes when the root composes keys
+     *                          ({@code allOf}, …) that may declare it, as JSON Schema allows; null when it
+     *                          composes none, and such a name is a problem (most likely a typo)
+     */
+    private static Set<String> requiredNames(JsonNode root, JsonNode properties, List<String> declaredElsewhere,
+                                             Set<String> problems) {
         JsonNode required = root.get("required");
         Set<String> names = new HashSet<>();
         if (required == null) {
@@ -135,6 +146,8 @@ public final class TypeMapping {
             JsonNode entry = required.get(i);
             if (!entry.isTextual()) {
                 problems.add("/required/" + i + ": must be a property name (a string)");
+            } else if (!properties.has(entry.asText()) && declaredElsewhere != null) {
+                declaredElsewhere.add(PropertyTypes.shown(entry.asText()));
             } else if (!properties.has(entry.asText())) {
                 problems.add("/required/" + i + ": \"" + PropertyTypes.shown(entry.asText())
                         + "\" is required but is not in properties");

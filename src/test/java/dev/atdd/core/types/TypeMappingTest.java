@@ -436,6 +436,19 @@ class TypeMappingTest {
         }
 
         @Test
+        void aRequiredNameTheRootComposesInIsNamedInTheNoteNotRefused() {
+            // Valid JSON Schema: the property is declared in allOf, required at the root.
+            RelationalTable table = TypeMapping.map(TestContracts.of("{'allOf': [{'properties':"
+                    + " {'tenant_id': {'type': 'string'}}}], 'properties': {'name': {'type': 'string'}},"
+                    + " 'required': ['name', 'tenant_id']}"));
+            assertEquals(List.of("name"), table.columns().stream().map(Column::name).toList());
+            assertTrue(table.columns().get(0).notNull());
+            assertEquals(List.of("the contract's root has allOf: the keys and required properties these declare have"
+                    + " no column or NOT NULL here (nor do tenant_id, required at the root but declared there); add"
+                    + " them, or keep the contract jsonb"), table.todos());
+        }
+
+        @Test
         void aRootThatOnlyClosesOrOpensItsKeysNeedsNoNote() {
             for (String rest : List.of("false", "true")) {
                 RelationalTable table = TypeMapping.map(TestContracts.of(
