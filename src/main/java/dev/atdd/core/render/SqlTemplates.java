@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -44,6 +45,8 @@ public final class SqlTemplates {
     private static final Pattern WRAPPER = Pattern.compile(" \\(wrapper: [^)]*\\)");
     /** FreeMarker's Java objects that looked for a missing include: the template's folder, then the jar's. */
     private static final Pattern LOADER = Pattern.compile("The name was interpreted by this TemplateLoader: .*");
+    /** The innermost instruction of FreeMarker's stack, {@code - Failed at: ${ident(model.tabel)}  [in template …]}. */
+    private static final Pattern FAILED_AT = Pattern.compile("Failed at: (.*)");
     /** A tip longer than this is FreeMarker's generic advice, not about the user's template. */
     private static final int SHORT_TIP = 120;
 
@@ -120,7 +123,7 @@ public final class SqlTemplates {
             int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
             int column = e.getColumnNumber() == null ? 0 : e.getColumnNumber();
             throw new InvalidInputException(new Problem(sourceOf(source), line, column,
-                    brief(e.getMessageWithoutStackTop())));
+                    brief(e.getMessageWithoutStackTop(), e.getFTLInstructionStack())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -147,8 +150,9 @@ public final class SqlTemplates {
      * FreeMarker's message without what the problem already says or the user cannot act on: the
      * {@code [in template ...]} place (the problem has it), wrapper class names, the template loaders
      * that did not find an include, blank lines and the long generic tips. Kept: its description, the {@code ==> expression} it names, and short tips.
+     * Where it names no expression (an error of one of our functions), the instruction that failed is named instead.
      */
-    private static String brief(String message) {
+    private static String brief(String message, String instructions) {
         List<String> kept = new ArrayList<>();
         boolean inTips = false;
         for (String line : message.strip().split("\n")) {
@@ -159,6 +163,10 @@ public final class SqlTemplates {
             } else if (!text.isEmpty() && (!inTips || text.length() <= SHORT_TIP)) {
                 kept.add(text);
             }
+        }
+        Matcher failed = FAILED_AT.matcher(instructions == null ? "" : instructions);
+        if (kept.stream().noneMatch(text -> text.startsWith("==>")) && failed.find()) {
+            kept.add("==> " + PLACE.matcher(failed.group(1)).replaceAll("").strip());
         }
         return String.join("\n", kept);
     }

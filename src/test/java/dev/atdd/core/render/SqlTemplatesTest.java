@@ -71,6 +71,14 @@ class SqlTemplatesTest {
     }
 
     @Test
+    void aMissingValueGivenToAFunctionNamesTheExpression() throws IOException {
+        assertEquals("cache.sql.ftl:2:14: ident() takes a string, got null\n==> ${ident(model.tabel)}",
+                renderingFailure("-- x\nCREATE TABLE ${ident(model.tabel)} ();\n"));
+        assertEquals("cache.sql.ftl:2:3: literal() takes a string, got Boolean\n==> ${literal(model.rowLevelSecurity)}",
+                renderingFailure("<#list [1] as i>\n  ${literal(model.rowLevelSecurity)}\n</#list>\n"));
+    }
+
+    @Test
     void aValueOfTheWrongTypeNamesTheExpressionWithoutFreeMarkersInternals() throws IOException {
         assertEquals("cache.sql.ftl:1:6: For \"#if\" condition: Expected a boolean, but this has evaluated to a string:\n"
                 + "==> model.table", renderingFailure("<#if model.table>x</#if>"));
@@ -79,7 +87,8 @@ class SqlTemplatesTest {
     @Test
     void aMissingIncludeIsNamedWithoutFreeMarkersTemplateLoaders() throws IOException {
         assertEquals("cache.sql.ftl:1:1: Template inclusion failed (for parameter value \"macros.ftl\"):\n"
-                + "Template not found for name \"macros.ftl\".", renderingFailure("<#include \"macros.ftl\">"));
+                + "Template not found for name \"macros.ftl\".\n==> #include \"macros.ftl\"",
+                renderingFailure("<#include \"macros.ftl\">"));
     }
 
     @Test
