@@ -1,6 +1,8 @@
 package dev.atdd.core.database;
 
+import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.LineBreaks;
+import dev.atdd.core.Problem;
 import dev.atdd.core.migration.SqlLexer;
 import dev.atdd.core.migration.SqlTokenKind;
 import java.nio.file.Path;
@@ -47,6 +49,7 @@ public final class MigrationRunner {
      * Applies the prelude's scripts, each in its own transaction.
      *
      * @throws MigrationFailedException when a prelude script fails
+     * @throws InvalidInputException at a {@code COPY} that exchanges rows with the client
      */
     public void applyPrelude(SupabasePrelude prelude) {
         for (SqlScript script : prelude.scripts()) {
@@ -59,7 +62,8 @@ public final class MigrationRunner {
      *
      * @return the files applied, that is all of them
      * @throws MigrationFailedException at the first file the server rejects; the earlier files stay committed
-     * @throws dev.atdd.core.InvalidInputException when a file cannot be read or is not UTF-8
+     * @throws InvalidInputException when a file cannot be read or is not UTF-8, or at a {@code COPY} that
+     *         exchanges rows with the client (nothing of that file is applied)
      * @throws ScratchDatabaseException when the connection to the database is lost
      */
     public List<Path> apply(List<Path> migrations) {
@@ -73,6 +77,13 @@ public final class MigrationRunner {
 
     private void run(SqlScript script, List<Path> appliedBefore) {
         List<ScriptStatements.Statement> statements = ScriptStatements.of(script.text());
+        // The driver refuses such a COPY, and drops the connection for TO STDOUT; the Supabase CLI fails on it too.
+        statements.stream().filter(ScriptStatements.Statement::copiesWithClient).findFirst().ifPresent(copy -> {
+            throw new InvalidInputException(Problem.at(script.file(), script.text(), copy.start(),
+                    "COPY … FROM STDIN / TO STDOUT exchanges rows with the client applying the script, as only psql"
+                    + " does; the Supabase CLI cannot apply it either: write the rows as INSERT statements"
+                    + " (supabase db dump --data-only writes them so unless given --use-copy)"));
+        });
         if (statements.stream().anyMatch(ScriptStatements.Statement::cannotRunInTransaction)) {
             runStatementByStatement(script, statements, appliedBefore);
         } else {

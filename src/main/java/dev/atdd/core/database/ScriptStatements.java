@@ -26,8 +26,11 @@ final class ScriptStatements {
     /**
      * One statement: {@code text.substring(start, end)}, from its first token to just before its
      * {@code ;}, and its first words in upper case.
+     *
+     * @param copiesWithClient a {@code COPY … FROM STDIN} or {@code COPY … TO STDOUT}: rows exchanged with
+     *                         the client, which only psql's protocol handling does
      */
-    record Statement(int start, int end, List<String> leadingWords) {
+    record Statement(int start, int end, List<String> leadingWords, boolean copiesWithClient) {
 
         Statement {
             leadingWords = List.copyOf(leadingWords);
@@ -94,6 +97,7 @@ final class ScriptStatements {
         int start = -1;
         int depth = 0;
         List<String> words = new ArrayList<>();
+        boolean copiesWithClient = false;
         while (lexer.advance()) {
             SqlTokenKind kind = lexer.kind();
             if (kind.isComment()) {
@@ -101,10 +105,11 @@ final class ScriptStatements {
             }
             if (kind == SqlTokenKind.PUNCTUATION && lexer.isPunctuation(';') && depth == 0) {
                 if (start >= 0) {
-                    statements.add(new Statement(start, lexer.start(), words));
+                    statements.add(new Statement(start, lexer.start(), words, copiesWithClient));
                 }
                 start = -1;
                 words = new ArrayList<>();
+                copiesWithClient = false;
                 continue;
             }
             if (start < 0) {
@@ -113,13 +118,17 @@ final class ScriptStatements {
             if (kind == SqlTokenKind.PUNCTUATION) {
                 depth += lexer.isPunctuation('(') ? 1 : lexer.isPunctuation(')') && depth > 0 ? -1 : 0;
             } else if (kind == SqlTokenKind.WORD) {
-                addWord(words, text.substring(lexer.start(), lexer.end()).toUpperCase(Locale.ROOT));
+                String word = text.substring(lexer.start(), lexer.end()).toUpperCase(Locale.ROOT);
+                addWord(words, word);
+                // Outside parentheses: a column or a query of the COPY may be named stdin.
+                copiesWithClient |= depth == 0 && words.get(0).equals("COPY")
+                        && (word.equals("STDIN") || word.equals("STDOUT"));
             } else if (kind == SqlTokenKind.QUOTED_IDENTIFIER) {
                 addWord(words, QUOTED);
             }
         }
         if (start >= 0) {
-            statements.add(new Statement(start, text.length(), words));
+            statements.add(new Statement(start, text.length(), words, copiesWithClient));
         }
         return List.copyOf(statements);
     }

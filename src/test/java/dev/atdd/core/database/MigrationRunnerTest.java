@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,6 +141,29 @@ class MigrationRunnerTest {
         execute("insert into auth.users (id, raw_user_meta_data) values "
                 + "('00000000-0000-0000-0000-000000000001', '{\"full_name\": \"Ada\"}')");
         assertEquals(1, count("select count(*) from public.profiles where full_name = 'Ada'"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "copy public.t from stdin;\n1\n\\.",
+        "copy public.t (id) to stdout;",
+        "COPY (select id from public.t where id > 0) TO STDOUT WITH (FORMAT csv);",
+    })
+    void aCopyThatExchangesRowsWithTheClientIsRefusedAtItsLineBeforeAnythingOfItsFileRuns(String copy)
+            throws SQLException {
+        Path file = write(migrations, "20240101000000_copy.sql",
+                "create table public.t (id int);\n  " + copy + "\ncreate table public.u (id int);\n");
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class, () -> runner.apply(List.of(file)));
+
+        Problem problem = failure.problems().get(0);
+        assertEquals(List.of(file, 2, 3), List.of(problem.file(), problem.line(), problem.column()));
+        assertTrue(problem.message().startsWith("COPY … FROM STDIN / TO STDOUT exchanges rows with the client"),
+                problem.message());
+        assertEquals(List.of(), tableNames());
+        // The connection is still there for the next file (the driver drops it at a COPY TO STDOUT).
+        runner.apply(List.of(write(migrations, "20240102000000_next.sql", "create table public.v (id int);\n")));
+        assertEquals(List.of("v"), tableNames());
     }
 
     @Test

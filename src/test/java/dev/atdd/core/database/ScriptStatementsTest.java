@@ -69,6 +69,25 @@ class ScriptStatementsTest {
         assertFalse(ScriptStatements.of(statement).get(0).endsTransaction(), statement);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "copy public.t from stdin", "COPY t (a, b) FROM STDIN WITH (FORMAT csv)", "copy t to stdout",
+        "copy (select a from t where a in (select b from u)) to stdout", "copy \"T\" from stdin",
+    })
+    void findsACopyThatExchangesRowsWithTheClient(String statement) {
+        assertTrue(ScriptStatements.of(statement).get(0).copiesWithClient(), statement);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "copy public.t from '/data/t.csv'", "copy t (stdin) to '/tmp/x'", "copy (select stdout from t) to '/tmp/x'",
+        "select 1 as stdin", "create table stdin (a int)", "copy t from program 'cat' -- stdin",
+        "copy t from \"stdin\"",
+    })
+    void leavesOtherCopiesAndStatementsNamingStdinToTheServer(String statement) {
+        assertFalse(ScriptStatements.of(statement).get(0).copiesWithClient(), statement);
+    }
+
     static Stream<Arguments> scripts() {
         return Stream.of(
                 Arguments.of("select 1; select 2", List.of("select 1", "select 2")),
