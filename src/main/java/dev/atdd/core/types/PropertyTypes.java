@@ -225,6 +225,8 @@ final class PropertyTypes {
      */
     private static PropertyShape notingUnenforced(PropertyShape shape, JsonNode schema) {
         List<String> found = new ArrayList<>();
+        boolean bound = false;
+        boolean defaulted = false;
         for (String keyword : UNENFORCED) {
             JsonNode value = schema.get(keyword);
             // A length is moot where the type fixes the text (UUID, dates). Draft-04's exclusiveMinimum: true
@@ -233,11 +235,13 @@ final class PropertyTypes {
             if (value != null && !moot) {
                 String text = value.toString();
                 found.add(keyword + " " + (text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "…" : text));
+                defaulted |= keyword.equals("default");
+                bound |= !keyword.equals("default");
             }
         }
         return found.isEmpty() ? shape : shape.withTodo(String.join(", ", found)
-                + " not enforced by the column; add a CHECK (or a DEFAULT) if the table must hold "
-                + (found.size() == 1 ? "it" : "them"));
+                + " not enforced by the column; add " + (bound && defaulted ? "a CHECK and a DEFAULT"
+                : defaulted ? "a DEFAULT" : "a CHECK") + " if the table must hold " + (found.size() == 1 ? "it" : "them"));
     }
 
     private enum ValueKind { STRING, INTEGER, NUMBER, BOOLEAN, STRUCTURED }

@@ -236,23 +236,23 @@ class TypeMappingTest {
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiterString = " -> ", value = {
             "{'type': 'integer', 'minimum': 0, 'maximum': 100} -> minimum 0, maximum 100 not enforced by the column;"
-                    + " add a CHECK (or a DEFAULT) if the table must hold them",
+                    + " add a CHECK if the table must hold them",
             "{'type': 'number', 'exclusiveMinimum': 0, 'multipleOf': 0.01} -> exclusiveMinimum 0, multipleOf 0.01 not"
-                    + " enforced by the column; add a CHECK (or a DEFAULT) if the table must hold them",
+                    + " enforced by the column; add a CHECK if the table must hold them",
             "{'type': 'string', 'maxLength': 3, 'default': 'EUR'} -> maxLength 3, default \"EUR\" not enforced by"
-                    + " the column; add a CHECK (or a DEFAULT) if the table must hold them",
-            "{'type': 'boolean', 'default': true} -> default true not enforced by the column; add a CHECK (or a"
-                    + " DEFAULT) if the table must hold it",
-            "{'type': 'string', 'format': 'uuid', 'maxLength': 36, 'minimum': 1} -> minimum 1 not enforced by the"
-                    + " column; add a CHECK (or a DEFAULT) if the table must hold it",
-            "{'type': 'number', 'minimum': 0, 'exclusiveMinimum': true} -> minimum 0, exclusiveMinimum true not"
-                    + " enforced by the column; add a CHECK (or a DEFAULT) if the table must hold them",
-            "{'type': 'string', 'enum': ['trial', 'active'], 'default': 'trial'} -> default \"trial\" not enforced"
-                    + " by the column; add a CHECK (or a DEFAULT) if the table must hold it",
-            "{'enum': [1, 2, 3], 'minimum': 2} -> minimum 2 not enforced by the column; add a CHECK (or a DEFAULT)"
+                    + " the column; add a CHECK and a DEFAULT if the table must hold them",
+            "{'type': 'boolean', 'default': true} -> default true not enforced by the column; add a DEFAULT"
                     + " if the table must hold it",
-            "{'const': 'EUR', 'default': 'EUR'} -> default \"EUR\" not enforced by the column; add a CHECK (or a"
-                    + " DEFAULT) if the table must hold it",
+            "{'type': 'string', 'format': 'uuid', 'maxLength': 36, 'minimum': 1} -> minimum 1 not enforced by the"
+                    + " column; add a CHECK if the table must hold it",
+            "{'type': 'number', 'minimum': 0, 'exclusiveMinimum': true} -> minimum 0, exclusiveMinimum true not"
+                    + " enforced by the column; add a CHECK if the table must hold them",
+            "{'type': 'string', 'enum': ['trial', 'active'], 'default': 'trial'} -> default \"trial\" not enforced"
+                    + " by the column; add a DEFAULT if the table must hold it",
+            "{'enum': [1, 2, 3], 'minimum': 2} -> minimum 2 not enforced by the column; add a CHECK"
+                    + " if the table must hold it",
+            "{'const': 'EUR', 'default': 'EUR'} -> default \"EUR\" not enforced by the column; add a DEFAULT"
+                    + " if the table must hold it",
         })
         void boundsLengthsAndDefaultsTheColumnDoesNotHoldAreNotedForReview(String schema, String todo) {
             assertEquals(List.of(todo), only(schema).todos());
