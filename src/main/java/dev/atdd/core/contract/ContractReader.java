@@ -84,18 +84,12 @@ public final class ContractReader {
         CharBuffer text = Utf8Text.decode(file, bytes, "save the file as UTF-8");
         JsonParser parser = parser(text);
         try (parser) {
-            outline = outline(parser, file, propertyNames);
-        } catch (JsonProcessingException e) {
-            Optional<Problem> conflict = MergeConflict.in(file, text.toString());
-            if (conflict.isPresent()) {
-                throw new InvalidInputException(conflict.get());
+            try {
+                outline = outline(parser, file, propertyNames);
+            } catch (JsonProcessingException e) {
+                // Here, not in the outer catch: the parser must still be open to say where it stopped.
+                throw syntaxError(file, text, parser, e);
             }
-            // A limit exceeded (nesting depth) comes without a place: the parser's is where it stopped.
-            JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-            int line = where == null ? 0 : Math.max(where.getLineNr(), 1);
-            int column = where == null ? 0 : Math.max(where.getColumnNr(), 1);
-            throw new InvalidInputException(new Problem(file, line, column, "invalid JSON: "
-                    + JsonSyntaxError.describe(e, parser.getParsingContext())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,6 +98,20 @@ public final class ContractReader {
             throw new InvalidInputException(loneSurrogate.get());
         }
         return new Fields(file, outline).contract(location, SchemaDocument.ofCheckedJson(bytes, propertyNames));
+    }
+
+    private static InvalidInputException syntaxError(Path file, CharBuffer text, JsonParser parser,
+                                                     JsonProcessingException e) {
+        Optional<Problem> conflict = MergeConflict.in(file, text.toString());
+        if (conflict.isPresent()) {
+            return new InvalidInputException(conflict.get());
+        }
+        // A limit exceeded (nesting depth, a number's length) comes without a place: the token that exceeded it.
+        JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation();
+        int line = where == null ? 0 : Math.max(where.getLineNr(), 1);
+        int column = where == null ? 0 : Math.max(where.getColumnNr(), 1);
+        return new InvalidInputException(new Problem(file, line, column, "invalid JSON: "
+                + JsonSyntaxError.describe(e, parser.getParsingContext())));
     }
 
     /**

@@ -263,6 +263,20 @@ class ContractReaderTest {
     }
 
     @Test
+    void nestingTooDeepIsPlacedAtTheBracketThatGoesTooDeepNotAtTheEndOfTheFile() {
+        String prefix = "{\"properties\": {\"a\": ";
+        Path file = ContractFixtures.write(root, "a/b/c.schema.json",
+                prefix + "[".repeat(1500) + "]".repeat(1500) + "}}");
+
+        Problem problem = single(() -> ContractReader.read(file, root));
+
+        // The limit is 1,000 levels: the object and "properties" are two, the 999th bracket is the 1,001st.
+        assertEquals(List.of(1, prefix.length() + 999), List.of(problem.line(), problem.column()), problem.message());
+        assertTrue(problem.message().startsWith("invalid JSON: document nesting depth (1001) exceeds the maximum"
+                + " allowed (1000"), problem.message());
+    }
+
+    @Test
     void theWholeSchemaIsTheFileParsedWhenFirstAskedFor() throws Exception {
         String json = """
                 {"title": "T", "properties": {"b": {"$ref": "#/definitions/d"}, "a": {"type": "number", "maximum": 0.1}},
