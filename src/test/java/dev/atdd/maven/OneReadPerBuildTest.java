@@ -36,7 +36,8 @@ class OneReadPerBuildTest {
             "contracts/loose.schema.json: not a table contract: it lies less than two folders deep"
                     + " ({theme}/{domain}/{aspect}.schema.json)",
             "supabase/migrations/notes.sql: the Supabase CLI skips this file: its name does not match"
-                    + " {version}_{name}.sql with a numeric version");
+                    + " {version}_{name}.sql with a numeric version; rename it to {yyyyMMddHHmmss}_notes.sql, with a"
+                    + " version (a UTC time) that keeps it in order");
 
     @TempDir
     Path work;

@@ -93,8 +93,7 @@ public final class MigrationIndex {
             if (file.isPresent()) {
                 files.add(file.get());
             } else {
-                skipped.add(new SkippedFile(path, "the Supabase CLI skips this file: its name does not"
-                        + " match {version}_{name}.sql with a numeric version"));
+                skipped.add(SkippedFile.misnamed(path));
             }
         }
         files.sort(Comparator.comparing(MigrationFile::version, MigrationVersion::compare)

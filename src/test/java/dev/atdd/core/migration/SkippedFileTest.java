@@ -1,0 +1,30 @@
+package dev.atdd.core.migration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SkippedFileTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            init.sql                     | rename it to {yyyyMMddHHmmss}_init.sql, with a version (a UTC time) that keeps it in order
+            20240101000000_orders.SQL    | rename it to 20240101000000_orders.sql (the extension in lower case)
+            V1__init.sql                 | it is named as Flyway names migrations: rename it to {yyyyMMddHHmmss}_init.sql, with a version (a UTC time) that keeps it in order
+            V2.1__add_orders.SQL         | it is named as Flyway names migrations: rename it to {yyyyMMddHHmmss}_add_orders.sql, with a version (a UTC time) that keeps it in order
+            R__views.sql                 | it is named as Flyway names migrations: rename it to {yyyyMMddHHmmss}_views.sql, with a version (a UTC time) that keeps it in order
+            20240101-orders.sql          | rename it to 20240101_orders.sql
+            20240101000000.sql           | rename it to {yyyyMMddHHmmss}_20240101000000.sql, with a version (a UTC time) that keeps it in order
+            """)
+    void aMisnamedFileIsToldTheNameTheSupabaseCliTakes(String name, String rename) {
+        Path file = Path.of("supabase", "migrations", name);
+
+        SkippedFile skipped = SkippedFile.misnamed(file);
+
+        assertEquals(file, skipped.path());
+        assertEquals("the Supabase CLI skips this file: its name does not match {version}_{name}.sql with a numeric"
+                + " version; " + rename, skipped.reason());
+    }
+}
