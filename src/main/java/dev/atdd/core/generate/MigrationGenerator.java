@@ -46,6 +46,9 @@ import java.util.stream.IntStream;
  */
 public final class MigrationGenerator {
 
+    /** A template error names at most this many of the tables it failed for, then counts the rest. */
+    private static final int TABLES_NAMED = 3;
+
     private final SqlTemplates templates;
     private final Clock clock;
 
@@ -94,11 +97,20 @@ public final class MigrationGenerator {
             List<TableModel> models = new ArrayList<>();
             List<String> sql = new ArrayList<>();
             Instant now = clock.instant();
+            // A template's error is the template's: told once, naming the tables it failed for.
+            Map<Problem, List<String>> templateFailures = new LinkedHashMap<>();
             // Rendered even when the plan has problems, so that one run reports them all.
             for (PlannedTable table : split.missing()) {
                 try {
                     TableModel model = model(table, now, request.rowLevelSecurity());
-                    String rendered = templates.render(model.shape(), model);
+                    String rendered;
+                    try {
+                        rendered = templates.render(model.shape(), model);
+                    } catch (InvalidInputException e) {
+                        e.problems().forEach(problem -> templateFailures.computeIfAbsent(problem,
+                                first -> new ArrayList<>()).add(table.table()));
+                        continue;
+                    }
                     Optional<Path> userTemplate = templates.userTemplate(model.shape());
                     if (userTemplate.isPresent() && !MigrationIndex.publicTablesMadeBy(rendered).contains(table.table())) {
                         // The next run would find the table missing again and write it again.
@@ -116,6 +128,10 @@ public final class MigrationGenerator {
                     problems.addAll(e.problems());
                 }
             }
+            templateFailures.forEach((problem, tables) -> problems.add(new Problem(problem.file(), problem.line(),
+                    problem.column(), problem.message() + "\n(rendering " + (tables.size() == 1 ? "table " : "tables ")
+                    + String.join(", ", tables.subList(0, Math.min(tables.size(), TABLES_NAMED)))
+                    + (tables.size() > TABLES_NAMED ? " and " + (tables.size() - TABLES_NAMED) + " more" : "") + ")")));
             if (!missing.isEmpty() && !index.unqualifiedNamesEndInPublic()) {
                 // The templates write unqualified names: after such a migration they would not land in public.
                 throw new InvalidInputException(Problem.in(index.latest().orElseThrow().path(), "after this migration"

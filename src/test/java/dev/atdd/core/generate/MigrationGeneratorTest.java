@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Problem;
 import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.infrastructure.InfrastructureTable;
 import dev.atdd.core.infrastructure.InfrastructureTable.Kind;
@@ -180,6 +181,26 @@ class MigrationGeneratorTest {
         assertTrue(failure.problems().get(0).message().startsWith("makes no table commons_ux_foundations (for "),
                 failure.problems().get(0).message());
         assertEquals(before, migrationsInOrder());
+    }
+
+    @Test
+    void aTemplateErrorIsToldOnceNamingTheTablesItFailedFor() throws Exception {
+        copyExample();
+        Folders.write(project.resolve("contracts/extra/more/alpha.schema.json"), "{\"properties\": {\"id\": {}}}");
+        Folders.write(project.resolve("contracts/extra/more/beta.schema.json"), "{\"properties\": {\"id\": {}}}");
+        Path templates = Files.createDirectories(project.resolve("templates"));
+        Path jsonb = Folders.write(templates.resolve("jsonb.sql.ftl"), "CREATE TABLE ${ident(model.tabel)} ();\n");
+        Path queue = Folders.write(templates.resolve("queue.sql.ftl"), "CREATE TABLE ${ident(model.tabel)} ();\n");
+        MigrationGenerator custom = new MigrationGenerator(SqlTemplates.withOverrides(templates),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class,
+                () -> custom.generate(request(Strategy.JSONB)));
+
+        String error = "ident() takes a string, got null\n==> ${ident(model.tabel)}\n(rendering ";
+        assertEquals(List.of(new Problem(jsonb, 1, 14, error + "tables commons_ux_foundations, extra_more_alpha,"
+                        + " extra_more_beta and 1 more)"),
+                new Problem(queue, 1, 14, error + "table background_jobs)")), failure.problems());
     }
 
     @Test
