@@ -3,6 +3,7 @@ package dev.atdd.core.database;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.LineBreaks;
 import dev.atdd.core.Problem;
+import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.migration.SqlLexer;
 import dev.atdd.core.migration.SqlTokenKind;
 import java.nio.file.Path;
@@ -80,9 +81,7 @@ public final class MigrationRunner {
         // The driver refuses such a COPY, and drops the connection for TO STDOUT; the Supabase CLI fails on it too.
         statements.stream().filter(ScriptStatements.Statement::copiesWithClient).findFirst().ifPresent(copy -> {
             throw new InvalidInputException(Problem.at(script.file(), script.text(), copy.start(),
-                    "COPY … FROM STDIN / TO STDOUT exchanges rows with the client applying the script, as only psql"
-                    + " does; the Supabase CLI cannot apply it either: write the rows as INSERT statements"
-                    + " (supabase db dump --data-only writes them so unless given --use-copy)"));
+                    MigrationIndex.CLIENT_COPY));
         });
         if (statements.stream().anyMatch(ScriptStatements.Statement::cannotRunInTransaction)) {
             runStatementByStatement(script, statements, appliedBefore);

@@ -40,6 +40,11 @@ import java.util.TreeSet;
  */
 public final class MigrationIndex {
 
+    /** A migration that reads or writes rows through the client: what PostgreSQL is sent after it is not SQL. */
+    public static final String CLIENT_COPY = "COPY … FROM STDIN / TO STDOUT exchanges rows with the client applying"
+            + " the script, as only psql does; the Supabase CLI cannot apply it either: write the rows as INSERT"
+            + " statements (supabase db dump --data-only writes them so unless given --use-copy)";
+
     /** Below this many files, starting parallel work costs more than it saves. */
     private static final int PARALLEL_FROM = 64;
 
@@ -235,8 +240,14 @@ public final class MigrationIndex {
             return new FileScan(tracker, List.of(), List.of(conflict.get()));
         }
         List<CommentSpan> comments = new ArrayList<>();
-        track(tracker, file, text, comments).ifPresent(e -> problems.add(new Problem(file.path(), e.line(),
-                e.column(), e.message() + "; everything after it is ignored")));
+        Optional<SqlLexError> error = track(tracker, file, text, comments);
+        if (tracker.clientCopy().isPresent()) {
+            problems.add(Problem.at(file.path(), text, tracker.clientCopy().getAsInt(), CLIENT_COPY
+                    + "; everything after it is ignored"));
+        } else {
+            error.ifPresent(e -> problems.add(new Problem(file.path(), e.line(), e.column(),
+                    e.message() + "; everything after it is ignored")));
+        }
         return new FileScan(tracker, todoScanner.scan(text, comments), problems);
     }
 
@@ -253,8 +264,8 @@ public final class MigrationIndex {
         while (lexer.advance()) {
             if (lexer.kind().isComment()) {
                 comments.add(new CommentSpan(lexer.start(), lexer.end()));
-            } else {
-                tracker.accept(lexer);
+            } else if (!tracker.accept(lexer)) {
+                break;
             }
         }
         tracker.endFile();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -90,6 +91,12 @@ final class TableTracker {
      * not read here may drop or rename any index, view or type.
      */
     private boolean unreadDdl;
+    /** A top-level {@code COPY}: where it starts, the parentheses open in it, whether it names STDIN or STDOUT. */
+    private int copyStart = -1;
+    private int copyDepth;
+    private boolean copyWithClient;
+    /** Where a {@code COPY … FROM STDIN / TO STDOUT} starts, once one has ended: what follows is psql's rows. */
+    private int clientCopyAt = -1;
     private MigrationFile file;
     private String text;
 
@@ -100,15 +107,19 @@ final class TableTracker {
         text = fileText;
     }
 
-    /** Takes the lexer's current token, which must not be a comment. */
-    void accept(SqlLexer lexer) {
+    /**
+     * Takes the lexer's current token, which must not be a comment.
+     *
+     * @return whether to read on: false once a {@link #clientCopy} has ended, as what follows is not SQL
+     */
+    boolean accept(SqlLexer lexer) {
         if (lexer.isPunctuation(';')) {
             endStatement();
-            return;
+            return clientCopyAt < 0;
         }
         if (doBlock && lexer.kind() == SqlTokenKind.DOLLAR_STRING) {
             block(lexer);
-            return;
+            return true;
         }
         // A DO block whose body is written as a plain string is not read: what it does is not known (the
         // string after LANGUAGE names the language).
@@ -126,11 +137,14 @@ final class TableTracker {
         if (seekingSelect) {
             seekSelect(lexer);
         }
+        if (copyStart >= 0) {
+            copy(lexer);
+        }
         previousKind = lexer.kind();
         previousStart = lexer.start();
         previousEnd = lexer.end();
         if (!collecting) {
-            return;
+            return true;
         }
         if (statement.size == 0) {
             callName = lexer.isWord("call") ? CALL_NAME_NEXT : CALL_NONE;
@@ -140,6 +154,7 @@ final class TableTracker {
             selecting = lexer.isWord("select");
             selectInto = selecting && !inBlock;
             seekingSelect = (lexer.isWord("with") || lexer.isPunctuation('(')) && !inBlock;
+            copyStart = lexer.isWord("copy") && !inBlock ? lexer.start() : -1;
             collecting = setting || selecting || mayCascade || lexer.isWord("create");
         } else if (selecting) {
             // SELECT pg_catalog.set_config('search_path', '', false) AS x is 13 tokens: a longer SELECT is not one.
@@ -165,6 +180,7 @@ final class TableTracker {
         if (collecting) {
             statement.add(lexer);
         }
+        return true;
     }
 
     /**
@@ -281,6 +297,20 @@ final class TableTracker {
     }
 
     /** Whether the statement's token before the current one is the unquoted word {@code lowerCaseKeyword}. */
+    /** A token of a top-level {@code COPY}: its STDIN or STDOUT outside its query's or columns' parentheses. */
+    private void copy(SqlLexer lexer) {
+        copyDepth += lexer.isPunctuation('(') ? 1 : lexer.isPunctuation(')') ? -1 : 0;
+        copyWithClient |= copyDepth == 0 && (lexer.isWord("stdin") || lexer.isWord("stdout"));
+    }
+
+    /**
+     * Where a {@code COPY … FROM STDIN} or {@code TO STDOUT} starts, once one has ended: rows exchanged with
+     * psql follow it, not SQL, so the file is read no further.
+     */
+    OptionalInt clientCopy() {
+        return clientCopyAt < 0 ? OptionalInt.empty() : OptionalInt.of(clientCopyAt);
+    }
+
     private boolean afterWord(String lowerCaseKeyword) {
         return SqlLexer.isWord(text, previousKind, previousStart, previousEnd, lowerCaseKeyword);
     }
@@ -312,6 +342,12 @@ final class TableTracker {
             selectedInto(new Cursor(into, text));
             into.size = 0;
         }
+        if (copyWithClient) {
+            clientCopyAt = copyStart;
+        }
+        copyStart = -1;
+        copyDepth = 0;
+        copyWithClient = false;
         selectInto = false;
         seekingSelect = false;
         selectDepth = 0;

@@ -206,6 +206,30 @@ class MigrationIndexTest {
     }
 
     @Test
+    void aCopyOfRowsThroughTheClientIsAProblemAtItsStatementAndItsRowsAreNotReadAsSql() throws IOException {
+        // pg_dump's data: a row holding a quote read as SQL was an unterminated string on the row's line.
+        Path file = write("20240101000000_people.sql", "create table people (id int, name text);\n"
+                + "-- TODO: before the rows\n  COPY public.people (id, name) FROM stdin;\n1\tO'Brien\n2\t-- TODO: x\n"
+                + "\\.\n\ncreate table later (id int);\n");
+        MigrationIndex index = MigrationIndex.scan(dir, List.of("TODO:"));
+        assertEquals(Set.of("people"), index.tables());
+        assertEquals(List.of(new Problem(file, 3, 3, MigrationIndex.CLIENT_COPY + "; everything after it is ignored")),
+                index.problems());
+        assertEquals(List.of(2), index.todos().values().stream().flatMap(List::stream).map(Todo::line).toList());
+    }
+
+    @Test
+    void aCopyOfAFileOnTheServerOrOneInABlockIsReadOn() throws IOException {
+        write("20240101000000_copies.sql", "copy (select stdin from t) to '/tmp/out';\n"
+                + "copy t (stdout) from '/tmp/in';\n"
+                + "do $$ begin copy t from stdin; end $$;\n"
+                + "create table later (id int);\n");
+        MigrationIndex index = MigrationIndex.scan(dir);
+        assertEquals(Set.of("later"), index.tables());
+        assertEquals(List.of(), index.problems());
+    }
+
+    @Test
     void aMergeConflictLeftInAMigrationIsAProblemAtItsMarkerNotATable() throws IOException {
         // Both sides lex as statements: read as they are, the file would create the table no database gets.
         Path file = write("20240101000000_orders.sql", "-- orders\r\n<<<<<<< HEAD\r\ncreate table orders (id int);\r\n"
