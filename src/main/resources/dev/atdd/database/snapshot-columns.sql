@@ -1,12 +1,22 @@
--- Live columns of the tables of the schema given as parameter, in table order.
+-- Live columns of the tables of the schema given as parameter, in table order, with the labels of an
+-- enum type (or of an array's enum element type) in their order; null for any other type.
 select c.relname as table_name,
        a.attname as column_name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) as data_type,
        a.attnotnull as not_null,
-       pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) as default_expression
+       pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) as default_expression,
+       case when e.typtype = 'e' then
+           array(select l.enumlabel::text
+                 from pg_catalog.pg_enum l
+                 where l.enumtypid = e.oid
+                 order by l.enumsortorder)
+       end as enum_labels
 from pg_catalog.pg_attribute a
 join pg_catalog.pg_class c on c.oid = a.attrelid
 join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+join pg_catalog.pg_type t on t.oid = a.atttypid
+-- An array's element type (typelem of an array type), else the type itself.
+join pg_catalog.pg_type e on e.oid = case when t.typcategory = 'A' then t.typelem else t.oid end
 left join pg_catalog.pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
 where n.nspname = ?
   and c.relkind in ('r', 'p')

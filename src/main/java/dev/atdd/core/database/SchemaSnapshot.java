@@ -56,12 +56,16 @@ public record SchemaSnapshot(String schema, List<Table> tables) {
      * @param type              the type as {@code format_type} writes it, e.g. {@code timestamp with time zone}
      * @param notNull           whether it is declared NOT NULL (a primary key column is)
      * @param defaultExpression its default as PostgreSQL prints it, when it has one
+     * @param enumLabels        the labels of its type in their order, when that is an enum type, or of its
+     *                          element type, for an array of one ({@code order_status[]}); empty for any other type
      */
-    public record Column(String name, String type, boolean notNull, Optional<String> defaultExpression) {
+    public record Column(String name, String type, boolean notNull, Optional<String> defaultExpression,
+                         Optional<List<String>> enumLabels) {
         public Column {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(defaultExpression, "defaultExpression");
+            enumLabels = enumLabels.map(List::copyOf);
         }
     }
 
@@ -122,10 +126,13 @@ public record SchemaSnapshot(String schema, List<Table> tables) {
 
     private static SchemaSnapshot catalog(Connection connection, String schema) throws SQLException {
         Map<String, List<Column>> columns = new LinkedHashMap<>();
-        query(connection, "snapshot-columns.sql", schema, rs -> columns
-                .computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>())
-                .add(new Column(rs.getString("column_name"), rs.getString("data_type"),
-                        rs.getBoolean("not_null"), Optional.ofNullable(rs.getString("default_expression")))));
+        query(connection, "snapshot-columns.sql", schema, rs -> {
+            Array enumLabels = rs.getArray("enum_labels");
+            columns.computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>())
+                    .add(new Column(rs.getString("column_name"), rs.getString("data_type"),
+                            rs.getBoolean("not_null"), Optional.ofNullable(rs.getString("default_expression")),
+                            enumLabels == null ? Optional.empty() : Optional.of(strings(enumLabels))));
+        });
         Map<String, List<Check>> checks = new LinkedHashMap<>();
         query(connection, "snapshot-checks.sql", schema, rs -> checks
                 .computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>())

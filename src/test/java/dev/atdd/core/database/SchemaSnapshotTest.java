@@ -38,6 +38,11 @@ class SchemaSnapshotTest {
                 create table other_schema_is_ignored_not (x int);
                 create schema private;
                 create table private.hidden (x int);
+                create type public.mood as enum ('sad', 'happy');
+                alter type public.mood add value 'ok' before 'happy';
+                create type private.phase as enum ('b', 'a');
+                create type public.nothing as enum ();
+                create table public.moods (m mood not null, ms mood[], p private.phase, n nothing, t text[]);
                 """)));
         snapshot = SchemaSnapshot.read(database.connection(), "public");
     }
@@ -49,7 +54,7 @@ class SchemaSnapshotTest {
 
     @Test
     void readsOnlyTheTablesOfTheSchemaByName() {
-        assertEquals(List.of("other_schema_is_ignored_not", "plain", "scores"),
+        assertEquals(List.of("moods", "other_schema_is_ignored_not", "plain", "scores"),
                 snapshot.tables().stream().map(SchemaSnapshot.Table::name).toList());
         assertEquals(Optional.empty(), snapshot.table("hidden"));
     }
@@ -58,16 +63,29 @@ class SchemaSnapshotTest {
     void readsColumnsWithFormattedTypesNullabilityAndDefaults() {
         SchemaSnapshot.Table scores = snapshot.table("scores").orElseThrow();
         assertEquals(List.of(
-                new SchemaSnapshot.Column("id", "uuid", true, Optional.of("gen_random_uuid()")),
-                new SchemaSnapshot.Column("order", "integer", true, Optional.empty()),
-                new SchemaSnapshot.Column("status", "text", true, Optional.of("'open'::text")),
-                new SchemaSnapshot.Column("data", "jsonb", true, Optional.empty()),
-                new SchemaSnapshot.Column("low", "integer", false, Optional.empty()),
-                new SchemaSnapshot.Column("high", "integer", false, Optional.empty())),
+                new SchemaSnapshot.Column("id", "uuid", true, Optional.of("gen_random_uuid()"), Optional.empty()),
+                new SchemaSnapshot.Column("order", "integer", true, Optional.empty(), Optional.empty()),
+                new SchemaSnapshot.Column("status", "text", true, Optional.of("'open'::text"), Optional.empty()),
+                new SchemaSnapshot.Column("data", "jsonb", true, Optional.empty(), Optional.empty()),
+                new SchemaSnapshot.Column("low", "integer", false, Optional.empty(), Optional.empty()),
+                new SchemaSnapshot.Column("high", "integer", false, Optional.empty(), Optional.empty())),
                 scores.columns());
         assertEquals(List.of("numeric(10,2)", "character varying(20)[]"),
                 snapshot.table("plain").orElseThrow().columns().stream().map(SchemaSnapshot.Column::type).toList());
         assertFalse(scores.rowLevelSecurity());
+    }
+
+    @Test
+    void readsTheLabelsOfAnEnumTypeOrOfAnArraysEnumElementTypeInTheirOrderWhateverItsSchema() {
+        // A type off the search path the catalog is read on is printed qualified: private.phase.
+        assertEquals(List.of(
+                new SchemaSnapshot.Column("m", "mood", true, Optional.empty(), Optional.of(List.of("sad", "ok", "happy"))),
+                new SchemaSnapshot.Column("ms", "mood[]", false, Optional.empty(),
+                        Optional.of(List.of("sad", "ok", "happy"))),
+                new SchemaSnapshot.Column("p", "private.phase", false, Optional.empty(), Optional.of(List.of("b", "a"))),
+                new SchemaSnapshot.Column("n", "nothing", false, Optional.empty(), Optional.of(List.of())),
+                new SchemaSnapshot.Column("t", "text[]", false, Optional.empty(), Optional.empty())),
+                snapshot.table("moods").orElseThrow().columns());
     }
 
     @Test
