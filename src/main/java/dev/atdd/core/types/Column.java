@@ -1,6 +1,7 @@
 package dev.atdd.core.types;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One column of a relational table.
@@ -9,9 +10,10 @@ import java.util.List;
  * @param pointer JSON pointer of the property in the contract, for messages
  * @param checks  CHECK constraints on this column alone
  * @param todos   review notes for this column, rendered as TODO lines
+ * @param items   for a JSONB column of an array whose items are all of one scalar type, what they map to
  */
 public record Column(String name, String pointer, PgType type, boolean notNull,
-                     List<Check> checks, List<String> todos) {
+                     List<Check> checks, List<String> todos, Optional<ScalarItems> items) {
 
     public Column {
         checks = List.copyOf(checks);

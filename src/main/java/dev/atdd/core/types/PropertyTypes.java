@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -93,7 +94,7 @@ final class PropertyTypes {
         if (schema.has("allOf")) {
             return allOfShape(schema, pointer, visited, declared);
         }
-        return typedShape(schema, pointer, declared).admittingNull(declared.saysNull());
+        return typedShape(schema, pointer, visited, declared).admittingNull(declared.saysNull());
     }
 
     /** The index of a member that is exactly {@code {"type": "null"}}, or -1. */
@@ -195,11 +196,12 @@ final class PropertyTypes {
         return new DeclaredType(List.copyOf(names), true, saysNull);
     }
 
-    private PropertyShape typedShape(JsonNode schema, String pointer, DeclaredType declared) {
+    private PropertyShape typedShape(JsonNode schema, String pointer, Set<String> visited, DeclaredType declared) {
         List<String> names = declared.names();
         if (names.isEmpty()) {
             return declared.present()
                     ? PropertyShape.of(PgType.TEXT, "null").withTodo("type null: the property can only be null")
+                            .asTextFallback()
                     : PropertyShape.jsonb("no type declared; stored as JSONB; review", "untyped");
         }
         if (names.size() > 1) {
@@ -215,8 +217,31 @@ final class PropertyTypes {
                     PropertyShape.of(IntegerWidth.of(schema, pointer, List.of(), problems), name), schema);
             case "number" -> notingUnenforced(PropertyShape.of(PgType.NUMERIC, name), schema);
             case "boolean" -> notingUnenforced(PropertyShape.of(PgType.BOOLEAN, name), schema);
-            default -> PropertyShape.jsonb(name + ": review JSONB for normalization", name);
+            default -> {
+                PropertyShape structure = PropertyShape.jsonb(name + ": review JSONB for normalization", name);
+                yield name.equals("array")
+                        ? scalarItems(schema, pointer, visited).map(structure::withItems).orElse(structure) : structure;
+            }
         };
+    }
+
+    /**
+     * What an array's items map to when they are all of one scalar type, for verify-migrations to accept
+     * a PostgreSQL array of them; none for absent items, a list of item schemas (draft-07's tuples), items
+     * that are JSONB or TEXT for want of one type, or items with problems of their own.
+     */
+    private Optional<ScalarItems> scalarItems(JsonNode array, String pointer, Set<String> visited) {
+        JsonNode items = array.get("items");
+        if (items == null || !items.isObject()) {
+            return Optional.empty();
+        }
+        // The items were never the contract's problems (JSONB holds them as they come): read apart, they stay so.
+        Set<String> itemProblems = new LinkedHashSet<>();
+        PropertyShape item = new PropertyTypes(root, itemProblems).shapeOf(items, pointer + "/items", visited);
+        if (!itemProblems.isEmpty() || item.type() == PgType.JSONB || item.textFallback()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ScalarItems(item.type(), item.checks()));
     }
 
     /**
@@ -304,7 +329,7 @@ final class PropertyTypes {
         }
         if (texts.isEmpty()) {
             return PropertyShape.of(PgType.TEXT, "null").withTodo(keyword + ": the property can only be null")
-                    .admittingNull(nullable);
+                    .admittingNull(nullable).asTextFallback();
         }
         PgType type = enumType(kinds, declared, schema, schemaPointer, integers);
         PropertyShape shape = PropertyShape.of(type, declared.source())
@@ -313,11 +338,12 @@ final class PropertyTypes {
         if (type == PgType.TEXT && !stringsOnly) {
             shape = shape.withTodo(keyword + " values " + kinds.stream().map(LowerCaseName::of)
                     .collect(Collectors.joining(", ")) + " do not fit one type" + (declared.present()
-                    ? " " + declared.source() : "") + ": stored as TEXT with each value as its JSON text; review");
+                    ? " " + declared.source() : "") + ": stored as TEXT with each value as its JSON text; review")
+                    .asTextFallback();
         } else if (stringsOnly && declared.present() && !declared.names().contains("string")) {
             // {"type": "boolean", "enum": ["true"]}: no boolean validates, so the contract says two things.
             shape = shape.withTodo(keyword + " values are strings but the type is " + declared.source()
-                    + ": stored as TEXT; review");
+                    + ": stored as TEXT; review").asTextFallback();
         }
         return shape;
     }

@@ -41,7 +41,7 @@ final class RenderFixtures {
     }
 
     static Column column(String name, PgType type, boolean notNull, Check... checks) {
-        return new Column(name, "/properties/" + name, type, notNull, List.of(checks), List.of());
+        return new Column(name, "/properties/" + name, type, notNull, List.of(checks), List.of(), Optional.empty());
     }
 
     /** Reserved words, quotes, an enum full of awkward values, a pattern, JSONB and TODOs. */
@@ -56,7 +56,7 @@ final class RenderFixtures {
                 column("starts", PgType.TIMESTAMPTZ, false),
                 column("player_id", PgType.UUID, true),
                 new Column("tags", "/properties/tags", PgType.JSONB, false, List.of(),
-                        List.of("an array of objects; consider a child table")),
+                        List.of("an array of objects; consider a child table"), Optional.empty()),
                 column("score", PgType.NUMERIC, false),
                 column("active", PgType.BOOLEAN, false)),
                 List.of("property 'legacy' uses oneOf: stored as JSONB"));

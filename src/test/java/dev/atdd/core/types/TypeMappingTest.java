@@ -13,6 +13,7 @@ import dev.atdd.core.types.Check.AllowedValues;
 import dev.atdd.core.types.Check.PatternMatch;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
@@ -109,6 +110,65 @@ class TypeMappingTest {
                     "/properties/a/type: unknown JSON Schema type \"strng\"",
                     "/properties/b/enum: an empty enum admits no value",
                     "/properties/$: has no usable column name; rename the property"), found);
+        }
+    }
+
+    @Nested
+    class ArrayItems {
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource(delimiterString = " -> ", value = {
+            "{'type': 'array', 'items': {'type': 'string'}} -> TEXT",
+            "{'type': 'array', 'items': {'type': 'string', 'maxLength': 20}} -> TEXT",
+            "{'type': 'array', 'items': {'type': 'string', 'format': 'uuid'}} -> UUID",
+            "{'type': 'array', 'items': {'type': 'string', 'format': 'date-time'}} -> TIMESTAMPTZ",
+            "{'type': 'array', 'items': {'type': 'integer'}} -> INTEGER",
+            "{'type': 'array', 'items': {'type': 'integer', 'format': 'int64'}} -> BIGINT",
+            "{'type': 'array', 'items': {'type': ['integer', 'number']}} -> NUMERIC",
+            "{'type': 'array', 'items': {'type': 'boolean'}} -> BOOLEAN",
+            "{'type': 'array', 'items': {'type': ['string', 'null']}} -> TEXT",
+            "{'type': 'array', 'items': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}} -> NUMERIC",
+            "{'type': ['array', 'null'], 'items': {'type': 'string'}} -> TEXT",
+            "{'anyOf': [{'type': 'array', 'items': {'type': 'integer'}}, {'type': 'null'}]} -> INTEGER",
+        })
+        void anArrayOfOneScalarTypeIsJsonbAndCarriesWhatItsItemsMapTo(String schema, PgType items) {
+            Column column = only(schema);
+            assertEquals(PgType.JSONB, column.type());
+            assertTrue(anyTodoContains(column, "array: review JSONB for normalization"), column::toString);
+            assertEquals(Optional.of(new ScalarItems(items, List.of())), column.items());
+        }
+
+        @Test
+        void itemsKeepTheirChecksAndReferences() {
+            Contract contract = TestContracts.of("{'definitions': {'tag': {'type': 'string', 'pattern': '^[a-z]+$'}},"
+                    + " 'properties': {'e': {'type': 'array', 'items': {'enum': ['a', 'b']}},"
+                    + " 'r': {'type': 'array', 'items': {'$ref': '#/definitions/tag'}}}}");
+            assertEquals(List.of(Optional.of(new ScalarItems(PgType.TEXT, List.of(new AllowedValues(List.of("a", "b"))))),
+                    Optional.of(new ScalarItems(PgType.TEXT, List.of(new PatternMatch("^[a-z]+$", "^[a-z]+$"))))),
+                    TypeMapping.map(contract).columns().stream().map(Column::items).toList());
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "{'type': 'array'}",
+            "{'type': 'array', 'items': [{'type': 'string'}, {'type': 'integer'}]}",
+            "{'type': 'array', 'items': true}",
+            "{'type': 'array', 'items': {}}",
+            "{'type': 'array', 'items': {'type': 'object'}}",
+            "{'type': 'array', 'items': {'type': 'array', 'items': {'type': 'string'}}}",
+            "{'type': 'array', 'items': {'type': ['string', 'integer']}}",
+            "{'type': 'array', 'items': {'enum': ['a', 1]}}",
+            "{'type': 'array', 'items': {'type': 'integer', 'enum': ['1']}}",
+            "{'type': 'array', 'items': {'type': 'null'}}",
+            "{'type': 'array', 'items': {'$ref': '#'}}",
+            "{'type': 'array', 'items': {'type': 'strng'}}",
+            "{'type': 'array', 'items': {'type': 'string', 'pattern': 5}}",
+            "{'type': 'string', 'items': {'type': 'string'}}",
+        })
+        void anArrayOfItemsOfNoOneScalarTypeCarriesNone(String schema) {
+            // Items with problems of their own were never refused, as JSONB holds them: they still are not.
+            Column column = only(schema);
+            assertEquals(Optional.empty(), column.items());
         }
     }
 
