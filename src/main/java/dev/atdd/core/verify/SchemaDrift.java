@@ -9,6 +9,8 @@ import dev.atdd.core.types.Check;
 import dev.atdd.core.types.Column;
 import dev.atdd.core.types.PgType;
 import dev.atdd.core.types.RelationalTable;
+import dev.atdd.core.types.ScalarItems;
+import dev.atdd.core.types.TypeMapping;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,7 @@ public final class SchemaDrift {
 
     /**
      * Catalog types ({@code format_type}) a column of the mapped type may have without drift: the
-     * type itself, or one that holds every value of it.
+     * type itself, or one that holds every value of it. An enum type and an array may too: see {@link Holder}.
      */
     private static final Map<PgType, Set<String>> ACCEPTED = Map.ofEntries(
             Map.entry(PgType.TEXT, Set.of("text", "character varying", "citext")),
@@ -79,42 +81,98 @@ public final class SchemaDrift {
     private static void compareColumns(PlannedTable.ForContract planned, RelationalTable expected,
                                        SchemaSnapshot.Table table, List<Drift> drift) {
         Optional<Path> contract = Optional.of(planned.contract().file());
-        expectColumn(table, "id", PgType.UUID, true, "the key", contract, drift);
+        // The key the template writes, compared as a column the contract asks for.
+        Column key = new Column(RelationalTable.KEY, TypeMapping.pointerOf(RelationalTable.KEY), PgType.UUID, true,
+                List.of(), List.of(), Optional.empty());
+        compareColumn(table, key, "the key", contract, drift);
         for (Column column : expected.columns()) {
-            String says = jsonType(planned.contract().schema(), column.pointer());
-            if (!expectColumn(table, column.name(), column.type(), column.notNull(), says, contract, drift)) {
-                continue;
+            compareColumn(table, column, jsonType(planned.contract().schema(), column.pointer()), contract, drift);
+        }
+    }
+
+    private static void compareColumn(SchemaSnapshot.Table table, Column expected, String says,
+                                      Optional<Path> contract, List<Drift> drift) {
+        String name = expected.name();
+        String wanted = expected.type().name() + expected.items().map(i -> " or " + i.type().name() + "[]").orElse("")
+                + (expected.notNull() ? " NOT NULL" : " NULL");
+        Optional<SchemaSnapshot.Column> found = table.column(name);
+        if (found.isEmpty()) {
+            drift.add(new Drift(table.name(), Optional.of(name), "contract says " + says + " (" + wanted
+                    + "), table has no such column", contract));
+            return;
+        }
+        SchemaSnapshot.Column column = found.get();
+        String has = column.type().toUpperCase(Locale.ROOT);
+        Holder holder = Holder.of(expected, column);
+        // NULL allowed by the contract but refused by the table is drift too: valid documents would fail.
+        if (!holder.typeMatches() || column.notNull() != expected.notNull()) {
+            String enumType = holder.typeMatches() || holder.enumLabels().isEmpty() ? ""
+                    : holder.type() == PgType.TEXT ? ", an enum type, where the contract lists no values (enum or const)"
+                    : ", an enum type";
+            drift.add(new Drift(table.name(), Optional.of(name), "contract says " + says + " (" + wanted
+                    + "), table has " + has + (column.notNull() ? " NOT NULL" : " NULL") + enumType, contract));
+        }
+        if (holder.enumStandsForChecks()) {
+            // An enum type refuses every value that is not one of its labels: it is the CHECK.
+            for (Check check : holder.checks()) {
+                List<String> missing = ((Check.AllowedValues) check).values().stream()
+                        .filter(value -> !holder.enumLabels().get().contains(value)).toList();
+                if (!missing.isEmpty()) {
+                    drift.add(new Drift(table.name(), Optional.of(name), "contract says " + describe(check)
+                            + ", table has " + has + ", an enum type without " + missing, contract));
+                }
             }
+        } else if (!holder.elements()) {
+            // An array's elements are not held to the items' checks: the JSONB the template writes is not either.
             List<SchemaSnapshot.Check> checks = table.checks().stream()
-                    .filter(c -> c.columns().equals(List.of(column.name()))).toList();
-            for (Check check : column.checks()) {
-                if (checks.stream().noneMatch(existing -> enforces(existing, column.type(), check))) {
-                    drift.add(new Drift(table.name(), Optional.of(column.name()),
+                    .filter(c -> c.columns().equals(List.of(name))).toList();
+            for (Check check : expected.checks()) {
+                if (checks.stream().noneMatch(existing -> enforces(existing, expected.type(), check))) {
+                    drift.add(new Drift(table.name(), Optional.of(name),
                             "contract says " + describe(check) + ", table has no such CHECK", contract));
                 }
             }
         }
     }
 
-    /** @return whether the column exists (so its checks can be compared) */
-    private static boolean expectColumn(SchemaSnapshot.Table table, String name, PgType type, boolean notNull,
-                                        String says, Optional<Path> contract, List<Drift> drift) {
-        String wanted = type.name() + (notNull ? " NOT NULL" : " NULL");
-        Optional<SchemaSnapshot.Column> actual = table.column(name);
-        if (actual.isEmpty()) {
-            drift.add(new Drift(table.name(), Optional.of(name), "contract says " + says + " (" + wanted
-                    + "), table has no such column", contract));
-            return false;
+    /**
+     * What holds the contract's values: the column itself, or its elements where an array column stands
+     * for a JSON array of one scalar type.
+     *
+     * @param type        the mapped type of the values: the column's, or its items'
+     * @param checks      the contract's checks on them
+     * @param catalogType the catalog's type of the column, or of its elements ({@code text} for {@code text[]})
+     * @param enumLabels  the labels of that type, when it is an enum type
+     * @param elements    whether these are an array's elements
+     */
+    private record Holder(PgType type, List<Check> checks, String catalogType, Optional<List<String>> enumLabels,
+                          boolean elements) {
+
+        static Holder of(Column expected, SchemaSnapshot.Column column) {
+            boolean array = column.type().endsWith("[]");
+            if (array && expected.items().isPresent()) {
+                ScalarItems items = expected.items().get();
+                return new Holder(items.type(), items.checks(),
+                        column.type().substring(0, column.type().length() - "[]".length()), column.enumLabels(), true);
+            }
+            // An array for a scalar keeps its [], so no scalar's type accepts it, nor do its elements' labels.
+            return new Holder(expected.type(), expected.checks(), column.type(),
+                    array ? Optional.empty() : column.enumLabels(), false);
         }
-        SchemaSnapshot.Column column = actual.get();
-        boolean typeMatches = ACCEPTED.get(type).contains(baseType(column.type()));
-        // NULL allowed by the contract but refused by the table is drift too: valid documents would fail.
-        if (!typeMatches || column.notNull() != notNull) {
-            drift.add(new Drift(table.name(), Optional.of(name), "contract says " + says + " (" + wanted
-                    + "), table has " + column.type().toUpperCase(Locale.ROOT)
-                    + (column.notNull() ? " NOT NULL" : " NULL"), contract));
+
+        /** Whether the catalog's type holds every value of the mapped type that the checks let through. */
+        boolean typeMatches() {
+            return enumLabels.isPresent() ? enumStandsForChecks() : ACCEPTED.get(type).contains(baseType(catalogType));
         }
-        return true;
+
+        /**
+         * Whether an enum type stands for TEXT whose values the contract lists ({@code enum}, {@code const}):
+         * its labels are then compared with them. The catalog knows it as an enum, whatever its name or schema.
+         */
+        boolean enumStandsForChecks() {
+            return enumLabels.isPresent() && type == PgType.TEXT && !checks.isEmpty()
+                    && checks.stream().allMatch(Check.AllowedValues.class::isInstance);
+        }
     }
 
     /**
