@@ -1,13 +1,19 @@
 package dev.atdd.core.types;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The normalized shape of a contract: its columns (the standard {@code id}, {@code created_at} and
  * {@code updated_at} are added by the template, not listed here) and the table-level review notes.
+ *
+ * @param contractKeyType the type the contract's own {@code id} maps to when that is not UUID: the template
+ *                        writes the UUID key all the same, with a TODO to review it, and a reviewer may give
+ *                        the key this type instead
  */
-public record RelationalTable(List<Column> columns, List<String> todos) {
+public record RelationalTable(List<Column> columns, List<String> todos, Optional<PgType> contractKeyType) {
 
     /** The key column the template writes; a contract's {@code id} property maps onto it. */
     public static final String KEY = "id";
@@ -17,6 +23,7 @@ public record RelationalTable(List<Column> columns, List<String> todos) {
     public RelationalTable {
         columns = List.copyOf(columns);
         todos = List.copyOf(todos);
+        Objects.requireNonNull(contractKeyType, "contractKeyType");
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -51,6 +52,7 @@ public final class TypeMapping {
         List<Column> columns = new ArrayList<>();
         List<String> tableTodos = new ArrayList<>();
         Map<String, String> owners = new HashMap<>();
+        Optional<PgType> contractKeyType = Optional.empty();
         String key = RelationalTable.KEY;
         owners.put(key, properties.has(key) ? "the key column (" + pointerOf(key) + ")" : "the key column");
         if (properties.isObject()) {
@@ -65,6 +67,7 @@ public final class TypeMapping {
                 }
                 if (name.equals(key)) {
                     if (shape.type() != PgType.UUID) {
+                        contractKeyType = Optional.of(shape.type());
                         tableTodos.add("the key column id is UUID while the contract's id is " + shape.source()
                                 + "; review");
                     }
@@ -82,7 +85,7 @@ public final class TypeMapping {
                     + (requiredElsewhere.isEmpty() ? "" : " (nor do " + String.join(", ", requiredElsewhere)
                     + ", required at the root but declared there)") + "; add them, or keep the contract jsonb");
         }
-        RelationalTable table = new RelationalTable(columns, tableTodos);
+        RelationalTable table = new RelationalTable(columns, tableTodos, contractKeyType);
         if (table.columnCount() > MAX_COLUMNS) {
             problems.add("/properties: the table would have " + table.columnCount() + " columns, and a PostgreSQL"
                     + " table holds at most " + MAX_COLUMNS + "; split the contract, or keep it jsonb");

@@ -18,6 +18,7 @@ import dev.atdd.core.types.PgType;
 import dev.atdd.core.types.RelationalTable;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,7 +27,8 @@ class ContractTableModelsTest {
 
     @Test
     void reportsEveryIndexPostgresCannotBuildAtOnce() {
-        RelationalTable definition = new RelationalTable(List.of(column("name", PgType.TEXT, false)), List.of());
+        RelationalTable definition = new RelationalTable(List.of(column("name", PgType.TEXT, false)), List.of(),
+                Optional.empty());
 
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> RelationalTableModel.of(
                 contract(null, List.of(index("a", IndexMethod.GIST, "name"), index("b", IndexMethod.HASH, "name", "id"),
@@ -86,7 +88,7 @@ class ContractTableModelsTest {
     @Test
     void aValuePostgresCannotHoldFailsNamingTheTemplatePosition() {
         RelationalTable definition = new RelationalTable(List.of(column("name", PgType.TEXT, false,
-                new Check.AllowedValues(List.of("a\0b", "c")))), List.of());
+                new Check.AllowedValues(List.of("a\0b", "c")))), List.of(), Optional.empty());
 
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> SqlTemplates.builtIn().render(
                 TableShape.RELATIONAL, RelationalTableModel.of(contract(null, List.of()), "t", definition, GENERATED_AT, true)));

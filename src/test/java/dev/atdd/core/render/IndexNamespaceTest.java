@@ -15,6 +15,7 @@ import dev.atdd.core.types.RelationalTable;
 import dev.atdd.testing.Postgres15;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IndexNamespaceTest {
 
     private static final RelationalTable DEFINITION =
-            new RelationalTable(List.of(column("name", PgType.TEXT, false)), List.of());
+            new RelationalTable(List.of(column("name", PgType.TEXT, false)), List.of(), Optional.empty());
 
     /** A plain name, 63 bytes starting with a two-byte character, and one whose cut falls inside a character. */
     static List<String> tables() {

@@ -59,6 +59,6 @@ final class RenderFixtures {
                         List.of("an array of objects; consider a child table"), Optional.empty()),
                 column("score", PgType.NUMERIC, false),
                 column("active", PgType.BOOLEAN, false)),
-                List.of("property 'legacy' uses oneOf: stored as JSONB"));
+                List.of("property 'legacy' uses oneOf: stored as JSONB"), Optional.empty());
     }
 }

@@ -480,6 +480,7 @@ class TypeMappingTest {
             RelationalTable table = TypeMapping.map(TestContracts.of("{'properties': {'id': {'type': 'integer'}}}"));
             assertEquals(List.of(), table.columns());
             assertEquals(List.of("the key column id is UUID while the contract's id is integer; review"), table.todos());
+            assertEquals(Optional.of(PgType.INTEGER), table.contractKeyType());
         }
 
         @Test
