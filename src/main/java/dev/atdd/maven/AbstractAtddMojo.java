@@ -59,6 +59,10 @@ abstract class AbstractAtddMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     protected File basedir;
 
+    /** The modules this project aggregates, as a parent pom's: they inherit its plugin configuration. */
+    @Parameter(defaultValue = "${project.modules}", readonly = true)
+    protected List<String> modules;
+
     /**
      * Root of the JSON Schema contracts, laid out as <code>{theme}/{domain}/{aspect}.schema.json</code>.
      * Not read by check-todos.
@@ -259,9 +263,15 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         ContractFiles files = contractFiles();
         if (!files.exists()) {
             // A warning, not a failure: a module may declare infrastructure tables only.
+            // A parent's <skip> would skip its modules too: they inherit its plugin configuration.
+            String otherwise = modules == null || modules.isEmpty()
+                    ? "in a module with neither contracts nor infrastructureTables, set <skip>true</skip> in its"
+                            + " atdd plugin configuration."
+                    : "in a parent pom, declare the atdd plugin in <pluginManagement> and in the <plugins> of the"
+                            + " modules that use it (a <skip>true</skip> here would skip its modules too, as they"
+                            + " inherit this configuration).";
             warnOncePerModule("No contracts directory at " + contracts() + ": no contract to generate a table for or"
-                    + " to check. Set contractsDirectory if the contracts lie elsewhere; in a module with neither"
-                    + " contracts nor infrastructureTables, set <skip>true</skip> in its atdd plugin configuration.");
+                    + " to check. Set contractsDirectory if the contracts lie elsewhere; " + otherwise);
         }
         return shared("atdd.contracts " + contracts(), () -> ContractCatalog.load(files));
     }

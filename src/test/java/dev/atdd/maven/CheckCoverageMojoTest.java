@@ -190,6 +190,25 @@ class CheckCoverageMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml")
+    void aParentPomWithoutAContractsDirectoryIsToldToManageThePluginAsASkipWouldSkipItsModules(CheckCoverageMojo mojo)
+            throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+        Path contracts = shop.root().resolve("missing-contracts");
+        shop.pointAt(mojo);
+        setVariableValueToObject(mojo, "contractsDirectory", contracts.toFile());
+        setVariableValueToObject(mojo, "modules", List.of("billing", "catalog"));
+
+        mojo.execute();
+
+        assertEquals(List.of("No contracts directory at " + contracts + ": no contract to generate a table for or"
+                + " to check. Set contractsDirectory if the contracts lie elsewhere; in a parent pom, declare the atdd"
+                + " plugin in <pluginManagement> and in the <plugins> of the modules that use it (a <skip>true</skip>"
+                + " here would skip its modules too, as they inherit this configuration)."),
+                logged(mojo, "warn"));
+    }
+
+    @Test
     @InjectMojo(goal = "check-coverage", pom = "src/test/projects/broken-contract/pom.xml")
     void aBrokenContractFailsWithItsProjectPathLineAndColumn(CheckCoverageMojo mojo) throws Exception {
         ProjectCopy project = ProjectCopy.ofTestProject("broken-contract", work);
