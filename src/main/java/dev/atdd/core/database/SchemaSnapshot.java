@@ -54,16 +54,19 @@ public record SchemaSnapshot(String schema, List<Table> tables) {
      * A column.
      *
      * @param type              the type as {@code format_type} writes it, e.g. {@code timestamp with time zone}
+     * @param storedType        the type its values are stored as, written alike: a domain's base type (through
+     *                          every level of domain), else {@code type} itself
      * @param notNull           whether it is declared NOT NULL (a primary key column is)
      * @param defaultExpression its default as PostgreSQL prints it, when it has one
-     * @param enumLabels        the labels of its type in their order, when that is an enum type, or of its
+     * @param enumLabels        the labels of its stored type in their order, when that is an enum type, or of its
      *                          element type, for an array of one ({@code order_status[]}); empty for any other type
      */
-    public record Column(String name, String type, boolean notNull, Optional<String> defaultExpression,
-                         Optional<List<String>> enumLabels) {
+    public record Column(String name, String type, String storedType, boolean notNull,
+                         Optional<String> defaultExpression, Optional<List<String>> enumLabels) {
         public Column {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(storedType, "storedType");
             Objects.requireNonNull(defaultExpression, "defaultExpression");
             enumLabels = enumLabels.map(List::copyOf);
         }
@@ -129,7 +132,7 @@ public record SchemaSnapshot(String schema, List<Table> tables) {
         query(connection, "snapshot-columns.sql", schema, rs -> {
             Array enumLabels = rs.getArray("enum_labels");
             columns.computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>())
-                    .add(new Column(rs.getString("column_name"), rs.getString("data_type"),
+                    .add(new Column(rs.getString("column_name"), rs.getString("data_type"), rs.getString("stored_type"),
                             rs.getBoolean("not_null"), Optional.ofNullable(rs.getString("default_expression")),
                             enumLabels == null ? Optional.empty() : Optional.of(strings(enumLabels))));
         });

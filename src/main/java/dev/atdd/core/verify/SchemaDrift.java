@@ -86,7 +86,8 @@ public final class SchemaDrift {
         String keyPointer = TypeMapping.pointerOf(RelationalTable.KEY);
         Optional<PgType> contractKey = expected.contractKeyType();
         PgType keyType = contractKey.filter(type -> table.column(RelationalTable.KEY)
-                .filter(column -> ACCEPTED.get(type).contains(baseType(column.type()))).isPresent()).orElse(PgType.UUID);
+                .filter(column -> ACCEPTED.get(type).contains(baseType(column.storedType()))).isPresent())
+                .orElse(PgType.UUID);
         Column key = new Column(RelationalTable.KEY, keyPointer, keyType, true, List.of(), List.of(), Optional.empty());
         compareColumn(table, key, contractKey.isPresent() ? jsonType(planned.contract().schema(), keyPointer) : "the key",
                 contractKey.map(type -> " or " + type.name()).orElse(""), contract, drift);
@@ -149,7 +150,8 @@ public final class SchemaDrift {
      *
      * @param type        the mapped type of the values: the column's, or its items'
      * @param checks      the contract's checks on them
-     * @param catalogType the catalog's type of the column, or of its elements ({@code text} for {@code text[]})
+     * @param catalogType the catalog's type the column stores (a domain's base type), or its elements' ({@code text}
+     *                    for {@code text[]})
      * @param enumLabels  the labels of that type, when it is an enum type
      * @param elements    whether these are an array's elements
      */
@@ -157,14 +159,15 @@ public final class SchemaDrift {
                           boolean elements) {
 
         static Holder of(Column expected, SchemaSnapshot.Column column) {
-            boolean array = column.type().endsWith("[]");
+            String stored = column.storedType();
+            boolean array = stored.endsWith("[]");
             if (array && expected.items().isPresent()) {
                 ScalarItems items = expected.items().get();
                 return new Holder(items.type(), items.checks(),
-                        column.type().substring(0, column.type().length() - "[]".length()), column.enumLabels(), true);
+                        stored.substring(0, stored.length() - "[]".length()), column.enumLabels(), true);
             }
             // An array for a scalar keeps its [], so no scalar's type accepts it, nor do its elements' labels.
-            return new Holder(expected.type(), expected.checks(), column.type(),
+            return new Holder(expected.type(), expected.checks(), stored,
                     array ? Optional.empty() : column.enumLabels(), false);
         }
 

@@ -130,7 +130,7 @@ class MigrationRunnerTest {
         assertTrue(todos.rowLevelSecurity());
         assertEquals(List.of("id", "user_id", "task", "is_complete", "inserted_at", "external_id"),
                 todos.columns().stream().map(SchemaSnapshot.Column::name).toList());
-        assertEquals(new SchemaSnapshot.Column("inserted_at", "timestamp with time zone", true,
+        assertEquals(new SchemaSnapshot.Column("inserted_at", "timestamp with time zone", "timestamp with time zone", true,
                 Optional.of("timezone('utc'::text, now())"), Optional.empty()), todos.column("inserted_at").orElseThrow());
         assertTrue(todos.indexes().stream().anyMatch(i -> i.name().equals("todos_user_id_idx") && i.valid()));
         assertTrue(snapshot.table("profiles").orElseThrow().rowLevelSecurity());

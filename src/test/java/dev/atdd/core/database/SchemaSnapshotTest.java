@@ -63,12 +63,12 @@ class SchemaSnapshotTest {
     void readsColumnsWithFormattedTypesNullabilityAndDefaults() {
         SchemaSnapshot.Table scores = snapshot.table("scores").orElseThrow();
         assertEquals(List.of(
-                new SchemaSnapshot.Column("id", "uuid", true, Optional.of("gen_random_uuid()"), Optional.empty()),
-                new SchemaSnapshot.Column("order", "integer", true, Optional.empty(), Optional.empty()),
-                new SchemaSnapshot.Column("status", "text", true, Optional.of("'open'::text"), Optional.empty()),
-                new SchemaSnapshot.Column("data", "jsonb", true, Optional.empty(), Optional.empty()),
-                new SchemaSnapshot.Column("low", "integer", false, Optional.empty(), Optional.empty()),
-                new SchemaSnapshot.Column("high", "integer", false, Optional.empty(), Optional.empty())),
+                new SchemaSnapshot.Column("id", "uuid", "uuid", true, Optional.of("gen_random_uuid()"), Optional.empty()),
+                new SchemaSnapshot.Column("order", "integer", "integer", true, Optional.empty(), Optional.empty()),
+                new SchemaSnapshot.Column("status", "text", "text", true, Optional.of("'open'::text"), Optional.empty()),
+                new SchemaSnapshot.Column("data", "jsonb", "jsonb", true, Optional.empty(), Optional.empty()),
+                new SchemaSnapshot.Column("low", "integer", "integer", false, Optional.empty(), Optional.empty()),
+                new SchemaSnapshot.Column("high", "integer", "integer", false, Optional.empty(), Optional.empty())),
                 scores.columns());
         assertEquals(List.of("numeric(10,2)", "character varying(20)[]"),
                 snapshot.table("plain").orElseThrow().columns().stream().map(SchemaSnapshot.Column::type).toList());
@@ -79,12 +79,12 @@ class SchemaSnapshotTest {
     void readsTheLabelsOfAnEnumTypeOrOfAnArraysEnumElementTypeInTheirOrderWhateverItsSchema() {
         // A type off the search path the catalog is read on is printed qualified: private.phase.
         assertEquals(List.of(
-                new SchemaSnapshot.Column("m", "mood", true, Optional.empty(), Optional.of(List.of("sad", "ok", "happy"))),
-                new SchemaSnapshot.Column("ms", "mood[]", false, Optional.empty(),
+                new SchemaSnapshot.Column("m", "mood", "mood", true, Optional.empty(), Optional.of(List.of("sad", "ok", "happy"))),
+                new SchemaSnapshot.Column("ms", "mood[]", "mood[]", false, Optional.empty(),
                         Optional.of(List.of("sad", "ok", "happy"))),
-                new SchemaSnapshot.Column("p", "private.phase", false, Optional.empty(), Optional.of(List.of("b", "a"))),
-                new SchemaSnapshot.Column("n", "nothing", false, Optional.empty(), Optional.of(List.of())),
-                new SchemaSnapshot.Column("t", "text[]", false, Optional.empty(), Optional.empty())),
+                new SchemaSnapshot.Column("p", "private.phase", "private.phase", false, Optional.empty(), Optional.of(List.of("b", "a"))),
+                new SchemaSnapshot.Column("n", "nothing", "nothing", false, Optional.empty(), Optional.of(List.of())),
+                new SchemaSnapshot.Column("t", "text[]", "text[]", false, Optional.empty(), Optional.empty())),
                 snapshot.table("moods").orElseThrow().columns());
     }
 

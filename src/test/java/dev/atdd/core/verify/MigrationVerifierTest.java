@@ -305,6 +305,41 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void aDomainIsComparedByTheTypeItStoresThroughEveryLevel() throws Exception {
+        contract("billing/customer/customer", """
+                {"x-artifact-metadata": {"persistence": {"strategy": "relational"}},
+                 "required": ["id", "email"],
+                 "properties": {"id": {"type": "string", "format": "uuid"}, "email": {"type": "string"},
+                                "work_email": {"type": "string"}, "tier": {"type": "string", "enum": ["a", "b"]},
+                                "age": {"type": "string"}, "grade": {"type": "string", "enum": ["a", "c"]}}}
+                """);
+        migration("20250101000000_customer.sql", """
+                create domain email_address as text check (value ~ '@');
+                create domain work_email_address as email_address check (value ~ '@acme');
+                create type customer_tier as enum ('a', 'b');
+                create domain tier_code as customer_tier;
+                create domain years as integer check (value >= 0);
+                create table public.billing_customer_customer (
+                  id uuid primary key default gen_random_uuid(),
+                  email email_address not null,
+                  work_email work_email_address,
+                  tier tier_code,
+                  age years,
+                  grade tier_code
+                );
+                alter table public.billing_customer_customer enable row level security;
+                """);
+
+        VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(List.of(
+                "billing_customer_customer.age: contract says string (TEXT NULL), table has YEARS NULL",
+                "billing_customer_customer.grade: contract says enum [a, c], table has TIER_CODE, an enum type"
+                        + " without [c]"),
+                report.drift().stream().map(Drift::describe).toList());
+    }
+
+    @Test
     void aKeyOfTheTypeTheContractsIdDeclaresIsNoDriftAsTheGeneratedKeysTodoInvitesButAnotherTypeIs() throws Exception {
         contract("billing/audit/entry", """
                 {"x-artifact-metadata": {"persistence": {"strategy": "relational"}},
