@@ -244,7 +244,14 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         // In name order: a set's own order may differ from one JVM to the next.
         settings.put("existingTables", new TreeSet<>(parameters.existingTables()));
         settings.put("infrastructureTables", parameters.declaredTables());
+        // Only whether there are any: it picks the advice of the warning about a missing contracts directory.
+        settings.put("modules", aggregatesModules());
         return settings;
+    }
+
+    /** Whether this project aggregates modules, as a parent pom does: they inherit its plugin configuration. */
+    private boolean aggregatesModules() {
+        return modules != null && !modules.isEmpty();
     }
 
     /**
@@ -264,12 +271,12 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         if (!files.exists()) {
             // A warning, not a failure: a module may declare infrastructure tables only.
             // A parent's <skip> would skip its modules too: they inherit its plugin configuration.
-            String otherwise = modules == null || modules.isEmpty()
-                    ? "in a module with neither contracts nor infrastructureTables, set <skip>true</skip> in its"
-                            + " atdd plugin configuration."
-                    : "in a parent pom, declare the atdd plugin in <pluginManagement> and in the <plugins> of the"
+            String otherwise = aggregatesModules()
+                    ? "in a parent pom, declare the atdd plugin in <pluginManagement> and in the <plugins> of the"
                             + " modules that use it (a <skip>true</skip> here would skip its modules too, as they"
-                            + " inherit this configuration).";
+                            + " inherit this configuration)."
+                    : "in a module with neither contracts nor infrastructureTables, set <skip>true</skip> in its"
+                            + " atdd plugin configuration.";
             warnOncePerModule("No contracts directory at " + contracts() + ": no contract to generate a table for or"
                     + " to check. Set contractsDirectory if the contracts lie elsewhere; " + otherwise);
         }
