@@ -296,7 +296,6 @@ final class TableTracker {
         }
     }
 
-    /** Whether the statement's token before the current one is the unquoted word {@code lowerCaseKeyword}. */
     /** A token of a top-level {@code COPY}: its STDIN or STDOUT outside its query's or columns' parentheses. */
     private void copy(SqlLexer lexer) {
         copyDepth += lexer.isPunctuation('(') ? 1 : lexer.isPunctuation(')') ? -1 : 0;
@@ -311,6 +310,7 @@ final class TableTracker {
         return clientCopyAt < 0 ? OptionalInt.empty() : OptionalInt.of(clientCopyAt);
     }
 
+    /** Whether the statement's token before the current one is the unquoted word {@code lowerCaseKeyword}. */
     private boolean afterWord(String lowerCaseKeyword) {
         return SqlLexer.isWord(text, previousKind, previousStart, previousEnd, lowerCaseKeyword);
     }
