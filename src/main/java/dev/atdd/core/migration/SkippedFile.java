@@ -11,8 +11,12 @@ public record SkippedFile(Path path, String reason) {
 
     /** Flyway's names ({@code V1__init.sql}, {@code R__views.sql}), which Java teams bring along. */
     private static final Pattern FLYWAY = Pattern.compile("[VRU][0-9._]*__(.+)\\.sql", Pattern.CASE_INSENSITIVE);
-    /** A version set off by another character than {@code _}: {@code 20240101-orders.sql}. */
-    private static final Pattern OTHER_SEPARATOR = Pattern.compile("(\\d+)[-. ](.+)\\.sql", Pattern.CASE_INSENSITIVE);
+    /**
+     * A version set off by another character than {@code _}: {@code 20240101-orders.sql}. Not where digits
+     * follow, as in a date written {@code 2024-01-15_orders.sql}: its version would be 2024, before every other.
+     */
+    private static final Pattern OTHER_SEPARATOR = Pattern.compile("(\\d+)[-. ](\\D.*)\\.sql",
+            Pattern.CASE_INSENSITIVE);
 
     public SkippedFile {
         Objects.requireNonNull(path, "path");

@@ -16,6 +16,7 @@ class SkippedFileTest {
             V2.1__add_orders.SQL         | it is named as Flyway names migrations: rename it to {yyyyMMddHHmmss}_add_orders.sql, with a version (a UTC time) that keeps it in order
             R__views.sql                 | it is named as Flyway names migrations: rename it to {yyyyMMddHHmmss}_views.sql, with a version (a UTC time) that keeps it in order
             20240101-orders.sql          | rename it to 20240101_orders.sql
+            2024-01-15_orders.sql        | rename it to {yyyyMMddHHmmss}_2024-01-15_orders.sql, with a version (a UTC time) that keeps it in order
             20240101000000.sql           | rename it to {yyyyMMddHHmmss}_20240101000000.sql, with a version (a UTC time) that keeps it in order
             """)
     void aMisnamedFileIsToldTheNameTheSupabaseCliTakes(String name, String rename) {
