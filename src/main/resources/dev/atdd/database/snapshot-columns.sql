@@ -28,7 +28,7 @@ cross join lateral (
 ) stored
 join pg_catalog.pg_type t on t.oid = stored.oid
 -- An array's element type (typelem of an array type), else the type itself.
-join pg_catalog.pg_type e on e.oid = case when t.typcategory = 'A' then t.typelem else t.oid end
+left join pg_catalog.pg_type e on e.oid = case when t.typcategory = 'A' then t.typelem else t.oid end
 left join pg_catalog.pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
 where n.nspname = ?
   and c.relkind in ('r', 'p')

@@ -42,7 +42,9 @@ class SchemaSnapshotTest {
                 alter type public.mood add value 'ok' before 'happy';
                 create type private.phase as enum ('b', 'a');
                 create type public.nothing as enum ();
-                create table public.moods (m mood not null, ms mood[], p private.phase, n nothing, t text[]);
+                create domain public.mood_list as mood[];
+                create table public.moods (m mood not null, ms mood[], p private.phase, n nothing, t text[],
+                  ml mood_list);
                 """)));
         snapshot = SchemaSnapshot.read(database.connection(), "public");
     }
@@ -84,7 +86,10 @@ class SchemaSnapshotTest {
                         Optional.of(List.of("sad", "ok", "happy"))),
                 new SchemaSnapshot.Column("p", "private.phase", "private.phase", false, Optional.empty(), Optional.of(List.of("b", "a"))),
                 new SchemaSnapshot.Column("n", "nothing", "nothing", false, Optional.empty(), Optional.of(List.of())),
-                new SchemaSnapshot.Column("t", "text[]", "text[]", false, Optional.empty(), Optional.empty())),
+                new SchemaSnapshot.Column("t", "text[]", "text[]", false, Optional.empty(), Optional.empty()),
+                // A domain over an array: compared by the array it stores, its element type's labels too.
+                new SchemaSnapshot.Column("ml", "mood_list", "mood[]", false, Optional.empty(),
+                        Optional.of(List.of("sad", "ok", "happy")))),
                 snapshot.table("moods").orElseThrow().columns());
     }
 
