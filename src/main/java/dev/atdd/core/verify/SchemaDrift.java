@@ -86,7 +86,7 @@ public final class SchemaDrift {
         String keyPointer = TypeMapping.pointerOf(RelationalTable.KEY);
         Optional<PgType> contractKey = expected.contractKeyType();
         PgType keyType = contractKey.filter(type -> table.column(RelationalTable.KEY)
-                .filter(column -> ACCEPTED.get(type).contains(baseType(column.storedType()))).isPresent())
+                .filter(column -> accepts(type, column.storedType())).isPresent())
                 .orElse(PgType.UUID);
         Column key = new Column(RelationalTable.KEY, keyPointer, keyType, true, List.of(), List.of(), Optional.empty());
         compareColumn(table, key, contractKey.isPresent() ? jsonType(planned.contract().schema(), keyPointer) : "the key",
@@ -173,7 +173,7 @@ public final class SchemaDrift {
 
         /** Whether the catalog's type holds every value of the mapped type that the checks let through. */
         boolean typeMatches() {
-            return enumLabels.isPresent() ? enumStandsForChecks() : ACCEPTED.get(type).contains(baseType(catalogType));
+            return enumLabels.isPresent() ? enumStandsForChecks() : accepts(type, catalogType);
         }
 
         /**
@@ -184,6 +184,11 @@ public final class SchemaDrift {
             return enumLabels.isPresent() && type == PgType.TEXT && !checks.isEmpty()
                     && checks.stream().allMatch(Check.AllowedValues.class::isInstance);
         }
+    }
+
+    /** Whether a column of the catalog's type holds every value of the mapped type (see {@link #ACCEPTED}). */
+    private static boolean accepts(PgType type, String catalogType) {
+        return ACCEPTED.get(type).contains(baseType(catalogType));
     }
 
     /**
