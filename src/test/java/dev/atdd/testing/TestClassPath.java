@@ -18,13 +18,25 @@ public final class TestClassPath {
      * parent. Surefire runs tests from a manifest-only jar and tells the real class path in its own
      * property; elsewhere (an IDE) it is {@code java.class.path}.
      */
-    public static URLClassLoader only(Predicate<String> keep) {
+    public static Loader only(Predicate<String> keep) {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         URL[] urls = Arrays.stream(classPath.split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank() && keep.test(entry))
                 .map(TestClassPath::url)
                 .toArray(URL[]::new);
-        return new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
+        return new Loader(urls);
+    }
+
+    /** A loader that also tells which classes it has loaded. */
+    public static final class Loader extends URLClassLoader {
+
+        private Loader(URL[] urls) {
+            super(urls, ClassLoader.getPlatformClassLoader());
+        }
+
+        public boolean hasLoaded(String className) {
+            return findLoadedClass(className) != null;
+        }
     }
 
     private static URL url(String entry) {

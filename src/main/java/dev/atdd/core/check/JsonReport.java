@@ -1,12 +1,10 @@
 package dev.atdd.core.check;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atdd.core.DisplayPath;
+import dev.atdd.core.JsonText;
 import dev.atdd.core.Problem;
 import dev.atdd.core.plan.CoveredTable;
 import dev.atdd.core.plan.PlannedTable;
@@ -15,11 +13,9 @@ import dev.atdd.core.review.Todo;
 import dev.atdd.core.verify.Drift;
 import dev.atdd.core.verify.VerificationReport;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * The machine-readable result of a check, {@code target/atdd/<goal>.json}, for CI to read. Lists
@@ -27,9 +23,6 @@ import java.util.Map;
  */
 public final class JsonReport {
 
-    // Written with the streaming generator, not an ObjectMapper: loading data binding's machinery
-    // cost a short-lived Maven JVM more than building the report.
-    private static final JsonFactory JSON = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonReport() {
@@ -104,43 +97,9 @@ public final class JsonReport {
     public static void write(Path file, ObjectNode report) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            StringWriter text = new StringWriter();
-            try (JsonGenerator out = JSON.createGenerator(text).useDefaultPrettyPrinter()) {
-                write(out, report);
-            }
-            Files.writeString(file, text.toString().replace("\r\n", "\n") + "\n");
+            Files.writeString(file, JsonText.pretty(report) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report " + file, e);
-        }
-    }
-
-    private static void write(JsonGenerator out, JsonNode node) throws IOException {
-        switch (node.getNodeType()) {
-            case OBJECT -> {
-                out.writeStartObject();
-                for (Map.Entry<String, JsonNode> member : node.properties()) {
-                    out.writeFieldName(member.getKey());
-                    write(out, member.getValue());
-                }
-                out.writeEndObject();
-            }
-            case ARRAY -> {
-                out.writeStartArray();
-                for (JsonNode item : node) {
-                    write(out, item);
-                }
-                out.writeEndArray();
-            }
-            case STRING -> out.writeString(node.textValue());
-            case NUMBER -> {
-                if (node.isIntegralNumber()) {
-                    out.writeNumber(node.bigIntegerValue());
-                } else {
-                    out.writeNumber(node.decimalValue());
-                }
-            }
-            case BOOLEAN -> out.writeBoolean(node.booleanValue());
-            default -> out.writeNull();
         }
     }
 

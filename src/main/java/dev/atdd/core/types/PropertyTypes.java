@@ -3,6 +3,7 @@ package dev.atdd.core.types;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.atdd.core.JsonText;
 import dev.atdd.core.LowerCaseName;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -258,7 +259,7 @@ final class PropertyTypes {
             // is listed beside minimum: it says the bound is strict.
             boolean moot = keyword.endsWith("Length") && shape.type() != PgType.TEXT;
             if (value != null && !moot) {
-                String text = value.toString();
+                String text = JsonText.compact(value);
                 found.add(keyword + " " + (text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "…" : text));
                 defaulted |= keyword.equals("default");
                 bound |= !keyword.equals("default");

@@ -1,6 +1,7 @@
 package dev.atdd.core.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atdd.core.JsonText;
 import dev.atdd.core.database.SchemaSnapshot;
 import dev.atdd.core.plan.PlannedTable;
 import dev.atdd.core.plan.RelationalMapping;
@@ -225,6 +226,6 @@ public final class SchemaDrift {
 
     private static String jsonType(JsonNode schema, String pointer) {
         JsonNode type = schema.at(pointer).path("type");
-        return type.isTextual() ? type.asText() : type.isArray() ? type.toString() : "its property";
+        return type.isTextual() ? type.asText() : type.isArray() ? JsonText.compact(type) : "its property";
     }
 }
