@@ -93,7 +93,7 @@ public final class ContractReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Optional<Problem> loneSurrogate = loneSurrogate(file, text);
+        Optional<Problem> loneSurrogate = holdsUnicodeEscape(bytes) ? loneSurrogate(file, text) : Optional.empty();
         if (loneSurrogate.isPresent()) {
             throw new InvalidInputException(loneSurrogate.get());
         }
@@ -112,6 +112,15 @@ public final class ContractReader {
         int column = where == null ? 0 : Math.max(where.getColumnNr(), 1);
         return new InvalidInputException(new Problem(file, line, column, "invalid JSON: "
                 + JsonSyntaxError.describe(e, parser.getParsingContext())));
+    }
+
+    /**
+     * Whether the text holds a {@code \\u} escape at all, which most contracts do not: one search of the bytes
+     * (UTF-8 writes no ASCII byte inside another character) with the JDK's intrinsic, where the loop
+     * over every character below ran interpreted in a cold JVM, a tenth of a second for 10,000 contracts.
+     */
+    private static boolean holdsUnicodeEscape(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1).contains("\\u");
     }
 
     /**
