@@ -138,8 +138,8 @@ public final class SchemaDrift {
                     .filter(c -> c.columns().equals(List.of(name))).toList();
             for (Check check : expected.checks()) {
                 if (checks.stream().noneMatch(existing -> enforces(existing, expected.type(), check))) {
-                    drift.add(new Drift(table.name(), Optional.of(name),
-                            "contract says " + describe(check) + ", table has no such CHECK", contract));
+                    drift.add(new Drift(table.name(), Optional.of(name), "contract says " + describe(check)
+                            + ", table has " + closest(checks, expected.type(), check), contract));
                 }
             }
         }
@@ -215,6 +215,27 @@ public final class SchemaDrift {
             return allowed.values().stream().allMatch(value -> constants.holds(type, value));
         }
         return constants.matches(((Check.PatternMatch) check).regex());
+    }
+
+    /**
+     * What the table has in place of a check it does not enforce: the column's CHECK that lets through
+     * the most of the contract's values, and those it lacks (a CHECK one value short is not "no such
+     * CHECK"), or no such CHECK.
+     */
+    private static String closest(List<SchemaSnapshot.Check> checks, PgType type, Check check) {
+        String closest = "no such CHECK";
+        if (check instanceof Check.AllowedValues allowed) {
+            int fewestLacking = allowed.values().size();
+            for (SchemaSnapshot.Check existing : checks) {
+                CheckConstants constants = CheckConstants.of(existing.definition());
+                List<String> lacking = allowed.values().stream().filter(value -> !constants.holds(type, value)).toList();
+                if (lacking.size() < fewestLacking) {
+                    fewestLacking = lacking.size();
+                    closest = "CHECK " + existing.name() + " without " + lacking;
+                }
+            }
+        }
+        return closest;
     }
 
     private static String describe(Check check) {

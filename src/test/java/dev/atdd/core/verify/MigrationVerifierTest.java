@@ -161,9 +161,38 @@ class MigrationVerifierTest {
         assertEquals(List.of(
                 "lab_sensor_reading.b1: contract says const true, table has no such CHECK",
                 "lab_sensor_reading.n1: contract says const 1.5, table has no such CHECK",
-                "lab_sensor_reading.n2: contract says enum [100, 0.1], table has no such CHECK",
+                "lab_sensor_reading.n2: contract says enum [100, 0.1], table has CHECK lab_sensor_reading_n2_check"
+                        + " without [0.1]",
                 "lab_sensor_reading.n3: contract says const -1.5, table has no such CHECK",
                 "lab_sensor_reading.i1: contract says const 5, table has no such CHECK"),
+                report.drift().stream().map(Drift::describe).toList());
+    }
+
+    @Test
+    void aCheckShortOfSomeContractValuesIsNamedWithTheValuesItLacks() throws Exception {
+        contract("shop/order/ticket", """
+                {"x-artifact-metadata": {"persistence": {"strategy": "relational"}},
+                 "properties": {"id": {"type": "string", "format": "uuid"},
+                                "status": {"type": "string", "enum": ["open", "closed", "void"]},
+                                "channel": {"type": "string", "enum": ["web", "app"]}}}
+                """);
+        migration("20250101000000_ticket.sql", """
+                create table public.shop_order_ticket (
+                  id uuid primary key default gen_random_uuid(),
+                  status text constraint status_short check (status in ('open')),
+                  channel text check (channel <> '')
+                );
+                alter table public.shop_order_ticket add constraint status_nearly
+                  check (status in ('open', 'closed', 'draft'));
+                alter table public.shop_order_ticket enable row level security;
+                """);
+
+        VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(List.of(
+                "shop_order_ticket.status: contract says enum [open, closed, void], table has CHECK status_nearly"
+                        + " without [void]",
+                "shop_order_ticket.channel: contract says enum [web, app], table has no such CHECK"),
                 report.drift().stream().map(Drift::describe).toList());
     }
 
