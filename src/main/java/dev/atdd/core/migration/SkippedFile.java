@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
 /** A {@code .sql} file in the migrations folder that the Supabase CLI would not apply, and why. */
 public record SkippedFile(Path path, String reason) {
 
-    /** Flyway's names ({@code V1__init.sql}, {@code R__views.sql}), which Java teams bring along. */
-    private static final Pattern FLYWAY = Pattern.compile("[VRU][0-9._]*__(.+)\\.sql", Pattern.CASE_INSENSITIVE);
+    /**
+     * Flyway's names, which Java teams bring along: versioned ({@code V1__init.sql}), repeatable
+     * ({@code R__views.sql}) and undo ({@code U1__init.sql}) migrations.
+     */
+    private static final Pattern FLYWAY = Pattern.compile("([VRU])[0-9._]*__(.+)\\.sql", Pattern.CASE_INSENSITIVE);
     /**
      * A version set off by another character than {@code _}: {@code 20240101-orders.sql}. Not where digits
      * follow, as in a date written {@code 2024-01-15_orders.sql}: its version would be 2024, before every other.
@@ -35,8 +38,16 @@ public record SkippedFile(Path path, String reason) {
         if (MigrationFile.named(path.resolveSibling(base + sql)).isPresent()) {
             rename = "rename it to " + base + sql + " (the extension in lower case)";
         } else if (flyway.matches()) {
-            rename = "it is named as Flyway names migrations: rename it to {yyyyMMddHHmmss}_" + flyway.group(1) + sql
-                    + inOrder;
+            // Only a versioned migration maps onto Supabase's: the CLI runs each file once, and undoes nothing.
+            rename = switch (Character.toUpperCase(flyway.group(1).charAt(0))) {
+                case 'R' -> "it is named as Flyway names a repeatable migration, run again whenever it changes;"
+                        + " the Supabase CLI runs a migration once: put what it creates in {yyyyMMddHHmmss}_"
+                        + flyway.group(2) + sql + inOrder + ", and each later change in a new migration";
+                case 'U' -> "it is named as Flyway names an undo migration; the Supabase CLI runs none:"
+                        + " move it out of the migrations folder";
+                default -> "it is named as Flyway names migrations: rename it to {yyyyMMddHHmmss}_" + flyway.group(2)
+                        + sql + inOrder;
+            };
         } else if (otherSeparator.matches()) {
             rename = "rename it to " + otherSeparator.group(1) + "_" + otherSeparator.group(2) + sql;
         } else {
