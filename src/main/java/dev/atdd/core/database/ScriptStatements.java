@@ -1,5 +1,6 @@
 package dev.atdd.core.database;
 
+import dev.atdd.core.migration.ClientCopy;
 import dev.atdd.core.migration.SqlLexer;
 import dev.atdd.core.migration.SqlTokenKind;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ final class ScriptStatements {
         int start = -1;
         int depth = 0;
         List<String> words = new ArrayList<>();
-        boolean copiesWithClient = false;
+        ClientCopy copy = null;
         while (lexer.advance()) {
             SqlTokenKind kind = lexer.kind();
             if (kind.isComment()) {
@@ -105,30 +106,30 @@ final class ScriptStatements {
             }
             if (kind == SqlTokenKind.PUNCTUATION && lexer.isPunctuation(';') && depth == 0) {
                 if (start >= 0) {
-                    statements.add(new Statement(start, lexer.start(), words, copiesWithClient));
+                    statements.add(new Statement(start, lexer.start(), words, copy != null && copy.withClient()));
                 }
                 start = -1;
                 words = new ArrayList<>();
-                copiesWithClient = false;
+                copy = null;
                 continue;
             }
             if (start < 0) {
                 start = lexer.start();
+                copy = lexer.isWord("copy") ? new ClientCopy() : null;
+            } else if (copy != null) {
+                copy.accept(lexer);
             }
             if (kind == SqlTokenKind.PUNCTUATION) {
                 depth += lexer.isPunctuation('(') ? 1 : lexer.isPunctuation(')') && depth > 0 ? -1 : 0;
             } else if (kind == SqlTokenKind.WORD) {
                 String word = text.substring(lexer.start(), lexer.end()).toUpperCase(Locale.ROOT);
                 addWord(words, word);
-                // Outside parentheses: a column or a query of the COPY may be named stdin.
-                copiesWithClient |= depth == 0 && words.get(0).equals("COPY")
-                        && (word.equals("STDIN") || word.equals("STDOUT"));
             } else if (kind == SqlTokenKind.QUOTED_IDENTIFIER) {
                 addWord(words, QUOTED);
             }
         }
         if (start >= 0) {
-            statements.add(new Statement(start, text.length(), words, copiesWithClient));
+            statements.add(new Statement(start, text.length(), words, copy != null && copy.withClient()));
         }
         return List.copyOf(statements);
     }

@@ -91,10 +91,9 @@ final class TableTracker {
      * not read here may drop or rename any index, view or type.
      */
     private boolean unreadDdl;
-    /** A top-level {@code COPY}: where it starts, the parentheses open in it, whether it names STDIN or STDOUT. */
+    /** A top-level {@code COPY}: where it starts, and what it copies with. */
     private int copyStart = -1;
-    private int copyDepth;
-    private boolean copyWithClient;
+    private ClientCopy copy;
     /** Where a {@code COPY … FROM STDIN / TO STDOUT} starts, once one has ended: what follows is psql's rows. */
     private int clientCopyAt = -1;
     private MigrationFile file;
@@ -138,7 +137,7 @@ final class TableTracker {
             seekSelect(lexer);
         }
         if (copyStart >= 0) {
-            copy(lexer);
+            copy.accept(lexer);
         }
         previousKind = lexer.kind();
         previousStart = lexer.start();
@@ -155,6 +154,7 @@ final class TableTracker {
             selectInto = selecting && !inBlock;
             seekingSelect = (lexer.isWord("with") || lexer.isPunctuation('(')) && !inBlock;
             copyStart = lexer.isWord("copy") && !inBlock ? lexer.start() : -1;
+            copy = copyStart >= 0 ? new ClientCopy() : null;
             collecting = setting || selecting || mayCascade || lexer.isWord("create");
         } else if (selecting) {
             // SELECT pg_catalog.set_config('search_path', '', false) AS x is 13 tokens: a longer SELECT is not one.
@@ -296,12 +296,6 @@ final class TableTracker {
         }
     }
 
-    /** A token of a top-level {@code COPY}: its STDIN or STDOUT outside its query's or columns' parentheses. */
-    private void copy(SqlLexer lexer) {
-        copyDepth += lexer.isPunctuation('(') ? 1 : lexer.isPunctuation(')') ? -1 : 0;
-        copyWithClient |= copyDepth == 0 && (lexer.isWord("stdin") || lexer.isWord("stdout"));
-    }
-
     /**
      * Where a {@code COPY … FROM STDIN} or {@code TO STDOUT} starts, once one has ended: rows exchanged with
      * psql follow it, not SQL, so the file is read no further.
@@ -342,12 +336,11 @@ final class TableTracker {
             selectedInto(new Cursor(into, text));
             into.size = 0;
         }
-        if (copyWithClient) {
+        if (copyStart >= 0 && copy.withClient()) {
             clientCopyAt = copyStart;
         }
         copyStart = -1;
-        copyDepth = 0;
-        copyWithClient = false;
+        copy = null;
         selectInto = false;
         seekingSelect = false;
         selectDepth = 0;

@@ -222,6 +222,7 @@ class MigrationIndexTest {
     void aCopyOfAFileOnTheServerOrOneInABlockIsReadOn() throws IOException {
         write("20240101000000_copies.sql", "copy (select stdin from t) to '/tmp/out';\n"
                 + "copy t (stdout) from '/tmp/in';\n"
+                + "copy stdin from '/tmp/in';\n"
                 + "do $$ begin copy t from stdin; end $$;\n"
                 + "create table later (id int);\n");
         MigrationIndex index = MigrationIndex.scan(dir);
