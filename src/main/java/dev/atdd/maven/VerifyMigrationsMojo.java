@@ -9,6 +9,7 @@ import dev.atdd.core.database.SqlScript;
 import dev.atdd.core.database.SupabaseGap;
 import dev.atdd.core.database.SupabasePrelude;
 import dev.atdd.core.migration.MigrationIndex;
+import dev.atdd.core.migration.TableOrigin;
 import dev.atdd.core.plan.TablePlan;
 import dev.atdd.core.verify.MigrationVerifier;
 import dev.atdd.core.verify.RowLevelSecurityCheck;
@@ -113,7 +114,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
             report = new MigrationVerifier(database(server), settings.prelude())
                     .verify(plan, index, settings.plan().existingTables());
         } catch (MigrationFailedException e) {
-            throw new MojoFailureException(rejection(e, settings));
+            throw new MojoFailureException(rejection(e, settings, index));
         } catch (ScratchDatabaseException e) {
             throw new MojoExecutionException("cannot run the scratch PostgreSQL: " + e.getMessage(), e);
         } catch (DatabaseLibraries.Unavailable e) {
@@ -165,7 +166,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
      * What the server rejected, a prelude (run before any migration) or a migration, located, and the
      * Supabase advice when what it needs is what only Supabase has.
      */
-    private String rejection(MigrationFailedException e, Settings settings) {
+    private String rejection(MigrationFailedException e, Settings settings, MigrationIndex index) {
         Path file = e.failure().file();
         boolean inPrelude = settings.prelude().scripts().stream().map(SqlScript::file).anyMatch(file::equals);
         String title = inPrelude
@@ -173,7 +174,29 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                         + " does not apply on PostgreSQL 15:"
                 : "A migration does not apply on PostgreSQL 15 (" + e.applied().size() + " applied before it):";
         return title + "\n" + e.failure().render(basedir())
-                + e.failure().supabaseGap().map(gap -> supabaseAdvice(gap, settings, !inPrelude)).orElse("");
+                + e.failure().supabaseGap().map(gap -> supabaseAdvice(gap, settings, !inPrelude))
+                .or(() -> e.failure().missingTable().filter(table -> !inPrelude)
+                        .map(table -> missingTableAdvice(table, file, settings, index)))
+                .orElse("");
+    }
+
+    /**
+     * Where a table a migration references and the server lacks should come from: a later migration of
+     * this module, which must then come first, or another module or tool, whose tables a prelude file makes
+     * (existingTables only tells the checks they exist).
+     */
+    static String missingTableAdvice(String table, Path failed, Settings settings, MigrationIndex index) {
+        Optional<TableOrigin> origin = index.origin(table).filter(made -> !made.file().path().equals(failed));
+        if (origin.isPresent()) {
+            return "\n" + table + " is made by " + origin.get().where() + ": a migration that references it needs a"
+                    + " later version than that one.";
+        }
+        String preludeFile = "create it in a preludeFile (the plugin's docs/supabase-prelude.md, \"Tables another"
+                + " module makes\").";
+        return settings.plan().existingTables().contains(table)
+                ? "\n" + table + " is in existingTables, made by another module or tool; the database the migrations"
+                        + " are verified on needs it too: " + preludeFile
+                : "\nIf another module or tool makes " + table + ", list it in existingTables and " + preludeFile;
     }
 
     /**

@@ -249,6 +249,52 @@ class VerifyMigrationsMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    @MojoParameter(name = "existingTables", value = "billing_invoice")
+    void aTableOfAnotherModuleAMigrationReferencesIsToBeMadeInAPreludeFile(VerifyMigrationsMojo mojo) throws Exception {
+        ProjectCopy project = onTestServer(mojo);
+        project.write("supabase/migrations/20990101000000_refund.sql",
+                "create table refund (id uuid primary key, invoice uuid references public.billing_invoice (id));\n");
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(failure.getMessage().contains("relation \"public.billing_invoice\" does not exist (SQLSTATE 42P01)"),
+                failure.getMessage());
+        assertTrue(failure.getMessage().endsWith("\nbilling_invoice is in existingTables, made by another module or"
+                + " tool; the database the migrations are verified on needs it too: create it in a preludeFile (the"
+                + " plugin's docs/supabase-prelude.md, \"Tables another module makes\")."), failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void aTableNothingHereMakesMayBeAnotherModules(VerifyMigrationsMojo mojo) throws Exception {
+        ProjectCopy project = onTestServer(mojo);
+        project.write("supabase/migrations/20990101000000_refund.sql",
+                "create table refund (id uuid primary key, invoice uuid references billing_invoice (id));\n");
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(failure.getMessage().endsWith("\nIf another module or tool makes billing_invoice, list it in"
+                + " existingTables and create it in a preludeFile (the plugin's docs/supabase-prelude.md, \"Tables"
+                + " another module makes\")."), failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void aTableALaterMigrationMakesIsToBeMadeFirst(VerifyMigrationsMojo mojo) throws Exception {
+        ProjectCopy project = onTestServer(mojo);
+        project.write("supabase/migrations/20990101000000_refund.sql",
+                "create table refund (id uuid primary key, invoice uuid references billing_invoice (id));\n");
+        project.write("supabase/migrations/20990102000000_invoice.sql",
+                "create table billing_invoice (id uuid primary key);\n");
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(failure.getMessage().endsWith("\nbilling_invoice is made by 20990102000000_invoice.sql:1: a migration"
+                + " that references it needs a later version than that one."), failure.getMessage());
+    }
+
+    @Test
     void onTheEmbeddedServerAMissingExtensionIsToBeVerifiedOnSupabasesDatabaseNotInAPreludeFile() {
         assertEquals("\nextension pg_cron is not on this PostgreSQL 15: a Supabase database has more than the Supabase"
                 + " prelude makes (the plugin's docs/supabase-prelude.md lists what it makes), and a prelude file cannot"
