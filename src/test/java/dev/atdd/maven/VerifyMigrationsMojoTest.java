@@ -21,6 +21,7 @@ import dev.atdd.core.database.SupabaseGap;
 import dev.atdd.core.database.SupabasePrelude;
 import dev.atdd.core.verify.RowLevelSecurityCheck;
 import dev.atdd.testing.Postgres15;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -253,8 +254,7 @@ class VerifyMigrationsMojoTest {
     @MojoParameter(name = "existingTables", value = "billing_invoice")
     void aTableOfAnotherModuleAMigrationReferencesIsToBeMadeInAPreludeFile(VerifyMigrationsMojo mojo) throws Exception {
         ProjectCopy project = onTestServer(mojo);
-        project.write("supabase/migrations/20990101000000_refund.sql",
-                "create table refund (id uuid primary key, invoice uuid references public.billing_invoice (id));\n");
+        refundReferencing(project, "public.billing_invoice");
 
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
 
@@ -269,8 +269,7 @@ class VerifyMigrationsMojoTest {
     @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
     void aTableNothingHereMakesMayBeAnotherModules(VerifyMigrationsMojo mojo) throws Exception {
         ProjectCopy project = onTestServer(mojo);
-        project.write("supabase/migrations/20990101000000_refund.sql",
-                "create table refund (id uuid primary key, invoice uuid references billing_invoice (id));\n");
+        refundReferencing(project, "billing_invoice");
 
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
 
@@ -283,8 +282,7 @@ class VerifyMigrationsMojoTest {
     @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
     void aTableALaterMigrationMakesIsToBeMadeFirst(VerifyMigrationsMojo mojo) throws Exception {
         ProjectCopy project = onTestServer(mojo);
-        project.write("supabase/migrations/20990101000000_refund.sql",
-                "create table refund (id uuid primary key, invoice uuid references billing_invoice (id));\n");
+        refundReferencing(project, "billing_invoice");
         project.write("supabase/migrations/20990102000000_invoice.sql",
                 "create table billing_invoice (id uuid primary key);\n");
 
@@ -374,6 +372,12 @@ class VerifyMigrationsMojoTest {
         assertEquals(List.of("The prelude file does not apply on PostgreSQL 15:",
                 "prelude.sql:2:8: syntax error at or near \"tabel\" (SQLSTATE 42601)"),
                 failure.getMessage().lines().limit(2).toList());
+    }
+
+    /** A migration whose table has a foreign key to {@code invoices}, which nothing here makes before it. */
+    private static void refundReferencing(ProjectCopy project, String invoices) throws IOException {
+        project.write("supabase/migrations/20990101000000_refund.sql",
+                "create table refund (id uuid primary key, invoice uuid references " + invoices + " (id));\n");
     }
 
     private ProjectCopy onTestServer(VerifyMigrationsMojo mojo) throws Exception {
