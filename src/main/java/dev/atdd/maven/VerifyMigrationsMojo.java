@@ -127,7 +127,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                     + ".");
         }
 
-        VerificationReport.Verdict verdict = report.verdict(settings.rowLevelSecurity(), settings.failOnAnyDrift());
+        VerificationReport.Verdict verdict = report.verdict(settings.rowLevelSecurity(), settings.failOnAnyDrift(), basedir());
         verdict.warnings().forEach(this::warnOfFinding);
         conclude(JsonReport.of(report, verdict, basedir()), verdict.passed(),
                 nothingToVerify ? "No migration in " + shown(migrations()) + " and no table to check: no database started."

@@ -70,7 +70,8 @@ class VerifyMigrationsMojoTest {
 
         assertEquals(List.of(
                 "1 difference between the contracts and the schema the migrations build:",
-                "  shop_order_order: no such table after the migrations ran (shop/order/order asks for it)",
+                "  contracts/shop/order/order.schema.json:",
+                "    shop_order_order: no such table after the migrations ran (shop/order/order asks for it)",
                 "Row level security is off on 1 public table: shop_cart_cart (20250101000000_shop_cart_cart.sql:2)."
                         + " Supabase serves the public schema through its API: enable row level security on it in a"
                         + " migration (or set rowLevelSecurityCheck=warn)."), failure.getMessage().lines().toList());
@@ -117,7 +118,8 @@ class VerifyMigrationsMojoTest {
         second.execute();
 
         assertEquals(List.of("1 difference between the contracts and the schema the migrations build:",
-                "  shop_order_order: no such table after the migrations ran (shop/order/order asks for it)"),
+                "  contracts/shop/order/order.schema.json:",
+                "    shop_order_order: no such table after the migrations ran (shop/order/order asks for it)"),
                 logged(first, "warn"));
         assertEquals(logged(first, "warn"), logged(second, "warn"));
     }

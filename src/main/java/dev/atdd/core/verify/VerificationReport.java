@@ -1,8 +1,13 @@
 package dev.atdd.core.verify;
 
+import dev.atdd.core.DisplayPath;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What applying the migrations to a scratch database showed.
@@ -43,7 +48,7 @@ public record VerificationReport(List<Path> applied, List<Drift> drift, List<Unp
      * @param rowLevelSecurity what a public table without row level security does
      * @param failOnDrift      whether drift fails the build ({@code false}: its lines are warnings)
      */
-    public Verdict verdict(RowLevelSecurityCheck rowLevelSecurity, boolean failOnDrift) {
+    public Verdict verdict(RowLevelSecurityCheck rowLevelSecurity, boolean failOnDrift, Path base) {
         List<UnprotectedTable> unprotected = rowLevelSecurity == RowLevelSecurityCheck.OFF ? List.of()
                 : withoutRowLevelSecurity;
         boolean rlsFails = rowLevelSecurity == RowLevelSecurityCheck.FAIL && !unprotected.isEmpty();
@@ -53,20 +58,31 @@ public record VerificationReport(List<Path> applied, List<Drift> drift, List<Unp
             warnings.add(rowLevelSecurityMessage(unprotected, false));
         }
         if (!failOnDrift && !drift.isEmpty()) {
-            warnings.addAll(describeDrift().lines().toList());
+            warnings.addAll(describeDrift(base).lines().toList());
         }
-        String failure = ((driftFails ? describeDrift() + "\n" : "")
+        String failure = ((driftFails ? describeDrift(base) + "\n" : "")
                 + (rlsFails ? rowLevelSecurityMessage(unprotected, true) : "")).strip();
         return new Verdict(!driftFails && !rlsFails, failure, warnings,
                 unprotected.stream().map(UnprotectedTable::name).toList());
     }
 
-    /** The drift as the build shows it, one difference a line. */
-    public String describeDrift() {
+    /**
+     * The drift as the build shows it, one difference a line: under the file of the contract that asks
+     * (several columns of one contract often differ together), then those no contract asks for.
+     *
+     * @param base what the contracts' paths are shown relative to (the project's folder)
+     */
+    public String describeDrift(Path base) {
         StringBuilder out = new StringBuilder();
         out.append(drift.size()).append(drift.size() == 1 ? " difference" : " differences")
                 .append(" between the contracts and the schema the migrations build:");
-        drift.forEach(d -> out.append("\n  ").append(d.describe()));
+        Map<Optional<Path>, List<Drift>> byContract = drift.stream()
+                .collect(Collectors.groupingBy(Drift::contract, LinkedHashMap::new, Collectors.toList()));
+        byContract.forEach((contract, differences) -> contract.ifPresent(file -> {
+            out.append("\n  ").append(DisplayPath.of(base, file)).append(':');
+            differences.forEach(d -> out.append("\n    ").append(d.describe()));
+        }));
+        byContract.getOrDefault(Optional.empty(), List.of()).forEach(d -> out.append("\n  ").append(d.describe()));
         if (drift.stream().anyMatch(d -> d.column().isPresent())) {
             out.append("\n").append(COLUMN_DRIFT_HINT);
         }

@@ -128,9 +128,9 @@ class JsonReportTest {
                 List.of(new UnprotectedTable("shop_cart_cart", Optional.empty(), Optional.empty())));
 
         JsonNode checked = written("verify-migrations.json", JsonReport.of(verification,
-                verification.verdict(RowLevelSecurityCheck.WARN, false), project));
+                verification.verdict(RowLevelSecurityCheck.WARN, false, project), project));
         JsonNode off = written("verify-migrations.json", JsonReport.of(verification,
-                verification.verdict(RowLevelSecurityCheck.OFF, true), project));
+                verification.verdict(RowLevelSecurityCheck.OFF, true, project), project));
 
         assertTrue(checked.get("passed").asBoolean());
         assertEquals("supabase/migrations/20250101000000_cart.sql", checked.get("applied").get(0).asText());

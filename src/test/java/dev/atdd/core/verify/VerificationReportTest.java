@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
 /** The verdict of verify-migrations as the settings decide it, from reports built by hand: no database. */
 class VerificationReportTest {
 
+    private static final Path BASE = Path.of("/work/shop");
     private static final Drift NO_TABLE = new Drift("shop_order_order", Optional.empty(),
             "no such table after the migrations ran (shop/order/order asks for it)",
-            Optional.of(Path.of("contracts/shop/order/order.schema.json")));
+            Optional.of(BASE.resolve("contracts/shop/order/order.schema.json")));
     private static final Drift WRONG_TYPE = new Drift("shop_cart_cart", Optional.of("total"),
             "contract says number (NUMERIC NOT NULL), table has TEXT NULL", Optional.empty());
     private static final String ONE_DIFFERENCE = "1 difference between the contracts and the schema the migrations build:";
-    private static final String NO_TABLE_LINE =
-            "  shop_order_order: no such table after the migrations ran (shop/order/order asks for it)";
+    private static final String NO_TABLE_LINES = "  contracts/shop/order/order.schema.json:\n"
+            + "    shop_order_order: no such table after the migrations ran (shop/order/order asks for it)";
     private static final MigrationFile CART_MIGRATION = new MigrationFile(
             Path.of("supabase/migrations/20250101000000_cart.sql"), "20250101000000", "cart");
     private static final UnprotectedTable CART = madeByMigration("shop_cart_cart", 3);
@@ -41,7 +42,7 @@ class VerificationReportTest {
 
     @Test
     void aCleanSchemaPassesWithNothingToSay() {
-        VerificationReport.Verdict verdict = report(List.of(), List.of()).verdict(RowLevelSecurityCheck.FAIL, true);
+        VerificationReport.Verdict verdict = report(List.of(), List.of()).verdict(RowLevelSecurityCheck.FAIL, true, BASE);
 
         assertEquals(new VerificationReport.Verdict(true, "", List.of(), List.of()), verdict);
     }
@@ -49,21 +50,23 @@ class VerificationReportTest {
     @Test
     void driftAndAnUnprotectedTableBothFailTheBuildDriftFirst() {
         VerificationReport.Verdict verdict = report(List.of(NO_TABLE), List.of(CART))
-                .verdict(RowLevelSecurityCheck.FAIL, true);
+                .verdict(RowLevelSecurityCheck.FAIL, true, BASE);
 
-        assertEquals(new VerificationReport.Verdict(false, ONE_DIFFERENCE + "\n" + NO_TABLE_LINE + "\n" + ONE_UNPROTECTED,
+        assertEquals(new VerificationReport.Verdict(false, ONE_DIFFERENCE + "\n" + NO_TABLE_LINES + "\n" + ONE_UNPROTECTED,
                 List.of(), List.of("shop_cart_cart")), verdict);
     }
 
     @Test
     void inWarnModesBothAreWarningsTheTableFirstAndTheDriftALineEach() {
         VerificationReport.Verdict verdict = report(List.of(NO_TABLE, WRONG_TYPE), List.of(CART))
-                .verdict(RowLevelSecurityCheck.WARN, false);
+                .verdict(RowLevelSecurityCheck.WARN, false, BASE);
 
         // Already a warning: the setting that makes it one is not offered again.
         assertEquals(new VerificationReport.Verdict(true, "", List.of(ONE_UNPROTECTED.replace(
                         " (or set rowLevelSecurityCheck=warn).", "."),
-                "2 differences between the contracts and the schema the migrations build:", NO_TABLE_LINE,
+                "2 differences between the contracts and the schema the migrations build:",
+                "  contracts/shop/order/order.schema.json:",
+                "    shop_order_order: no such table after the migrations ran (shop/order/order asks for it)",
                 "  shop_cart_cart.total: contract says number (NUMERIC NOT NULL), table has TEXT NULL",
                 VerificationReport.COLUMN_DRIFT_HINT), List.of("shop_cart_cart")), verdict);
     }
@@ -71,18 +74,20 @@ class VerificationReportTest {
     @Test
     void driftOnlyWarnedAboutLeavesTheUnprotectedTablesToFailTheBuild() {
         VerificationReport.Verdict verdict = report(List.of(NO_TABLE), List.of(madeByMigration("a", 1),
-                new UnprotectedTable("b", Optional.empty(), Optional.empty()))).verdict(RowLevelSecurityCheck.FAIL, false);
+                new UnprotectedTable("b", Optional.empty(), Optional.empty()))).verdict(RowLevelSecurityCheck.FAIL, false, BASE);
 
         assertEquals(new VerificationReport.Verdict(false, "Row level security is off on 2 public tables:"
                 + " a (20250101000000_cart.sql:1), b. Supabase serves the public schema through its API: enable row"
                 + " level security on each in a migration (or set rowLevelSecurityCheck=warn).",
-                List.of(ONE_DIFFERENCE, NO_TABLE_LINE), List.of("a", "b")), verdict);
+                List.of(ONE_DIFFERENCE, "  contracts/shop/order/order.schema.json:",
+                        "    shop_order_order: no such table after the migrations ran (shop/order/order asks for it)"),
+                List.of("a", "b")), verdict);
     }
 
     @Test
     void aTableThePreludeFileMakesIsToldToGetRowLevelSecurityThere() {
         VerificationReport.Verdict verdict = report(List.of(), List.of(madeByPreludeFile("billing_invoice")))
-                .verdict(RowLevelSecurityCheck.FAIL, true);
+                .verdict(RowLevelSecurityCheck.FAIL, true, BASE);
 
         assertEquals("Row level security is off on 1 public table: billing_invoice (prelude file prelude.sql)."
                 + " Supabase serves the public schema through its API: enable row level security on it in the"
@@ -92,7 +97,7 @@ class VerificationReportTest {
     @Test
     void tablesOfBothTheMigrationsAndThePreludeFileAreToldWhereEachGetsIt() {
         VerificationReport.Verdict verdict = report(List.of(), List.of(madeByPreludeFile("billing_invoice"), CART))
-                .verdict(RowLevelSecurityCheck.WARN, true);
+                .verdict(RowLevelSecurityCheck.WARN, true, BASE);
 
         assertEquals(List.of("Row level security is off on 2 public tables: billing_invoice (prelude file prelude.sql),"
                 + " shop_cart_cart (20250101000000_cart.sql:3). Supabase serves the public schema through its API:"
@@ -103,12 +108,12 @@ class VerificationReportTest {
     @Test
     void withTheCheckOffUnprotectedTablesAreNeitherCountedNorMentioned() {
         VerificationReport.Verdict passing = report(List.of(), List.of(CART))
-                .verdict(RowLevelSecurityCheck.OFF, true);
+                .verdict(RowLevelSecurityCheck.OFF, true, BASE);
         VerificationReport.Verdict failing = report(List.of(NO_TABLE), List.of(CART))
-                .verdict(RowLevelSecurityCheck.OFF, true);
+                .verdict(RowLevelSecurityCheck.OFF, true, BASE);
 
         assertEquals(new VerificationReport.Verdict(true, "", List.of(), List.of()), passing);
-        assertEquals(new VerificationReport.Verdict(false, ONE_DIFFERENCE + "\n" + NO_TABLE_LINE, List.of(), List.of()),
+        assertEquals(new VerificationReport.Verdict(false, ONE_DIFFERENCE + "\n" + NO_TABLE_LINES, List.of(), List.of()),
                 failing);
     }
 }
