@@ -273,11 +273,9 @@ class VerifyMigrationsMojoTest {
         ProjectCopy project = onTestServer(mojo);
         refundReferencing(project, "billing_invoice");
 
-        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
-
-        assertTrue(failure.getMessage().endsWith("\nIf another module or tool makes billing_invoice, list it in"
+        assertFailsWithAdvice(mojo, "If another module or tool makes billing_invoice, list it in"
                 + " existingTables and create it in a preludeFile (the plugin's docs/supabase-prelude.md, \"Tables"
-                + " another module makes\")."), failure.getMessage());
+                + " another module makes\").");
     }
 
     @Test
@@ -288,10 +286,40 @@ class VerifyMigrationsMojoTest {
         project.write("supabase/migrations/20990102000000_invoice.sql",
                 "create table billing_invoice (id uuid primary key);\n");
 
-        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertFailsWithAdvice(mojo, "billing_invoice is made by 20990102000000_invoice.sql:1: a migration"
+                + " that references it needs a later version than that one.");
+    }
 
-        assertTrue(failure.getMessage().endsWith("\nbilling_invoice is made by 20990102000000_invoice.sql:1: a migration"
-                + " that references it needs a later version than that one."), failure.getMessage());
+    @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void aTableMadeFurtherDownTheSameMigrationIsToBeMadeBeforeItsReference(VerifyMigrationsMojo mojo) throws Exception {
+        ProjectCopy project = onTestServer(mojo);
+        project.write("supabase/migrations/20990101000000_refund.sql",
+                "create table refund (id uuid primary key, invoice uuid references billing_invoice (id));\n"
+                        + "create table billing_invoice (id uuid primary key);\n");
+
+        assertFailsWithAdvice(mojo, "billing_invoice is made further down this migration, at line 2:"
+                + " make it before the statement that references it.");
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void aTableAnEarlierMigrationWasToMakeIsNotToBeMadeEarlierStill(VerifyMigrationsMojo mojo) throws Exception {
+        ProjectCopy project = onTestServer(mojo);
+        // Made only where a role exists that the scratch database lacks.
+        project.write("supabase/migrations/20990101000000_invoice.sql", """
+                do $$ begin
+                  if exists (select from pg_roles where rolname = 'billing_owner') then
+                    create table billing_invoice (id uuid primary key);
+                  end if;
+                end $$;
+                """);
+        project.write("supabase/migrations/20990102000000_refund.sql",
+                "create table refund (id uuid primary key, invoice uuid references billing_invoice (id));\n");
+
+        assertFailsWithAdvice(mojo, "billing_invoice is made by 20990101000000_invoice.sql:3, which ran"
+                + " before this migration, yet the server lacks it: see what kept that statement from making it in"
+                + " public (a condition, another schema).");
     }
 
     @Test
@@ -374,6 +402,13 @@ class VerifyMigrationsMojoTest {
         assertEquals(List.of("The prelude file does not apply on PostgreSQL 15:",
                 "prelude.sql:2:8: syntax error at or near \"tabel\" (SQLSTATE 42601)"),
                 failure.getMessage().lines().limit(2).toList());
+    }
+
+    /** Runs the goal, which must fail with {@code advice} on the last line(s) of its message. */
+    private static void assertFailsWithAdvice(VerifyMigrationsMojo mojo, String advice) {
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(failure.getMessage().endsWith("\n" + advice), failure.getMessage());
     }
 
     /** A migration whose table has a foreign key to {@code invoices}, which nothing here makes before it. */
