@@ -13,6 +13,7 @@ import dev.atdd.core.migration.MigrationFile;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.migration.MigrationVersion;
 import dev.atdd.core.migration.TableOrigin;
+import dev.atdd.core.naming.TableName;
 import dev.atdd.core.plan.TablePlan;
 import dev.atdd.core.verify.MigrationVerifier;
 import dev.atdd.core.verify.RowLevelSecurityCheck;
@@ -209,10 +210,12 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
         }
         String preludeFile = "create it in a preludeFile (the plugin's docs/supabase-prelude.md, \"Tables another"
                 + " module makes\").";
+        // existingTables refuses a name written otherwise (quoted, in capitals): no contract's table has it.
         return settings.plan().existingTables().contains(table)
                 ? "\n" + table + " is in existingTables, made by another module or tool; the database the migrations"
                         + " are verified on needs it too: " + preludeFile
-                : "\nIf another module or tool makes " + table + ", list it in existingTables and " + preludeFile;
+                : "\nIf another module or tool makes " + table + ", "
+                        + (TableName.isWrittenForm(table) ? "list it in existingTables and " : "") + preludeFile;
     }
 
     /**

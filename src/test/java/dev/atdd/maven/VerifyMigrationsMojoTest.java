@@ -280,6 +280,17 @@ class VerifyMigrationsMojoTest {
 
     @Test
     @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void aQuotedTableNothingHereMakesIsNotSentToExistingTablesWhichRefusesItsName(VerifyMigrationsMojo mojo)
+            throws Exception {
+        ProjectCopy project = onTestServer(mojo);
+        refundReferencing(project, "\"BillingInvoice\"");
+
+        assertFailsWithAdvice(mojo, "If another module or tool makes BillingInvoice, create it in a preludeFile (the"
+                + " plugin's docs/supabase-prelude.md, \"Tables another module makes\").");
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
     void aTableALaterMigrationMakesIsToBeMadeFirst(VerifyMigrationsMojo mojo) throws Exception {
         ProjectCopy project = onTestServer(mojo);
         refundReferencing(project, "billing_invoice");
