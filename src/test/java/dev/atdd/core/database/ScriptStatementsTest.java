@@ -83,7 +83,8 @@ class ScriptStatementsTest {
         "copy public.t from '/data/t.csv'", "copy t (stdin) to '/tmp/x'", "copy (select stdout from t) to '/tmp/x'",
         "select 1 as stdin", "create table stdin (a int)", "copy t from program 'cat' -- stdin",
         "copy t from \"stdin\"", "copy stdin from '/data/t.csv'", "copy stdin (stdout) from '/x' with (format csv)",
-        "copy public.stdin to '/tmp/x'",
+        "copy public.stdin to '/tmp/x'", "copy t from '/data/t.csv' where a is distinct from stdin",
+        "copy t from '/data/t.csv' where a similar to stdout",
     })
     void leavesOtherCopiesAndStatementsNamingStdinToTheServer(String statement) {
         assertFalse(ScriptStatements.of(statement).get(0).copiesWithClient(), statement);
