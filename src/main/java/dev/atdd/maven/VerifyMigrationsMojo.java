@@ -2,20 +2,16 @@ package dev.atdd.maven;
 
 import dev.atdd.core.check.JsonReport;
 import dev.atdd.core.database.MigrationFailedException;
-import dev.atdd.core.database.MigrationFailure;
 import dev.atdd.core.database.ScratchDatabase;
 import dev.atdd.core.database.ScratchDatabaseException;
 import dev.atdd.core.database.ServerUrl;
 import dev.atdd.core.database.SqlScript;
 import dev.atdd.core.database.SupabaseGap;
 import dev.atdd.core.database.SupabasePrelude;
-import dev.atdd.core.migration.MigrationFile;
 import dev.atdd.core.migration.MigrationIndex;
-import dev.atdd.core.migration.MigrationVersion;
-import dev.atdd.core.migration.TableOrigin;
-import dev.atdd.core.naming.TableName;
 import dev.atdd.core.plan.TablePlan;
 import dev.atdd.core.verify.MigrationVerifier;
+import dev.atdd.core.verify.MissingTable;
 import dev.atdd.core.verify.RowLevelSecurityCheck;
 import dev.atdd.core.verify.VerificationReport;
 import java.io.File;
@@ -179,43 +175,9 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                 : "A migration does not apply on PostgreSQL 15 (" + e.applied().size() + " applied before it):";
         return title + "\n" + e.failure().render(basedir())
                 + e.failure().supabaseGap().map(gap -> supabaseAdvice(gap, settings, !inPrelude))
-                .or(() -> e.failure().missingTable().filter(table -> !inPrelude)
-                        .map(table -> missingTableAdvice(table, e.failure(), settings, index)))
+                .or(() -> inPrelude ? Optional.empty() : MissingTable.advice(e.failure(), index,
+                        settings.plan().existingTables()).map(advice -> "\n" + advice))
                 .orElse("");
-    }
-
-    /**
-     * Where a table a migration references and the server lacks should come from: a later migration of
-     * this module, which must then come first, or a statement further down the same one; or another
-     * module or tool, whose tables a prelude file makes (existingTables only tells the checks they exist).
-     * A migration that ran before and was to make it did not: no order is to blame.
-     */
-    static String missingTableAdvice(String table, MigrationFailure failed, Settings settings, MigrationIndex index) {
-        Optional<TableOrigin> origin = index.origin(table);
-        if (origin.isPresent()) {
-            TableOrigin made = origin.get();
-            if (!made.file().path().equals(failed.file())) {
-                String failedVersion = MigrationFile.named(failed.file()).map(MigrationFile::version).orElse("");
-                return MigrationVersion.compare(made.file().version(), failedVersion) > 0
-                        ? "\n" + table + " is made by " + made.where() + ": a migration that references it needs a"
-                                + " later version than that one."
-                        : "\n" + table + " is made by " + made.where() + ", which ran before this migration, yet the"
-                                + " server lacks it: see what kept that statement from making it in public (a"
-                                + " condition, another schema).";
-            }
-            if (failed.line() > 0 && made.line() > failed.line()) {
-                return "\n" + table + " is made further down this migration, at line " + made.line() + ": make it"
-                        + " before the statement that references it.";
-            }
-        }
-        String preludeFile = "create it in a preludeFile (the plugin's docs/supabase-prelude.md, \"Tables another"
-                + " module makes\").";
-        // existingTables refuses a name written otherwise (quoted, in capitals): no contract's table has it.
-        return settings.plan().existingTables().contains(table)
-                ? "\n" + table + " is in existingTables, made by another module or tool; the database the migrations"
-                        + " are verified on needs it too: " + preludeFile
-                : "\nIf another module or tool makes " + table + ", "
-                        + (TableName.isWrittenForm(table) ? "list it in existingTables and " : "") + preludeFile;
     }
 
     /**

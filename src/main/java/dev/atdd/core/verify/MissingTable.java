@@ -1,0 +1,57 @@
+package dev.atdd.core.verify;
+
+import dev.atdd.core.database.MigrationFailure;
+import dev.atdd.core.migration.MigrationFile;
+import dev.atdd.core.migration.MigrationIndex;
+import dev.atdd.core.migration.MigrationVersion;
+import dev.atdd.core.migration.TableOrigin;
+import dev.atdd.core.naming.TableName;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where a table a migration references, and the server lacks, should come from, told under the
+ * failure: a later migration of this module, which must then come first, or a statement further down
+ * the same one; or another module or tool, whose tables a prelude file makes (existingTables only
+ * tells the checks they exist). A migration that ran before and was to make it did not: no order is
+ * to blame.
+ */
+public final class MissingTable {
+
+    private MissingTable() {
+    }
+
+    /** The advice for a migration's failure on a missing table of {@code public}, or empty for any other failure. */
+    public static Optional<String> advice(MigrationFailure failed, MigrationIndex index, Set<String> existingTables) {
+        return failed.missingTable().map(table -> advice(table, failed, index, existingTables));
+    }
+
+    private static String advice(String table, MigrationFailure failed, MigrationIndex index,
+                                 Set<String> existingTables) {
+        Optional<TableOrigin> origin = index.origin(table);
+        if (origin.isPresent()) {
+            TableOrigin made = origin.get();
+            if (!made.file().path().equals(failed.file())) {
+                String failedVersion = MigrationFile.named(failed.file()).map(MigrationFile::version).orElse("");
+                return MigrationVersion.compare(made.file().version(), failedVersion) > 0
+                        ? table + " is made by " + made.where() + ": a migration that references it needs a"
+                                + " later version than that one."
+                        : table + " is made by " + made.where() + ", which ran before this migration, yet the"
+                                + " server lacks it: see what kept that statement from making it in public (a"
+                                + " condition, another schema).";
+            }
+            if (failed.line() > 0 && made.line() > failed.line()) {
+                return table + " is made further down this migration, at line " + made.line() + ": make it"
+                        + " before the statement that references it.";
+            }
+        }
+        String preludeFile = "create it in a preludeFile (the plugin's docs/supabase-prelude.md, \"Tables another"
+                + " module makes\").";
+        // existingTables refuses a name written otherwise (quoted, in capitals): no contract's table has it.
+        return existingTables.contains(table)
+                ? table + " is in existingTables, made by another module or tool; the database the migrations"
+                        + " are verified on needs it too: " + preludeFile
+                : "If another module or tool makes " + table + ", "
+                        + (TableName.isWrittenForm(table) ? "list it in existingTables and " : "") + preludeFile;
+    }
+}
