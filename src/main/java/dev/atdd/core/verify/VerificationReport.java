@@ -68,7 +68,7 @@ public record VerificationReport(List<Path> applied, List<Drift> drift, List<Unp
 
     /**
      * The drift as the build shows it, one difference a line: under the file of the contract that asks
-     * (several columns of one contract often differ together), then those no contract asks for.
+     * (several columns of one contract often differ together), then those of the tables the pom declares.
      *
      * @param base what the contracts' paths are shown relative to (the project's folder)
      */
@@ -82,7 +82,11 @@ public record VerificationReport(List<Path> applied, List<Drift> drift, List<Unp
             out.append("\n  ").append(DisplayPath.of(base, file)).append(':');
             differences.forEach(d -> out.append("\n    ").append(d.describe()));
         }));
-        byContract.getOrDefault(Optional.empty(), List.of()).forEach(d -> out.append("\n  ").append(d.describe()));
+        List<Drift> declared = byContract.getOrDefault(Optional.empty(), List.of());
+        if (!declared.isEmpty()) {
+            out.append("\n  declared in the pom (infrastructureTables):");
+            declared.forEach(d -> out.append("\n    ").append(d.describe()));
+        }
         if (drift.stream().anyMatch(d -> d.column().isPresent())) {
             out.append("\n").append(COLUMN_DRIFT_HINT);
         }

@@ -17,7 +17,10 @@ class VerificationReportTest {
             "no such table after the migrations ran (shop/order/order asks for it)",
             Optional.of(BASE.resolve("contracts/shop/order/order.schema.json")));
     private static final Drift WRONG_TYPE = new Drift("shop_cart_cart", Optional.of("total"),
-            "contract says number (NUMERIC NOT NULL), table has TEXT NULL", Optional.empty());
+            "contract says number (NUMERIC NOT NULL), table has TEXT NULL",
+            Optional.of(BASE.resolve("contracts/shop/cart/cart.schema.json")));
+    private static final Drift NO_EVENT_LOG = new Drift("match_events", Optional.empty(),
+            "no such table after the migrations ran (event-log match asks for it)", Optional.empty());
     private static final String ONE_DIFFERENCE = "1 difference between the contracts and the schema the migrations build:";
     private static final String NO_TABLE_LINES = "  contracts/shop/order/order.schema.json:\n"
             + "    shop_order_order: no such table after the migrations ran (shop/order/order asks for it)";
@@ -58,16 +61,19 @@ class VerificationReportTest {
 
     @Test
     void inWarnModesBothAreWarningsTheTableFirstAndTheDriftALineEach() {
-        VerificationReport.Verdict verdict = report(List.of(NO_TABLE, WRONG_TYPE), List.of(CART))
+        VerificationReport.Verdict verdict = report(List.of(NO_EVENT_LOG, NO_TABLE, WRONG_TYPE), List.of(CART))
                 .verdict(RowLevelSecurityCheck.WARN, false, BASE);
 
         // Already a warning: the setting that makes it one is not offered again.
         assertEquals(new VerificationReport.Verdict(true, "", List.of(ONE_UNPROTECTED.replace(
                         " (or set rowLevelSecurityCheck=warn).", "."),
-                "2 differences between the contracts and the schema the migrations build:",
+                "3 differences between the contracts and the schema the migrations build:",
                 "  contracts/shop/order/order.schema.json:",
                 "    shop_order_order: no such table after the migrations ran (shop/order/order asks for it)",
-                "  shop_cart_cart.total: contract says number (NUMERIC NOT NULL), table has TEXT NULL",
+                "  contracts/shop/cart/cart.schema.json:",
+                "    shop_cart_cart.total: contract says number (NUMERIC NOT NULL), table has TEXT NULL",
+                "  declared in the pom (infrastructureTables):",
+                "    match_events: no such table after the migrations ran (event-log match asks for it)",
                 VerificationReport.COLUMN_DRIFT_HINT), List.of("shop_cart_cart")), verdict);
     }
 
