@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Compares the tables the contracts ask for with the schema the migrations built, as PostgreSQL's
@@ -220,10 +221,18 @@ public final class SchemaDrift {
     /**
      * What the table has in place of a check it does not enforce: the column's CHECK that lets through
      * the most of the contract's values, and those it lacks (a CHECK one value short is not "no such
-     * CHECK"), or no such CHECK.
+     * CHECK"); for a pattern, the column's CHECK matching another; or no such CHECK.
      */
     private static String closest(List<SchemaSnapshot.Check> checks, PgType type, Check check) {
         String closest = "no such CHECK";
+        if (check instanceof Check.PatternMatch) {
+            for (SchemaSnapshot.Check existing : checks) {
+                Set<String> regexes = CheckConstants.of(existing.definition()).regexes();
+                if (!regexes.isEmpty()) {
+                    return "CHECK " + existing.name() + " matching " + String.join(" and ", new TreeSet<>(regexes));
+                }
+            }
+        }
         if (check instanceof Check.AllowedValues allowed) {
             int fewestLacking = allowed.values().size();
             for (SchemaSnapshot.Check existing : checks) {

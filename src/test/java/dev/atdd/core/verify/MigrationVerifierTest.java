@@ -169,18 +169,20 @@ class MigrationVerifierTest {
     }
 
     @Test
-    void aCheckShortOfSomeContractValuesIsNamedWithTheValuesItLacks() throws Exception {
+    void aCheckShortOfSomeContractValuesOrMatchingAnotherPatternIsNamed() throws Exception {
         contract("shop/order/ticket", """
                 {"x-artifact-metadata": {"persistence": {"strategy": "relational"}},
                  "properties": {"id": {"type": "string", "format": "uuid"},
                                 "status": {"type": "string", "enum": ["open", "closed", "void"]},
-                                "channel": {"type": "string", "enum": ["web", "app"]}}}
+                                "channel": {"type": "string", "enum": ["web", "app"]},
+                                "code": {"type": "string", "pattern": "^[A-Z]+$"}}}
                 """);
         migration("20250101000000_ticket.sql", """
                 create table public.shop_order_ticket (
                   id uuid primary key default gen_random_uuid(),
                   status text constraint status_short check (status in ('open')),
-                  channel text check (channel <> '')
+                  channel text check (channel <> ''),
+                  code text check (code ~ '^[a-z]+$')
                 );
                 alter table public.shop_order_ticket add constraint status_nearly
                   check (status in ('open', 'closed', 'draft'));
@@ -192,7 +194,9 @@ class MigrationVerifierTest {
         assertEquals(List.of(
                 "shop_order_ticket.status: contract says enum [open, closed, void], table has CHECK status_nearly"
                         + " without [void]",
-                "shop_order_ticket.channel: contract says enum [web, app], table has no such CHECK"),
+                "shop_order_ticket.channel: contract says enum [web, app], table has no such CHECK",
+                "shop_order_ticket.code: contract says pattern ^[A-Z]+$, table has CHECK shop_order_ticket_code_check"
+                        + " matching ^[a-z]+$"),
                 report.drift().stream().map(Drift::describe).toList());
     }
 
