@@ -273,7 +273,7 @@ class VerifyMigrationsMojoTest {
         ProjectCopy project = onTestServer(mojo);
         refundReferencing(project, "billing_invoice");
 
-        assertFailsWithAdvice(mojo, "If another module or tool makes billing_invoice, list it in"
+        assertFailsWithAdvice(mojo, "If billing_invoice is a table another module or tool makes, list it in"
                 + " existingTables and create it in a preludeFile (the plugin's docs/supabase-prelude.md, \"Tables"
                 + " another module makes\").");
     }
@@ -285,8 +285,8 @@ class VerifyMigrationsMojoTest {
         ProjectCopy project = onTestServer(mojo);
         refundReferencing(project, "\"BillingInvoice\"");
 
-        assertFailsWithAdvice(mojo, "If another module or tool makes BillingInvoice, create it in a preludeFile (the"
-                + " plugin's docs/supabase-prelude.md, \"Tables another module makes\").");
+        assertFailsWithAdvice(mojo, "If BillingInvoice is a table another module or tool makes, create it in a"
+                + " preludeFile (the plugin's docs/supabase-prelude.md, \"Tables another module makes\").");
     }
 
     @Test

@@ -51,7 +51,8 @@ public final class MissingTable {
         return existingTables.contains(table)
                 ? table + " is in existingTables, made by another module or tool; the database the migrations"
                         + " are verified on needs it too: " + preludeFile
-                : "If another module or tool makes " + table + ", "
+                // The same error names a missing sequence or view: the advice is for a table.
+                : "If " + table + " is a table another module or tool makes, "
                         + (TableName.isWrittenForm(table) ? "list it in existingTables and " : "") + preludeFile;
     }
 }
