@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 public record SkippedFile(Path path, String reason) {
 
     /**
-     * Flyway's names, which Java teams bring along: versioned ({@code V1__init.sql}), repeatable
-     * ({@code R__views.sql}) and undo ({@code U1__init.sql}) migrations.
+     * Flyway's names, which Java teams bring along: versioned ({@code V1__init.sql}), baseline
+     * ({@code B5__schema.sql}), repeatable ({@code R__views.sql}) and undo ({@code U1__init.sql}) migrations.
      */
-    private static final Pattern FLYWAY = Pattern.compile("([VRU])[0-9._]*__(.+)\\.sql", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FLYWAY = Pattern.compile("([VBRU])[0-9._]*__(.+)\\.sql", Pattern.CASE_INSENSITIVE);
     /**
      * A version set off by another character than {@code _}: {@code 20240101-orders.sql}. Not where digits
      * follow, as in a date written {@code 2024-01-15_orders.sql}: its version would be 2024, before every other.
