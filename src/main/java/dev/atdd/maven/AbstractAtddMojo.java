@@ -44,9 +44,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -62,6 +64,14 @@ abstract class AbstractAtddMojo extends AbstractMojo {
     /** The modules this project aggregates, as a parent pom's: they inherit its plugin configuration. */
     @Parameter(defaultValue = "${project.modules}", readonly = true)
     protected List<String> modules;
+
+    /** The plugins this project's own {@code <build><plugins>} lists (not those of its {@code <pluginManagement>}). */
+    @Parameter(defaultValue = "${project.buildPlugins}", readonly = true)
+    protected List<Plugin> buildPlugins;
+
+    /** This plugin, to find it among {@link #buildPlugins}. */
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    protected PluginDescriptor pluginDescriptor;
 
     /**
      * Root of the JSON Schema contracts, laid out as <code>{theme}/{domain}/{aspect}.schema.json</code>.
@@ -106,6 +116,13 @@ abstract class AbstractAtddMojo extends AbstractMojo {
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (flag("skip", skip)) {
             getLog().info("atdd: skipped (atdd.skip)");
+            return;
+        }
+        if (aggregatesModules() && !listedInBuildPlugins()) {
+            // Only a goal named on the command line runs here: `mvn atdd:…` at the root runs it on every project
+            // of the reactor, and on the parent with the managed configuration, whose folders name the modules'.
+            getLog().info("atdd: skipped in this parent pom, whose <plugins> do not list the atdd plugin"
+                    + " (it is in <pluginManagement> only): the modules that list it run it");
             return;
         }
         try {
@@ -247,6 +264,12 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         // Only whether there are any: it picks the advice of the warning about a missing contracts directory.
         settings.put("modules", aggregatesModules());
         return settings;
+    }
+
+    /** Whether this project's own {@code <build><plugins>} lists this plugin. */
+    private boolean listedInBuildPlugins() {
+        return buildPlugins != null && pluginDescriptor != null && buildPlugins.stream()
+                .anyMatch(plugin -> plugin.getKey().equals(pluginDescriptor.getPluginLookupKey()));
     }
 
     /** Whether this project aggregates modules, as a parent pom does: they inherit its plugin configuration. */

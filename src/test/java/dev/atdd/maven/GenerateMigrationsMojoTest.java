@@ -105,6 +105,24 @@ class GenerateMigrationsMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "generate-migrations", pom = "src/test/projects/parent-managed/pom.xml")
+    @MojoParameter(name = "infrastructureTables", value = "match:event-log")
+    void aParentPomThatOnlyManagesThePluginWritesNothingWhenTheGoalIsRunOnItFromTheCommandLine(
+            GenerateMigrationsMojo mojo) throws Exception {
+        // `mvn atdd:generate-migrations` at the root runs the goal on the parent too, with the managed
+        // configuration: there a migrationsDirectory of ${project.basedir}/../supabase/migrations lies outside.
+        ProjectCopy parent = ProjectCopy.ofTestProject("parent-managed", work);
+        parent.pointAt(mojo);
+        setVariableValueToObject(mojo, "modules", List.of("schema"));
+
+        mojo.execute();
+
+        assertEquals(List.of(), parent.migrationNames());
+        assertEquals(List.of("atdd: skipped in this parent pom, whose <plugins> do not list the atdd plugin"
+                + " (it is in <pluginManagement> only): the modules that list it run it"), logged(mojo, "info"));
+    }
+
+    @Test
     @InjectMojo(goal = "generate-migrations", pom = "src/test/projects/broken-contract/pom.xml")
     void aBrokenContractFailsWithItsProjectPathLineAndColumnAndWritesNothing(GenerateMigrationsMojo mojo)
             throws Exception {
