@@ -18,6 +18,7 @@ import org.apache.maven.api.plugin.testing.Basedir;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -198,6 +199,10 @@ class CheckCoverageMojoTest {
         shop.pointAt(mojo);
         setVariableValueToObject(mojo, "contractsDirectory", contracts.toFile());
         setVariableValueToObject(mojo, "modules", List.of("billing", "catalog"));
+        Plugin atdd = new Plugin();
+        atdd.setGroupId("dev.atdd");
+        atdd.setArtifactId("atdd-maven-plugin");
+        setVariableValueToObject(mojo, "buildPlugins", List.of(atdd));
 
         mojo.execute();
 

@@ -114,6 +114,7 @@ class GenerateMigrationsMojoTest {
         ProjectCopy parent = ProjectCopy.ofTestProject("parent-managed", work);
         parent.pointAt(mojo);
         setVariableValueToObject(mojo, "modules", List.of("schema"));
+        setVariableValueToObject(mojo, "buildPlugins", List.of());
 
         mojo.execute();
 
