@@ -11,7 +11,7 @@ import dev.atdd.core.database.SupabasePrelude;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.plan.TablePlan;
 import dev.atdd.core.verify.MigrationVerifier;
-import dev.atdd.core.verify.MissingTable;
+import dev.atdd.core.verify.TableAdvice;
 import dev.atdd.core.verify.RowLevelSecurityCheck;
 import dev.atdd.core.verify.VerificationReport;
 import java.io.File;
@@ -175,7 +175,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                 : "A migration does not apply on PostgreSQL 15 (" + e.applied().size() + " applied before it):";
         return title + "\n" + e.failure().render(basedir())
                 + e.failure().supabaseGap().map(gap -> supabaseAdvice(gap, settings, !inPrelude))
-                .or(() -> inPrelude ? Optional.empty() : MissingTable.advice(e.failure(), index,
+                .or(() -> inPrelude ? Optional.empty() : TableAdvice.of(e.failure(), index,
                         settings.plan().existingTables()).map(advice -> "\n" + advice))
                 .orElse("");
     }

@@ -334,6 +334,18 @@ class VerifyMigrationsMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void aTableMadeTwiceIsToldWhereItWasMadeFirst(VerifyMigrationsMojo mojo) throws Exception {
+        ProjectCopy project = onTestServer(mojo);
+        project.write("supabase/migrations/20990101000000_refund.sql", "create table refund (id uuid primary key);\n");
+        project.write("supabase/migrations/20990102000000_refund_again.sql",
+                "-- made again\ncreate table refund (id uuid primary key);\n");
+
+        assertFailsWithAdvice(mojo, "refund is made before, by 20990101000000_refund.sql:1: keep one of the two"
+                + " statements (or write IF NOT EXISTS in the later one).");
+    }
+
+    @Test
     void onTheEmbeddedServerAMissingExtensionIsToBeVerifiedOnSupabasesDatabaseNotInAPreludeFile() {
         assertEquals("\nextension pg_cron is not on this PostgreSQL 15: a Supabase database has more than the Supabase"
                 + " prelude makes (the plugin's docs/supabase-prelude.md lists what it makes), and a prelude file cannot"

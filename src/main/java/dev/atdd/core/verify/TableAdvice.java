@@ -10,24 +10,35 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where a table a migration references, and the server lacks, should come from, told under the
- * failure: a later migration of this module, which must then come first, or a statement further down
- * the same one; or another module or tool, whose tables a prelude file makes (existingTables only
- * tells the checks they exist). A migration that ran before and was to make it did not: no order is
- * to blame.
+ * What to do about a migration that failed over a table of {@code public}, told under the failure, from
+ * what the migration index knows of where tables are made.
+ *
+ * <p>A table the server lacks: a later migration of this module makes it, which must then come first,
+ * or a statement further down the same one; or another module or tool, whose tables a prelude file
+ * makes (existingTables only tells the checks they exist). A migration that ran before and was to make
+ * it did not: no order is to blame. A table (or index) made twice: the statement that made it first.
  */
-public final class MissingTable {
+public final class TableAdvice {
 
-    private MissingTable() {
+    private TableAdvice() {
     }
 
-    /** The advice for a migration's failure on a missing table of {@code public}, or empty for any other failure. */
-    public static Optional<String> advice(MigrationFailure failed, MigrationIndex index, Set<String> existingTables) {
-        return failed.missingTable().map(table -> advice(table, failed, index, existingTables));
+    /** The advice for a migration's failure on a missing or twice-made table, or empty for any other failure. */
+    public static Optional<String> of(MigrationFailure failed, MigrationIndex index, Set<String> existingTables) {
+        return failed.missingTable().map(table -> missing(table, failed, index, existingTables))
+                .or(() -> failed.duplicateRelation().flatMap(name -> madeBefore(name, failed, index)));
     }
 
-    private static String advice(String table, MigrationFailure failed, MigrationIndex index,
-                                 Set<String> existingTables) {
+    /** Where the first of two statements making {@code name} is, when it is not the failing one itself. */
+    private static Optional<String> madeBefore(String name, MigrationFailure failed, MigrationIndex index) {
+        return Optional.ofNullable(index.origin(name).orElse(index.indexes().get(name)))
+                .filter(first -> !first.file().path().equals(failed.file()) || first.line() < failed.line())
+                .map(first -> name + " is made before, by " + first.where() + ": keep one of the two statements"
+                        + " (or write IF NOT EXISTS in the later one).");
+    }
+
+    private static String missing(String table, MigrationFailure failed, MigrationIndex index,
+                                  Set<String> existingTables) {
         Optional<TableOrigin> origin = index.origin(table);
         if (origin.isPresent()) {
             TableOrigin made = origin.get();
