@@ -138,6 +138,17 @@ public final class MigrationGenerator {
                         + " the search_path leads to another schema than public, so a generated table would not be"
                         + " made in public; end the migration with RESET search_path"));
             }
+            // A contract that moved (its $id names the old place) and whose old table exists would get a second,
+            // empty table, and the application's data would stay behind in the first.
+            for (PlannedTable table : missing) {
+                String former = plan.formerTables().get(table.origin());
+                if (former != null && index.exists(former)) {
+                    problems.add(Problem.in(table.origin(), "its table " + table.table() + " is not written: the"
+                            + " table of its $id, " + former + ", exists (made by "
+                            + index.origin(former).orElseThrow().where() + "); keep that table or set $id, as the"
+                            + " warning on this contract says"));
+                }
+            }
             // With writeValidContracts: a table whose contract has a problem (say, a name clash) is left out.
             Set<Path> broken = problems.stream().map(Problem::file).collect(Collectors.toSet());
             Set<Integer> leftOut = new HashSet<>();

@@ -13,6 +13,7 @@ import dev.atdd.core.naming.SnakeCase;
 import dev.atdd.core.naming.TableName;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +29,18 @@ import java.util.regex.Pattern;
  * @param problems      input errors: unloadable contracts, bad names, two sources for one table
  * @param warnings      things to tell the user: skipped files, shortened names, a {@code $id} that names
  *                      another place than the contract's folders
+ * @param formerTables  by contract file, the table of the place its {@code $id} names, where that is
+ *                      another table than its own: most likely the contract moved, and that table is its
  */
 public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersistent,
-                        List<Problem> problems, List<Problem> warnings) {
+                        List<Problem> problems, List<Problem> warnings, Map<Path, String> formerTables) {
 
     public TablePlan {
         tables = List.copyOf(tables);
         notPersistent = List.copyOf(notPersistent);
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
+        formerTables = Map.copyOf(formerTables);
     }
 
     public record NotPersistent(Path file, ContractLocation location, PersistenceRule rule) {
@@ -49,6 +53,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         catalog.skipped().forEach(skipped -> warnings.add(Problem.in(skipped.file(), skipped.reason())));
         List<NotPersistent> notPersistent = new ArrayList<>();
         List<PlannedTable> tables = new ArrayList<>();
+        Map<Path, String> formerTables = new HashMap<>();
         for (Contract contract : catalog.contracts()) {
             PersistenceDecision decision = PersistenceDecision.decide(contract);
             if (!decision.needsTable()) {
@@ -61,7 +66,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
                     warnings.add(Problem.in(contract.file(), "table name longer than 63 bytes, shortened to "
                             + name.value()));
                 }
-                idOfAnotherPlace(contract, name).ifPresent(warnings::add);
+                idOfAnotherPlace(contract, name, formerTables).ifPresent(warnings::add);
                 Strategy strategy = contract.strategy().orElse(defaultStrategy);
                 tables.add(new PlannedTable.ForContract(contract, name.value(), strategy));
             } catch (InvalidInputException e) {
@@ -70,7 +75,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         }
         declared.forEach(declaration -> tables.add(new PlannedTable.Declared(declaration)));
         problems.addAll(sameTableTwice(tables));
-        return new TablePlan(tables, notPersistent, problems, warnings);
+        return new TablePlan(tables, notPersistent, problems, warnings, formerTables);
     }
 
     /** A {@code $id} that names folders: three words of letters, digits, {@code -} or {@code _}, and no URN. */
@@ -81,9 +86,10 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
      * than the folders it lies in (compared as table names are derived, so {@code line_item} and
      * {@code line-item} agree): most likely the file moved, and the table of its old place stays behind,
      * data and all, while the new place gets a table of its own. Only the {@code $id} the reader kept
-     * is looked at: nothing more is parsed.
+     * is looked at: nothing more is parsed. The old place's table goes to {@code formerTables}.
      */
-    private static Optional<Problem> idOfAnotherPlace(Contract contract, TableName table) {
+    private static Optional<Problem> idOfAnotherPlace(Contract contract, TableName table,
+                                                      Map<Path, String> formerTables) {
         ContractLocation here = contract.location();
         String pathId = here.theme() + ":" + here.domain() + ":" + here.aspect();
         String id = contract.id().orElse(pathId);
@@ -111,6 +117,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
             return Optional.of(Problem.in(contract.file(), mismatch + "; its table is " + table.value()
                     + " either way: set $id to " + pathId));
         }
+        formerTables.put(contract.file(), oldTable.get());
         return Optional.of(Problem.in(contract.file(), mismatch + ". Its table is " + table.value() + ", not the "
                 + oldTable.get() + " of the $id: if the contract moved, that table and its data are left behind."
                 + " Keep them with x-artifact-metadata.persistence.table \"" + oldTable.get() + "\", or rename the"

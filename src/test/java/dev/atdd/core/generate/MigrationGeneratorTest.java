@@ -122,6 +122,24 @@ class MigrationGeneratorTest {
     }
 
     @Test
+    void aMovedContractWhoseOldTableExistsGetsNoSecondTable() throws Exception {
+        copyExample();
+        Path moved = project.resolve("contracts/sales/order/order.schema.json");
+        Folders.write(moved, "{\"$id\": \"shop:order:order\", \"properties\": {\"id\": {\"type\": \"string\"}}}");
+        Folders.write(project.resolve("supabase/migrations/20200101000000_orders.sql"),
+                "-- the table of the contract's first place\ncreate table shop_order_order (id text primary key);\n");
+        List<Path> before = migrationsInOrder();
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class,
+                () -> generator.generate(request(Strategy.JSONB)));
+
+        assertEquals(List.of(Problem.in(moved, "its table sales_order_order is not written: the table of its $id,"
+                + " shop_order_order, exists (made by 20200101000000_orders.sql:2); keep that table or set $id, as the"
+                + " warning on this contract says")), failure.problems());
+        assertEquals(before, migrationsInOrder());
+    }
+
+    @Test
     void twoContractsOnOneTableAreAnErrorNamingBoth() throws Exception {
         copyExample();
         Files.writeString(project.resolve("contracts/match/dilemma/clash.schema.json"),

@@ -11,6 +11,7 @@ import dev.atdd.testing.Folders;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +83,7 @@ class TablePlanTest {
                 + " x-artifact-metadata.persistence.table \"shop_order_order\", or rename the table in a migration"
                 + " (ALTER TABLE shop_order_order RENAME TO sales_order_order); then set $id to sales:order:order")),
                 plan.warnings());
+        assertEquals(Map.of(moved, "shop_order_order"), plan.formerTables());
     }
 
     @Test
@@ -96,6 +98,7 @@ class TablePlanTest {
         assertEquals(List.of(Problem.in(moved, "$id is shop:order:order, but the file lies in sales/order/, where the"
                 + " $id would be sales:order:order; its table is shop_order_order either way: set $id to"
                 + " sales:order:order")), plan.warnings());
+        assertEquals(Map.of(), plan.formerTables());
     }
 
     @Test
