@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 public record VerificationReport(List<Path> applied, List<Drift> drift, List<UnprotectedTable> withoutRowLevelSecurity) {
 
     /** Generation stops at a table's creation: a contract that changes later needs a hand-written migration. */
-    static final String COLUMN_DRIFT_HINT = "Where a contract changed after its table was made, write a migration"
-            + " that alters the table: generate-migrations only writes the tables that are missing.";
+    // The table may be what changed (a hand-edited migration) as well as the contract.
+    static final String COLUMN_DRIFT_HINT = "Fix the side that is wrong: the contract, or the table with a new"
+            + " migration that alters it (generate-migrations only writes the tables that are missing).";
 
     public VerificationReport {
         applied = List.copyOf(applied);
