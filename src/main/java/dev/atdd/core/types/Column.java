@@ -8,11 +8,13 @@ import java.util.Optional;
  *
  * @param name    the final column name (snake_case, at most 63 bytes), unquoted
  * @param pointer JSON pointer of the property in the contract, for messages
+ * @param narrowest the narrowest type a table's column may have and still hold every value: SMALLINT for an
+ *                integer bounded within 16 bits, else the type
  * @param checks  CHECK constraints on this column alone
  * @param todos   review notes for this column, rendered as TODO lines
  * @param items   for a JSONB column of an array whose items are all of one scalar type, what they map to
  */
-public record Column(String name, String pointer, PgType type, boolean notNull,
+public record Column(String name, String pointer, PgType type, PgType narrowest, boolean notNull,
                      List<Check> checks, List<String> todos, Optional<ScalarItems> items) {
 
     public Column {

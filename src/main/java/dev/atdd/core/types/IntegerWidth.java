@@ -16,6 +16,8 @@ import java.util.Set;
  */
 final class IntegerWidth {
 
+    private static final BigInteger SMALLINT_MIN = BigInteger.valueOf(Short.MIN_VALUE);
+    private static final BigInteger SMALLINT_MAX = BigInteger.valueOf(Short.MAX_VALUE);
     private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
     private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
@@ -44,6 +46,21 @@ final class IntegerWidth {
             return PgType.NUMERIC;
         }
         return int32 && !wide ? PgType.INTEGER : PgType.BIGINT;
+    }
+
+    /**
+     * SMALLINT where every integer the schema admits lies within 16 bits (both bounds, or the enum
+     * values, say so), which a table may choose though the mapping writes INTEGER; else {@link #of}.
+     */
+    static PgType narrowest(JsonNode schema, String pointer, Collection<BigInteger> values, Set<String> problems) {
+        PgType width = of(schema, pointer, values, problems);
+        List<BigInteger> admitted = values.isEmpty()
+                ? concat(bound(schema, pointer, problems, true), bound(schema, pointer, problems, false), values)
+                : List.copyOf(values);
+        boolean bounded = !values.isEmpty() || admitted.size() == 2;
+        boolean int16 = admitted.stream()
+                .allMatch(n -> n.compareTo(SMALLINT_MIN) >= 0 && n.compareTo(SMALLINT_MAX) <= 0);
+        return width == PgType.INTEGER && bounded && int16 ? PgType.SMALLINT : width;
     }
 
     private static List<BigInteger> concat(BigInteger lowest, BigInteger highest, Collection<BigInteger> values) {

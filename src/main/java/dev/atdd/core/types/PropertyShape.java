@@ -7,13 +7,16 @@ import java.util.Optional;
 /**
  * What one property schema maps to before it is named and its NOT NULL is decided.
  *
+ * @param narrowest    the narrowest type that holds every value the schema admits: SMALLINT for an integer
+ *                     bounded within 16 bits, which a table may use though the mapping writes INTEGER; else
+ *                     the type
  * @param admitsNull   true when the schema itself accepts JSON null (a type array or enum with null)
  * @param source       the JSON Schema type in words, for review notes
  * @param textFallback true when TEXT holds values of no one JSON type, each as its JSON text: an enum of
  *                     strings and numbers, null alone, strings where the type says otherwise
  * @param items        for an array of one scalar type, what its items map to
  */
-record PropertyShape(PgType type, boolean admitsNull, List<Check> checks, List<String> todos, String source,
+record PropertyShape(PgType type, PgType narrowest, boolean admitsNull, List<Check> checks, List<String> todos, String source,
                      boolean textFallback, Optional<ScalarItems> items) {
 
     PropertyShape {
@@ -22,7 +25,7 @@ record PropertyShape(PgType type, boolean admitsNull, List<Check> checks, List<S
     }
 
     static PropertyShape of(PgType type, String source) {
-        return new PropertyShape(type, false, List.of(), List.of(), source, false, Optional.empty());
+        return new PropertyShape(type, type, false, List.of(), List.of(), source, false, Optional.empty());
     }
 
     /** A JSONB column with a note that says why the value is not broken into a typed column. */
@@ -33,24 +36,29 @@ record PropertyShape(PgType type, boolean admitsNull, List<Check> checks, List<S
     PropertyShape withTodo(String todo) {
         List<String> more = new ArrayList<>(todos);
         more.add(todo);
-        return new PropertyShape(type, admitsNull, checks, more, source, textFallback, items);
+        return new PropertyShape(type, narrowest, admitsNull, checks, more, source, textFallback, items);
     }
 
     PropertyShape withCheck(Check check) {
         List<Check> more = new ArrayList<>(checks);
         more.add(check);
-        return new PropertyShape(type, admitsNull, more, todos, source, textFallback, items);
+        return new PropertyShape(type, narrowest, admitsNull, more, todos, source, textFallback, items);
     }
 
     PropertyShape admittingNull(boolean nullable) {
-        return new PropertyShape(type, nullable, checks, todos, source, textFallback, items);
+        return new PropertyShape(type, narrowest, nullable, checks, todos, source, textFallback, items);
     }
 
     PropertyShape asTextFallback() {
-        return new PropertyShape(type, admitsNull, checks, todos, source, true, items);
+        return new PropertyShape(type, narrowest, admitsNull, checks, todos, source, true, items);
+    }
+
+    PropertyShape withNarrowest(PgType narrower) {
+        return new PropertyShape(type, narrower, admitsNull, checks, todos, source, textFallback, items);
     }
 
     PropertyShape withItems(ScalarItems scalarItems) {
-        return new PropertyShape(type, admitsNull, checks, todos, source, textFallback, Optional.of(scalarItems));
+        return new PropertyShape(type, narrowest, admitsNull, checks, todos, source, textFallback,
+                Optional.of(scalarItems));
     }
 }

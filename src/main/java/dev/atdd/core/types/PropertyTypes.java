@@ -215,7 +215,8 @@ final class PropertyTypes {
         return switch (name) {
             case "string" -> notingUnenforced(StringShapes.of(schema, pointer, problems), schema);
             case "integer" -> notingUnenforced(
-                    PropertyShape.of(IntegerWidth.of(schema, pointer, List.of(), problems), name), schema);
+                    PropertyShape.of(IntegerWidth.of(schema, pointer, List.of(), problems), name)
+                            .withNarrowest(IntegerWidth.narrowest(schema, pointer, List.of(), problems)), schema);
             case "number" -> notingUnenforced(PropertyShape.of(PgType.NUMERIC, name), schema);
             case "boolean" -> notingUnenforced(PropertyShape.of(PgType.BOOLEAN, name), schema);
             default -> {
@@ -335,6 +336,9 @@ final class PropertyTypes {
         PgType type = enumType(kinds, declared, schema, schemaPointer, integers);
         PropertyShape shape = PropertyShape.of(type, declared.source())
                 .withCheck(new Check.AllowedValues(List.copyOf(texts))).admittingNull(nullable);
+        if (type == PgType.INTEGER) {
+            shape = shape.withNarrowest(IntegerWidth.narrowest(schema, schemaPointer, integers, problems));
+        }
         boolean stringsOnly = kinds.equals(EnumSet.of(ValueKind.STRING));
         if (type == PgType.TEXT && !stringsOnly) {
             shape = shape.withTodo(keyword + " values " + kinds.stream().map(LowerCaseName::of)

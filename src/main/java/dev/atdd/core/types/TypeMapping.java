@@ -124,8 +124,8 @@ public final class TypeMapping {
         if (!columnName.equals(unshortened)) {
             todos.add("column name shortened to 63 bytes from " + unshortened);
         }
-        return new Column(columnName, pointer, shape.type(), required && !shape.admitsNull(), shape.checks(), todos,
-                shape.items());
+        return new Column(columnName, pointer, shape.type(), shape.narrowest(), required && !shape.admitsNull(),
+                shape.checks(), todos, shape.items());
     }
 
     /**

@@ -90,7 +90,8 @@ public final class SchemaDrift {
         PgType keyType = contractKey.filter(type -> table.column(RelationalTable.KEY)
                 .filter(column -> accepts(type, column.storedType())).isPresent())
                 .orElse(PgType.UUID);
-        Column key = new Column(RelationalTable.KEY, keyPointer, keyType, true, List.of(), List.of(), Optional.empty());
+        Column key = new Column(RelationalTable.KEY, keyPointer, keyType, keyType, true, List.of(), List.of(),
+                Optional.empty());
         compareColumn(table, key, contractKey.isPresent() ? jsonType(planned.contract().schema(), keyPointer) : "the key",
                 contractKey.map(type -> " or " + type.name()).orElse(""), contract, drift);
         for (Column column : expected.columns()) {
@@ -169,7 +170,8 @@ public final class SchemaDrift {
                         stored.substring(0, stored.length() - "[]".length()), column.enumLabels(), true);
             }
             // An array for a scalar keeps its [], so no scalar's type accepts it, nor do its elements' labels.
-            return new Holder(expected.type(), expected.checks(), stored,
+            // The narrowest type: a SMALLINT column holds an integer the contract bounds within 16 bits.
+            return new Holder(expected.narrowest(), expected.checks(), stored,
                     array ? Optional.empty() : column.enumLabels(), false);
         }
 

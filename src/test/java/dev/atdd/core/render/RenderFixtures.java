@@ -41,7 +41,7 @@ final class RenderFixtures {
     }
 
     static Column column(String name, PgType type, boolean notNull, Check... checks) {
-        return new Column(name, "/properties/" + name, type, notNull, List.of(checks), List.of(), Optional.empty());
+        return new Column(name, "/properties/" + name, type, type, notNull, List.of(checks), List.of(), Optional.empty());
     }
 
     /** Reserved words, quotes, an enum full of awkward values, a pattern, JSONB and TODOs. */
@@ -55,7 +55,7 @@ final class RenderFixtures {
                 column("code", PgType.TEXT, false, new Check.PatternMatch("^[A-Z]{2}$", "^[A-Z]{2}$")),
                 column("starts", PgType.TIMESTAMPTZ, false),
                 column("player_id", PgType.UUID, true),
-                new Column("tags", "/properties/tags", PgType.JSONB, false, List.of(),
+                new Column("tags", "/properties/tags", PgType.JSONB, PgType.JSONB, false, List.of(),
                         List.of("an array of objects; consider a child table"), Optional.empty()),
                 column("score", PgType.NUMERIC, false),
                 column("active", PgType.BOOLEAN, false)),

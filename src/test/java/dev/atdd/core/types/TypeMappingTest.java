@@ -198,6 +198,25 @@ class TypeMappingTest {
             assertEquals(expected, only(schema).type());
         }
 
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource(delimiterString = " -> ", value = {
+            "{'type': 'integer', 'minimum': 13, 'maximum': 130} -> SMALLINT",
+            "{'type': 'integer', 'minimum': -32768, 'maximum': 32767} -> SMALLINT",
+            "{'type': 'integer', 'exclusiveMinimum': -32769, 'exclusiveMaximum': 32768} -> SMALLINT",
+            "{'type': 'integer', 'minimum': -32769, 'maximum': 0} -> INTEGER",
+            "{'type': 'integer', 'minimum': 0} -> INTEGER",
+            "{'type': 'integer', 'format': 'int64', 'minimum': 0, 'maximum': 1} -> BIGINT",
+            "{'type': 'integer', 'enum': [1, 2, 3]} -> SMALLINT",
+            "{'type': 'integer', 'enum': [1, 40000]} -> INTEGER",
+            "{'type': 'number', 'minimum': 0, 'maximum': 1} -> NUMERIC",
+        })
+        void theNarrowestTypeThatHoldsEveryValueIsSmallintOnlyWithin16Bits(String schema, PgType narrowest) {
+            Column column = only(schema);
+
+            assertEquals(narrowest, column.narrowest());
+            assertEquals(narrowest == PgType.SMALLINT ? PgType.INTEGER : narrowest, column.type());
+        }
+
         @Test
         void aBoundThatIsNotANumberIsAProblem() {
             assertEquals(List.of("/properties/p/maximum: must be a finite number"),

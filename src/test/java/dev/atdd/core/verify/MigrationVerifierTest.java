@@ -130,6 +130,36 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void aSmallintHoldsAnIntegerBoundedWithin16BitsButNoOther() throws Exception {
+        contract("crm/person/person", """
+                {"x-artifact-metadata": {"persistence": {"strategy": "relational"}},
+                 "properties": {"id": {"type": "string", "format": "uuid"},
+                                "age": {"type": "integer", "minimum": 13, "maximum": 130},
+                                "rank": {"type": "integer", "enum": [1, 2, 3]},
+                                "edge": {"type": "integer", "minimum": -32768, "exclusiveMaximum": 32768},
+                                "count": {"type": "integer"},
+                                "floor": {"type": "integer", "minimum": 0},
+                                "wide": {"type": "integer", "minimum": 0, "maximum": 32768}}}
+                """);
+        migration("20250101000000_person.sql", """
+                create table public.crm_person_person (
+                  id uuid primary key default gen_random_uuid(),
+                  age smallint, rank smallint check (rank in (1, 2, 3)), edge int2, count smallint, floor smallint,
+                  wide smallint
+                );
+                alter table public.crm_person_person enable row level security;
+                """);
+
+        VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(List.of(
+                "crm_person_person.count: contract says integer (INTEGER NULL), table has SMALLINT NULL",
+                "crm_person_person.floor: contract says integer (INTEGER NULL), table has SMALLINT NULL",
+                "crm_person_person.wide: contract says integer (INTEGER NULL), table has SMALLINT NULL"),
+                report.drift().stream().map(Drift::describe).toList());
+    }
+
+    @Test
     void aBooleanOrNumberCheckWithOtherValuesIsDrift() throws Exception {
         contract("lab/sensor/reading", """
                 {"x-artifact-metadata": {"persistence": {"strategy": "relational"}},
