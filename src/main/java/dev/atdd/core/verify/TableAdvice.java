@@ -5,7 +5,10 @@ import dev.atdd.core.migration.MigrationFile;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.migration.MigrationVersion;
 import dev.atdd.core.migration.TableOrigin;
+import dev.atdd.core.migration.ViewOrType;
 import dev.atdd.core.naming.TableName;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,7 +19,8 @@ import java.util.Set;
  * <p>A table the server lacks: a later migration of this module makes it, which must then come first,
  * or a statement further down the same one; or another module or tool, whose tables a prelude file
  * makes (existingTables only tells the checks they exist). A migration that ran before and was to make
- * it did not: no order is to blame. A table (or index) made twice: the statement that made it first.
+ * it did not: no order is to blame. A table, view or index made twice: the statement that made it first,
+ * and whether to keep one of the two or name the later otherwise.
  */
 public final class TableAdvice {
 
@@ -29,12 +33,50 @@ public final class TableAdvice {
                 .or(() -> failed.duplicateRelation().flatMap(name -> madeBefore(name, failed, index)));
     }
 
-    /** Where the first of two statements making {@code name} is, when it is not the failing one itself. */
+    /**
+     * Where the first of two statements making {@code name} is, when it ran before the failing one: the table,
+     * view or index of that name the migrations leave. Tables, views and indexes share the schema's names, so
+     * two of one name are not always one thing made twice: an index name taken by another table's index, or a
+     * name the index knows as two kinds of relation, wants another name, not one statement left out.
+     */
     private static Optional<String> madeBefore(String name, MigrationFailure failed, MigrationIndex index) {
-        return Optional.ofNullable(index.origin(name).orElse(index.indexes().get(name)))
-                .filter(first -> !first.file().path().equals(failed.file()) || first.line() < failed.line())
-                .map(first -> name + " is made before, by " + first.where() + ": keep one of the two statements"
-                        + " (or write IF NOT EXISTS in the later one).");
+        List<Made> holders = new ArrayList<>();
+        index.origin(name).ifPresent(origin -> holders.add(new Made("table", origin)));
+        Optional.ofNullable(index.viewsAndTypes().get(name)).filter(ViewOrType::isRelation)
+                .ifPresent(view -> holders.add(new Made(view.kind(), view.origin())));
+        Optional.ofNullable(index.indexes().get(name)).ifPresent(origin -> holders.add(new Made("index", origin)));
+        return holders.stream().filter(made -> ranBefore(made.origin(), failed)).findFirst().map(first -> {
+            String where = " made before, by " + first.origin().where() + ": ";
+            if (holders.size() > 1) {
+                return name + " is " + first.described() + where + "tables, views and indexes share the schema's"
+                        + " names: give the later one another name.";
+            }
+            return switch (first.kind()) {
+                case "table" -> name + " is" + where + "keep one of the two statements (or write IF NOT EXISTS in"
+                        + " the later one).";
+                case "index" -> name + " is " + first.described() + where + "index names are the schema's, not a"
+                        + " table's: give the later index another name.";
+                default -> name + " is " + first.described() + where + "keep one of the two statements.";
+            };
+        });
+    }
+
+    /** A table, view or index, by what it is, and where the migrations made it. */
+    private record Made(String kind, TableOrigin origin) {
+
+        /** {@code a table}, {@code an index}, {@code a materialized view}. */
+        String described() {
+            return (kind.equals("index") ? "an " : "a ") + kind;
+        }
+    }
+
+    /** Whether the statement at {@code origin} ran before the failing one: in an earlier migration, or above it. */
+    private static boolean ranBefore(TableOrigin origin, MigrationFailure failed) {
+        if (origin.file().path().equals(failed.file())) {
+            return origin.line() < failed.line();
+        }
+        String failedVersion = MigrationFile.named(failed.file()).map(MigrationFile::version).orElse("");
+        return MigrationVersion.compare(origin.file().version(), failedVersion) < 0;
     }
 
     private static String missing(String table, MigrationFailure failed, MigrationIndex index,

@@ -1,0 +1,100 @@
+package dev.atdd.core.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.atdd.core.database.MigrationFailure;
+import dev.atdd.core.migration.MigrationIndex;
+import dev.atdd.testing.Folders;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TableAdviceTest {
+
+    @TempDir
+    Path migrations;
+
+    /** PostgreSQL's failure of a statement making {@code name} again, located at the statement's line. */
+    private MigrationFailure madeAgain(String file, int line, String lineText, String name) {
+        return new MigrationFailure(migrations.resolve(file), line, 1, lineText,
+                "relation \"" + name + "\" already exists", "42P07", Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    private Optional<String> advice(MigrationFailure failed) {
+        return TableAdvice.of(failed, MigrationIndex.scan(migrations), Set.of());
+    }
+
+    @Test
+    void aTableMadeTwiceIsToBeMadeOnce() {
+        Folders.write(migrations.resolve("20990101000000_refund.sql"), "create table refund (id uuid primary key);\n");
+        Folders.write(migrations.resolve("20990102000000_refund_again.sql"),
+                "-- made again\ncreate table refund (id uuid primary key);\n");
+
+        assertEquals(Optional.of("refund is made before, by 20990101000000_refund.sql:1: keep one of the two"
+                        + " statements (or write IF NOT EXISTS in the later one)."),
+                advice(madeAgain("20990102000000_refund_again.sql", 2, "create table refund (id uuid primary key);",
+                        "refund")));
+    }
+
+    @Test
+    void anIndexNameTakenByAnotherTablesIndexIsToBeChangedNotLeftOut() {
+        // Index names are the schema's: two tables' indexes of one name are two indexes, both wanted.
+        Folders.write(migrations.resolve("20990101000000_orders.sql"), """
+                create table orders (id uuid primary key, created_at timestamptz);
+                create index idx_created_at on orders (created_at);
+                """);
+        Folders.write(migrations.resolve("20990102000000_refund.sql"), """
+                create table refund (id uuid primary key, created_at timestamptz);
+                create index idx_created_at on refund (created_at);
+                """);
+
+        assertEquals(Optional.of("idx_created_at is an index made before, by 20990101000000_orders.sql:2: index"
+                        + " names are the schema's, not a table's: give the later index another name."),
+                advice(madeAgain("20990102000000_refund.sql", 2, "create index idx_created_at on refund (created_at);",
+                        "idx_created_at")));
+    }
+
+    @Test
+    void anIndexNamedAsAnEarlierTableIsToBeNamedOtherwise() {
+        Folders.write(migrations.resolve("20990101000000_refund.sql"), "create table refund (id uuid primary key);\n");
+        Folders.write(migrations.resolve("20990102000000_orders.sql"), """
+                create table orders (id uuid primary key, refund_id uuid);
+                create index refund on orders (refund_id);
+                """);
+
+        assertEquals(Optional.of("refund is a table made before, by 20990101000000_refund.sql:1: tables, views and"
+                        + " indexes share the schema's names: give the later one another name."),
+                advice(madeAgain("20990102000000_orders.sql", 2, "create index refund on orders (refund_id);",
+                        "refund")));
+    }
+
+    @Test
+    void aTableNamedAsAnEarlierIndexIsToBeNamedOtherwise() {
+        Folders.write(migrations.resolve("20990101000000_orders.sql"), """
+                create table orders (id uuid primary key, refund_id uuid);
+                create index refund on orders (refund_id);
+                """);
+        Folders.write(migrations.resolve("20990102000000_refund.sql"), "create table refund (id uuid primary key);\n");
+
+        assertEquals(Optional.of("refund is an index made before, by 20990101000000_orders.sql:2: tables, views and"
+                        + " indexes share the schema's names: give the later one another name."),
+                advice(madeAgain("20990102000000_refund.sql", 1, "create table refund (id uuid primary key);",
+                        "refund")));
+    }
+
+    @Test
+    void aTableOfTheNameALaterMigrationMakesAgainIsNotSaidToBeMadeBefore() {
+        // After the last migration refund is the one 20990104 made, which ran after the failing one.
+        Folders.write(migrations.resolve("20990101000000_refund.sql"), "create table refund (id uuid primary key);\n");
+        Folders.write(migrations.resolve("20990102000000_refund_again.sql"),
+                "create table refund (id uuid primary key);\n");
+        Folders.write(migrations.resolve("20990103000000_drop.sql"), "drop table refund;\n");
+        Folders.write(migrations.resolve("20990104000000_refund.sql"), "create table refund (id uuid primary key);\n");
+
+        assertEquals(Optional.empty(), advice(madeAgain("20990102000000_refund_again.sql", 1,
+                "create table refund (id uuid primary key);", "refund")));
+    }
+}
