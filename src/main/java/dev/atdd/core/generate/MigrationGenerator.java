@@ -139,14 +139,15 @@ public final class MigrationGenerator {
                         + " made in public; end the migration with RESET search_path"));
             }
             // A contract that moved (its $id names the old place) and whose old table exists would get a second,
-            // empty table, and the application's data would stay behind in the first.
+            // empty table, and the application's data would stay behind in the first. The ways on are told
+            // again: a failed run shows no warning.
             for (PlannedTable table : missing) {
-                String former = plan.formerTables().get(table.origin());
-                if (former != null && index.exists(former)) {
+                TablePlan.FormerTable former = plan.formerTables().get(table.origin());
+                if (former != null && index.exists(former.table())) {
                     problems.add(Problem.in(table.origin(), "its table " + table.table() + " is not written: the"
-                            + " table of its $id, " + former + ", exists (made by "
-                            + index.origin(former).orElseThrow().where() + "); keep that table or set $id, as the"
-                            + " warning on this contract says"));
+                            + " table of its $id, " + former.table() + ", exists (made by "
+                            + index.origin(former.table()).orElseThrow().where() + "), and a second, empty table"
+                            + " would leave that table and its data behind. " + former.waysOn()));
                 }
             }
             // With writeValidContracts: a table whose contract has a problem (say, a name clash) is left out.

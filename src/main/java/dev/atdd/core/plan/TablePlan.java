@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  *                      another table than its own: most likely the contract moved, and that table is its
  */
 public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersistent,
-                        List<Problem> problems, List<Problem> warnings, Map<Path, String> formerTables) {
+                        List<Problem> problems, List<Problem> warnings, Map<Path, FormerTable> formerTables) {
 
     public TablePlan {
         tables = List.copyOf(tables);
@@ -46,6 +46,15 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
     public record NotPersistent(Path file, ContractLocation location, PersistenceRule rule) {
     }
 
+    /**
+     * The table of the place a moved contract's {@code $id} names, and the ways on that the warning tells,
+     * for whoever refuses to leave it behind.
+     *
+     * @param waysOn {@code Keep them with x-artifact-metadata.persistence.table "…", or rename …}
+     */
+    public record FormerTable(String table, String waysOn) {
+    }
+
     public static TablePlan of(ContractCatalog catalog, Strategy defaultStrategy,
                                List<InfrastructureTable> declared) {
         List<Problem> problems = new ArrayList<>(catalog.problems());
@@ -53,7 +62,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         catalog.skipped().forEach(skipped -> warnings.add(Problem.in(skipped.file(), skipped.reason())));
         List<NotPersistent> notPersistent = new ArrayList<>();
         List<PlannedTable> tables = new ArrayList<>();
-        Map<Path, String> formerTables = new HashMap<>();
+        Map<Path, FormerTable> formerTables = new HashMap<>();
         for (Contract contract : catalog.contracts()) {
             PersistenceDecision decision = PersistenceDecision.decide(contract);
             if (!decision.needsTable()) {
@@ -89,7 +98,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
      * is looked at: nothing more is parsed. The old place's table goes to {@code formerTables}.
      */
     private static Optional<Problem> idOfAnotherPlace(Contract contract, TableName table,
-                                                      Map<Path, String> formerTables) {
+                                                      Map<Path, FormerTable> formerTables) {
         ContractLocation here = contract.location();
         String pathId = here.theme() + ":" + here.domain() + ":" + here.aspect();
         String id = contract.id().orElse(pathId);
@@ -117,12 +126,13 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
             return Optional.of(Problem.in(contract.file(), mismatch + "; its table is " + table.value()
                     + " either way: set $id to " + pathId));
         }
-        formerTables.put(contract.file(), oldTable.get());
+        FormerTable former = new FormerTable(oldTable.get(), "Keep them with x-artifact-metadata.persistence.table \""
+                + oldTable.get() + "\", or rename the table in a migration (ALTER TABLE " + oldTable.get()
+                + " RENAME TO " + table.value() + "); then set $id to " + pathId);
+        formerTables.put(contract.file(), former);
         return Optional.of(Problem.in(contract.file(), mismatch + ". Its table is " + table.value() + ", not the "
-                + oldTable.get() + " of the $id: if the contract moved, that table and its data are left behind."
-                + " Keep them with x-artifact-metadata.persistence.table \"" + oldTable.get() + "\", or rename the"
-                + " table in a migration (ALTER TABLE " + oldTable.get() + " RENAME TO " + table.value()
-                + "); then set $id to " + pathId));
+                + oldTable.get() + " of the $id: if the contract moved, that table and its data are left behind. "
+                + former.waysOn()));
     }
 
     /**
