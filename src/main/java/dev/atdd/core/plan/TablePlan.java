@@ -75,7 +75,6 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
                     warnings.add(Problem.in(contract.file(), "table name longer than 63 bytes, shortened to "
                             + name.value()));
                 }
-                idOfAnotherPlace(contract, name, formerTables).ifPresent(warnings::add);
                 Strategy strategy = contract.strategy().orElse(defaultStrategy);
                 tables.add(new PlannedTable.ForContract(contract, name.value(), strategy));
             } catch (InvalidInputException e) {
@@ -83,6 +82,14 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
             }
         }
         declared.forEach(declaration -> tables.add(new PlannedTable.Declared(declaration)));
+        // Told once every table is known: the table a $id names may be another contract's.
+        Map<String, PlannedTable> byTable = new HashMap<>();
+        tables.forEach(table -> byTable.putIfAbsent(table.table(), table));
+        for (PlannedTable table : tables) {
+            if (table instanceof PlannedTable.ForContract forContract) {
+                idOfAnotherPlace(forContract, byTable, formerTables).ifPresent(warnings::add);
+            }
+        }
         problems.addAll(sameTableTwice(tables));
         return new TablePlan(tables, notPersistent, problems, warnings, formerTables);
     }
@@ -95,10 +102,15 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
      * than the folders it lies in (compared as table names are derived, so {@code line_item} and
      * {@code line-item} agree): most likely the file moved, and the table of its old place stays behind,
      * data and all, while the new place gets a table of its own. Only the {@code $id} the reader kept
-     * is looked at: nothing more is parsed. The old place's table goes to {@code formerTables}.
+     * is looked at: nothing more is parsed. The old place's table goes to {@code formerTables}, unless it
+     * is the table of another contract (or declared table): then the {@code $id} was copied with the file,
+     * and nothing is left behind.
      */
-    private static Optional<Problem> idOfAnotherPlace(Contract contract, TableName table,
+    private static Optional<Problem> idOfAnotherPlace(PlannedTable.ForContract planned,
+                                                      Map<String, PlannedTable> byTable,
                                                       Map<Path, FormerTable> formerTables) {
+        Contract contract = planned.contract();
+        String table = planned.table();
         ContractLocation here = contract.location();
         String pathId = here.theme() + ":" + here.domain() + ":" + here.aspect();
         String id = contract.id().orElse(pathId);
@@ -122,15 +134,20 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         } catch (InvalidInputException e) {
             oldTable = Optional.empty();
         }
-        if (contract.explicitTable().isPresent() || oldTable.isEmpty() || oldTable.get().equals(table.value())) {
-            return Optional.of(Problem.in(contract.file(), mismatch + "; its table is " + table.value()
+        if (contract.explicitTable().isPresent() || oldTable.isEmpty() || oldTable.get().equals(table)) {
+            return Optional.of(Problem.in(contract.file(), mismatch + "; its table is " + table
                     + " either way: set $id to " + pathId));
+        }
+        PlannedTable owner = byTable.get(oldTable.get());
+        if (owner != null) {
+            return Optional.of(Problem.in(contract.file(), mismatch + "; the table of that $id, " + oldTable.get()
+                    + ", is the one of " + named(owner, planned) + ": set $id to " + pathId));
         }
         FormerTable former = new FormerTable(oldTable.get(), "Keep them with x-artifact-metadata.persistence.table \""
                 + oldTable.get() + "\", or rename the table in a migration (ALTER TABLE " + oldTable.get()
-                + " RENAME TO " + table.value() + "); then set $id to " + pathId);
+                + " RENAME TO " + table + "); then set $id to " + pathId);
         formerTables.put(contract.file(), former);
-        return Optional.of(Problem.in(contract.file(), mismatch + ". Its table is " + table.value() + ", not the "
+        return Optional.of(Problem.in(contract.file(), mismatch + ". Its table is " + table + ", not the "
                 + oldTable.get() + " of the $id: if the contract moved, that table and its data are left behind. "
                 + former.waysOn()));
     }

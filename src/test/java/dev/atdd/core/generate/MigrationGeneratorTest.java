@@ -143,6 +143,27 @@ class MigrationGeneratorTest {
     }
 
     @Test
+    void aContractCopiedWithItsIdFromAnotherStillGetsItsTable() throws Exception {
+        // The table its $id names is the other contract's: nothing moved, and nothing is left behind.
+        copyExample();
+        Folders.write(project.resolve("contracts/shop/order/order.schema.json"),
+                "{\"$id\": \"shop:order:order\", \"properties\": {\"id\": {\"type\": \"string\"}}}");
+        Path copy = project.resolve("contracts/shop/order/invoice.schema.json");
+        Folders.write(copy, "{\"$id\": \"shop:order:order\", \"properties\": {\"id\": {\"type\": \"string\"}}}");
+        Folders.write(project.resolve("supabase/migrations/20200101000000_orders.sql"),
+                "create table shop_order_order (id text primary key);\n");
+
+        GenerationReport report = generator.generate(request(Strategy.JSONB));
+
+        assertTrue(report.written().stream().anyMatch(written -> written.table().equals("shop_order_invoice")),
+                report.written().toString());
+        assertEquals(List.of(Problem.in(copy, "$id is shop:order:order, but the file lies in shop/order/, where the"
+                + " $id would be shop:order:invoice; the table of that $id, shop_order_order, is the one of contract"
+                + " shop/order/order: set $id to shop:order:invoice")),
+                report.warnings().stream().filter(warning -> warning.file().equals(copy)).toList());
+    }
+
+    @Test
     void twoContractsOnOneTableAreAnErrorNamingBoth() throws Exception {
         copyExample();
         Files.writeString(project.resolve("contracts/match/dilemma/clash.schema.json"),
