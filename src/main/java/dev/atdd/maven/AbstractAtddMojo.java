@@ -122,7 +122,7 @@ abstract class AbstractAtddMojo extends AbstractMojo {
             // Only a goal named on the command line runs here: `mvn atdd:…` at the root runs it on every project
             // of the reactor, and on the parent with the managed configuration, whose folders name the modules'.
             getLog().info("atdd: skipped in this parent pom, whose <plugins> do not list the atdd plugin"
-                    + " (it is in <pluginManagement> only): the modules that list it run it");
+                    + " (it is in <pluginManagement> only): its modules run it");
             return;
         }
         try {

@@ -120,7 +120,7 @@ class GenerateMigrationsMojoTest {
 
         assertEquals(List.of(), parent.migrationNames());
         assertEquals(List.of("atdd: skipped in this parent pom, whose <plugins> do not list the atdd plugin"
-                + " (it is in <pluginManagement> only): the modules that list it run it"), logged(mojo, "info"));
+                + " (it is in <pluginManagement> only): its modules run it"), logged(mojo, "info"));
     }
 
     @Test
