@@ -22,10 +22,12 @@ import java.util.List;
  * @param unmappable    type-mapping problems of relational contracts (contract path and JSON pointer)
  * @param wrongMigration contracts whose {@code persistence.migration} names another file than the one
  *                       that creates their table
+ * @param leftBehind    of the missing, the moved contracts whose old table exists, which generate-migrations
+ *                      does not write ({@link TablePlan#leftBehind})
  */
 public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> covered,
                              List<NotPersistent> notPersistent, List<Problem> unmappable,
-                             List<Problem> wrongMigration) {
+                             List<Problem> wrongMigration, List<Problem> leftBehind) {
 
     public CoverageReport {
         missing = List.copyOf(missing);
@@ -33,14 +35,17 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
         notPersistent = List.copyOf(notPersistent);
         unmappable = List.copyOf(unmappable);
         wrongMigration = List.copyOf(wrongMigration);
+        leftBehind = List.copyOf(leftBehind);
     }
 
     public static CoverageReport of(TablePlan plan, TableLookup lookup) {
         TableLookup.Split split = lookup.split(plan.tables());
         List<PlannedTable> missing = new ArrayList<>(split.missing());
         missing.sort(Comparator.comparing(PlannedTable::source));
+        List<Problem> leftBehind = missing.stream()
+                .flatMap(table -> plan.leftBehind(table, lookup.index()).stream()).toList();
         return new CoverageReport(missing, split.covered(), plan.notPersistent(),
-                RelationalMapping.of(plan).problems(), wrongMigrations(split.covered()));
+                RelationalMapping.of(plan).problems(), wrongMigrations(split.covered()), leftBehind);
     }
 
     /**
@@ -82,6 +87,13 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
                 out.append("  ").append(table.source()).append(" → table: ").append(table.table()).append('\n');
             }
         }
+        if (!leftBehind.isEmpty()) {
+            out.append(leftBehind.size()).append(leftBehind.size() == 1 ? " of them moved, and the table of its $id"
+                    + " exists:\n" : " of them moved, and the tables of their $id exist:\n");
+            for (Problem problem : leftBehind) {
+                out.append("  ").append(problem.describe(base)).append('\n');
+            }
+        }
         if (!unmappable.isEmpty()) {
             out.append(unmappable.size()).append(" propert").append(unmappable.size() == 1 ? "y" : "ies")
                     .append(" of relational contracts cannot be mapped to a column type:\n");
@@ -101,7 +113,7 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
                     .append(" no table (not persistent) and ").append(notPersistent.size() == 1 ? "was" : "were")
                     .append(" skipped.\n");
         }
-        if (!missing.isEmpty()) {
+        if (missing.size() > leftBehind.size()) {
             out.append("Generate the missing migrations with: mvn atdd:generate-migrations\n");
             // A team adopting the plugin often has the table already: generating would make a second one.
             out.append("A table that exists under another name: name it in x-artifact-metadata.persistence.table;"

@@ -138,17 +138,10 @@ public final class MigrationGenerator {
                         + " the search_path leads to another schema than public, so a generated table would not be"
                         + " made in public; end the migration with RESET search_path"));
             }
-            // A contract that moved (its $id names the old place) and whose old table exists would get a second,
-            // empty table, and the application's data would stay behind in the first. The ways on are told
-            // again: a failed run shows no warning.
+            // A moved contract whose old table exists: the ways on are told in the problem, as a failed run
+            // shows no warning.
             for (PlannedTable table : missing) {
-                TablePlan.FormerTable former = plan.formerTables().get(table.origin());
-                if (former != null && index.exists(former.table())) {
-                    problems.add(Problem.in(table.origin(), "its table " + table.table() + " is not written: the"
-                            + " table of its $id, " + former.table() + ", exists (made by "
-                            + index.origin(former.table()).orElseThrow().where() + "), and a second, empty table"
-                            + " would leave that table and its data behind. " + former.waysOn()));
-                }
+                plan.leftBehind(table, index).ifPresent(problems::add);
             }
             // With writeValidContracts: a table whose contract has a problem (say, a name clash) is left out.
             Set<Path> broken = problems.stream().map(Problem::file).collect(Collectors.toSet());

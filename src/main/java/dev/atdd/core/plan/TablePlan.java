@@ -9,6 +9,7 @@ import dev.atdd.core.contract.PersistenceRule;
 import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.infrastructure.InfrastructureTable;
+import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.naming.SnakeCase;
 import dev.atdd.core.naming.TableName;
 import java.nio.file.Path;
@@ -44,6 +45,18 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
     }
 
     public record NotPersistent(Path file, ContractLocation location, PersistenceRule rule) {
+    }
+
+    /**
+     * Why a missing table is not to be written, when its contract moved (its {@code $id} names the old place)
+     * and the old place's table exists: a second, empty table would leave the application's data behind in it.
+     */
+    public Optional<Problem> leftBehind(PlannedTable table, MigrationIndex index) {
+        FormerTable former = formerTables.get(table.origin());
+        return former == null ? Optional.empty() : index.origin(former.table()).map(made -> Problem.in(
+                table.origin(), "generate-migrations writes no table " + table.table() + " for it: the table of its"
+                        + " $id, " + former.table() + ", exists (made by " + made.where() + "), and a second, empty"
+                        + " table would leave that table and its data behind. " + former.waysOn()));
     }
 
     /**

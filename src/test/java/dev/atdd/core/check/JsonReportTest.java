@@ -73,7 +73,8 @@ class JsonReportTest {
     @Test
     void unmappablePropertiesAreListedAsTheBuildShowsThem() throws IOException {
         Problem problem = Problem.in(project.resolve("contracts/a/b/c.schema.json"), "/properties/x: no type");
-        CoverageReport coverage = new CoverageReport(List.of(), List.of(), List.of(), List.of(problem), List.of());
+        CoverageReport coverage = new CoverageReport(List.of(), List.of(), List.of(), List.of(problem), List.of(),
+                List.of());
 
         JsonNode report = written("check-coverage.json", JsonReport.of(coverage, project));
 

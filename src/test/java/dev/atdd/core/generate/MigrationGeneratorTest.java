@@ -134,11 +134,12 @@ class MigrationGeneratorTest {
                 () -> generator.generate(request(Strategy.JSONB)));
 
         // The plan's warnings are not shown when the run fails: the ways on are told here too.
-        assertEquals(List.of(Problem.in(moved, "its table sales_order_order is not written: the table of its $id,"
-                + " shop_order_order, exists (made by 20200101000000_orders.sql:2), and a second, empty table would"
-                + " leave that table and its data behind. Keep them with x-artifact-metadata.persistence.table"
-                + " \"shop_order_order\", or rename the table in a migration (ALTER TABLE shop_order_order RENAME TO"
-                + " sales_order_order); then set $id to sales:order:order")), failure.problems());
+        assertEquals(List.of(Problem.in(moved, "generate-migrations writes no table sales_order_order for it: the"
+                + " table of its $id, shop_order_order, exists (made by 20200101000000_orders.sql:2), and a second,"
+                + " empty table would leave that table and its data behind. Keep them with"
+                + " x-artifact-metadata.persistence.table \"shop_order_order\", or rename the table in a migration"
+                + " (ALTER TABLE shop_order_order RENAME TO sales_order_order); then set $id to sales:order:order")),
+                failure.problems());
         assertEquals(before, migrationsInOrder());
     }
 
