@@ -341,8 +341,8 @@ class VerifyMigrationsMojoTest {
         project.write("supabase/migrations/20990102000000_refund_again.sql",
                 "-- made again\ncreate table refund (id uuid primary key);\n");
 
-        assertFailsWithAdvice(mojo, "refund is made before, by 20990101000000_refund.sql:1: keep one of the two"
-                + " statements (or write IF NOT EXISTS in the later one).");
+        assertFailsWithAdvice(mojo, "refund is made before, by 20990101000000_refund.sql:1: keep one"
+                + " statement, with what both define (IF NOT EXISTS on the later one would skip it whole).");
     }
 
     @Test

@@ -52,8 +52,9 @@ public final class TableAdvice {
                         + " names: give the later one another name.";
             }
             return switch (first.kind()) {
-                case "table" -> name + " is" + where + "keep one of the two statements (or write IF NOT EXISTS in"
-                        + " the later one).";
+                // IF NOT EXISTS would pass, and silently drop whatever the later statement defines otherwise.
+                case "table" -> name + " is" + where + "keep one statement, with what both define (IF NOT EXISTS"
+                        + " on the later one would skip it whole).";
                 case "index" -> name + " is " + first.described() + where + "index names are the schema's, not a"
                         + " table's: give the later index another name.";
                 default -> name + " is " + first.described() + where + "keep one of the two statements.";

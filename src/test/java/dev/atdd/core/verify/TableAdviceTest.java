@@ -33,8 +33,8 @@ class TableAdviceTest {
         Folders.write(migrations.resolve("20990102000000_refund_again.sql"),
                 "-- made again\ncreate table refund (id uuid primary key);\n");
 
-        assertEquals(Optional.of("refund is made before, by 20990101000000_refund.sql:1: keep one of the two"
-                        + " statements (or write IF NOT EXISTS in the later one)."),
+        assertEquals(Optional.of("refund is made before, by 20990101000000_refund.sql:1: keep one"
+                        + " statement, with what both define (IF NOT EXISTS on the later one would skip it whole)."),
                 advice(madeAgain("20990102000000_refund_again.sql", 2, "create table refund (id uuid primary key);",
                         "refund")));
     }
