@@ -54,7 +54,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     @Parameter(property = "atdd.writeValidContracts", defaultValue = "false")
     private String writeValidContracts;
 
-    /** Where a run that found nothing missing leaves its stamp (see {@link #unchangedSinceLastPass}). */
+    /** Where a run that found nothing missing leaves its stamp, as the checks leave theirs. */
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     private File buildDirectory;
 

@@ -293,7 +293,7 @@ public final class ContractReader {
             List<IndexSpec> indexes = List.of();
             if (metadata != null) {
                 // Other tools keep their own keys here; only a near miss of "persistence" is surely a typo.
-                metadata.fields().forEachRemaining(member -> {
+                for (Map.Entry<String, JsonNode> member : metadata.properties()) {
                     String key = member.getKey();
                     // A near miss holding persistence's own keys: persistent: true may well be another tool's.
                     if (!key.equals("persistence") && Typo.resembles(key, "persistence") && member.getValue().isObject()
@@ -301,7 +301,7 @@ public final class ContractReader {
                         problem("/x-artifact-metadata/" + escape(key), "unknown key \"" + key
                                 + "\": did you mean persistence?");
                     }
-                });
+                }
                 audience = text(outline, "/x-artifact-metadata/to").flatMap(this::audience);
                 JsonNode persistence = object(outline, "/x-artifact-metadata/persistence");
                 if (persistence != null) {
