@@ -37,6 +37,9 @@ public final class MigrationRunner {
 
     /** A char index into the script when the error's place in it is not known. */
     private static final int UNKNOWN = -1;
+    /** {@code column "x" does not exist}, {@code column "x" of relation "t" does not exist}. */
+    private static final Pattern MISSING_COLUMN = Pattern.compile(
+            "^column \"([^\"]+)\"(?: of relation \"[^\"]+\")? does not exist");
     private static final Pattern INLINE_BLOCK_LINE = Pattern.compile("PL/pgSQL function inline_code_block line (\\d+)");
 
     private final Connection connection;
@@ -195,7 +198,8 @@ public final class MigrationRunner {
 
     /**
      * Where the error of one statement sent alone lies: the server's position, else the line of a
-     * {@code DO} block's body it names, else the statement's start.
+     * {@code DO} block's body it names, else the one place in it of the column it names, else the
+     * statement's start.
      */
     private static int statementErrorIndex(int statementStart, String sent, SQLException e) {
         int position = serverPosition(statementStart, sent, e);
@@ -203,7 +207,40 @@ public final class MigrationRunner {
             return position;
         }
         int inBlock = doBlockLine(sent, serverError(e));
-        return inBlock == UNKNOWN ? statementStart : statementStart + inBlock;
+        if (inBlock != UNKNOWN) {
+            return statementStart + inBlock;
+        }
+        ServerErrorMessage server = serverError(e);
+        int column = server == null ? UNKNOWN : missingColumn(sent, server.getMessage());
+        return column == UNKNOWN ? statementStart : statementStart + column;
+    }
+
+    /**
+     * A missing column comes without a position in some statements ({@code CREATE INDEX … (x)},
+     * {@code ALTER TABLE … DROP COLUMN x}): the index in {@code sent} of the one name that can be it, an
+     * unquoted word that folds to it or a quoted identifier that spells it; {@link #UNKNOWN} when the
+     * message names no column or the statement holds the name more than once (which one is not known).
+     */
+    static int missingColumn(String sent, String message) {
+        Matcher named = message == null ? null : MISSING_COLUMN.matcher(message);
+        if (named == null || !named.find()) {
+            return UNKNOWN;
+        }
+        String column = named.group(1);
+        int found = UNKNOWN;
+        SqlLexer lexer = new SqlLexer(sent);
+        while (lexer.advance()) {
+            boolean word = lexer.kind() == SqlTokenKind.WORD && lexer.isWord(column);
+            boolean quoted = lexer.kind() == SqlTokenKind.QUOTED_IDENTIFIER && sent.substring(lexer.start() + 1,
+                    lexer.end() - 1).replace("\"\"", "\"").equals(column);
+            if (word || quoted) {
+                if (found != UNKNOWN) {
+                    return UNKNOWN;
+                }
+                found = lexer.start();
+            }
+        }
+        return found;
     }
 
     /**

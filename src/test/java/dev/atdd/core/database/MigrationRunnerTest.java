@@ -18,10 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Each test gets a fresh database on one embedded server shared by the class. */
 class MigrationRunnerTest {
@@ -336,11 +336,24 @@ class MigrationRunnerTest {
         MigrationFailure failure =
                 assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(file))).failure();
 
-        // PostgreSQL gives no position for this error: the failing statement's start is reported.
-        assertEquals(List.of(4, 1, "42703"), List.of(failure.line(), failure.column(), failure.sqlState()));
+        // PostgreSQL gives no position for this error: the one place the statement names the column is reported.
+        assertEquals(List.of(4, 58, "42703"), List.of(failure.line(), failure.column(), failure.sqlState()));
         assertEquals("column \"x\" does not exist", failure.message());
         // Outside a transaction, the statements before the failing one stay applied.
         assertEquals(1, count("select count(*) from pg_indexes where indexname = 'events_at_idx'"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            create index on t (nte)                          | column "nte" does not exist                  | 19
+            alter table t drop column "Nte"                  | column "Nte" of relation "t" does not exist  | 26
+            alter table t drop column NTE                    | column "nte" of relation "t" does not exist  | 26
+            create index nte_idx on nte (nte)                | column "nte" does not exist                  | -1
+            alter table t drop column "nte"                  | column "Nte" of relation "t" does not exist  | -1
+            create index on t (nte)                          | relation "nte" does not exist                | -1
+            """)
+    void aMissingColumnWithoutPositionIsPlacedWhereTheStatementNamesItOnce(String sent, String message, int index) {
+        assertEquals(index, MigrationRunner.missingColumn(sent, message));
     }
 
     @Test
