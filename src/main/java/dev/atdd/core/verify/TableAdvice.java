@@ -98,6 +98,10 @@ public final class TableAdvice {
                 return table + " is made further down this migration, at line " + made.line() + ": make it"
                         + " before the statement that references it.";
             }
+            if (failed.line() > 0 && made.line() < failed.line()) {
+                return table + " is made above, at line " + made.line() + ", yet the server lacks it: see what kept"
+                        + " that statement from making it in public (a condition, another schema).";
+            }
         }
         String preludeFile = "create it in a preludeFile (the plugin's docs/supabase-prelude.md, \"Tables another"
                 + " module makes\").";

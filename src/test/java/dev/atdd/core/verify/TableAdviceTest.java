@@ -40,6 +40,21 @@ class TableAdviceTest {
     }
 
     @Test
+    void aTableMadeAboveInTheFailingMigrationThatTheServerLacksIsToldToLookAtThatStatement() {
+        // The index follows the CREATE inside the DO block; the server did not run it (its condition was false).
+        Folders.write(migrations.resolve("20990101000000_refund.sql"), """
+                do $$ begin if false then create table invoice (id uuid primary key); end if; end $$;
+                create table refund (id uuid primary key, invoice uuid references invoice (id));
+                """);
+        MigrationFailure failed = new MigrationFailure(migrations.resolve("20990101000000_refund.sql"), 2, 71,
+                "create table refund (id uuid primary key, invoice uuid references invoice (id));",
+                "relation \"invoice\" does not exist", "42P01", Optional.empty(), Optional.empty(), Optional.empty());
+
+        assertEquals(Optional.of("invoice is made above, at line 1, yet the server lacks it: see what kept that"
+                + " statement from making it in public (a condition, another schema)."), advice(failed));
+    }
+
+    @Test
     void anIndexNameTakenByAnotherTablesIndexIsToBeChangedNotLeftOut() {
         // Index names are the schema's: two tables' indexes of one name are two indexes, both wanted.
         Folders.write(migrations.resolve("20990101000000_orders.sql"), """
