@@ -58,7 +58,17 @@ public record Contract(
 
     /** The composing keywords ({@code allOf}, {@code $ref}, {@code if}, ...) the root of the schema uses, in that order. */
     public List<String> composingKeywords() {
-        JsonNode schema = schema();
-        return COMPOSING_KEYWORDS.stream().filter(schema::has).toList();
+        return COMPOSING_KEYWORDS.stream().filter(document.rootKeys()::contains).toList();
+    }
+
+    /**
+     * The names {@code required} lists that {@code properties} does not declare, when the root declares keys
+     * nowhere else ({@link #composingKeywords}): valid JSON Schema, but most likely a typo.
+     */
+    public List<String> undeclaredRequired() {
+        if (!composingKeywords().isEmpty()) {
+            return List.of();
+        }
+        return document.requiredNames().stream().filter(name -> !hasProperty(name)).toList();
     }
 }

@@ -78,6 +78,7 @@ public final class ContractReader {
     static Contract read(Path file, ContractLocation location) {
         byte[] bytes = Utf8Text.bytes(file);
         Set<String> propertyNames = new LinkedHashSet<>();
+        Set<String> rootKeys = new LinkedHashSet<>();
         ObjectNode outline;
         // Decoded first, to report a byte that is not UTF-8 where it is. (Jackson's parser of bytes
         // places some syntax errors one column away from its parser of text: one parser, one answer.)
@@ -85,7 +86,7 @@ public final class ContractReader {
         JsonParser parser = parser(text);
         try (parser) {
             try {
-                outline = outline(parser, file, propertyNames);
+                outline = outline(parser, file, propertyNames, rootKeys);
             } catch (JsonProcessingException e) {
                 // Here, not in the outer catch: the parser must still be open to say where it stopped.
                 throw syntaxError(file, text, parser, e);
@@ -97,7 +98,14 @@ public final class ContractReader {
         if (loneSurrogate.isPresent()) {
             throw new InvalidInputException(loneSurrogate.get());
         }
-        return new Fields(file, outline).contract(location, SchemaDocument.ofCheckedJson(bytes, propertyNames));
+        List<String> requiredNames = new ArrayList<>();
+        outline.path("required").forEach(name -> {
+            if (name.isTextual()) {
+                requiredNames.add(name.textValue());
+            }
+        });
+        return new Fields(file, outline).contract(location,
+                SchemaDocument.ofCheckedJson(bytes, propertyNames, rootKeys, requiredNames));
     }
 
     private static InvalidInputException syntaxError(Path file, CharBuffer text, JsonParser parser,
@@ -170,9 +178,10 @@ public final class ContractReader {
     /**
      * The top-level members the plugin reads ({@link #OUTLINED}), with {@code properties} as an
      * empty object when it is one (its names go to {@code propertyNames}); every other value is
-     * skipped, still checked by the parser.
+     * skipped, still checked by the parser. The root's keys, all of them, go to {@code rootKeys}.
      */
-    private static ObjectNode outline(JsonParser parser, Path file, Set<String> propertyNames) throws IOException {
+    private static ObjectNode outline(JsonParser parser, Path file, Set<String> propertyNames, Set<String> rootKeys)
+            throws IOException {
         JsonToken first = parser.nextToken();
         if (first == null) {
             throw new InvalidInputException(Problem.in(file, "empty file: a contract is a JSON Schema object"));
@@ -185,6 +194,7 @@ public final class ContractReader {
         ObjectNode outline = JsonNodeFactory.instance.objectNode();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
+            rootKeys.add(name);
             JsonToken value = parser.nextToken();
             if (name.equals("properties") && value == JsonToken.START_OBJECT) {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {

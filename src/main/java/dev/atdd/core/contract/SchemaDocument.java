@@ -1,9 +1,11 @@
 package dev.atdd.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,17 +18,23 @@ public final class SchemaDocument {
 
     private final byte[] json;
     private final Set<String> propertyNames;
+    private final Set<String> rootKeys;
+    private final List<String> requiredNames;
     private volatile JsonNode tree;
 
-    private SchemaDocument(byte[] json, Set<String> propertyNames, JsonNode tree) {
+    private SchemaDocument(byte[] json, Set<String> propertyNames, Set<String> rootKeys, List<String> requiredNames,
+                           JsonNode tree) {
         this.json = json;
         this.propertyNames = Collections.unmodifiableSet(new LinkedHashSet<>(propertyNames));
+        this.rootKeys = Collections.unmodifiableSet(new LinkedHashSet<>(rootKeys));
+        this.requiredNames = List.copyOf(requiredNames);
         this.tree = tree;
     }
 
     /** A document whose text was already checked by {@link ContractReader}: parsing it again cannot fail. */
-    static SchemaDocument ofCheckedJson(byte[] json, Set<String> propertyNames) {
-        return new SchemaDocument(json, propertyNames, null);
+    static SchemaDocument ofCheckedJson(byte[] json, Set<String> propertyNames, Set<String> rootKeys,
+                                        List<String> requiredNames) {
+        return new SchemaDocument(json, propertyNames, rootKeys, requiredNames, null);
     }
 
     /** A document from a tree at hand (a test's, or one built in code). */
@@ -38,12 +46,30 @@ public final class SchemaDocument {
                 names.add(it.next());
             }
         }
-        return new SchemaDocument(null, names, tree);
+        Set<String> rootKeys = new LinkedHashSet<>();
+        tree.fieldNames().forEachRemaining(rootKeys::add);
+        List<String> required = new ArrayList<>();
+        tree.path("required").forEach(name -> {
+            if (name.isTextual()) {
+                required.add(name.textValue());
+            }
+        });
+        return new SchemaDocument(null, names, rootKeys, required, tree);
     }
 
     /** The names under {@code properties} in file order, when it is an object; empty otherwise. */
     public Set<String> propertyNames() {
         return propertyNames;
+    }
+
+    /** The keys of the schema's root object, in file order. */
+    public Set<String> rootKeys() {
+        return rootKeys;
+    }
+
+    /** The names {@code required} lists at the root, when it is an array; empty otherwise. */
+    public List<String> requiredNames() {
+        return requiredNames;
     }
 
     /** The whole schema. The first call parses it; later calls answer the same tree. */

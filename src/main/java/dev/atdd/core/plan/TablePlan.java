@@ -1,6 +1,7 @@
 package dev.atdd.core.plan;
 
 import dev.atdd.core.Problem;
+import dev.atdd.core.Typo;
 import dev.atdd.core.contract.Contract;
 import dev.atdd.core.contract.ContractCatalog;
 import dev.atdd.core.contract.ContractLocation;
@@ -89,6 +90,14 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
                             + name.value()));
                 }
                 Strategy strategy = contract.strategy().orElse(defaultStrategy);
+                if (strategy != Strategy.RELATIONAL) {
+                    // The relational type mapping refuses such a name; nothing else would tell a jsonb contract's.
+                    for (String undeclared : contract.undeclaredRequired()) {
+                        warnings.add(Problem.in(contract.file(), "/required: \"" + undeclared + "\" is required but"
+                                + " is not in properties" + Typo.meant(undeclared, contract.document().propertyNames())
+                                .map(meant -> " (did you mean " + meant + "?)").orElse("")));
+                    }
+                }
                 tables.add(new PlannedTable.ForContract(contract, name.value(), strategy));
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());

@@ -69,6 +69,31 @@ class TablePlanTest {
     }
 
     @Test
+    void aRequiredNameNoPropertyDeclaresIsWarnedInAJsonbContractOnly() throws IOException {
+        Path jsonb = Folders.write(contracts.resolve("crm/person/person.schema.json"), """
+                {"properties": {"id": {"type": "string"}, "language": {"type": "string"}},
+                 "required": ["id", "langauge", "nickname"]}
+                """);
+        Folders.write(contracts.resolve("crm/person/composed.schema.json"), """
+                {"properties": {"id": {"type": "string"}}, "required": ["id", "nickname"],
+                 "allOf": [{"properties": {"nickname": {"type": "string"}}}]}
+                """);
+        Folders.write(contracts.resolve("crm/person/typed.schema.json"), """
+                {"properties": {"id": {"type": "string"}}, "required": ["langauge"],
+                 "x-artifact-metadata": {"persistence": {"strategy": "relational"}}}
+                """);
+
+        TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
+
+        // The relational one is the type mapping's to refuse; the composed one may declare it in allOf.
+        assertEquals(List.of(
+                Problem.in(jsonb, "/required: \"langauge\" is required but is not in properties (did you mean"
+                        + " language?)"),
+                Problem.in(jsonb, "/required: \"nickname\" is required but is not in properties")),
+                plan.warnings());
+    }
+
+    @Test
     void aContractWhoseIdNamesAnotherPlaceGetsAWarningOnTheTableLeftBehindAndTheWaysOn() throws IOException {
         Path moved = Folders.write(contracts.resolve("sales/order/order.schema.json"), """
                 {"$id": "shop:order:order", "properties": {"id": {"type": "string"}}}

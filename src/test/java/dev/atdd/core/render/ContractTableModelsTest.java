@@ -67,8 +67,9 @@ class ContractTableModelsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"allOf", "$ref", "patternProperties", "additionalProperties", "unevaluatedProperties"})
     void aJsonbIndexOnAKeyTheSchemaMayDeclareElsewhereIsWritten(String keyword) {
-        Contract declared = RenderFixtures.contract(null, List.of(index("i1", IndexMethod.BTREE, "tenant_id")), "total");
-        ((ObjectNode) declared.schema()).putObject(keyword);
+        ObjectNode schema = RenderFixtures.schema("total");
+        schema.putObject(keyword);
+        Contract declared = RenderFixtures.contract(null, List.of(index("i1", IndexMethod.BTREE, "tenant_id")), schema);
 
         assertEquals(List.of("i1"), JsonbTableModel.of(declared, "t", GENERATED_AT, true).indexes().stream()
                 .map(TableIndex::name).toList());

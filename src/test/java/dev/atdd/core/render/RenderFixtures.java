@@ -25,10 +25,20 @@ final class RenderFixtures {
 
     /** The contract match/dilemma/current, declaring {@code properties} of the given names. */
     static Contract contract(String description, List<IndexSpec> indexes, String... properties) {
+        return contract(description, indexes, schema(properties));
+    }
+
+    /** A schema declaring {@code properties} of the given names, for a contract built with it. */
+    static ObjectNode schema(String... properties) {
         ObjectNode schema = JsonNodeFactory.instance.objectNode();
         for (String property : properties) {
             schema.withObject("properties").putObject(property);
         }
+        return schema;
+    }
+
+    /** The contract match/dilemma/current with {@code schema}, read as it is now. */
+    static Contract contract(String description, List<IndexSpec> indexes, ObjectNode schema) {
         return new Contract(Path.of("/project/contracts/match/dilemma/current.schema.json"),
                 new ContractLocation("match", "dilemma", "current", "match/dilemma/current.schema.json"),
                 SchemaDocument.of(schema), Optional.of("match:dilemma:current"),
