@@ -38,12 +38,9 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
             "^type \"(?:extensions\\.|public\\.)?([a-z_]+)(?:\\[])*\" does not exist");
     /** {@code relation "auth.identities"}, {@code schema "realtime"}, {@code function net.http_post(...)}. */
     private static final Pattern MISSING_NAME = Pattern.compile("^\\w+ \"?([^\".(]+)([\".(])");
-    /** A missing table (or view) of {@code public}, schema named or not: {@code relation "orders" does not exist}. */
-    private static final Pattern MISSING_RELATION = Pattern.compile(
-            "^relation \"(?:public\\.)?([^\".]+)\" does not exist");
-    /** A table, view or index of {@code public} made twice: {@code relation "orders" already exists}. */
-    private static final Pattern DUPLICATE_RELATION = Pattern.compile(
-            "^relation \"(?:public\\.)?([^\".]+)\" already exists");
+    /** A relation of {@code public}, schema named or not: {@code relation "orders" does not exist} (or exists). */
+    private static final Pattern PUBLIC_RELATION = Pattern.compile(
+            "^relation \"(?:public\\.)?([^\".]+)\" (does not exist|already exists)");
     /** No such schema (3F000), or relation (42P01), function (42883), type or other object (42704). */
     private static final Set<String> MISSING_OBJECT_STATES = Set.of("3F000", "42P01", "42883", "42704");
 
@@ -106,14 +103,19 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
 
     /** The table of {@code public} the script references and the server lacks (SQLSTATE 42P01), as named. */
     public Optional<String> missingTable() {
-        Matcher relation = MISSING_RELATION.matcher(message);
-        return sqlState.equals("42P01") && relation.find() ? Optional.of(relation.group(1)) : Optional.empty();
+        return publicRelation("42P01", "does not exist");
     }
 
     /** The table, view or index of {@code public} the script makes a second time (SQLSTATE 42P07), as named. */
     public Optional<String> duplicateRelation() {
-        Matcher relation = DUPLICATE_RELATION.matcher(message);
-        return sqlState.equals("42P07") && relation.find() ? Optional.of(relation.group(1)) : Optional.empty();
+        return publicRelation("42P07", "already exists");
+    }
+
+    /** The relation of {@code public} the message names, when the failure is of {@code state} and says {@code what}. */
+    private Optional<String> publicRelation(String state, String what) {
+        Matcher relation = PUBLIC_RELATION.matcher(message);
+        return sqlState.equals(state) && relation.find() && relation.group(2).equals(what)
+                ? Optional.of(relation.group(1)) : Optional.empty();
     }
 
     /** {@code file:line:column: message (SQLSTATE x)}, then the quoted line with a caret and any detail and hint. */

@@ -50,17 +50,22 @@ final class IntegerWidth {
 
     /**
      * SMALLINT where every integer the schema admits lies within 16 bits (both bounds, or the enum
-     * values, say so), which a table may choose though the mapping writes INTEGER; else {@link #of}.
+     * values, say so), which a table may choose though the mapping writes INTEGER; else {@code width}.
+     *
+     * @param width what {@link #of} gave for the same schema and values
      */
-    static PgType narrowest(JsonNode schema, String pointer, Collection<BigInteger> values, Set<String> problems) {
-        PgType width = of(schema, pointer, values, problems);
+    static PgType narrowest(PgType width, JsonNode schema, String pointer, Collection<BigInteger> values,
+                            Set<String> problems) {
+        if (width != PgType.INTEGER) {
+            return width;
+        }
         List<BigInteger> admitted = values.isEmpty()
                 ? concat(bound(schema, pointer, problems, true), bound(schema, pointer, problems, false), values)
                 : List.copyOf(values);
         boolean bounded = !values.isEmpty() || admitted.size() == 2;
         boolean int16 = admitted.stream()
                 .allMatch(n -> n.compareTo(SMALLINT_MIN) >= 0 && n.compareTo(SMALLINT_MAX) <= 0);
-        return width == PgType.INTEGER && bounded && int16 ? PgType.SMALLINT : width;
+        return bounded && int16 ? PgType.SMALLINT : width;
     }
 
     private static List<BigInteger> concat(BigInteger lowest, BigInteger highest, Collection<BigInteger> values) {

@@ -214,9 +214,7 @@ final class PropertyTypes {
         String name = names.get(0);
         return switch (name) {
             case "string" -> notingUnenforced(StringShapes.of(schema, pointer, problems), schema);
-            case "integer" -> notingUnenforced(
-                    PropertyShape.of(IntegerWidth.of(schema, pointer, List.of(), problems), name)
-                            .withNarrowest(IntegerWidth.narrowest(schema, pointer, List.of(), problems)), schema);
+            case "integer" -> notingUnenforced(integerShape(schema, pointer, name), schema);
             case "number" -> notingUnenforced(PropertyShape.of(PgType.NUMERIC, name), schema);
             case "boolean" -> notingUnenforced(PropertyShape.of(PgType.BOOLEAN, name), schema);
             default -> {
@@ -335,10 +333,8 @@ final class PropertyTypes {
         }
         PgType type = enumType(kinds, declared, schema, schemaPointer, integers);
         PropertyShape shape = PropertyShape.of(type, declared.source())
-                .withCheck(new Check.AllowedValues(List.copyOf(texts))).admittingNull(nullable);
-        if (type == PgType.INTEGER) {
-            shape = shape.withNarrowest(IntegerWidth.narrowest(schema, schemaPointer, integers, problems));
-        }
+                .withCheck(new Check.AllowedValues(List.copyOf(texts))).admittingNull(nullable)
+                .withNarrowest(IntegerWidth.narrowest(type, schema, schemaPointer, integers, problems));
         boolean stringsOnly = kinds.equals(EnumSet.of(ValueKind.STRING));
         if (type == PgType.TEXT && !stringsOnly) {
             shape = shape.withTodo(keyword + " values " + kinds.stream().map(LowerCaseName::of)
@@ -351,6 +347,13 @@ final class PropertyTypes {
                     + ": stored as TEXT; review").asTextFallback();
         }
         return shape;
+    }
+
+    /** An integer's column type, and the narrowest a table's column may have and still hold every value. */
+    private PropertyShape integerShape(JsonNode schema, String pointer, String name) {
+        PgType width = IntegerWidth.of(schema, pointer, List.of(), problems);
+        return PropertyShape.of(width, name)
+                .withNarrowest(IntegerWidth.narrowest(width, schema, pointer, List.of(), problems));
     }
 
     /** The declared type when every value fits it (or the values' own type when none is declared), else TEXT. */

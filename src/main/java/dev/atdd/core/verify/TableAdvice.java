@@ -82,26 +82,22 @@ public final class TableAdvice {
 
     private static String missing(String table, MigrationFailure failed, MigrationIndex index,
                                   Set<String> existingTables) {
-        Optional<TableOrigin> origin = index.origin(table);
+        // Above or below the failing line of its own file only when that line is known.
+        Optional<TableOrigin> origin = index.origin(table).filter(made -> !made.file().path().equals(failed.file())
+                || failed.line() > 0 && made.line() != failed.line());
         if (origin.isPresent()) {
             TableOrigin made = origin.get();
-            if (!made.file().path().equals(failed.file())) {
-                String failedVersion = MigrationFile.named(failed.file()).map(MigrationFile::version).orElse("");
-                return MigrationVersion.compare(made.file().version(), failedVersion) > 0
-                        ? table + " is made by " + made.where() + ": a migration that references it needs a"
-                                + " later version than that one."
-                        : table + " is made by " + made.where() + ", which ran before this migration, yet the"
-                                + " server lacks it: see what kept that statement from making it in public (a"
-                                + " condition, another schema).";
+            boolean sameFile = made.file().path().equals(failed.file());
+            if (ranBefore(made, failed)) {
+                return table + " is made " + (sameFile ? "above, at line " + made.line()
+                        : "by " + made.where() + ", which ran before this migration") + ", yet the server lacks it:"
+                        + " see what kept that statement from making it in public (a condition, another schema).";
             }
-            if (failed.line() > 0 && made.line() > failed.line()) {
-                return table + " is made further down this migration, at line " + made.line() + ": make it"
-                        + " before the statement that references it.";
-            }
-            if (failed.line() > 0 && made.line() < failed.line()) {
-                return table + " is made above, at line " + made.line() + ", yet the server lacks it: see what kept"
-                        + " that statement from making it in public (a condition, another schema).";
-            }
+            return sameFile
+                    ? table + " is made further down this migration, at line " + made.line() + ": make it before the"
+                            + " statement that references it."
+                    : table + " is made by " + made.where() + ": a migration that references it needs a later"
+                            + " version than that one.";
         }
         String preludeFile = "create it in a preludeFile (the plugin's docs/supabase-prelude.md, \"Tables another"
                 + " module makes\").";
