@@ -291,7 +291,7 @@ class PitfallsTest {
 
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> TypeMapping.map(contract));
 
-        assertEquals(List.of(Problem.in(contract.file(), "/required/1: \"ghost\" is required but is not in properties")),
+        assertEquals(List.of(new Problem(contract.file(), 1, 45, "/required/1: \"ghost\" is required but is not in properties")),
                 refused.problems());
     }
 

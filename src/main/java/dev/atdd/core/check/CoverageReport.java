@@ -63,7 +63,7 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
             Contract contract = forContract.contract();
             contract.migrationFileName().ifPresent(fileName -> {
                 if (!origin.file().path().getFileName().toString().equals(fileName)) {
-                    problems.add(Problem.in(contract.file(), Contract.MIGRATION_POINTER + ": names "
+                    problems.add(contract.problem(Contract.MIGRATION_POINTER, "names "
                             + contract.migration().orElseThrow()
                             + ", but " + forContract.table() + " is created by " + origin.where()
                             + "; name that file, or remove persistence.migration"));

@@ -1,6 +1,7 @@
 package dev.atdd.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atdd.core.Problem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,14 @@ public record Contract(
 
     public Contract {
         indexes = List.copyOf(indexes);
+    }
+
+    /**
+     * A problem of this contract at a JSON pointer ({@code /properties/amount: message}), placed at the line
+     * and column of the value the pointer names.
+     */
+    public Problem problem(String pointer, String message) {
+        return document.problemAt(file, pointer, message);
     }
 
     /**

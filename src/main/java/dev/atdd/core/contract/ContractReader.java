@@ -104,7 +104,7 @@ public final class ContractReader {
                 requiredNames.add(name.textValue());
             }
         });
-        return new Fields(file, outline).contract(location,
+        return new Fields(file, text, outline).contract(location,
                 SchemaDocument.ofCheckedJson(bytes, propertyNames, rootKeys, requiredNames));
     }
 
@@ -224,6 +224,51 @@ public final class ContractReader {
         }
     }
 
+    /**
+     * A problem of the contract {@code text} at a JSON pointer, placed at the line and column of the value
+     * the pointer names (as its syntax errors are placed), or without a place when it names none. Looked
+     * up only when there is a problem: a file that has none is not read again.
+     */
+    static Problem problemAt(Path file, CharBuffer text, String pointer, String message) {
+        String described = pointer + ": " + message;
+        try (JsonParser parser = parser(text.duplicate())) {
+            Optional<JsonLocation> where = locate(parser, JsonPointer.compile(pointer));
+            return where.map(at -> new Problem(file, at.getLineNr(), at.getColumnNr(), described))
+                    .orElseGet(() -> Problem.in(file, described));
+        } catch (IOException | IllegalArgumentException e) {
+            // Not a pointer (a message's own wording), or a text that no longer parses: no place.
+            return Problem.in(file, described);
+        }
+    }
+
+    /** Where the value {@code pointer} names starts, passing over every other member and element. */
+    private static Optional<JsonLocation> locate(JsonParser parser, JsonPointer pointer) throws IOException {
+        JsonToken token = parser.nextToken();
+        for (JsonPointer rest = pointer; !rest.matches(); rest = rest.tail()) {
+            boolean found = false;
+            if (token == JsonToken.START_OBJECT) {
+                while (!found && parser.nextToken() == JsonToken.FIELD_NAME) {
+                    found = parser.currentName().equals(rest.getMatchingProperty());
+                    token = parser.nextToken();
+                    if (!found) {
+                        parser.skipChildren();
+                    }
+                }
+            } else if (token == JsonToken.START_ARRAY && rest.getMatchingIndex() >= 0) {
+                for (int i = 0; !found && (token = parser.nextToken()) != JsonToken.END_ARRAY; i++) {
+                    found = i == rest.getMatchingIndex();
+                    if (!found) {
+                        parser.skipChildren();
+                    }
+                }
+            }
+            if (!found) {
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(parser.currentTokenLocation());
+    }
+
     /** Parses a text {@link #read} already checked, with the same parser of text. */
     static JsonNode parseChecked(byte[] json) {
         try (JsonParser parser = parser(StandardCharsets.UTF_8.decode(ByteBuffer.wrap(json)))) {
@@ -281,11 +326,13 @@ public final class ContractReader {
     /** The checked reading of a contract's outline (the members it reads); collects every problem before failing. */
     private static final class Fields {
         private final Path file;
+        private final CharBuffer text;
         private final JsonNode outline;
         private final List<Problem> problems = new ArrayList<>();
 
-        Fields(Path file, JsonNode outline) {
+        Fields(Path file, CharBuffer text, JsonNode outline) {
             this.file = file;
+            this.text = text;
             this.outline = outline;
         }
 
@@ -460,7 +507,7 @@ public final class ContractReader {
         }
 
         private void problem(String pointer, String message) {
-            problems.add(Problem.in(file, pointer + ": " + message));
+            problems.add(problemAt(file, text, pointer, message));
         }
 
         /** A misspelled key would leave its setting unread: the table made once, in another shape or name. */

@@ -1,6 +1,10 @@
 package dev.atdd.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atdd.core.Problem;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -70,6 +74,17 @@ public final class SchemaDocument {
     /** The names {@code required} lists at the root, when it is an array; empty otherwise. */
     public List<String> requiredNames() {
         return requiredNames;
+    }
+
+    /**
+     * A problem of the contract {@code file} at a JSON pointer into this document: placed at the value's line
+     * and column when the document was read from that file, without a place when it was built in code.
+     */
+    Problem problemAt(Path file, String pointer, String message) {
+        if (json == null) {
+            return Problem.in(file, pointer + ": " + message);
+        }
+        return ContractReader.problemAt(file, StandardCharsets.UTF_8.decode(ByteBuffer.wrap(json)), pointer, message);
     }
 
     /** The whole schema. The first call parses it; later calls answer the same tree. */

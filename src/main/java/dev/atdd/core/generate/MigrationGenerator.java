@@ -242,7 +242,7 @@ public final class MigrationGenerator {
                 named.set(i, file);
             }
             if (why != null) {
-                problems.add(Problem.in(table.contract().file(), Contract.MIGRATION_POINTER + ": names "
+                problems.add(table.contract().problem(Contract.MIGRATION_POINTER, "names "
                         + table.contract().migration().orElseThrow() + " for the missing table " + table.table()
                         + ", " + why + "; name a new file with a later version, or remove persistence.migration"
                         + " and the generator names one"));

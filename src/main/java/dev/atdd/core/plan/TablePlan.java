@@ -93,7 +93,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
                 if (strategy != Strategy.RELATIONAL) {
                     // The relational type mapping refuses such a name; nothing else would tell a jsonb contract's.
                     for (String undeclared : contract.undeclaredRequired()) {
-                        warnings.add(Problem.in(contract.file(), "/required: \"" + undeclared + "\" is required but"
+                        warnings.add(contract.problem("/required", "\"" + undeclared + "\" is required but"
                                 + " is not in properties" + Typo.meant(undeclared, contract.document().propertyNames())
                                 .map(meant -> " (did you mean " + meant + "?)").orElse("")));
                     }

@@ -39,7 +39,7 @@ public record ContractSource(String path, String id, String title, String descri
 
     private static String holdable(Contract contract, String pointer, Optional<String> text, List<Problem> problems) {
         if (text.isPresent() && text.get().indexOf('\0') >= 0) {
-            problems.add(Problem.in(contract.file(), pointer + ": " + NUL_PROBLEM));
+            problems.add(contract.problem(pointer, NUL_PROBLEM));
         }
         return text.orElse(null);
     }

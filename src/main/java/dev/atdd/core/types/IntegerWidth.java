@@ -32,7 +32,7 @@ final class IntegerWidth {
      * @param values   enum values that must fit too (empty when there is no enum)
      * @param problems where malformed bounds are reported
      */
-    static PgType of(JsonNode schema, String pointer, Collection<BigInteger> values, Set<String> problems) {
+    static PgType of(JsonNode schema, String pointer, Collection<BigInteger> values, Set<SchemaProblem> problems) {
         BigInteger lowest = bound(schema, pointer, problems, true);
         BigInteger highest = bound(schema, pointer, problems, false);
         boolean wide = "int64".equals(schema.path("format").asText());
@@ -55,7 +55,7 @@ final class IntegerWidth {
      * @param width what {@link #of} gave for the same schema and values
      */
     static PgType narrowest(PgType width, JsonNode schema, String pointer, Collection<BigInteger> values,
-                            Set<String> problems) {
+                            Set<SchemaProblem> problems) {
         if (width != PgType.INTEGER) {
             return width;
         }
@@ -83,7 +83,7 @@ final class IntegerWidth {
      * The smallest ({@code lower}) or largest integer the bounds admit, or null when that side is
      * unbounded. A decimal bound is rounded inwards; an exclusive one steps past itself.
      */
-    private static BigInteger bound(JsonNode schema, String pointer, Set<String> problems, boolean lower) {
+    private static BigInteger bound(JsonNode schema, String pointer, Set<SchemaProblem> problems, boolean lower) {
         JsonNode exclusive = schema.get(lower ? "exclusiveMinimum" : "exclusiveMaximum");
         // draft-04 wrote an exclusive bound as "exclusiveMinimum": true beside "minimum"
         boolean draft4 = exclusive != null && exclusive.isBoolean();
@@ -110,14 +110,14 @@ final class IntegerWidth {
         return lower ? rounded.add(BigInteger.ONE) : rounded.subtract(BigInteger.ONE);
     }
 
-    private static BigDecimal number(JsonNode schema, String keyword, String pointer, Set<String> problems) {
+    private static BigDecimal number(JsonNode schema, String keyword, String pointer, Set<SchemaProblem> problems) {
         JsonNode value = schema.get(keyword);
         if (value == null) {
             return null;
         }
         if (!value.isNumber() || (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())
                 && !value.isBigDecimal())) {
-            problems.add(pointer + "/" + keyword + ": must be a finite number");
+            problems.add(new SchemaProblem(pointer + "/" + keyword, "must be a finite number"));
             return null;
         }
         return value.decimalValue();

@@ -35,9 +35,9 @@ final class PropertyTypes {
             Set.of("string", "integer", "number", "boolean", "object", "array", "null");
 
     private final JsonNode root;
-    private final Set<String> problems;
+    private final Set<SchemaProblem> problems;
 
-    PropertyTypes(JsonNode root, Set<String> problems) {
+    PropertyTypes(JsonNode root, Set<SchemaProblem> problems) {
         this.root = root;
         this.problems = problems;
     }
@@ -53,12 +53,12 @@ final class PropertyTypes {
     private PropertyShape shapeOf(JsonNode schema, String pointer, Set<String> visited) {
         if (schema.isBoolean()) {
             if (!schema.asBoolean()) {
-                problems.add(pointer + ": the schema false admits no value; remove the property");
+                problems.add(new SchemaProblem(pointer, "the schema false admits no value; remove the property"));
             }
             return PropertyShape.jsonb("the schema true admits any value; stored as JSONB", "any value");
         }
         if (!schema.isObject()) {
-            problems.add(pointer + ": a schema must be an object or a boolean");
+            problems.add(new SchemaProblem(pointer, "a schema must be an object or a boolean"));
             return PropertyShape.of(PgType.JSONB, "invalid");
         }
         JsonNode ref = schema.get("$ref");
@@ -127,7 +127,7 @@ final class PropertyTypes {
 
     private PropertyShape followRef(JsonNode ref, String pointer, Set<String> visited) {
         if (!ref.isTextual()) {
-            problems.add(pointer + "/$ref: must be a string");
+            problems.add(new SchemaProblem(pointer + "/$ref", "must be a string"));
             return PropertyShape.of(PgType.JSONB, "invalid");
         }
         String text = ref.asText();
@@ -181,10 +181,11 @@ final class PropertyTypes {
         for (int i = 0; i < entries.size(); i++) {
             JsonNode entry = entries.get(i);
             if (!entry.isTextual()) {
-                problems.add(pointers.get(i) + ": must be a JSON Schema type name (a string)");
+                problems.add(new SchemaProblem(pointers.get(i), "must be a JSON Schema type name (a string)"));
                 valid = false;
             } else if (!TYPE_NAMES.contains(entry.asText())) {
-                problems.add(pointers.get(i) + ": unknown JSON Schema type \"" + shown(entry.asText()) + "\"");
+                problems.add(new SchemaProblem(pointers.get(i),
+                        "unknown JSON Schema type \"" + shown(entry.asText()) + "\""));
                 valid = false;
             } else {
                 names.add(entry.asText());
@@ -236,7 +237,7 @@ final class PropertyTypes {
             return Optional.empty();
         }
         // The items were never the contract's problems (JSONB holds them as they come): read apart, they stay so.
-        Set<String> itemProblems = new LinkedHashSet<>();
+        Set<SchemaProblem> itemProblems = new LinkedHashSet<>();
         PropertyShape item = new PropertyTypes(root, itemProblems).shapeOf(items, pointer + "/items", visited);
         if (!itemProblems.isEmpty() || item.type() == PgType.JSONB || item.textFallback()) {
             return Optional.empty();
@@ -278,11 +279,11 @@ final class PropertyTypes {
     private PropertyShape enumShape(JsonNode values, String pointer, boolean isConst, JsonNode schema,
                                     String schemaPointer, DeclaredType declared) {
         if (!values.isArray()) {
-            problems.add(pointer + ": must be an array");
+            problems.add(new SchemaProblem(pointer, "must be an array"));
             return PropertyShape.of(PgType.JSONB, "invalid");
         }
         if (values.isEmpty()) {
-            problems.add(pointer + ": an empty enum admits no value");
+            problems.add(new SchemaProblem(pointer, "an empty enum admits no value"));
             return PropertyShape.of(PgType.JSONB, "invalid");
         }
         Set<String> texts = new LinkedHashSet<>();
@@ -297,7 +298,8 @@ final class PropertyTypes {
             } else if (value.isTextual()) {
                 kinds.add(ValueKind.STRING);
                 if (value.asText().indexOf('\0') >= 0) {
-                    problems.add(at + ": holds a NUL character (\\u0000), which PostgreSQL text cannot hold");
+                    problems.add(new SchemaProblem(at,
+                            "holds a NUL character (\\u0000), which PostgreSQL text cannot hold"));
                 }
                 texts.add(value.asText());
             } else if (value.isBoolean()) {
@@ -377,7 +379,7 @@ final class PropertyTypes {
 
     private BigDecimal finite(JsonNode value, String pointer) {
         if (value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())) {
-            problems.add(pointer + ": the number is too large to read");
+            problems.add(new SchemaProblem(pointer, "the number is too large to read"));
             return null;
         }
         return value.decimalValue();

@@ -9,7 +9,7 @@ final class StringShapes {
     private StringShapes() {
     }
 
-    static PropertyShape of(JsonNode schema, String pointer, Set<String> problems) {
+    static PropertyShape of(JsonNode schema, String pointer, Set<SchemaProblem> problems) {
         String format = schema.path("format").isTextual() ? schema.get("format").asText() : "";
         JsonNode patternNode = schema.get("pattern");
         String pattern = null;
@@ -17,7 +17,7 @@ final class StringShapes {
             if (patternNode.isTextual()) {
                 pattern = patternNode.asText();
             } else {
-                problems.add(pointer + "/pattern: must be a string");
+                problems.add(new SchemaProblem(pointer + "/pattern", "must be a string"));
             }
         }
         if (format.equals("uuid") || PropertyTypes.UUID_PATTERN.equals(pattern)) {

@@ -2,7 +2,6 @@ package dev.atdd.core.types;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atdd.core.InvalidInputException;
-import dev.atdd.core.Problem;
 import dev.atdd.core.contract.Contract;
 import dev.atdd.core.naming.PgIdentifier;
 import dev.atdd.core.naming.SnakeCase;
@@ -35,11 +34,11 @@ public final class TypeMapping {
      *         colliding column names, {@code required} names that are not properties, and so on
      */
     public static RelationalTable map(Contract contract) {
-        Set<String> problems = new LinkedHashSet<>();
+        Set<SchemaProblem> problems = new LinkedHashSet<>();
         JsonNode root = contract.schema();
         JsonNode properties = root.path("properties");
         if (!properties.isMissingNode() && !properties.isObject()) {
-            problems.add("/properties: must be an object");
+            problems.add(new SchemaProblem("/properties", "must be an object"));
         }
         List<String> composing = new ArrayList<>(contract.composingKeywords());
         // true, the default, is every contract's; a schema here describes keys the contract expects.
@@ -87,36 +86,38 @@ public final class TypeMapping {
         }
         RelationalTable table = new RelationalTable(columns, tableTodos, contractKeyType);
         if (table.columnCount() > MAX_COLUMNS) {
-            problems.add("/properties: the table would have " + table.columnCount() + " columns, and a PostgreSQL"
-                    + " table holds at most " + MAX_COLUMNS + "; split the contract, or keep it jsonb");
+            problems.add(new SchemaProblem("/properties", "the table would have " + table.columnCount() + " columns, and a"
+                    + " PostgreSQL table holds at most " + MAX_COLUMNS + "; split the contract, or keep it jsonb"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.stream().map(p -> Problem.in(contract.file(), p)).toList());
+            throw new InvalidInputException(
+                    problems.stream().map(p -> contract.problem(p.pointer(), p.message())).toList());
         }
         return table;
     }
 
     /** The column of one property, or null after reporting why it cannot have one. */
     private static Column column(String name, String pointer, PropertyShape shape, boolean required,
-                                 Map<String, String> owners, Set<String> problems) {
+                                 Map<String, String> owners, Set<SchemaProblem> problems) {
         String snake = SnakeCase.of(name);
         if (snake.isEmpty()) {
-            problems.add(pointer + ": has no usable column name; rename the property");
+            problems.add(new SchemaProblem(pointer, "has no usable column name; rename the property"));
             return null;
         }
         String unshortened = Character.isDigit(snake.charAt(0)) ? "_" + snake : snake;
         String columnName = PgIdentifier.fit(unshortened);
         String owner = owners.putIfAbsent(columnName, pointer);
         if (owner != null) {
-            problems.add(pointer + ": its column name \"" + columnName + "\" is also the column of " + owner
-                    + (owner.startsWith("the key column") ? "; rename the property" : "; rename one of them"));
+            problems.add(new SchemaProblem(pointer, "its column name \"" + columnName + "\" is also the column of " + owner
+                    + (owner.startsWith("the key column") ? "; rename the property" : "; rename one of them")));
             return null;
         }
         List<String> todos = new ArrayList<>(shape.todos());
         if (RelationalTable.STANDARD_TIMESTAMPS.contains(columnName)) {
             if (shape.type() != PgType.TIMESTAMPTZ) {
-                problems.add(pointer + ": its column name \"" + columnName + "\" is the standard TIMESTAMPTZ column"
-                        + " the template writes, but the property maps to " + shape.type() + "; rename the property");
+                problems.add(new SchemaProblem(pointer, "its column name \"" + columnName + "\" is the standard TIMESTAMPTZ"
+                        + " column the template writes, but the property maps to " + shape.type()
+                        + "; rename the property"));
                 return null;
             }
             todos.add("replaces the standard " + columnName + " column the template writes; review its default");
@@ -136,25 +137,25 @@ public final class TypeMapping {
      *                          composes none, and such a name is a problem (most likely a typo)
      */
     private static Set<String> requiredNames(JsonNode root, JsonNode properties, List<String> declaredElsewhere,
-                                             Set<String> problems) {
+                                             Set<SchemaProblem> problems) {
         JsonNode required = root.get("required");
         Set<String> names = new HashSet<>();
         if (required == null) {
             return names;
         }
         if (!required.isArray()) {
-            problems.add("/required: must be an array of property names");
+            problems.add(new SchemaProblem("/required", "must be an array of property names"));
             return names;
         }
         for (int i = 0; i < required.size(); i++) {
             JsonNode entry = required.get(i);
             if (!entry.isTextual()) {
-                problems.add("/required/" + i + ": must be a property name (a string)");
+                problems.add(new SchemaProblem("/required/" + i, "must be a property name (a string)"));
             } else if (!properties.has(entry.asText()) && declaredElsewhere != null) {
                 declaredElsewhere.add(PropertyTypes.shown(entry.asText()));
             } else if (!properties.has(entry.asText())) {
-                problems.add("/required/" + i + ": \"" + PropertyTypes.shown(entry.asText())
-                        + "\" is required but is not in properties");
+                problems.add(new SchemaProblem("/required/" + i, "\"" + PropertyTypes.shown(entry.asText())
+                        + "\" is required but is not in properties"));
             } else {
                 names.add(entry.asText());
             }

@@ -121,7 +121,7 @@ class CoverageReportTest {
         assertFalse(report.passed());
         assertEquals("""
                 1 contract names another migration than the one that creates its table:
-                  contracts/app/billing/refund.schema.json: /x-artifact-metadata/persistence/migration: names \
+                  contracts/app/billing/refund.schema.json:1:55: /x-artifact-metadata/persistence/migration: names \
                 20250101000000_refund.sql, but app_billing_refund is created by 20250101000000_invoice.sql:4; name \
                 that file, or remove persistence.migration""", report.describe(project));
     }

@@ -39,8 +39,8 @@ class BrokenInputTest {
     private static final Map<String, String> BROKEN = new TreeMap<>(Map.of(
             "contracts/broken/syntax/trailing-comma.schema.json", ":3:1: invalid JSON",
             "contracts/broken/shape/array.schema.json", ":1:1: a contract is a JSON object, found an array",
-            "contracts/broken/shape/properties.schema.json", ": /properties: expected an object",
-            "contracts/broken/required/ghost.schema.json", ": /required/1: \"ghost\" is required but is not in properties",
+            "contracts/broken/shape/properties.schema.json", ":1:16: /properties: expected an object",
+            "contracts/broken/required/ghost.schema.json", ":1:131: /required/1: \"ghost\" is required but is not in properties",
             "contracts/broken/bytes/latin1.schema.json", ":1:21: not valid UTF-8 (byte 0xE9)",
             "contracts/broken/empty/nothing.schema.json", ": empty file",
             "contracts/broken/loop/back", ": a symbolic link loop"));

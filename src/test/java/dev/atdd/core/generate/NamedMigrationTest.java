@@ -68,7 +68,7 @@ class NamedMigrationTest {
 
         InvalidInputException failure = assertThrows(InvalidInputException.class, () -> generator.generate(request()));
 
-        assertEquals(List.of(Problem.in(rate, "/x-artifact-metadata/persistence/migration: names"
+        assertEquals(List.of(new Problem(rate, 1, 97, "/x-artifact-metadata/persistence/migration: names"
                 + " 20261205000000_rates.sql for the missing table billing_tax_rate, which exists already, yet no"
                 + " table billing_tax_rate exists after the migrations; a migration is never overwritten; name a new"
                 + " file with a later version, or remove persistence.migration and the generator names one")),

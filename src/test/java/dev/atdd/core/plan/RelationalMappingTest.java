@@ -35,7 +35,8 @@ class RelationalMappingTest {
 
         assertEquals(Set.of("shop_order_order"), mapping.tables().keySet());
         assertEquals(List.of("total"), mapping.table("shop_order_order").columns().stream().map(Column::name).toList());
-        assertEquals(List.of(Problem.in(broken, "/properties/total/type: unknown JSON Schema type \"numbr\"")),
+        // Placed at the value the pointer names, as a syntax error would be.
+        assertEquals(List.of(new Problem(broken, 1, 129, "/properties/total/type: unknown JSON Schema type \"numbr\"")),
                 mapping.problems());
         assertThrows(IllegalStateException.class, () -> mapping.table("shop_cart_cart"));
     }

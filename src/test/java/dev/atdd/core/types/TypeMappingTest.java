@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
 import dev.atdd.core.contract.Contract;
+import dev.atdd.core.contract.ContractReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import dev.atdd.core.types.Check.AllowedValues;
 import dev.atdd.core.types.Check.PatternMatch;
 import java.time.Duration;
@@ -18,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -90,6 +95,29 @@ class TypeMappingTest {
                     problems(TestContracts.of("{'properties': {'age': {'type': 'strng'}}}")));
             assertEquals(List.of("/properties/age/type/1: unknown JSON Schema type \"nul\""),
                     problems(TestContracts.of("{'properties': {'age': {'type': ['string', 'nul']}}}")));
+        }
+
+        @Test
+        void aProblemOfAContractReadFromItsFileIsPlacedAtTheValue(@TempDir Path root) throws IOException {
+            Path file = root.resolve("a/b/c.schema.json");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, """
+                    {
+                      "x-artifact-metadata": {"persistence": {"strategy": "relational"}},
+                      "required": ["id", "nmae"],
+                      "properties": {
+                        "id": {"type": "string"},
+                        "age": {"type": "strng"}
+                      }
+                    }
+                    """);
+            Contract contract = ContractReader.read(file, root);
+
+            InvalidInputException failure = assertThrows(InvalidInputException.class, () -> TypeMapping.map(contract));
+
+            assertEquals(List.of("a/b/c.schema.json:3:22: /required/1: \"nmae\" is required but is not in properties",
+                    "a/b/c.schema.json:6:21: /properties/age/type: unknown JSON Schema type \"strng\""),
+                    failure.problems().stream().map(problem -> problem.describe(root)).toList());
         }
 
         @Test
