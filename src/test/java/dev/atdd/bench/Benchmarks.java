@@ -223,7 +223,9 @@ public final class Benchmarks {
         command.addAll(goal.arguments());
         ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
                 .redirectOutput(project.resolve("mvn.log").toFile());
-        goal.mavenOpts().ifPresent(options -> builder.environment().put("MAVEN_OPTS", options));
+        // The caller's MAVEN_OPTS would change the default rows too.
+        goal.mavenOpts().ifPresentOrElse(options -> builder.environment().put("MAVEN_OPTS", options),
+                () -> builder.environment().remove("MAVEN_OPTS"));
         long start = System.nanoTime();
         Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {

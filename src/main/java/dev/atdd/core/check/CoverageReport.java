@@ -19,7 +19,7 @@ import java.util.List;
  * properties the type mapping cannot turn into columns.
  *
  * @param missing       planned tables nothing creates, sorted by source
- * @param unmappable    type-mapping problems of relational contracts (contract path and JSON pointer)
+ * @param unmappable    type-mapping problems of relational contracts (contract path, line and column, JSON pointer)
  * @param wrongMigration contracts whose {@code persistence.migration} names another file than the one
  *                       that creates their table
  * @param leftBehind    of the missing, the moved contracts whose old table exists, which generate-migrations

@@ -37,10 +37,19 @@ public record Contract(
 
     /**
      * A problem of this contract at a JSON pointer ({@code /properties/amount: message}), placed at the line
-     * and column of the value the pointer names.
+     * and column of the value the pointer names (see {@link #problems}).
      */
     public Problem problem(String pointer, String message) {
-        return document.problemAt(file, pointer, message);
+        return problems(List.of(new SchemaProblem(pointer, message))).get(0);
+    }
+
+    /**
+     * Problems of this contract at JSON pointers, in their order, each placed at the line and column of the
+     * value its pointer names, or of the nearest value above it that the file has; the file's text is read
+     * again once for them all.
+     */
+    public List<Problem> problems(List<SchemaProblem> problems) {
+        return document.place(file, problems);
     }
 
     /**

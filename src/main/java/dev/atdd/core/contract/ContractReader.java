@@ -30,6 +30,8 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Reads one contract file. Strict: UTF-8 only, no duplicate keys, nothing after the top-level
  * object; every problem of the file is reported at once, syntax errors with line and column,
- * schema errors with their JSON pointer.
+ * schema errors with their JSON pointer and the line and column of the value it names.
  */
 public final class ContractReader {
 
@@ -225,53 +227,82 @@ public final class ContractReader {
     }
 
     /**
-     * A problem of the contract {@code text} at a JSON pointer, placed at the line and column of the value
-     * the pointer names (as its syntax errors are placed), or without a place when it names none. Looked
-     * up only when there is a problem: a file that has none is not read again.
+     * The problems of the contract {@code text} at their JSON pointers, each placed at the line and column of
+     * the value its pointer names (as syntax errors are placed), or, when the file has no such value (a member
+     * that is missing), of the nearest value above it that it has; the root does not count as a place. One
+     * pass over the text places them all, and it runs only when there is a problem: a file without one is
+     * not read again.
      */
-    static Problem problemAt(Path file, CharBuffer text, String pointer, String message) {
-        String described = pointer + ": " + message;
+    static List<Problem> place(Path file, CharBuffer text, List<SchemaProblem> problems) {
+        Set<String> wanted = new HashSet<>();
+        for (SchemaProblem problem : problems) {
+            // Escaped names hold no '/': every prefix of a pointer ends before one of its '/'.
+            for (int cut = problem.pointer().indexOf('/', 1); cut > 0; cut = problem.pointer().indexOf('/', cut + 1)) {
+                wanted.add(problem.pointer().substring(0, cut));
+            }
+            wanted.add(problem.pointer());
+        }
+        Map<String, JsonLocation> starts = new HashMap<>();
         try (JsonParser parser = parser(text.duplicate())) {
-            Optional<JsonLocation> where = locate(parser, JsonPointer.compile(pointer));
-            return where.map(at -> new Problem(file, at.getLineNr(), at.getColumnNr(), described))
-                    .orElseGet(() -> Problem.in(file, described));
-        } catch (IOException | IllegalArgumentException e) {
-            // Not a pointer (a message's own wording), or a text that no longer parses: no place.
-            return Problem.in(file, described);
+            parser.nextToken();
+            valueStarts(parser, "", wanted, starts);
+        } catch (IOException e) {
+            throw new IllegalStateException("a checked contract no longer parses", e);
+        }
+        List<Problem> placed = new ArrayList<>(problems.size());
+        for (SchemaProblem problem : problems) {
+            String described = problem.pointer() + ": " + problem.message();
+            JsonLocation at = null;
+            for (String pointer = problem.pointer(); at == null && !pointer.isEmpty();
+                 pointer = pointer.substring(0, Math.max(pointer.lastIndexOf('/'), 0))) {
+                at = starts.get(pointer);
+            }
+            placed.add(at == null ? Problem.in(file, described)
+                    : new Problem(file, at.getLineNr(), at.getColumnNr(), described));
+        }
+        return placed;
+    }
+
+    /**
+     * Where each value of {@code wanted} starts, the parser standing on the first token of the value at
+     * {@code pointer}; members and elements no wanted pointer goes through are passed over.
+     */
+    private static void valueStarts(JsonParser parser, String pointer, Set<String> wanted,
+                                    Map<String, JsonLocation> starts) throws IOException {
+        if (wanted.contains(pointer)) {
+            starts.put(pointer, parser.currentTokenLocation());
+        }
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String member = pointer + "/" + escape(parser.currentName());
+                parser.nextToken();
+                descend(parser, member, wanted, starts);
+            }
+        } else if (token == JsonToken.START_ARRAY) {
+            for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+                descend(parser, pointer + "/" + i, wanted, starts);
+            }
         }
     }
 
-    /** Where the value {@code pointer} names starts, passing over every other member and element. */
-    private static Optional<JsonLocation> locate(JsonParser parser, JsonPointer pointer) throws IOException {
-        JsonToken token = parser.nextToken();
-        for (JsonPointer rest = pointer; !rest.matches(); rest = rest.tail()) {
-            boolean found = false;
-            if (token == JsonToken.START_OBJECT) {
-                while (!found && parser.nextToken() == JsonToken.FIELD_NAME) {
-                    found = parser.currentName().equals(rest.getMatchingProperty());
-                    token = parser.nextToken();
-                    if (!found) {
-                        parser.skipChildren();
-                    }
-                }
-            } else if (token == JsonToken.START_ARRAY && rest.getMatchingIndex() >= 0) {
-                for (int i = 0; !found && (token = parser.nextToken()) != JsonToken.END_ARRAY; i++) {
-                    found = i == rest.getMatchingIndex();
-                    if (!found) {
-                        parser.skipChildren();
-                    }
-                }
-            }
-            if (!found) {
-                return Optional.empty();
-            }
+    private static void descend(JsonParser parser, String pointer, Set<String> wanted,
+                                Map<String, JsonLocation> starts) throws IOException {
+        if (wanted.contains(pointer)) {
+            valueStarts(parser, pointer, wanted, starts);
+        } else {
+            parser.skipChildren();
         }
-        return Optional.ofNullable(parser.currentTokenLocation());
+    }
+
+    /** The characters of a text {@link #read} already checked. */
+    static CharBuffer decodeChecked(byte[] json) {
+        return StandardCharsets.UTF_8.decode(ByteBuffer.wrap(json));
     }
 
     /** Parses a text {@link #read} already checked, with the same parser of text. */
     static JsonNode parseChecked(byte[] json) {
-        try (JsonParser parser = parser(StandardCharsets.UTF_8.decode(ByteBuffer.wrap(json)))) {
+        try (JsonParser parser = parser(decodeChecked(json))) {
             parser.nextToken();
             return JsonTree.read(parser);
         } catch (IOException e) {
@@ -328,7 +359,7 @@ public final class ContractReader {
         private final Path file;
         private final CharBuffer text;
         private final JsonNode outline;
-        private final List<Problem> problems = new ArrayList<>();
+        private final List<SchemaProblem> problems = new ArrayList<>();
 
         Fields(Path file, CharBuffer text, JsonNode outline) {
             this.file = file;
@@ -370,7 +401,7 @@ public final class ContractReader {
                 }
             }
             if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
+                throw new InvalidInputException(place(file, text, problems));
             }
             return new Contract(file, location, document, id, title, description, version, audience, strategy, table,
                     migration, indexes);
@@ -507,7 +538,7 @@ public final class ContractReader {
         }
 
         private void problem(String pointer, String message) {
-            problems.add(problemAt(file, text, pointer, message));
+            problems.add(new SchemaProblem(pointer, message));
         }
 
         /** A misspelled key would leave its setting unread: the table made once, in another shape or name. */

@@ -2,8 +2,6 @@ package dev.atdd.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atdd.core.Problem;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,14 +75,15 @@ public final class SchemaDocument {
     }
 
     /**
-     * A problem of the contract {@code file} at a JSON pointer into this document: placed at the value's line
-     * and column when the document was read from that file, without a place when it was built in code.
+     * Problems of the contract {@code file} at JSON pointers into this document: placed at their values' lines
+     * and columns when the document was read from that file (see {@link ContractReader#place}), without a
+     * place when it was built in code.
      */
-    Problem problemAt(Path file, String pointer, String message) {
+    List<Problem> place(Path file, List<SchemaProblem> problems) {
         if (json == null) {
-            return Problem.in(file, pointer + ": " + message);
+            return problems.stream().map(p -> Problem.in(file, p.pointer() + ": " + p.message())).toList();
         }
-        return ContractReader.problemAt(file, StandardCharsets.UTF_8.decode(ByteBuffer.wrap(json)), pointer, message);
+        return ContractReader.place(file, ContractReader.decodeChecked(json), problems);
     }
 
     /** The whole schema. The first call parses it; later calls answer the same tree. */

@@ -7,6 +7,7 @@ import dev.atdd.core.contract.ContractCatalog;
 import dev.atdd.core.contract.ContractLocation;
 import dev.atdd.core.contract.PersistenceDecision;
 import dev.atdd.core.contract.PersistenceRule;
+import dev.atdd.core.contract.SchemaProblem;
 import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.infrastructure.InfrastructureTable;
@@ -92,11 +93,14 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
                 Strategy strategy = contract.strategy().orElse(defaultStrategy);
                 if (strategy != Strategy.RELATIONAL) {
                     // The relational type mapping refuses such a name; nothing else would tell a jsonb contract's.
-                    for (String undeclared : contract.undeclaredRequired()) {
-                        warnings.add(contract.problem("/required", "\"" + undeclared + "\" is required but"
-                                + " is not in properties" + Typo.meant(undeclared, contract.document().propertyNames())
-                                .map(meant -> " (did you mean " + meant + "?)").orElse("")));
-                    }
+                    // A loaded contract's required entries are all names: their index is the pointer's.
+                    List<String> names = contract.document().requiredNames();
+                    warnings.addAll(contract.problems(contract.undeclaredRequired().stream()
+                            .map(undeclared -> new SchemaProblem("/required/" + names.indexOf(undeclared),
+                                    "\"" + undeclared + "\" is required but is not in properties"
+                                            + Typo.meant(undeclared, contract.document().propertyNames())
+                                            .map(meant -> " (did you mean " + meant + "?)").orElse("")))
+                            .toList()));
                 }
                 tables.add(new PlannedTable.ForContract(contract, name.value(), strategy));
             } catch (InvalidInputException e) {

@@ -43,19 +43,18 @@ final class IndexPlan {
         List<TableIndex> indexes = new ArrayList<>();
         Set<String> names = new HashSet<>(takenNames);
         for (IndexSpec spec : contract.indexes()) {
-            String where = spec.pointer();
             if (spec.fields().isEmpty()) {
-                problems.add(contract.problem(where, "an index needs at least one field"));
+                problems.add(contract.problem(spec.pointer(), "an index needs at least one field"));
                 continue;
             }
             if (spec.method() == IndexMethod.GIST) {
                 // No default GiST operator class exists for jsonb, text or our scalar types.
-                problems.add(contract.problem(where, "gist indexes are not supported: PostgreSQL "
+                problems.add(contract.problem(spec.pointer() + "/type", "gist indexes are not supported: PostgreSQL "
                         + "has no default GiST operator class for these columns; use btree, hash or gin"));
                 continue;
             }
             if (spec.method() == IndexMethod.HASH && spec.fields().size() > 1) {
-                problems.add(contract.problem(where, "a hash index covers exactly one field"));
+                problems.add(contract.problem(spec.pointer() + "/fields", "a hash index covers exactly one field"));
                 continue;
             }
             if (spec.name() != null && spec.name().indexOf('\0') >= 0) {
@@ -68,11 +67,11 @@ final class IndexPlan {
                 if (field.indexOf('\0') >= 0) {
                     problems.add(contract.problem(spec.pointer() + "/fields/" + i, ContractSource.NUL_PROBLEM));
                 } else if (found.isEmpty()) {
-                    problems.add(contract.problem(where, "field '" + field + "' is not " + fieldsAre
+                    problems.add(contract.problem(spec.pointer() + "/fields/" + i, "field '" + field + "' is not " + fieldsAre
                             + Typo.meant(field, contract.document().propertyNames())
                                     .map(meant -> "; did you mean '" + meant + "'?").orElse("")));
                 } else if (spec.method() == IndexMethod.GIN && !isJsonb.test(found.get())) {
-                    problems.add(contract.problem(where, "a gin index needs a JSONB value, '" + field + "' is not one"));
+                    problems.add(contract.problem(spec.pointer() + "/fields/" + i, "a gin index needs a JSONB value, '" + field + "' is not one"));
                 } else {
                     targets.add(found.get());
                 }
@@ -82,12 +81,14 @@ final class IndexPlan {
             String name = PgIdentifier.fit(requested);
             String owner = name.equals(table) ? "the table" : name.equals(primaryKeyIndex(table))
                     ? "the primary key's index" : null;
+            // A name given is at fault; one the fields make, the index as a whole.
+            String named = spec.name() == null || spec.name().isBlank() ? spec.pointer() : spec.pointer() + "/name";
             if (owner != null) {
                 // Tables and indexes share one namespace: CREATE INDEX would fail with "relation already exists".
-                problems.add(contract.problem(where, "index name " + name + " is already the name of "
+                problems.add(contract.problem(named, "index name " + name + " is already the name of "
                         + owner + " " + table + "; rename the index"));
             } else if (!names.add(name)) {
-                problems.add(contract.problem(where, "index name " + name + " is used twice on " + table));
+                problems.add(contract.problem(named, "index name " + name + " is used twice on " + table));
             }
             if (targets.size() == spec.fields().size()) {
                 indexes.add(new TableIndex(name, spec.method(), targets, requested));

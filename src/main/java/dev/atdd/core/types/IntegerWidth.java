@@ -1,5 +1,6 @@
 package dev.atdd.core.types;
 
+import dev.atdd.core.contract.SchemaProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,5 +1,6 @@
 package dev.atdd.core.types;
 
+import dev.atdd.core.contract.SchemaProblem;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

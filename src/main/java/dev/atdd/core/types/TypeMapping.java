@@ -1,5 +1,6 @@
 package dev.atdd.core.types;
 
+import dev.atdd.core.contract.SchemaProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.contract.Contract;
@@ -90,8 +91,7 @@ public final class TypeMapping {
                     + " PostgreSQL table holds at most " + MAX_COLUMNS + "; split the contract, or keep it jsonb"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(
-                    problems.stream().map(p -> contract.problem(p.pointer(), p.message())).toList());
+            throw new InvalidInputException(contract.problems(List.copyOf(problems)));
         }
         return table;
     }

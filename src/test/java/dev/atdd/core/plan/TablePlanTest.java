@@ -87,9 +87,9 @@ class TablePlanTest {
 
         // The relational one is the type mapping's to refuse; the composed one may declare it in allOf.
         assertEquals(List.of(
-                new Problem(jsonb, 2, 14, "/required: \"langauge\" is required but is not in properties (did you"
+                new Problem(jsonb, 2, 21, "/required/1: \"langauge\" is required but is not in properties (did you"
                         + " mean language?)"),
-                new Problem(jsonb, 2, 14, "/required: \"nickname\" is required but is not in properties")),
+                new Problem(jsonb, 2, 33, "/required/2: \"nickname\" is required but is not in properties")),
                 plan.warnings());
     }
 

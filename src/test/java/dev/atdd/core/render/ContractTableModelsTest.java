@@ -12,14 +12,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
 import dev.atdd.core.contract.Contract;
+import dev.atdd.core.contract.ContractReader;
 import dev.atdd.core.contract.IndexSpec.IndexMethod;
 import dev.atdd.core.types.Check;
 import dev.atdd.core.types.PgType;
 import dev.atdd.core.types.RelationalTable;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,7 +49,35 @@ class ContractTableModelsTest {
         assertTrue(messages.get(4).contains("index name d is used twice"), messages.get(4));
         assertTrue(messages.get(5).contains("needs at least one field"), messages.get(5));
         assertEquals(Path.of("/project/contracts/match/dilemma/current.schema.json"), e.problems().get(0).file());
-        assertTrue(messages.get(0).startsWith("/x-artifact-metadata/persistence/indexes/0: "), messages.get(0));
+        assertTrue(messages.get(0).startsWith("/x-artifact-metadata/persistence/indexes/0/type: "), messages.get(0));
+        // A field's problem is at the field, a name's at the name.
+        assertTrue(messages.get(3).contains("/fields/0: field 'missing'"), messages.get(3));
+        assertTrue(messages.get(4).contains("/name: index name d"), messages.get(4));
+    }
+
+    @Test
+    void anIndexProblemOfAContractReadFromItsFileIsPlacedAtTheFieldOrName(@TempDir Path root) throws IOException {
+        Path file = root.resolve("shop/order/order.schema.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, """
+                {
+                  "properties": {"total": {"type": "number"}},
+                  "x-artifact-metadata": {"persistence": {"indexes": [
+                    {"fields": ["total", "totl"]},
+                    {"name": "shop_order_order", "fields": ["total"]}
+                  ]}}
+                }
+                """);
+        Contract contract = ContractReader.read(file, root);
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> JsonbTableModel.of(contract, "shop_order_order", GENERATED_AT, true));
+
+        assertEquals(List.of("shop/order/order.schema.json:4:26: /x-artifact-metadata/persistence/indexes/0/fields/1:"
+                        + " field 'totl' is not a property of the contract; did you mean 'total'?",
+                "shop/order/order.schema.json:5:14: /x-artifact-metadata/persistence/indexes/1/name: index name"
+                        + " shop_order_order is already the name of the table shop_order_order; rename the index"),
+                e.problems().stream().map(p -> p.describe(root)).toList());
     }
 
     @Test
@@ -56,7 +88,7 @@ class ContractTableModelsTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> JsonbTableModel.of(contract, "t", GENERATED_AT, true));
 
-        assertEquals(List.of("/x-artifact-metadata/persistence/indexes/0: field 'totl' is not a property of the contract;"
+        assertEquals(List.of("/x-artifact-metadata/persistence/indexes/0/fields/0: field 'totl' is not a property of the contract;"
                         + " did you mean 'total'?"),
                 e.problems().stream().map(Problem::message).toList());
         assertEquals(List.of("i1"), JsonbTableModel.of(RenderFixtures.contract(null,

@@ -9,14 +9,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
 import dev.atdd.core.contract.Contract;
+import dev.atdd.core.contract.ContractReader;
 import dev.atdd.core.contract.ContractLocation;
 import dev.atdd.core.contract.IndexSpec;
 import dev.atdd.core.contract.SchemaDocument;
 import dev.atdd.core.contract.IndexSpec.IndexMethod;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A NUL character is valid in JSON but PostgreSQL text cannot hold it: a contract text that would be
@@ -62,5 +66,19 @@ class ContractTextWithNulTest {
                         Problem.in(FILE, "/x-artifact-metadata/persistence/indexes/0/fields/1: holds a NUL character"
                                 + " (\\u0000), which PostgreSQL text cannot hold")),
                 e.problems());
+    }
+
+    @Test
+    void nulInATextOfAContractReadFromItsFileIsPlacedAtTheValue(@TempDir Path root) throws IOException {
+        Path file = root.resolve("match/dilemma/current.schema.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\n  \"$id\": \"match:dilemma:current\",\n  \"title\": \"nul \\u0000 inside\"\n}\n");
+        Contract contract = ContractReader.read(file, root);
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> JsonbTableModel.of(contract, "t", GENERATED_AT, true));
+
+        assertEquals(List.of("match/dilemma/current.schema.json:3:12: /title: holds a NUL character (\\u0000), which"
+                + " PostgreSQL text cannot hold"), e.problems().stream().map(p -> p.describe(root)).toList());
     }
 }

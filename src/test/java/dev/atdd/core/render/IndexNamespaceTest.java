@@ -47,7 +47,7 @@ class IndexNamespaceTest {
                     contract(null, List.of(index(name, IndexMethod.BTREE, "name"))), table, GENERATED_AT, true));
             for (InvalidInputException e : List.of(relational, jsonb)) {
                 String message = e.problems().get(0).message();
-                assertTrue(message.startsWith("/x-artifact-metadata/persistence/indexes/0: index name " + name
+                assertTrue(message.startsWith("/x-artifact-metadata/persistence/indexes/0/name: index name " + name
                         + " is already the name of "), message);
             }
         }
