@@ -88,15 +88,16 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
             }
         }
         if (!leftBehind.isEmpty()) {
-            out.append(leftBehind.size()).append(leftBehind.size() == 1 ? " of them moved, and the table of its $id"
-                    + " exists:\n" : " of them moved, and the tables of their $id exist:\n");
+            out.append(leftBehind.size()).append(leftBehind.size() == 1 ? " of them is" : " of them are")
+                    .append(" not generated, as a migration made its table under another name or removed it:\n");
             for (Problem problem : leftBehind) {
                 out.append("  ").append(problem.describe(base)).append('\n');
             }
         }
         if (!unmappable.isEmpty()) {
-            out.append(unmappable.size()).append(" propert").append(unmappable.size() == 1 ? "y" : "ies")
-                    .append(" of relational contracts cannot be mapped to a column type:\n");
+            // Not only types: a required name that no property declares stops the mapping too.
+            out.append(unmappable.size()).append(unmappable.size() == 1 ? " problem of relational contracts keeps"
+                    : " problems of relational contracts keep").append(" the type mapping from making their columns:\n");
             for (Problem problem : unmappable) {
                 out.append("  ").append(problem.describe(base)).append('\n');
             }
@@ -120,7 +121,7 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
                     + " one that another module or tool creates: list it in existingTables.\n");
         }
         if (!unmappable.isEmpty()) {
-            out.append("Fix the types above in the contracts (or use persistence.strategy jsonb).\n");
+            out.append("Fix the contracts above (or use persistence.strategy jsonb).\n");
         }
         return out.toString().stripTrailing();
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ public final class MigrationIndex {
     private final List<MigrationFile> files;
     private final List<SkippedFile> skipped;
     private final Map<String, TableOrigin> tables;
+    private final Map<String, GoneTable> goneTables;
     private final Map<String, ViewOrType> viewsAndTypes;
     private final Map<String, TableOrigin> indexes;
     private final Map<MigrationFile, List<Todo>> todos;
@@ -63,6 +65,9 @@ public final class MigrationIndex {
         this.files = List.copyOf(files);
         this.skipped = List.copyOf(skipped);
         this.tables = Map.copyOf(replay.publicTables());
+        Map<String, GoneTable> gone = new HashMap<>(replay.goneTables());
+        gone.keySet().removeAll(tables.keySet());
+        this.goneTables = Map.copyOf(gone);
         this.viewsAndTypes = Map.copyOf(replay.publicViewsAndTypes());
         this.indexes = Map.copyOf(replay.publicIndexes().origins());
         this.todos = Collections.unmodifiableMap(new LinkedHashMap<>(todos));
@@ -132,6 +137,15 @@ public final class MigrationIndex {
     /** Where the table was created, when it exists. */
     public Optional<TableOrigin> origin(String tableName) {
         return Optional.ofNullable(tables.get(tableName));
+    }
+
+    /**
+     * How a table of {@code public} that the migrations made and that no longer exists after the last of them
+     * went: dropped, renamed or moved to another schema; empty for a table they never made (or made again).
+     * A drop or rename inside a {@code DO} block is not followed, as it may not run.
+     */
+    public Optional<GoneTable> gone(String tableName) {
+        return Optional.ofNullable(goneTables.get(tableName));
     }
 
     /** The tables of {@code public} that exist after the last migration, sorted. */

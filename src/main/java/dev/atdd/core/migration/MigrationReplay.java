@@ -16,6 +16,7 @@ final class MigrationReplay {
     private final Map<String, ViewOrType> publicViewsAndTypes = new HashMap<>();
     private final PublicIndexes publicIndexes = new PublicIndexes();
     private final Set<String> temporaryTables = new HashSet<>();
+    private final Map<String, GoneTable> goneTables = new HashMap<>();
     private SessionSearchPath searchPath = SessionSearchPath.START;
 
     Map<String, TableOrigin> publicTables() {
@@ -28,6 +29,14 @@ final class MigrationReplay {
 
     PublicIndexes publicIndexes() {
         return publicIndexes;
+    }
+
+    /**
+     * The tables of {@code public} a migration dropped, renamed or moved away, by their old name; one made
+     * again since may still be listed (see {@link MigrationIndex#gone}).
+     */
+    Map<String, GoneTable> goneTables() {
+        return goneTables;
     }
 
     /** The temporary tables the session made: they last until it ends. */

@@ -461,12 +461,12 @@ final class TableTracker {
             if (inBlock) {
                 letIndexesGo(c);
             } else {
-                drop(c, null);
+                drop(c, null, here);
             }
         } else if (c.words("alter", INDEX)) {
             alter(c, INDEX, here);
         } else if (c.words("drop", INDEX)) {
-            drop(c, INDEX);
+            drop(c, INDEX, here);
         } else if (c.words("alter")) {
             String kind = viewOrType(c);
             if (kind != null) {
@@ -475,7 +475,7 @@ final class TableTracker {
         } else if (c.words("drop")) {
             String kind = viewOrType(c);
             if (kind != null) {
-                drop(c, kind);
+                drop(c, kind, here);
             }
         }
     }
@@ -667,7 +667,7 @@ final class TableTracker {
                         replay.publicViewsAndTypes().remove(name.object());
                         replay.publicIndexes().forget(name.object());
                     } else {
-                        rename(replay, kind, name.object(), renamed, ifExists ? null : here);
+                        rename(replay, kind, name.object(), renamed, here, ifExists ? null : here);
                     }
                 });
             }
@@ -690,7 +690,7 @@ final class TableTracker {
                     boolean fromPublic = name.inPublic(replay.searchPath());
                     if (fromPublic && !toPublic) {
                         replay.publicIndexes().dropOn(name.object());
-                        leavePublic(replay, kind, name.object());
+                        leavePublic(replay, kind, name.object(), schema, here);
                     } else if (!fromPublic && toPublic && kind == null) {
                         replay.publicTables().putIfAbsent(name.object(), here);
                     } else if (!fromPublic && toPublic && !ifExists && !mayNotRun) {
@@ -702,10 +702,11 @@ final class TableTracker {
     }
 
     /**
+     * @param here          the renaming statement
      * @param unknownOrigin where a table the migrations did not make came from outside them, or null
      *                      when {@code IF EXISTS} let the statement pass over a table that is not there
      */
-    private static void rename(MigrationReplay replay, String kind, String name, String renamed,
+    private static void rename(MigrationReplay replay, String kind, String name, String renamed, TableOrigin here,
                                TableOrigin unknownOrigin) {
         // ALTER TABLE and ALTER INDEX rename any relation: ALTER TABLE an index, ALTER INDEX a table or view.
         boolean anyRelation = kind == null || kind.equals(INDEX);
@@ -718,6 +719,7 @@ final class TableTracker {
         ViewOrType made = viewsAndTypes.get(name);
         if (table != null) {
             replay.publicTables().put(renamed, table);
+            replay.goneTables().put(name, GoneTable.renamed(renamed, here));
         } else if (made != null && (!anyRelation || made.isRelation())) {
             viewsAndTypes.remove(name);
             viewsAndTypes.put(renamed, made);
@@ -727,8 +729,9 @@ final class TableTracker {
     }
 
     /** Out of {@code public}: a table, or (as {@code ALTER TABLE} moves a view too) a view; or a view or type. */
-    private static void leavePublic(MigrationReplay replay, String kind, String name) {
+    private static void leavePublic(MigrationReplay replay, String kind, String name, String schema, TableOrigin here) {
         if (kind == null && replay.publicTables().remove(name) != null) {
+            replay.goneTables().put(name, GoneTable.moved(schema, here));
             return;
         }
         replay.publicViewsAndTypes().computeIfPresent(name, (key, made) -> kind != null || made.isRelation() ? null : made);
@@ -741,7 +744,7 @@ final class TableTracker {
      *
      * @param kind null for {@code DROP TABLE}, {@code index}, else as {@link ViewOrType#kind()}
      */
-    private void drop(Cursor c, String kind) {
+    private void drop(Cursor c, String kind, TableOrigin here) {
         if (INDEX.equals(kind)) {
             c.words("concurrently");
         }
@@ -757,7 +760,9 @@ final class TableTracker {
                     return;
                 }
                 if (kind == null) {
-                    replay.publicTables().remove(object);
+                    if (replay.publicTables().remove(object) != null) {
+                        replay.goneTables().put(object, GoneTable.dropped(here));
+                    }
                 } else {
                     replay.publicViewsAndTypes().computeIfPresent(object,
                             (key, made) -> made.droppedBy(kind) ? null : made);

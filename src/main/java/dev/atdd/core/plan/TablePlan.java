@@ -11,6 +11,7 @@ import dev.atdd.core.contract.SchemaProblem;
 import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.infrastructure.InfrastructureTable;
+import dev.atdd.core.migration.GoneTable;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.naming.SnakeCase;
 import dev.atdd.core.naming.TableName;
@@ -50,15 +51,35 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
     }
 
     /**
-     * Why a missing table is not to be written, when its contract moved (its {@code $id} names the old place)
-     * and the old place's table exists: a second, empty table would leave the application's data behind in it.
+     * Why a missing table is not to be written: its contract moved (its {@code $id} names the old place) and
+     * the old place's table exists, or a migration dropped, renamed or moved the table itself. A new, empty
+     * table would leave the application's data behind in the old one, or undo what a migration meant.
      */
     public Optional<Problem> leftBehind(PlannedTable table, MigrationIndex index) {
         FormerTable former = formerTables.get(table.origin());
-        return former == null ? Optional.empty() : index.origin(former.table()).map(made -> Problem.in(
-                table.origin(), "generate-migrations writes no table " + table.table() + " for it: the table of its"
-                        + " $id, " + former.table() + ", exists (made by " + made.where() + "), and a second, empty"
-                        + " table would leave that table and its data behind. " + former.waysOn()));
+        Optional<Problem> moved = former == null ? Optional.empty() : index.origin(former.table()).map(made ->
+                Problem.in(table.origin(), "generate-migrations writes no table " + table.table() + " for it: the"
+                        + " table of its $id, " + former.table() + ", exists (made by " + made.where() + "), and a"
+                        + " second, empty table would leave that table and its data behind. " + former.waysOn()));
+        return moved.or(() -> index.gone(table.table()).map(gone -> Problem.in(table.origin(),
+                "generate-migrations writes no table " + table.table() + " for " + (table instanceof PlannedTable.Declared
+                        ? table.source() + " (infrastructureTables)" : "it") + ": it was " + gone.describe()
+                        + ", and making it again, empty, would " + gone.rowsNowIn().map(place -> "leave its rows"
+                        + " behind in " + place).orElse("undo that") + ". " + gone(table, gone))));
+    }
+
+    /** What to do about a table a migration dropped, renamed or moved, for the contract or declaration that asks for it. */
+    private static String gone(PlannedTable table, GoneTable gone) {
+        boolean declared = table instanceof PlannedTable.Declared;
+        String noLonger = declared ? "If it is no longer needed, remove it from infrastructureTables"
+                : "If the contract needs no table any more, delete it or set x-artifact-metadata.persistence.strategy"
+                        + " to none";
+        String comeBack = "; if the table must come back as it was, write the migration that makes it yourself.";
+        if (gone.renamedTo().isPresent() && !declared) {
+            return "If " + gone.renamedTo().get() + " is its table now, name it in"
+                    + " x-artifact-metadata.persistence.table. " + noLonger + comeBack;
+        }
+        return noLonger + comeBack;
     }
 
     /**

@@ -144,6 +144,42 @@ class MigrationGeneratorTest {
     }
 
     @Test
+    void aTableAMigrationDroppedOrRenamedIsNotMadeAgainEmpty() throws Exception {
+        Path contract = project.resolve("contracts/shop/parcel/tracking.schema.json");
+        Folders.write(contract, "{\"properties\": {\"id\": {\"type\": \"string\"}}}");
+        Folders.write(project.resolve("supabase/migrations/20200101000000_tracking.sql"),
+                "create table shop_parcel_tracking (id text primary key);\n");
+        Folders.write(project.resolve("supabase/migrations/20200102000000_gone.sql"),
+                "drop table shop_parcel_tracking;\n");
+        List<Path> before = migrationsInOrder();
+
+        InvalidInputException dropped = assertThrows(InvalidInputException.class,
+                () -> generator.generate(request(Strategy.JSONB)));
+
+        assertEquals(List.of(Problem.in(contract, "generate-migrations writes no table shop_parcel_tracking for it:"
+                + " it was dropped by 20200102000000_gone.sql:1, and making it again, empty, would undo that. If the"
+                + " contract needs no table any more, delete it or set x-artifact-metadata.persistence.strategy to"
+                + " none; if the table must come back as it was, write the migration that makes it yourself.")),
+                dropped.problems());
+        assertEquals(before, migrationsInOrder());
+
+        // Declared in the pom, and renamed: the same, in the pom's words.
+        Folders.write(project.resolve("supabase/migrations/20200103000000_events.sql"),
+                "create table match_events (id bigserial primary key);\n"
+                        + "alter table match_events rename to match_history;\n");
+        InvalidInputException renamed = assertThrows(InvalidInputException.class, () -> generator.generate(
+                new GenerationRequest(project.resolve("contracts"), project.resolve("supabase/migrations"),
+                        Optional.empty(), Strategy.JSONB, true, List.of(new InfrastructureTable("match", Kind.EVENT_LOG)),
+                        Set.of(), false)));
+        assertEquals(Problem.in(Path.of("pom.xml"), "generate-migrations writes no table match_events for event-log"
+                + " match (infrastructureTables): it was renamed to match_history by 20200103000000_events.sql:2, and"
+                + " making it again, empty, would leave its rows behind in match_history. If it is no longer needed,"
+                + " remove it from infrastructureTables; if the table must come back as it was, write the migration"
+                + " that makes it yourself."), renamed.problems().get(1));
+        assertEquals(before.size() + 1, migrationsInOrder().size());
+    }
+
+    @Test
     void aContractCopiedWithItsIdFromAnotherStillGetsItsTable() throws Exception {
         // The table its $id names is the other contract's: nothing moved, and nothing is left behind.
         copyExample();

@@ -6,6 +6,7 @@ import dev.atdd.core.review.Todo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -36,6 +37,24 @@ class MigrationIndexTest {
     private MigrationIndex indexOf(String sql) throws IOException {
         write("20240101000000_test.sql", sql);
         return MigrationIndex.scan(dir);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            create table orders (); drop table orders;                                    | false | dropped by 20240101000000_test.sql:1
+            create table orders ();\\ndrop table if exists public.orders cascade;          | false | dropped by 20240101000000_test.sql:2
+            create table orders ();\\nalter table orders rename to sales;                  | false | renamed to sales by 20240101000000_test.sql:2
+            create table orders ();\\nalter table orders set schema archive;               | false | moved to schema archive by 20240101000000_test.sql:2
+            create table orders (); drop table orders; create table orders ();            | true  | ''
+            create table orders ();\\ndo $$ begin drop table orders; end $$;              | true  | ''
+            drop table if exists orders;                                                  | false | ''
+            create table orders (); alter table orders rename to sales; drop table sales; | false | renamed to sales by 20240101000000_test.sql:1
+            """)
+    void aTableTheMigrationsMadeAndRemovedIsToldHowItWent(String sql, boolean exists, String how) throws IOException {
+        MigrationIndex index = indexOf(sql.replace("\\n", "\n"));
+
+        assertEquals(exists, index.exists("orders"));
+        assertEquals(how, index.gone("orders").map(GoneTable::describe).orElse(""));
     }
 
     @ParameterizedTest
