@@ -17,19 +17,27 @@ public final class Typo {
         return edits(typed.toLowerCase(Locale.ROOT), word.toLowerCase(Locale.ROOT)) <= MAX_EDITS;
     }
 
-    /** The known word {@code typed} most resembles, if one is within two edits; the first of equals wins. */
+    /**
+     * The known word {@code typed} most resembles, if one is within two edits and fewer edits than {@code typed}
+     * has letters ({@code c} is no slip for {@code a}); the first of equals wins.
+     */
     public static Optional<String> meant(String typed, Collection<String> words) {
         String lower = typed.toLowerCase(Locale.ROOT);
         String meant = null;
         int fewest = MAX_EDITS + 1;
         for (String word : words) {
             int edits = edits(lower, word.toLowerCase(Locale.ROOT));
-            if (edits < fewest) {
+            if (edits < fewest && edits < lower.length()) {
                 meant = word;
                 fewest = edits;
             }
         }
         return Optional.ofNullable(meant);
+    }
+
+    /** {@code " (did you mean relational?)"} after a message, when {@code typed} is most likely a slip; else empty. */
+    public static String didYouMean(String typed, Collection<String> words) {
+        return meant(typed, words).map(word -> " (did you mean " + word + "?)").orElse("");
     }
 
     /** Levenshtein distance, cut short above {@link #MAX_EDITS} when the lengths alone say so. */

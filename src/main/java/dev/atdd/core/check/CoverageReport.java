@@ -22,8 +22,9 @@ import java.util.List;
  * @param unmappable    type-mapping problems of relational contracts (contract path, line and column, JSON pointer)
  * @param wrongMigration contracts whose {@code persistence.migration} names another file than the one
  *                       that creates their table
- * @param leftBehind    of the missing, the moved contracts whose old table exists, which generate-migrations
- *                      does not write ({@link TablePlan#leftBehind})
+ * @param leftBehind    of the missing, those generate-migrations does not write, each with why: a moved
+ *                      contract whose old table exists, a table a migration dropped, renamed or moved
+ *                      ({@link TablePlan#leftBehind})
  */
 public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> covered,
                              List<NotPersistent> notPersistent, List<Problem> unmappable,
@@ -88,16 +89,19 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
             }
         }
         if (!leftBehind.isEmpty()) {
-            out.append(leftBehind.size()).append(leftBehind.size() == 1 ? " of them is" : " of them are")
-                    .append(" not generated, as a migration made its table under another name or removed it:\n");
+            out.append(leftBehind.size()).append(leftBehind.size() == 1
+                    ? " of them is not generated, as a migration made its table under another name or removed it:\n"
+                    : " of them are not generated, as a migration made their tables under another name or removed"
+                            + " them:\n");
             for (Problem problem : leftBehind) {
                 out.append("  ").append(problem.describe(base)).append('\n');
             }
         }
         if (!unmappable.isEmpty()) {
             // Not only types: a required name that no property declares stops the mapping too.
-            out.append(unmappable.size()).append(unmappable.size() == 1 ? " problem of relational contracts keeps"
-                    : " problems of relational contracts keep").append(" the type mapping from making their columns:\n");
+            out.append(unmappable.size()).append(unmappable.size() == 1
+                    ? " problem of a relational contract keeps the type mapping from making its columns:\n"
+                    : " problems of relational contracts keep the type mapping from making their columns:\n");
             for (Problem problem : unmappable) {
                 out.append("  ").append(problem.describe(base)).append('\n');
             }
@@ -115,7 +119,9 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
                     .append(" skipped.\n");
         }
         if (missing.size() > leftBehind.size()) {
-            out.append("Generate the missing migrations with: mvn atdd:generate-migrations\n");
+            out.append("Generate the missing migrations with: mvn atdd:generate-migrations")
+                    .append(leftBehind.isEmpty() ? "" : " (once those not generated are resolved, or with"
+                            + " -Datdd.writeValidContracts=true)").append('\n');
             // A team adopting the plugin often has the table already: generating would make a second one.
             out.append("A table that exists under another name: name it in x-artifact-metadata.persistence.table;"
                     + " one that another module or tool creates: list it in existingTables.\n");

@@ -5,6 +5,7 @@ import dev.atdd.core.Problem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * A loaded JSON Schema contract: its place in the contracts tree, the fields the plugin reads, and
@@ -80,13 +81,16 @@ public record Contract(
     }
 
     /**
-     * The names {@code required} lists that {@code properties} does not declare, when the root declares keys
-     * nowhere else ({@link #composingKeywords}): valid JSON Schema, but most likely a typo.
+     * Where {@code required} lists a name that {@code properties} does not declare (positions in
+     * {@link SchemaDocument#requiredNames}, which are those of the array: a loaded contract's entries are all
+     * names), when the root declares keys nowhere else ({@link #composingKeywords}): valid JSON Schema, but
+     * most likely a typo.
      */
-    public List<String> undeclaredRequired() {
+    public List<Integer> undeclaredRequired() {
         if (!composingKeywords().isEmpty()) {
             return List.of();
         }
-        return document.requiredNames().stream().filter(name -> !hasProperty(name)).toList();
+        List<String> names = document.requiredNames();
+        return IntStream.range(0, names.size()).filter(i -> !hasProperty(names.get(i))).boxed().toList();
     }
 }

@@ -234,6 +234,9 @@ public final class ContractReader {
      * not read again.
      */
     static List<Problem> place(Path file, CharBuffer text, List<SchemaProblem> problems) {
+        if (problems.isEmpty()) {
+            return List.of();
+        }
         Set<String> wanted = new HashSet<>();
         for (SchemaProblem problem : problems) {
             // Escaped names hold no '/': every prefix of a pointer ends before one of its '/'.
@@ -431,7 +434,8 @@ public final class ContractReader {
                 case "internal" -> Optional.of(Audience.INTERNAL);
                 case "external" -> Optional.of(Audience.EXTERNAL);
                 default -> {
-                    problem("/x-artifact-metadata/to", "expected internal or external, found \"" + to + "\"");
+                    problem("/x-artifact-metadata/to", "expected internal or external, found \"" + to + "\""
+                            + Typo.didYouMean(to, List.of("internal", "external")));
                     yield Optional.empty();
                 }
             };
@@ -441,7 +445,8 @@ public final class ContractReader {
             Optional<Strategy> strategy = Strategy.parse(text);
             if (strategy.isEmpty()) {
                 problem("/x-artifact-metadata/persistence/strategy",
-                        "expected none, jsonb or relational, found \"" + text + "\"");
+                        "expected none, jsonb or relational, found \"" + text + "\""
+                                + Typo.didYouMean(text, List.of("none", "jsonb", "relational")));
             }
             return strategy;
         }
@@ -503,6 +508,7 @@ public final class ContractReader {
         private IndexMethod method(String pointer, String type) {
             Optional<IndexMethod> method = LowerCaseName.parse(IndexMethod.class, type);
             if (method.isEmpty()) {
+                // No "did you mean": brin, spgist and the like are PostgreSQL's own methods, not slips.
                 problem(pointer + "/type", "expected btree, gin, gist or hash, found \"" + type + "\"");
             }
             return method.orElse(null);
@@ -546,7 +552,8 @@ public final class ContractReader {
             object.fieldNames().forEachRemaining(key -> {
                 if (!keys.contains(key)) {
                     problem(pointer + "/" + escape(key), "unknown key \"" + key + "\": expected "
-                            + String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.get(keys.size() - 1));
+                            + String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.get(keys.size() - 1)
+                            + Typo.didYouMean(key, keys));
                 }
             });
         }

@@ -80,6 +80,9 @@ public final class SchemaDocument {
      * place when it was built in code.
      */
     List<Problem> place(Path file, List<SchemaProblem> problems) {
+        if (problems.isEmpty()) {
+            return List.of();
+        }
         if (json == null) {
             return problems.stream().map(p -> Problem.in(file, p.pointer() + ": " + p.message())).toList();
         }

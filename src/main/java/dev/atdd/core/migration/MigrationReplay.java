@@ -39,6 +39,15 @@ final class MigrationReplay {
         return goneTables;
     }
 
+    /**
+     * Records how a table of {@code public} went; a table renamed into it earlier went the same way, so that
+     * its old name tells where its rows are now (or that they are gone).
+     */
+    void tableGone(String name, GoneTable how) {
+        goneTables.replaceAll((old, went) -> went.renamedTo().filter(name::equals).isPresent() ? how : went);
+        goneTables.put(name, how);
+    }
+
     /** The temporary tables the session made: they last until it ends. */
     Set<String> temporaryTables() {
         return temporaryTables;

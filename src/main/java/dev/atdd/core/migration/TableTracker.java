@@ -663,7 +663,11 @@ final class TableTracker {
                     if (!name.inPublic(replay.searchPath())) {
                         return;
                     }
-                    if (mayNotRun) {
+                    if (kind == null && name.schema() == null && !mayNotRun
+                            && replay.temporaryTables().remove(name.object())) {
+                        // The session's temporary table of that name comes first on the search path.
+                        replay.temporaryTables().add(renamed);
+                    } else if (mayNotRun) {
                         replay.publicViewsAndTypes().remove(name.object());
                         replay.publicIndexes().forget(name.object());
                     } else {
@@ -719,7 +723,7 @@ final class TableTracker {
         ViewOrType made = viewsAndTypes.get(name);
         if (table != null) {
             replay.publicTables().put(renamed, table);
-            replay.goneTables().put(name, GoneTable.renamed(renamed, here));
+            replay.tableGone(name, GoneTable.renamed(renamed, here));
         } else if (made != null && (!anyRelation || made.isRelation())) {
             viewsAndTypes.remove(name);
             viewsAndTypes.put(renamed, made);
@@ -731,7 +735,7 @@ final class TableTracker {
     /** Out of {@code public}: a table, or (as {@code ALTER TABLE} moves a view too) a view; or a view or type. */
     private static void leavePublic(MigrationReplay replay, String kind, String name, String schema, TableOrigin here) {
         if (kind == null && replay.publicTables().remove(name) != null) {
-            replay.goneTables().put(name, GoneTable.moved(schema, here));
+            replay.tableGone(name, GoneTable.moved(schema, here));
             return;
         }
         replay.publicViewsAndTypes().computeIfPresent(name, (key, made) -> kind != null || made.isRelation() ? null : made);
@@ -759,9 +763,12 @@ final class TableTracker {
                     replay.publicIndexes().dropIndex(object);
                     return;
                 }
+                if (kind == null && name.schema() == null && replay.temporaryTables().remove(object)) {
+                    return; // the session's temporary table of that name comes first on the search path
+                }
                 if (kind == null) {
                     if (replay.publicTables().remove(object) != null) {
-                        replay.goneTables().put(object, GoneTable.dropped(here));
+                        replay.tableGone(object, GoneTable.dropped(here));
                     }
                 } else {
                     replay.publicViewsAndTypes().computeIfPresent(object,

@@ -74,7 +74,8 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         String noLonger = declared ? "If it is no longer needed, remove it from infrastructureTables"
                 : "If the contract needs no table any more, delete it or set x-artifact-metadata.persistence.strategy"
                         + " to none";
-        String comeBack = "; if the table must come back as it was, write the migration that makes it yourself.";
+        String comeBack = "; if the table must come back as it was, write the migration that makes it yourself"
+                + " (if something the migrations do not show makes it again, list it in existingTables).";
         if (gone.renamedTo().isPresent() && !declared) {
             return "If " + gone.renamedTo().get() + " is its table now, name it in"
                     + " x-artifact-metadata.persistence.table. " + noLonger + comeBack;
@@ -114,13 +115,11 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
                 Strategy strategy = contract.strategy().orElse(defaultStrategy);
                 if (strategy != Strategy.RELATIONAL) {
                     // The relational type mapping refuses such a name; nothing else would tell a jsonb contract's.
-                    // A loaded contract's required entries are all names: their index is the pointer's.
                     List<String> names = contract.document().requiredNames();
                     warnings.addAll(contract.problems(contract.undeclaredRequired().stream()
-                            .map(undeclared -> new SchemaProblem("/required/" + names.indexOf(undeclared),
-                                    "\"" + undeclared + "\" is required but is not in properties"
-                                            + Typo.meant(undeclared, contract.document().propertyNames())
-                                            .map(meant -> " (did you mean " + meant + "?)").orElse("")))
+                            .map(i -> new SchemaProblem("/required/" + i, "\"" + names.get(i) + "\" is required but"
+                                    + " is not in properties"
+                                    + Typo.didYouMean(names.get(i), contract.document().propertyNames())))
                             .toList()));
                 }
                 tables.add(new PlannedTable.ForContract(contract, name.value(), strategy));

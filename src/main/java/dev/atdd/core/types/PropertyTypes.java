@@ -1,5 +1,6 @@
 package dev.atdd.core.types;
 
+import dev.atdd.core.Typo;
 import dev.atdd.core.contract.SchemaProblem;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,8 +33,9 @@ final class PropertyTypes {
             "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "default");
     /** A value quoted in a note is cut here: a long default would make an unreadable line. */
     private static final int MAX_QUOTED = 40;
-    private static final Set<String> TYPE_NAMES =
-            Set.of("string", "integer", "number", "boolean", "object", "array", "null");
+    /** In this order, for the "did you mean" of a misspelt one: the first of equals wins. */
+    private static final List<String> TYPE_NAMES =
+            List.of("string", "integer", "number", "boolean", "object", "array", "null");
 
     private final JsonNode root;
     private final Set<SchemaProblem> problems;
@@ -186,7 +188,8 @@ final class PropertyTypes {
                 valid = false;
             } else if (!TYPE_NAMES.contains(entry.asText())) {
                 problems.add(new SchemaProblem(pointers.get(i),
-                        "unknown JSON Schema type \"" + shown(entry.asText()) + "\""));
+                        "unknown JSON Schema type \"" + shown(entry.asText()) + "\"" 
+                                + Typo.didYouMean(entry.asText(), TYPE_NAMES)));
                 valid = false;
             } else {
                 names.add(entry.asText());

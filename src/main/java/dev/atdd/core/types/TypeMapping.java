@@ -3,6 +3,7 @@ package dev.atdd.core.types;
 import dev.atdd.core.contract.SchemaProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atdd.core.InvalidInputException;
+import dev.atdd.core.Typo;
 import dev.atdd.core.contract.Contract;
 import dev.atdd.core.naming.PgIdentifier;
 import dev.atdd.core.naming.SnakeCase;
@@ -155,7 +156,9 @@ public final class TypeMapping {
                 declaredElsewhere.add(PropertyTypes.shown(entry.asText()));
             } else if (!properties.has(entry.asText())) {
                 problems.add(new SchemaProblem("/required/" + i, "\"" + PropertyTypes.shown(entry.asText())
-                        + "\" is required but is not in properties"));
+                        + "\" is required but is not in properties"
+                        + Typo.didYouMean(entry.asText(),
+                                properties.properties().stream().map(Map.Entry::getKey).toList())));
             } else {
                 names.add(entry.asText());
             }

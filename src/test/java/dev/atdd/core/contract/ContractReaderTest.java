@@ -319,7 +319,7 @@ class ContractReaderTest {
         Problem problem = single(() -> ContractReader.read(file, root));
 
         assertEquals("a/b/c.schema.json:4:33: /x-artifact-metadata/persistence/strategy: expected none, jsonb or"
-                + " relational, found \"relatonal\"", problem.describe(root));
+                + " relational, found \"relatonal\" (did you mean relational?)", problem.describe(root));
     }
 
     @Test
@@ -345,7 +345,7 @@ class ContractReaderTest {
         assertEquals(List.of(
                 "a/b/c.schema.json:3:11: /x-artifact-metadata/to: expected internal or external, found \"everyone\"",
                 "a/b/c.schema.json:5:17: /x-artifact-metadata/persistence/tables: unknown key \"tables\": expected"
-                        + " strategy, table, migration or indexes",
+                        + " strategy, table, migration or indexes (did you mean table?)",
                 "a/b/c.schema.json:8:18: /x-artifact-metadata/persistence/indexes/1/type: expected btree, gin, gist or"
                         + " hash, found \"brin\"",
                 // No fields member: placed at the index that lacks it.

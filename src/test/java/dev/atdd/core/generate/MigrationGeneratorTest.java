@@ -159,7 +159,8 @@ class MigrationGeneratorTest {
         assertEquals(List.of(Problem.in(contract, "generate-migrations writes no table shop_parcel_tracking for it:"
                 + " it was dropped by 20200102000000_gone.sql:1, and making it again, empty, would undo that. If the"
                 + " contract needs no table any more, delete it or set x-artifact-metadata.persistence.strategy to"
-                + " none; if the table must come back as it was, write the migration that makes it yourself.")),
+                + " none; if the table must come back as it was, write the migration that makes it yourself (if"
+                + " something the migrations do not show makes it again, list it in existingTables).")),
                 dropped.problems());
         assertEquals(before, migrationsInOrder());
 
@@ -175,8 +176,24 @@ class MigrationGeneratorTest {
                 + " match (infrastructureTables): it was renamed to match_history by 20200103000000_events.sql:2, and"
                 + " making it again, empty, would leave its rows behind in match_history. If it is no longer needed,"
                 + " remove it from infrastructureTables; if the table must come back as it was, write the migration"
-                + " that makes it yourself."), renamed.problems().get(1));
+                + " that makes it yourself (if something the migrations do not show makes it again, list it in"
+                + " existingTables)."), renamed.problems().get(1));
         assertEquals(before.size() + 1, migrationsInOrder().size());
+    }
+
+    @Test
+    void withWriteValidContractsOnlyTheTableNotToMakeAgainIsLeftOut() throws Exception {
+        Folders.write(project.resolve("supabase/migrations/20200103000000_events.sql"),
+                "create table match_events (id bigserial primary key);\n"
+                        + "alter table match_events rename to match_history;\n");
+
+        GenerationReport report = generator.generate(new GenerationRequest(project.resolve("contracts"),
+                project.resolve("supabase/migrations"), Optional.empty(), Strategy.JSONB, true,
+                List.of(new InfrastructureTable("match", Kind.EVENT_LOG), new InfrastructureTable("session", Kind.CACHE)),
+                Set.of(), true));
+
+        // Both declarations come from the pom: the refusal of one must not leave out the other.
+        assertEquals(List.of("session_cache"), report.written().stream().map(written -> written.table()).toList());
     }
 
     @Test

@@ -36,7 +36,7 @@ class RelationalMappingTest {
         assertEquals(Set.of("shop_order_order"), mapping.tables().keySet());
         assertEquals(List.of("total"), mapping.table("shop_order_order").columns().stream().map(Column::name).toList());
         // Placed at the value the pointer names, as a syntax error would be.
-        assertEquals(List.of(new Problem(broken, 1, 129, "/properties/total/type: unknown JSON Schema type \"numbr\"")),
+        assertEquals(List.of(new Problem(broken, 1, 129, "/properties/total/type: unknown JSON Schema type \"numbr\" (did you mean number?)")),
                 mapping.problems());
         assertThrows(IllegalStateException.class, () -> mapping.table("shop_cart_cart"));
     }

@@ -91,9 +91,9 @@ class TypeMappingTest {
 
         @Test
         void unknownTypeNameIsAProblemAtItsPointer() {
-            assertEquals(List.of("/properties/age/type: unknown JSON Schema type \"strng\""),
+            assertEquals(List.of("/properties/age/type: unknown JSON Schema type \"strng\" (did you mean string?)"),
                     problems(TestContracts.of("{'properties': {'age': {'type': 'strng'}}}")));
-            assertEquals(List.of("/properties/age/type/1: unknown JSON Schema type \"nul\""),
+            assertEquals(List.of("/properties/age/type/1: unknown JSON Schema type \"nul\" (did you mean null?)"),
                     problems(TestContracts.of("{'properties': {'age': {'type': ['string', 'nul']}}}")));
         }
 
@@ -116,7 +116,7 @@ class TypeMappingTest {
             InvalidInputException failure = assertThrows(InvalidInputException.class, () -> TypeMapping.map(contract));
 
             assertEquals(List.of("a/b/c.schema.json:3:22: /required/1: \"nmae\" is required but is not in properties",
-                    "a/b/c.schema.json:6:21: /properties/age/type: unknown JSON Schema type \"strng\""),
+                    "a/b/c.schema.json:6:21: /properties/age/type: unknown JSON Schema type \"strng\" (did you mean string?)"),
                     failure.problems().stream().map(problem -> problem.describe(root)).toList());
         }
 
@@ -135,7 +135,7 @@ class TypeMappingTest {
             List<String> found = problems(TestContracts.of("{'properties': {'a': {'type': 'strng'},"
                     + " 'b': {'enum': []}, '$': {'type': 'string'}}, 'required': ['c']}"));
             assertEquals(List.of("/required/0: \"c\" is required but is not in properties",
-                    "/properties/a/type: unknown JSON Schema type \"strng\"",
+                    "/properties/a/type: unknown JSON Schema type \"strng\" (did you mean string?)",
                     "/properties/b/enum: an empty enum admits no value",
                     "/properties/$: has no usable column name; rename the property"), found);
         }
@@ -331,7 +331,7 @@ class TypeMappingTest {
 
         @Test
         void aProblemInsideADefinitionNamesTheDefinition() {
-            assertEquals(List.of("/definitions/age/type: unknown JSON Schema type \"strng\""),
+            assertEquals(List.of("/definitions/age/type: unknown JSON Schema type \"strng\" (did you mean string?)"),
                     problems(TestContracts.of("{'definitions': {'age': {'type': 'strng'}},"
                             + " 'properties': {'a': {'$ref': '#/definitions/age'}, 'b': {'$ref': '#/definitions/age'}}}")));
         }

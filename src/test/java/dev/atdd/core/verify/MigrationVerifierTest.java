@@ -733,7 +733,7 @@ class MigrationVerifierTest {
                 () -> withoutDatabase.verify(plan, MigrationIndex.scan(migrations()), Set.of()));
 
         assertEquals(expected, refused.problems());
-        assertEquals(List.of("/properties/body/type: unknown JSON Schema type \"strng\"",
+        assertEquals(List.of("/properties/body/type: unknown JSON Schema type \"strng\" (did you mean string?)",
                 "/properties/tags/type: unknown JSON Schema type \"lst\""),
                 refused.problems().stream().map(Problem::message).toList());
     }
