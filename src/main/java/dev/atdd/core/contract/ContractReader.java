@@ -240,10 +240,11 @@ public final class ContractReader {
         Set<String> wanted = new HashSet<>();
         for (SchemaProblem problem : problems) {
             // Escaped names hold no '/': every prefix of a pointer ends before one of its '/'.
-            for (int cut = problem.pointer().indexOf('/', 1); cut > 0; cut = problem.pointer().indexOf('/', cut + 1)) {
-                wanted.add(problem.pointer().substring(0, cut));
+            String pointer = problem.pointer();
+            for (int cut = pointer.indexOf('/', 1); cut > 0; cut = pointer.indexOf('/', cut + 1)) {
+                wanted.add(pointer.substring(0, cut));
             }
-            wanted.add(problem.pointer());
+            wanted.add(pointer);
         }
         Map<String, JsonLocation> starts = new HashMap<>();
         try (JsonParser parser = parser(text.duplicate())) {
@@ -441,12 +442,12 @@ public final class ContractReader {
             };
         }
 
-        private Optional<Strategy> strategy(String text) {
-            Optional<Strategy> strategy = Strategy.parse(text);
+        private Optional<Strategy> strategy(String written) {
+            Optional<Strategy> strategy = Strategy.parse(written);
             if (strategy.isEmpty()) {
                 problem("/x-artifact-metadata/persistence/strategy",
-                        "expected none, jsonb or relational, found \"" + text + "\""
-                                + Typo.didYouMean(text, List.of("none", "jsonb", "relational")));
+                        "expected none, jsonb or relational, found \"" + written + "\""
+                                + Typo.didYouMean(written, List.of("none", "jsonb", "relational")));
             }
             return strategy;
         }
