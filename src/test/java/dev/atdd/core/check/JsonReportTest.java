@@ -39,7 +39,8 @@ class JsonReportTest {
 
         assertEquals("check-coverage", report.get("goal").asText());
         assertTrue(report.get("passed").asBoolean());
-        for (String list : List.of("missing", "covered", "notPersistent", "unmappable")) {
+        for (String list : List.of("missing", "covered", "notPersistent", "unmappable", "wrongMigration",
+                "notGenerated")) {
             assertTrue(report.get(list).isArray(), list);
             assertEquals(0, report.get(list).size(), list);
         }
@@ -68,6 +69,22 @@ class JsonReportTest {
         assertEquals("app/billing/refunded", skipped.get("contract").asText());
         assertEquals("contracts/app/billing/refunded.schema.json", skipped.get("file").asText());
         assertTrue(skipped.get("reason").asText().contains("event"), skipped.toString());
+    }
+
+    @Test
+    void aMissingTableAMigrationRenamedIsListedAsNotGeneratedWithWhy() throws IOException {
+        CheckProject.contract(project, "shop/catalog/product", CheckProject.WITH_ID);
+        CheckProject.migration(project, "20250101000000_a.sql", "create table shop_catalog_product (id text);\n"
+                + "alter table shop_catalog_product rename to shop_catalog_item;\n");
+
+        JsonNode report = written("check-coverage.json",
+                JsonReport.of(CheckProject.coverage(project, Set.of()), project));
+
+        assertEquals("shop_catalog_product", report.get("missing").get(0).get("table").asText());
+        assertEquals(1, report.get("notGenerated").size());
+        assertTrue(report.get("notGenerated").get(0).asText().startsWith("contracts/shop/catalog/product.schema.json:"
+                + " generate-migrations writes no table shop_catalog_product for it: it was renamed to"
+                + " shop_catalog_item by 20250101000000_a.sql:2"), report.get("notGenerated").toString());
     }
 
     @Test
