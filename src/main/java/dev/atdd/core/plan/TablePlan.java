@@ -69,7 +69,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
     }
 
     /** What to do about a table a migration dropped, renamed or moved, for the contract or declaration that asks for it. */
-    private static String gone(PlannedTable table, GoneTable gone) {
+    private String gone(PlannedTable table, GoneTable gone) {
         boolean declared = table instanceof PlannedTable.Declared;
         String noLonger = declared ? "If it is no longer needed, remove it from infrastructureTables"
                 : "If the contract needs no table any more, delete it or set x-artifact-metadata.persistence.strategy"
@@ -77,8 +77,14 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         String comeBack = "; if the table must come back as it was, write the migration that makes it yourself"
                 + " (if something the migrations do not show makes it again, list it in existingTables).";
         if (gone.renamedTo().isPresent() && !declared) {
-            return "If " + gone.renamedTo().get() + " is its table now, name it in"
-                    + " x-artifact-metadata.persistence.table. " + noLonger + comeBack;
+            String renamed = gone.renamedTo().get();
+            // Advice to take a table another contract or declaration asks for would only move the clash.
+            Optional<PlannedTable> owner = tables.stream().filter(other -> other.table().equals(renamed)).findFirst();
+            if (owner.isPresent()) {
+                return renamed + " is the table of " + owner.get().source() + ". " + noLonger + comeBack;
+            }
+            return "If " + renamed + " is its table now, name it in x-artifact-metadata.persistence.table. "
+                    + noLonger + comeBack;
         }
         return noLonger + comeBack;
     }

@@ -113,6 +113,22 @@ class CoverageReportTest {
     }
 
     @Test
+    void aTableRenamedToTheTableOfAnotherContractIsNotOfferedAsItsOwn() throws IOException {
+        contract("shop/catalog/product", WITH_ID);
+        contract("shop/catalog/item", WITH_ID);
+        migration("20250101000000_make.sql", "create table shop_catalog_product (id text);\n"
+                + "alter table shop_catalog_product rename to shop_catalog_item;\n");
+
+        CoverageReport report = report(Set.of());
+
+        assertEquals(1, report.leftBehind().size());
+        String refusal = report.leftBehind().get(0).message();
+        assertTrue(refusal.contains("shop_catalog_item is the table of shop/catalog/item. If the contract needs no"
+                + " table any more"), refusal);
+        assertFalse(refusal.contains("name it in x-artifact-metadata.persistence.table"), refusal);
+    }
+
+    @Test
     void oneMissingAndOneSkippedAreSingular() throws IOException {
         contract("app/billing/invoice", WITH_ID);
         contract("app/billing/refunded", EVENT);
