@@ -1,5 +1,7 @@
 package dev.atdd.core.verify;
 
+import static java.util.stream.Collectors.joining;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atdd.core.JsonText;
 import dev.atdd.core.database.SchemaSnapshot;
@@ -109,8 +111,10 @@ public final class SchemaDrift {
                 + (expected.notNull() ? " NOT NULL" : " NULL");
         Optional<SchemaSnapshot.Column> found = table.column(name);
         if (found.isEmpty()) {
+            // The column's CHECKs too, so that one ALTER TABLE … ADD COLUMN mends it (not a second round).
+            String checks = expected.checks().stream().map(check -> " and " + describe(check)).collect(joining());
             drift.add(new Drift(table.name(), Optional.of(name), "contract says " + says + " (" + wanted
-                    + "), table has no such column", contract));
+                    + ")" + checks + ", table has no such column", contract));
             return;
         }
         SchemaSnapshot.Column column = found.get();

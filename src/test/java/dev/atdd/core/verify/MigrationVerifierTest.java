@@ -368,6 +368,24 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void aMissingColumnIsToldWithItsChecksSoThatOneAddColumnMendsIt() throws Exception {
+        contract("billing/invoice/line-item", LINE_ITEM);
+        migration("20250101000000_line_item.sql", """
+                create table public.billing_invoice_line_item (
+                  id uuid primary key default gen_random_uuid(),
+                  amount numeric not null
+                );
+                alter table public.billing_invoice_line_item enable row level security;
+                """);
+
+        VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(List.of("billing_invoice_line_item.currency: contract says string (TEXT NULL) and enum [EUR, USD],"
+                        + " table has no such column"),
+                report.drift().stream().map(Drift::describe).toList());
+    }
+
+    @Test
     void aDomainIsComparedByTheTypeItStoresThroughEveryLevel() throws Exception {
         contract("billing/customer/customer", """
                 {"x-artifact-metadata": {"persistence": {"strategy": "relational"}},
