@@ -40,26 +40,30 @@ public final class Typo {
         return meant(typed, words).map(word -> " (did you mean " + word + "?)").orElse("");
     }
 
-    /** Levenshtein distance, cut short above {@link #MAX_EDITS} when the lengths alone say so. */
+    /**
+     * Edits between the two (optimal string alignment: a swap of two neighbouring letters is one edit, as
+     * in {@code di} for {@code id}), cut short above {@link #MAX_EDITS} when the lengths alone say so.
+     */
     private static int edits(String a, String b) {
         if (Math.abs(a.length() - b.length()) > MAX_EDITS) {
             return MAX_EDITS + 1;
         }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+                int substitute = d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                d[i][j] = Math.min(substitute, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

@@ -24,5 +24,11 @@ class TypoTest {
         assertEquals(Optional.of("name"), Typo.meant("nme", List.of("id", "names", "name")));
         assertEquals(Optional.of("total"), Typo.meant("Totl", List.of("title", "total")));
         assertEquals(Optional.empty(), Typo.meant("quantity", List.of("id", "name")));
+        // A swap of neighbours is one edit; a name is no slip for one it shares no letter with.
+        assertEquals(Optional.of("id"), Typo.meant("di", List.of("id", "name")));
+        assertEquals(Optional.of("table"), Typo.meant("tabel", List.of("strategy", "table")));
+        assertEquals(Optional.empty(), Typo.meant("c", List.of("a", "b")));
+        assertEquals(" (did you mean relational?)", Typo.didYouMean("relatonal", List.of("jsonb", "relational")));
+        assertEquals("", Typo.didYouMean("blob", List.of("none", "jsonb", "relational")));
     }
 }

@@ -17,6 +17,7 @@ final class MigrationReplay {
     private final PublicIndexes publicIndexes = new PublicIndexes();
     private final Set<String> temporaryTables = new HashSet<>();
     private final Map<String, GoneTable> goneTables = new HashMap<>();
+    private final Set<String> fileTemporaryTables = new HashSet<>();
     private SessionSearchPath searchPath = SessionSearchPath.START;
 
     Map<String, TableOrigin> publicTables() {
@@ -65,7 +66,18 @@ final class MigrationReplay {
         searchPath = searchPath.setLocal(path);
     }
 
+    /**
+     * The temporary tables the current file made outside a {@code DO} block: an unqualified {@code DROP TABLE}
+     * or {@code RENAME} of that name later in the file takes the temporary table, not the one of
+     * {@code public}. Forgotten at the file's end: {@code ON COMMIT DROP} ends with its transaction, and a
+     * deploy runs later files in a session of its own.
+     */
+    Set<String> fileTemporaryTables() {
+        return fileTemporaryTables;
+    }
+
     void endTransaction() {
+        fileTemporaryTables.clear();
         searchPath = searchPath.endTransaction();
     }
 }

@@ -568,7 +568,13 @@ final class TableTracker {
         }
         if (temporary || PG_TEMP.equals(name.schema())) {
             // pg_temp comes first on every search path: an unqualified name finds this table, and its indexes.
-            changes.add(replay -> replay.temporaryTables().add(name.object()));
+            boolean mayNotRun = inBlock;
+            changes.add(replay -> {
+                replay.temporaryTables().add(name.object());
+                if (!mayNotRun) {
+                    replay.fileTemporaryTables().add(name.object());
+                }
+            });
         } else if (name.mayBeInPublic()) {
             changes.add(replay -> {
                 if (name.inPublic(replay.searchPath())) {
@@ -664,9 +670,9 @@ final class TableTracker {
                         return;
                     }
                     if (kind == null && name.schema() == null && !mayNotRun
-                            && replay.temporaryTables().remove(name.object())) {
-                        // The session's temporary table of that name comes first on the search path.
-                        replay.temporaryTables().add(renamed);
+                            && replay.fileTemporaryTables().remove(name.object())) {
+                        // The file's temporary table of that name comes first on the search path.
+                        replay.fileTemporaryTables().add(renamed);
                     } else if (mayNotRun) {
                         replay.publicViewsAndTypes().remove(name.object());
                         replay.publicIndexes().forget(name.object());
@@ -758,13 +764,16 @@ final class TableTracker {
             if (name == null) {
                 return;
             }
+            if (kind == null && PG_TEMP.equals(name.schema())) {
+                changes.add(replay -> replay.fileTemporaryTables().remove(name.object()));
+            }
             inPublic(name, (replay, object) -> {
                 if (INDEX.equals(kind)) {
                     replay.publicIndexes().dropIndex(object);
                     return;
                 }
-                if (kind == null && name.schema() == null && replay.temporaryTables().remove(object)) {
-                    return; // the session's temporary table of that name comes first on the search path
+                if (kind == null && name.schema() == null && replay.fileTemporaryTables().remove(object)) {
+                    return; // the file's temporary table of that name comes first on the search path
                 }
                 if (kind == null) {
                     if (replay.publicTables().remove(object) != null) {

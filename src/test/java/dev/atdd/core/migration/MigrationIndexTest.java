@@ -51,12 +51,26 @@ class MigrationIndexTest {
             create table orders (); alter table orders rename to sales; drop table sales; | false | dropped by 20240101000000_test.sql:1
             create table orders ();\\nalter table orders rename to a;\\nalter table a rename to b; | false | renamed to b by 20240101000000_test.sql:3
             create table orders ();\\ncreate temp table orders ();\\ndrop table orders;     | true  | ''
+            create table orders ();\\ncreate temp table orders ();\\ndrop table pg_temp.orders;\\ndrop table orders; | false | dropped by 20240101000000_test.sql:4
+            create table orders ();\\ndo $$ begin if false then create temp table orders (); end if; end $$;\\ndrop table orders; | false | dropped by 20240101000000_test.sql:3
             """)
     void aTableTheMigrationsMadeAndRemovedIsToldHowItWent(String sql, boolean exists, String how) throws IOException {
         MigrationIndex index = indexOf(sql.replace("\\n", "\n"));
 
         assertEquals(exists, index.exists("orders"));
         assertEquals(how, index.gone("orders").map(GoneTable::describe).orElse(""));
+    }
+
+    @Test
+    void aTemporaryTableOfOneFileDoesNotShieldThePublicTableInTheNext() throws IOException {
+        // ON COMMIT DROP ends with the file's transaction, and a deploy runs later files in a session of its own.
+        write("20240101000000_a.sql", "create table orders ();\ncreate temp table orders (x int) on commit drop;\n");
+        write("20240102000000_b.sql", "drop table orders;\n");
+
+        MigrationIndex index = MigrationIndex.scan(dir);
+
+        assertFalse(index.exists("orders"));
+        assertEquals("dropped by 20240102000000_b.sql:1", index.gone("orders").map(GoneTable::describe).orElse(""));
     }
 
     @ParameterizedTest
