@@ -100,14 +100,8 @@ public final class ContractReader {
         if (loneSurrogate.isPresent()) {
             throw new InvalidInputException(loneSurrogate.get());
         }
-        List<String> requiredNames = new ArrayList<>();
-        outline.path("required").forEach(name -> {
-            if (name.isTextual()) {
-                requiredNames.add(name.textValue());
-            }
-        });
-        return new Fields(file, text, outline).contract(location,
-                SchemaDocument.ofCheckedJson(bytes, propertyNames, rootKeys, requiredNames));
+        return new Fields(file, text, outline).contract(location, SchemaDocument.ofCheckedJson(bytes, propertyNames,
+                rootKeys, SchemaDocument.requiredNamesOf(outline)));
     }
 
     private static InvalidInputException syntaxError(Path file, CharBuffer text, JsonParser parser,
@@ -230,13 +224,10 @@ public final class ContractReader {
      * The problems of the contract {@code text} at their JSON pointers, each placed at the line and column of
      * the value its pointer names (as syntax errors are placed), or, when the file has no such value (a member
      * that is missing), of the nearest value above it that it has; the root does not count as a place. One
-     * pass over the text places them all, and it runs only when there is a problem: a file without one is
-     * not read again.
+     * pass over the text places them all; its callers call it only when there is a problem, so a file
+     * without one is not read again.
      */
     static List<Problem> place(Path file, CharBuffer text, List<SchemaProblem> problems) {
-        if (problems.isEmpty()) {
-            return List.of();
-        }
         Set<String> wanted = new HashSet<>();
         for (SchemaProblem problem : problems) {
             // Escaped names hold no '/': every prefix of a pointer ends before one of its '/'.

@@ -50,13 +50,18 @@ public final class SchemaDocument {
         }
         Set<String> rootKeys = new LinkedHashSet<>();
         tree.fieldNames().forEachRemaining(rootKeys::add);
+        return new SchemaDocument(null, names, rootKeys, requiredNamesOf(tree), tree);
+    }
+
+    /** The names {@code root}'s {@code required} lists (its texts), as {@link #requiredNames} keeps them. */
+    static List<String> requiredNamesOf(JsonNode root) {
         List<String> required = new ArrayList<>();
-        tree.path("required").forEach(name -> {
+        root.path("required").forEach(name -> {
             if (name.isTextual()) {
                 required.add(name.textValue());
             }
         });
-        return new SchemaDocument(null, names, rootKeys, required, tree);
+        return required;
     }
 
     /** The names under {@code properties} in file order, when it is an object; empty otherwise. */
@@ -77,7 +82,7 @@ public final class SchemaDocument {
     /**
      * Problems of the contract {@code file} at JSON pointers into this document: placed at their values' lines
      * and columns when the document was read from that file (see {@link ContractReader#place}), without a
-     * place when it was built in code.
+     * place when it was built in code. No problem, no reading: most contracts have none.
      */
     List<Problem> place(Path file, List<SchemaProblem> problems) {
         if (problems.isEmpty()) {

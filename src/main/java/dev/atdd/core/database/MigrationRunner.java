@@ -206,11 +206,11 @@ public final class MigrationRunner {
         if (position != UNKNOWN) {
             return position;
         }
-        int inBlock = doBlockLine(sent, serverError(e));
+        ServerErrorMessage server = serverError(e);
+        int inBlock = doBlockLine(sent, server);
         if (inBlock != UNKNOWN) {
             return statementStart + inBlock;
         }
-        ServerErrorMessage server = serverError(e);
         int column = server == null ? UNKNOWN : missingColumn(sent, server.getMessage());
         return column == UNKNOWN ? statementStart : statementStart + column;
     }
@@ -230,7 +230,7 @@ public final class MigrationRunner {
         int found = UNKNOWN;
         SqlLexer lexer = new SqlLexer(sent);
         while (lexer.advance()) {
-            boolean word = lexer.kind() == SqlTokenKind.WORD && lexer.isWord(column);
+            boolean word = lexer.isWord(column);
             boolean quoted = lexer.kind() == SqlTokenKind.QUOTED_IDENTIFIER && sent.substring(lexer.start() + 1,
                     lexer.end() - 1).replace("\"\"", "\"").equals(column);
             if (word || quoted) {

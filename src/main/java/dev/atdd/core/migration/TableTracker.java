@@ -677,7 +677,7 @@ final class TableTracker {
                         replay.publicViewsAndTypes().remove(name.object());
                         replay.publicIndexes().forget(name.object());
                     } else {
-                        rename(replay, kind, name.object(), renamed, here, ifExists ? null : here);
+                        rename(replay, kind, name.object(), renamed, here, ifExists);
                     }
                 });
             }
@@ -712,12 +712,12 @@ final class TableTracker {
     }
 
     /**
-     * @param here          the renaming statement
-     * @param unknownOrigin where a table the migrations did not make came from outside them, or null
-     *                      when {@code IF EXISTS} let the statement pass over a table that is not there
+     * @param here     the renaming statement; also where a table the migrations did not make came into them
+     * @param ifExists whether {@code IF EXISTS} lets the statement pass over a table that is not there, which
+     *                 then brings no table in
      */
     private static void rename(MigrationReplay replay, String kind, String name, String renamed, TableOrigin here,
-                               TableOrigin unknownOrigin) {
+                               boolean ifExists) {
         // ALTER TABLE and ALTER INDEX rename any relation: ALTER TABLE an index, ALTER INDEX a table or view.
         boolean anyRelation = kind == null || kind.equals(INDEX);
         if (anyRelation && replay.publicIndexes().rename(name, renamed)) {
@@ -733,13 +733,14 @@ final class TableTracker {
         } else if (made != null && (!anyRelation || made.isRelation())) {
             viewsAndTypes.remove(name);
             viewsAndTypes.put(renamed, made);
-        } else if (kind == null && unknownOrigin != null) {
-            replay.publicTables().put(renamed, unknownOrigin);
+        } else if (kind == null && !ifExists) {
+            replay.publicTables().put(renamed, here);
         }
     }
 
     /** Out of {@code public}: a table, or (as {@code ALTER TABLE} moves a view too) a view; or a view or type. */
-    private static void leavePublic(MigrationReplay replay, String kind, String name, String schema, TableOrigin here) {
+    private static void leavePublic(MigrationReplay replay, String kind, String name, String schema,
+                                    TableOrigin here) {
         if (kind == null && replay.publicTables().remove(name) != null) {
             replay.tableGone(name, GoneTable.moved(schema, here));
             return;

@@ -61,15 +61,20 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
                 Problem.in(table.origin(), "generate-migrations writes no table " + table.table() + " for it: the"
                         + " table of its $id, " + former.table() + ", exists (made by " + made.where() + "), and a"
                         + " second, empty table would leave that table and its data behind. " + former.waysOn()));
-        return moved.or(() -> index.gone(table.table()).map(gone -> Problem.in(table.origin(),
-                "generate-migrations writes no table " + table.table() + " for " + (table instanceof PlannedTable.Declared
-                        ? table.source() + " (infrastructureTables)" : "it") + ": it was " + gone.describe()
-                        + ", and making it again, empty, would " + gone.rowsNowIn().map(place -> "leave its rows"
-                        + " behind in " + place).orElse("undo that") + ". " + gone(table, gone))));
+        return moved.or(() -> index.gone(table.table()).map(gone -> notMadeAgain(table, gone)));
     }
 
-    /** What to do about a table a migration dropped, renamed or moved, for the contract or declaration that asks for it. */
-    private String gone(PlannedTable table, GoneTable gone) {
+    /** The refusal to make again, empty, a table a migration dropped, renamed or moved. */
+    private Problem notMadeAgain(PlannedTable table, GoneTable gone) {
+        String asker = table instanceof PlannedTable.Declared ? table.source() + " (infrastructureTables)" : "it";
+        String undone = gone.rowsNowIn().map(place -> "leave its rows behind in " + place).orElse("undo that");
+        return Problem.in(table.origin(), "generate-migrations writes no table " + table.table() + " for " + asker
+                + ": it was " + gone.describe() + ", and making it again, empty, would " + undone + ". "
+                + waysOn(table, gone));
+    }
+
+    /** What to do about a table a migration dropped, renamed or moved, for whatever asks for it. */
+    private String waysOn(PlannedTable table, GoneTable gone) {
         boolean declared = table instanceof PlannedTable.Declared;
         String noLonger = declared ? "If it is no longer needed, remove it from infrastructureTables"
                 : "If the contract needs no table any more, delete it or set x-artifact-metadata.persistence.strategy"

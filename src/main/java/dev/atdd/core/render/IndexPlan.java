@@ -67,11 +67,13 @@ final class IndexPlan {
                 if (field.indexOf('\0') >= 0) {
                     problems.add(contract.problem(spec.pointer() + "/fields/" + i, ContractSource.NUL_PROBLEM));
                 } else if (found.isEmpty()) {
-                    problems.add(contract.problem(spec.pointer() + "/fields/" + i, "field '" + field + "' is not " + fieldsAre
+                    problems.add(contract.problem(spec.pointer() + "/fields/" + i, "field '" + field + "' is not "
+                            + fieldsAre
                             + Typo.meant(field, contract.document().propertyNames())
                                     .map(meant -> "; did you mean '" + meant + "'?").orElse("")));
                 } else if (spec.method() == IndexMethod.GIN && !isJsonb.test(found.get())) {
-                    problems.add(contract.problem(spec.pointer() + "/fields/" + i, "a gin index needs a JSONB value, '" + field + "' is not one"));
+                    problems.add(contract.problem(spec.pointer() + "/fields/" + i, "a gin index needs a JSONB value, '"
+                            + field + "' is not one"));
                 } else {
                     targets.add(found.get());
                 }

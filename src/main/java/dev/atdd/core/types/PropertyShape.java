@@ -16,8 +16,8 @@ import java.util.Optional;
  *                     strings and numbers, null alone, strings where the type says otherwise
  * @param items        for an array of one scalar type, what its items map to
  */
-record PropertyShape(PgType type, PgType narrowest, boolean admitsNull, List<Check> checks, List<String> todos, String source,
-                     boolean textFallback, Optional<ScalarItems> items) {
+record PropertyShape(PgType type, PgType narrowest, boolean admitsNull, List<Check> checks, List<String> todos,
+                     String source, boolean textFallback, Optional<ScalarItems> items) {
 
     PropertyShape {
         checks = List.copyOf(checks);

@@ -188,7 +188,7 @@ final class PropertyTypes {
                 valid = false;
             } else if (!TYPE_NAMES.contains(entry.asText())) {
                 problems.add(new SchemaProblem(pointers.get(i),
-                        "unknown JSON Schema type \"" + shown(entry.asText()) + "\"" 
+                        "unknown JSON Schema type \"" + shown(entry.asText()) + "\""
                                 + Typo.didYouMean(entry.asText(), TYPE_NAMES)));
                 valid = false;
             } else {

@@ -88,8 +88,9 @@ public final class TypeMapping {
         }
         RelationalTable table = new RelationalTable(columns, tableTodos, contractKeyType);
         if (table.columnCount() > MAX_COLUMNS) {
-            problems.add(new SchemaProblem("/properties", "the table would have " + table.columnCount() + " columns, and a"
-                    + " PostgreSQL table holds at most " + MAX_COLUMNS + "; split the contract, or keep it jsonb"));
+            problems.add(new SchemaProblem("/properties", "the table would have " + table.columnCount()
+                    + " columns, and a PostgreSQL table holds at most " + MAX_COLUMNS
+                    + "; split the contract, or keep it jsonb"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(contract.problems(List.copyOf(problems)));
@@ -109,15 +110,15 @@ public final class TypeMapping {
         String columnName = PgIdentifier.fit(unshortened);
         String owner = owners.putIfAbsent(columnName, pointer);
         if (owner != null) {
-            problems.add(new SchemaProblem(pointer, "its column name \"" + columnName + "\" is also the column of " + owner
-                    + (owner.startsWith("the key column") ? "; rename the property" : "; rename one of them")));
+            problems.add(new SchemaProblem(pointer, "its column name \"" + columnName + "\" is also the column of "
+                    + owner + (owner.startsWith("the key column") ? "; rename the property" : "; rename one of them")));
             return null;
         }
         List<String> todos = new ArrayList<>(shape.todos());
         if (RelationalTable.STANDARD_TIMESTAMPS.contains(columnName)) {
             if (shape.type() != PgType.TIMESTAMPTZ) {
-                problems.add(new SchemaProblem(pointer, "its column name \"" + columnName + "\" is the standard TIMESTAMPTZ"
-                        + " column the template writes, but the property maps to " + shape.type()
+                problems.add(new SchemaProblem(pointer, "its column name \"" + columnName + "\" is the standard"
+                        + " TIMESTAMPTZ column the template writes, but the property maps to " + shape.type()
                         + "; rename the property"));
                 return null;
             }
