@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,23 +162,15 @@ public final class Benchmarks {
         SyntheticProject project = SyntheticProject.write(work.resolve("e2e" + n), n, n, SEED);
         Files.writeString(project.root().resolve("pom.xml"), pom(), StandardCharsets.UTF_8);
         Map<String, List<Long>> times = new LinkedHashMap<>();
+        // The rows in one order, whichever block a round starts with.
+        goalBlocks(project, 0).forEach(block -> block.forEach(goal -> times.put(goal.getKey(), new ArrayList<>())));
         Path stamps = project.root().resolve("target/atdd");
         // Interleaved, so that a burst of load from other builds hits every command alike.
         for (int run = 0; run <= runs; run++) {
-            Map<String, Goal> goals = new LinkedHashMap<>();
-            goals.put("mvn -o validate", new Goal("validate"));
-            goals.put("mvn -o atdd:check-coverage", new Goal("atdd:check-coverage"));
-            goals.put("mvn -o atdd:check-coverage, unchanged since the last build", new Goal("atdd:check-coverage"));
-            goals.put("mvn -o atdd:check-todos", new Goal("atdd:check-todos", "-Datdd.failOnTodo=false"));
-            goals.put("mvn -o atdd:generate-migrations, nothing missing", new Goal("atdd:generate-migrations"));
-            goals.put("mvn -o atdd:generate-migrations, nothing missing, unchanged since the last build",
-                    new Goal("atdd:generate-migrations"));
-            goals.put("mvn -o atdd:generate-migrations (N new)", new Goal("atdd:generate-migrations",
-                    "-Datdd.migrationsDirectory=" + project.root().resolve("generated-" + run)));
-            goals.put("mvn -o validate, MAVEN_OPTS=" + C1_ONLY, new Goal("validate").withMavenOpts(C1_ONLY));
-            goals.put("mvn -o atdd:check-coverage, MAVEN_OPTS=" + C1_ONLY,
-                    new Goal("atdd:check-coverage").withMavenOpts(C1_ONLY));
-            for (Map.Entry<String, Goal> goal : goals.entrySet()) {
+            List<List<Map.Entry<String, Goal>>> blocks = goalBlocks(project, run);
+            // The blocks turn by one each round, so that no command always runs first or last.
+            Collections.rotate(blocks, -run);
+            for (Map.Entry<String, Goal> goal : blocks.stream().flatMap(List::stream).toList()) {
                 String name = goal.getValue().arguments().get(0);
                 Path stamp = stamps.resolve(name.substring(name.indexOf(':') + 1) + ".stamp");
                 // check-todos finds TODOs here and generating N new writes: neither is ever stamped.
@@ -192,7 +185,7 @@ public final class Benchmarks {
                 new ProcessBuilder("sync").inheritIO().start().waitFor();
                 if (run > 0) {
                     check(!stamped || Files.exists(stamp), goal.getKey() + " left no stamp");
-                    times.computeIfAbsent(goal.getKey(), k -> new ArrayList<>()).add(elapsed);
+                    times.get(goal.getKey()).add(elapsed);
                 }
             }
             long floor = readEveryFile(project);
@@ -202,6 +195,34 @@ public final class Benchmarks {
             }
         }
         times.forEach((name, nanos) -> add(new Row("end to end: " + name, n, nanos, List.of())));
+    }
+
+    /**
+     * The commands of one round of {@link #endToEnd}, in blocks whose commands must run in their order (a later
+     * build right after its first build).
+     */
+    private static List<List<Map.Entry<String, Goal>>> goalBlocks(SyntheticProject project, int run) {
+        String c1Only = ", MAVEN_OPTS=" + C1_ONLY;
+        Goal checkCoverage = new Goal("atdd:check-coverage");
+        Goal generate = new Goal("atdd:generate-migrations");
+        List<List<Map.Entry<String, Goal>>> blocks = new ArrayList<>();
+        blocks.add(List.of(
+                Map.entry("mvn -o validate", new Goal("validate")),
+                Map.entry("mvn -o atdd:check-coverage", checkCoverage),
+                Map.entry("mvn -o atdd:check-coverage, unchanged since the last build", checkCoverage)));
+        blocks.add(List.of(
+                Map.entry("mvn -o atdd:check-todos", new Goal("atdd:check-todos", "-Datdd.failOnTodo=false"))));
+        blocks.add(List.of(
+                Map.entry("mvn -o atdd:generate-migrations, nothing missing", generate),
+                Map.entry("mvn -o atdd:generate-migrations, nothing missing, unchanged since the last build",
+                        generate)));
+        blocks.add(List.of(
+                Map.entry("mvn -o atdd:generate-migrations (N new)", new Goal("atdd:generate-migrations",
+                        "-Datdd.migrationsDirectory=" + project.root().resolve("generated-" + run)))));
+        blocks.add(List.of(
+                Map.entry("mvn -o validate" + c1Only, new Goal("validate").withMavenOpts(C1_ONLY)),
+                Map.entry("mvn -o atdd:check-coverage" + c1Only, checkCoverage.withMavenOpts(C1_ONLY))));
+        return blocks;
     }
 
     /** {@link ReadEveryFile} in a JVM of its own, on the contracts and the migrations: its own timing. */
