@@ -68,9 +68,7 @@ final class IndexPlan {
                     problems.add(contract.problem(spec.pointer() + "/fields/" + i, ContractSource.NUL_PROBLEM));
                 } else if (found.isEmpty()) {
                     problems.add(contract.problem(spec.pointer() + "/fields/" + i, "field '" + field + "' is not "
-                            + fieldsAre
-                            + Typo.meant(field, contract.document().propertyNames())
-                                    .map(meant -> "; did you mean '" + meant + "'?").orElse("")));
+                            + fieldsAre + Typo.didYouMean(field, contract.document().propertyNames())));
                 } else if (spec.method() == IndexMethod.GIN && !isJsonb.test(found.get())) {
                     problems.add(contract.problem(spec.pointer() + "/fields/" + i, "a gin index needs a JSONB value, '"
                             + field + "' is not one"));

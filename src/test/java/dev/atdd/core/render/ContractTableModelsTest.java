@@ -74,7 +74,7 @@ class ContractTableModelsTest {
                 () -> JsonbTableModel.of(contract, "shop_order_order", GENERATED_AT, true));
 
         assertEquals(List.of("shop/order/order.schema.json:4:26: /x-artifact-metadata/persistence/indexes/0/fields/1:"
-                        + " field 'totl' is not a property of the contract; did you mean 'total'?",
+                        + " field 'totl' is not a property of the contract (did you mean total?)",
                 "shop/order/order.schema.json:5:14: /x-artifact-metadata/persistence/indexes/1/name: index name"
                         + " shop_order_order is already the name of the table shop_order_order; rename the index"),
                 e.problems().stream().map(p -> p.describe(root)).toList());
@@ -88,8 +88,8 @@ class ContractTableModelsTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> JsonbTableModel.of(contract, "t", GENERATED_AT, true));
 
-        assertEquals(List.of("/x-artifact-metadata/persistence/indexes/0/fields/0: field 'totl' is not a property of the contract;"
-                        + " did you mean 'total'?"),
+        assertEquals(List.of("/x-artifact-metadata/persistence/indexes/0/fields/0: field 'totl' is not a property of the contract"
+                        + " (did you mean total?)"),
                 e.problems().stream().map(Problem::message).toList());
         assertEquals(List.of("i1"), JsonbTableModel.of(RenderFixtures.contract(null,
                 List.of(index("i1", IndexMethod.BTREE, "anything"))), "t", GENERATED_AT, true).indexes().stream()
