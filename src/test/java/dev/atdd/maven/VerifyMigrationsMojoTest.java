@@ -303,6 +303,21 @@ class VerifyMigrationsMojoTest {
 
     @Test
     @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void aTableAnEarlierMigrationRenamedIsToBeReferencedByItsNewName(VerifyMigrationsMojo mojo) throws Exception {
+        ProjectCopy project = onTestServer(mojo);
+        project.write("supabase/migrations/20990101000000_invoice.sql",
+                "create table billing_invoice (id uuid primary key);\n");
+        project.write("supabase/migrations/20990102000000_rename.sql",
+                "alter table billing_invoice rename to invoice;\n");
+        project.write("supabase/migrations/20990103000000_refund.sql",
+                "create table refund (id uuid primary key, invoice uuid references billing_invoice (id));\n");
+
+        assertFailsWithAdvice(mojo, "billing_invoice was renamed to invoice by 20990102000000_rename.sql:1, which ran"
+                + " before this migration: reference invoice instead.");
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
     void aTableMadeFurtherDownTheSameMigrationIsToBeMadeBeforeItsReference(VerifyMigrationsMojo mojo) throws Exception {
         ProjectCopy project = onTestServer(mojo);
         project.write("supabase/migrations/20990101000000_refund.sql",

@@ -1,6 +1,7 @@
 package dev.atdd.core.verify;
 
 import dev.atdd.core.database.MigrationFailure;
+import dev.atdd.core.migration.GoneTable;
 import dev.atdd.core.migration.MigrationFile;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.migration.MigrationVersion;
@@ -18,7 +19,8 @@ import java.util.Set;
  *
  * <p>A table the server lacks: a later migration of this module makes it, which must then come first,
  * or a statement further down the same one; or another module or tool, whose tables a prelude file
- * makes (existingTables only tells the checks they exist). A migration that ran before and was to make
+ * makes (existingTables only tells the checks they exist); or a table an earlier statement dropped, renamed or
+ * moved, which the failing one still references. A migration that ran before and was to make
  * it did not: no order is to blame. A table, view or index made twice: the statement that made it first,
  * and whether to keep one of the two or name the later otherwise.
  */
@@ -80,6 +82,16 @@ public final class TableAdvice {
         return MigrationVersion.compare(origin.file().version(), failedVersion) < 0;
     }
 
+    /** The advice for a table the migrations made and then dropped, renamed or moved before the failing statement. */
+    private static String goneBefore(String table, GoneTable left, MigrationFailure failed) {
+        String when = left.by().file().path().equals(failed.file()) ? ", above this statement"
+                : ", which ran before this migration";
+        String instead = left.renamedTo().map(name -> "reference " + name + " instead.")
+                .or(() -> left.movedToSchema().map(schema -> "reference " + schema + "." + table + " instead."))
+                .orElse("make it again before this migration, or leave out what references it.");
+        return table + " was " + left.describe() + when + ": " + instead;
+    }
+
     private static String missing(String table, MigrationFailure failed, MigrationIndex index,
                                   Set<String> existingTables) {
         // Above or below the failing line of its own file only when that line is known.
@@ -98,6 +110,11 @@ public final class TableAdvice {
                             + " statement that references it."
                     : table + " is made by " + made.where() + ": a migration that references it needs a later"
                             + " version than that one.";
+        }
+        Optional<String> gone = index.gone(table).filter(left -> ranBefore(left.by(), failed))
+                .map(left -> goneBefore(table, left, failed));
+        if (gone.isPresent()) {
+            return gone.get();
         }
         String preludeFile = "create it in a preludeFile (the plugin's docs/supabase-prelude.md, \"Tables another"
                 + " module makes\").";

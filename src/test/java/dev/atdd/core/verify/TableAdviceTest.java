@@ -54,6 +54,53 @@ class TableAdviceTest {
                 + " statement from making it in public (a condition, another schema)."), advice(failed));
     }
 
+    /** PostgreSQL's failure of a statement referencing {@code table}, which the server lacks. */
+    private MigrationFailure missing(String file, int line, String lineText, String table) {
+        return new MigrationFailure(migrations.resolve(file), line, 1, lineText,
+                "relation \"" + table + "\" does not exist", "42P01", Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    @Test
+    void aTableDroppedAboveIsToBeMadeAgainOrNotReferenced() {
+        String reference = "create table refund (id uuid primary key, invoice uuid references invoice (id));";
+        Folders.write(migrations.resolve("20990101000000_invoice.sql"), "create table invoice (id uuid);\n");
+        Folders.write(migrations.resolve("20990102000000_refund.sql"), "drop table invoice;\n" + reference + "\n");
+
+        assertEquals(Optional.of("invoice was dropped by 20990102000000_refund.sql:1, above this statement: make it"
+                        + " again before this migration, or leave out what references it."),
+                advice(missing("20990102000000_refund.sql", 2, reference, "invoice")));
+    }
+
+    @Test
+    void aTableMovedToAnotherSchemaIsToBeReferencedThere() {
+        Folders.write(migrations.resolve("20990101000000_invoice.sql"), """
+                create table invoice (id uuid primary key);
+                alter table invoice set schema billing;
+                """);
+        String reference = "create table refund (id uuid primary key, invoice uuid references invoice (id));";
+        Folders.write(migrations.resolve("20990102000000_refund.sql"), reference + "\n");
+
+        assertEquals(Optional.of("invoice was moved to schema billing by 20990101000000_invoice.sql:2, which ran"
+                        + " before this migration: reference billing.invoice instead."),
+                advice(missing("20990102000000_refund.sql", 1, reference, "invoice")));
+    }
+
+    @Test
+    void aTableDroppedOnlyAfterTheFailingStatementIsNotSaidToBeGone() {
+        String reference = "create table refund (id uuid primary key, invoice uuid references invoice (id));";
+        Folders.write(migrations.resolve("20990101000000_refund.sql"), reference + "\n");
+        Folders.write(migrations.resolve("20990102000000_invoice.sql"), """
+                create table invoice (id uuid primary key);
+                drop table invoice;
+                """);
+
+        assertEquals(Optional.of("If invoice is a table another module or tool makes, list it in existingTables and"
+                        + " create it in a preludeFile (the plugin's docs/supabase-prelude.md, \"Tables another module"
+                        + " makes\")."),
+                advice(missing("20990101000000_refund.sql", 1, reference, "invoice")));
+    }
+
     @Test
     void anIndexNameTakenByAnotherTablesIndexIsToBeChangedNotLeftOut() {
         // Index names are the schema's: two tables' indexes of one name are two indexes, both wanted.
