@@ -120,6 +120,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
             try {
                 TableName name = TableName.of(contract.file(), contract.location(), contract.explicitTable());
                 if (name.shortened()) {
+                    // Only a name made of the folders is shortened; one the contract gives must fit.
                     warnings.add(Problem.in(contract.file(), "table name longer than 63 bytes, shortened to "
                             + name.value()));
                 }
@@ -149,6 +150,18 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         }
         problems.addAll(sameTableTwice(tables));
         return new TablePlan(tables, notPersistent, problems, warnings, formerTables);
+    }
+
+    private static final String ID = "/$id";
+    private static final String TABLE = "/x-artifact-metadata/persistence/table";
+
+    /**
+     * A problem of the contract's table: at {@code persistence.table} when the contract names its table, else of
+     * the file, whose folders name it.
+     */
+    private static Problem atTable(Contract contract, String message) {
+        return contract.explicitTable().isPresent() ? contract.problem(TABLE, message)
+                : Problem.in(contract.file(), message);
     }
 
     /** A {@code $id} that names folders: three words of letters, digits, {@code -} or {@code _}, and no URN. */
@@ -183,7 +196,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
                 && SnakeCase.of(named.aspect()).equals(SnakeCase.of(here.aspect()))) {
             return Optional.empty();
         }
-        String mismatch = "$id is " + id + ", but the file lies in " + here.theme() + "/" + here.domain()
+        String mismatch = id + ", but the file lies in " + here.theme() + "/" + here.domain()
                 + "/, where the $id would be " + pathId;
         Optional<String> oldTable;
         try {
@@ -192,19 +205,19 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
             oldTable = Optional.empty();
         }
         if (contract.explicitTable().isPresent() || oldTable.isEmpty() || oldTable.get().equals(table)) {
-            return Optional.of(Problem.in(contract.file(), mismatch + "; its table is " + table
+            return Optional.of(contract.problem(ID, mismatch + "; its table is " + table
                     + " either way: set $id to " + pathId));
         }
         PlannedTable owner = byTable.get(oldTable.get());
         if (owner != null) {
-            return Optional.of(Problem.in(contract.file(), mismatch + "; the table of that $id, " + oldTable.get()
+            return Optional.of(contract.problem(ID, mismatch + "; the table of that $id, " + oldTable.get()
                     + ", is the one of " + named(owner, planned) + ": set $id to " + pathId));
         }
         FormerTable former = new FormerTable(oldTable.get(), "Keep them with x-artifact-metadata.persistence.table \""
                 + oldTable.get() + "\", or rename the table in a migration (ALTER TABLE " + oldTable.get()
                 + " RENAME TO " + table + "); then set $id to " + pathId);
         formerTables.put(contract.file(), former);
-        return Optional.of(Problem.in(contract.file(), mismatch + ". Its table is " + table + ", not the "
+        return Optional.of(contract.problem(ID, mismatch + ". Its table is " + table + ", not the "
                 + oldTable.get() + " of the $id: if the contract moved, that table and its data are left behind. "
                 + former.waysOn()));
     }
@@ -230,8 +243,10 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         for (PlannedTable table : tables) {
             PlannedTable first = byTable.putIfAbsent(table.table(), table);
             if (first != null) {
-                problems.add(Problem.in(table.origin(), "maps to table " + table.table() + ", as does "
-                        + named(first, table) + "; give one of them another name (x-artifact-metadata.persistence.table for a contract)"));
+                String clash = "maps to table " + table.table() + ", as does " + named(first, table)
+                        + "; give one of them another name (x-artifact-metadata.persistence.table for a contract)";
+                problems.add(table instanceof PlannedTable.ForContract contract ? atTable(contract.contract(), clash)
+                        : Problem.in(table.origin(), clash));
             }
         }
         return problems;

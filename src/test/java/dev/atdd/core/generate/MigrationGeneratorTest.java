@@ -211,7 +211,7 @@ class MigrationGeneratorTest {
 
         assertTrue(report.written().stream().anyMatch(written -> written.table().equals("shop_order_invoice")),
                 report.written().toString());
-        assertEquals(List.of(Problem.in(copy, "$id is shop:order:order, but the file lies in shop/order/, where the"
+        assertEquals(List.of(new Problem(copy, 1, 9, "/$id: shop:order:order, but the file lies in shop/order/, where the"
                 + " $id would be shop:order:invoice; the table of that $id, shop_order_order, is the one of contract"
                 + " shop/order/order: set $id to shop:order:invoice")),
                 report.warnings().stream().filter(warning -> warning.file().equals(copy)).toList());

@@ -1,6 +1,7 @@
 package dev.atdd.core.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.atdd.core.Problem;
 import dev.atdd.core.contract.ContractCatalog;
@@ -29,8 +30,9 @@ class TablePlanTest {
 
         TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
 
-        assertEquals(List.of(Problem.in(second, "maps to table orders, as does contract shop/order/legacy; give one of them"
-                + " another name (x-artifact-metadata.persistence.table for a contract)")), plan.problems());
+        assertEquals(List.of(new Problem(second, 2, 72, "/x-artifact-metadata/persistence/table: maps to table orders,"
+                + " as does contract shop/order/legacy; give one of them another name"
+                + " (x-artifact-metadata.persistence.table for a contract)")), plan.problems());
     }
 
     @Test
@@ -102,8 +104,8 @@ class TablePlanTest {
         TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
 
         assertEquals(List.of("sales_order_order"), plan.tables().stream().map(PlannedTable::table).toList());
-        assertEquals(List.of(Problem.in(moved, "$id is shop:order:order, but the file lies in sales/order/, where the"
-                + " $id would be sales:order:order. Its table is sales_order_order, not the shop_order_order of the"
+        assertEquals(List.of(new Problem(moved, 1, 9, "/$id: shop:order:order, but the file lies in sales/order/,"
+                + " where the $id would be sales:order:order. Its table is sales_order_order, not the shop_order_order of the"
                 + " $id: if the contract moved, that table and its data are left behind. Keep them with"
                 + " x-artifact-metadata.persistence.table \"shop_order_order\", or rename the table in a migration"
                 + " (ALTER TABLE shop_order_order RENAME TO sales_order_order); then set $id to sales:order:order")),
@@ -121,8 +123,8 @@ class TablePlanTest {
 
         TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
 
-        assertEquals(List.of(Problem.in(moved, "$id is shop:order:order, but the file lies in sales/order/, where the"
-                + " $id would be sales:order:order; its table is shop_order_order either way: set $id to"
+        assertEquals(List.of(new Problem(moved, 1, 9, "/$id: shop:order:order, but the file lies in sales/order/,"
+                + " where the $id would be sales:order:order; its table is shop_order_order either way: set $id to"
                 + " sales:order:order")), plan.warnings());
         assertEquals(Map.of(), plan.formerTables());
     }
@@ -152,6 +154,19 @@ class TablePlanTest {
 
         assertEquals(7, plan.tables().size());
         assertEquals(List.of(), plan.warnings());
+    }
+
+    @Test
+    void aTableNameOfFoldersTooLongIsShortenedWithAWarning() {
+        Path longAspect = Folders.write(contracts.resolve("shop/order/" + "y".repeat(60) + ".schema.json"),
+                "{\"properties\": {\"id\": {}}}");
+
+        TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
+
+        String table = plan.tables().get(0).table();
+        assertEquals(List.of(Problem.in(longAspect, "table name longer than 63 bytes, shortened to " + table)),
+                plan.warnings());
+        assertTrue(table.length() <= 63 && table.startsWith("shop_order_yyy"), table);
     }
 
     private Path contract(String relativePath, String table) throws IOException {
