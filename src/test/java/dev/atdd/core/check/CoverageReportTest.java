@@ -206,6 +206,28 @@ class CoverageReportTest {
                 Fix the contracts above (or use persistence.strategy jsonb).""", report.describe(project));
     }
 
+    @Test
+    void aMissingTableWhoseContractCannotBeMappedIsNotSentToTheGenerator() throws IOException {
+        contract("app/billing/label", "{\"x-artifact-metadata\": {\"persistence\":"
+                + " {\"strategy\": \"relational\"}}, \"properties\": {\"text\": {\"type\": \"txt\"}}}");
+
+        String alone = report(Set.of()).describe(project);
+
+        assertTrue(alone.startsWith("1 persistent contract has no table:\n"
+                + "  app/billing/label → table: app_billing_label\n"
+                + "1 problem of a relational contract keeps the type mapping from making its columns:\n"), alone);
+        assertFalse(alone.contains("Generate the missing migrations"), alone);
+        assertTrue(alone.endsWith("Fix the contracts above (or use persistence.strategy jsonb)."), alone);
+
+        contract("app/billing/invoice", WITH_ID);
+
+        String withAnother = report(Set.of()).describe(project);
+
+        assertTrue(withAnother.contains("\nGenerate the missing migrations with: mvn atdd:generate-migrations\n"),
+                withAnother);
+        assertTrue(withAnother.endsWith("Fix the contracts above (or use persistence.strategy jsonb)."), withAnother);
+    }
+
     private CoverageReport report(Set<String> existingTables, InfrastructureTable... declared) {
         return CheckProject.coverage(project, existingTables, declared);
     }
