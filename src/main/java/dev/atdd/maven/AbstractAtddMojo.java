@@ -7,6 +7,7 @@ import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
 import dev.atdd.core.Sha256;
 import dev.atdd.core.check.CheckStamp;
+import dev.atdd.core.check.CoverageReport;
 import dev.atdd.core.check.InputDigest;
 import dev.atdd.core.contract.ContractCatalog;
 import dev.atdd.core.contract.ContractFiles;
@@ -14,6 +15,7 @@ import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.migration.MigrationFiles;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.naming.TableName;
+import dev.atdd.core.plan.TableLookup;
 import dev.atdd.core.plan.TablePlan;
 import dev.atdd.core.review.TodoScanner;
 import java.io.File;
@@ -324,6 +326,13 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         }
         plan.warnings().forEach(this::warnOncePerModule);
         return plan;
+    }
+
+    /** Which tables of the plan the migrations (or existingTables) make, as check-coverage reports it. */
+    protected CoverageReport coverage(PlanParameters parameters) {
+        TablePlan plan = tablePlan(parameters);
+        MigrationIndex index = migrationIndex(Optional.empty());
+        return CoverageReport.of(plan, new TableLookup(index, parameters.existingTables()));
     }
 
     /**

@@ -2,11 +2,7 @@ package dev.atdd.maven;
 
 import dev.atdd.core.check.CoverageReport;
 import dev.atdd.core.check.JsonReport;
-import dev.atdd.core.migration.MigrationIndex;
-import dev.atdd.core.plan.TableLookup;
-import dev.atdd.core.plan.TablePlan;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -38,10 +34,7 @@ public class CheckCoverageMojo extends AbstractCheckMojo {
         if (unchangedSinceLastPass(outcomeSettings(parameters), contractFiles(), migrationFiles())) {
             return;
         }
-        TablePlan plan = tablePlan(parameters);
-        MigrationIndex index = migrationIndex(Optional.empty());
-
-        CoverageReport report = CoverageReport.of(plan, new TableLookup(index, parameters.existingTables()));
+        CoverageReport report = coverage(parameters);
         conclude(JsonReport.of(report, basedir()), report.passed(),
                 "Every persistent contract has its table: " + report.covered().size() + " covered, "
                         + report.notPersistent().size() + " not persistent.",

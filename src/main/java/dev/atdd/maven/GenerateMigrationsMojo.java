@@ -1,6 +1,7 @@
 package dev.atdd.maven;
 
 import dev.atdd.core.Problem;
+import dev.atdd.core.check.CoverageReport;
 import dev.atdd.core.generate.GenerationReport;
 import dev.atdd.core.generate.GenerationRequest;
 import dev.atdd.core.generate.MigrationGenerator;
@@ -54,6 +55,14 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     @Parameter(property = "atdd.writeValidContracts", defaultValue = "false")
     private String writeValidContracts;
 
+    /**
+     * Write no migration, and fail while one is missing: on CI, where a migration the build wrote would be
+     * thrown away with the workspace and the build pass. Unset, it follows the environment variable
+     * {@code CI}, which GitHub Actions, GitLab CI and most other CI services set.
+     */
+    @Parameter(property = "atdd.ci")
+    private String ci;
+
     /** Where a run that found nothing missing leaves its stamp, as the checks leave theirs. */
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     private File buildDirectory;
@@ -70,6 +79,10 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
                 migrationFiles())) {
             return;
         }
+        if (onCi()) {
+            checkNothingMissing(settings);
+            return;
+        }
         // Parsed only now: a build whose stamp stands does not start FreeMarker.
         MigrationGenerator generator = new MigrationGenerator(SqlTemplates.withOverrides(settings.templates()),
                 Clock.systemUTC());
@@ -84,6 +97,35 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
         if (contract == null && report.written().isEmpty() && report.skipped().isEmpty()) {
             stampPass(summary);
         }
+    }
+
+    /** Whether this run is on CI: {@code ci} when set, else the environment variable {@code CI}. */
+    private boolean onCi() throws MojoFailureException {
+        return ci == null ? isCi(System.getenv("CI")) : flag("ci", ci);
+    }
+
+    /** Whether the environment variable {@code CI} says so: set, and neither empty, {@code false} nor {@code 0}. */
+    static boolean isCi(String variable) {
+        String value = variable == null ? "" : variable.trim();
+        return !value.isEmpty() && !value.equalsIgnoreCase("false") && !value.equals("0");
+    }
+
+    /**
+     * On CI: the migrations must be in the checkout already. Fails as check-coverage would, before
+     * anything is written; passes (and is stamped) as a run that found nothing missing.
+     */
+    private void checkNothingMissing(Settings settings) throws MojoFailureException {
+        CoverageReport report = coverage(settings.plan());
+        if (!report.passed()) {
+            throw new MojoFailureException("On CI (" + (ci == null ? "the environment variable CI is set" : "atdd.ci")
+                    + ") generate-migrations writes no migration: one written here would never be committed, and"
+                    + " the build would pass without it. Generate the migrations where you work, review and commit"
+                    + " them.\n" + report.describe(basedir()));
+        }
+        String summary = "On CI, nothing to generate: " + report.covered().size() + " table(s) covered, "
+                + report.notPersistent().size() + " contract(s) not persistent";
+        getLog().info(summary);
+        stampPass(summary);
     }
 
     /** Fails on a bad parameter or template folder before a contract or migration is read. */

@@ -247,6 +247,8 @@ public final class Benchmarks {
         // The caller's MAVEN_OPTS would change the default rows too.
         goal.mavenOpts().ifPresentOrElse(options -> builder.environment().put("MAVEN_OPTS", options),
                 () -> builder.environment().remove("MAVEN_OPTS"));
+        // On a CI machine generate-migrations would only check: the rows measure it writing.
+        builder.environment().remove("CI");
         long start = System.nanoTime();
         Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {

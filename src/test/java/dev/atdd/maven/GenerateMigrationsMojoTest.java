@@ -93,6 +93,48 @@ class GenerateMigrationsMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "generate-migrations", pom = "examples/quiz-game/pom.xml")
+    @MojoParameter(name = "ci", value = "true")
+    void onCiAMissingMigrationFailsTheBuildAndNothingIsWritten(GenerateMigrationsMojo mojo) throws Exception {
+        ProjectCopy quiz = ProjectCopy.of(ProjectCopy.QUIZ_GAME, work);
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> quiz.pointAt(mojo).execute());
+
+        assertEquals(List.of(HAND_WRITTEN), quiz.migrationNames());
+        assertTrue(failure.getMessage().startsWith("On CI (atdd.ci) generate-migrations writes no migration: one"
+                + " written here would never be committed, and the build would pass without it. Generate the"
+                + " migrations where you work, review and commit them.\n5 persistent contracts have no table:\n"),
+                failure.getMessage());
+        assertTrue(failure.getMessage().contains("\n  match/dilemma/current → table: match_dilemma_current\n"),
+                failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-migrations", pom = "examples/quiz-game/pom.xml")
+    void onCiNothingMissingPassesAndWritesNothing(GenerateMigrationsMojo mojo) throws Exception {
+        ProjectCopy quiz = ProjectCopy.of(ProjectCopy.QUIZ_GAME, work);
+        quiz.pointAt(mojo).execute();
+        List<String> committed = quiz.migrationNames();
+        setVariableValueToObject(mojo, "ci", "TRUE");
+
+        mojo.execute();
+
+        assertEquals(committed, quiz.migrationNames());
+        assertTrue(logged(mojo, "info").contains("On CI, nothing to generate: 6 table(s) covered, 3 contract(s) not"
+                + " persistent"), logged(mojo, "info").toString());
+    }
+
+    @Test
+    void theEnvironmentVariableCiMeansCiUnlessEmptyFalseOrZero() {
+        for (String ci : new String[] {"true", "True", "1", "yes", " true "}) {
+            assertTrue(GenerateMigrationsMojo.isCi(ci), ci);
+        }
+        for (String notCi : new String[] {null, "", " ", "false", "FALSE", "0"}) {
+            assertFalse(GenerateMigrationsMojo.isCi(notCi), String.valueOf(notCi));
+        }
+    }
+
+    @Test
     @InjectMojo(goal = "generate-migrations")
     @MojoParameter(name = "infrastructureTables", value = "match:event-log,jobs:queue")
     void infrastructureTablesCanBeGivenAsNameColonKindText(GenerateMigrationsMojo mojo) throws Exception {

@@ -1,0 +1,1 @@
+create table shop_cart_cart (id uuid primary key);
