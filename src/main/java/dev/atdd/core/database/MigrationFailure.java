@@ -29,6 +29,11 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
     private static final Set<String> SUPABASE_SCHEMAS = Set.of("auth", "storage", "realtime", "supabase_functions",
             "vault", "graphql", "graphql_public", "net", "cron", "pgsodium", "pgsodium_masks", "extensions",
             "supabase_migrations", "pgbouncer", "_realtime", "_analytics");
+    /** Roles of a Supabase database, which policies and grants name; the prelude makes the three API roles. */
+    private static final Set<String> SUPABASE_ROLES = Set.of("anon", "authenticated", "service_role",
+            "authenticator", "supabase_admin", "dashboard_user", "supabase_auth_admin", "supabase_storage_admin",
+            "supabase_realtime_admin", "supabase_replication_admin", "supabase_read_only_user", "pgbouncer");
+    private static final Pattern MISSING_ROLE = Pattern.compile("^role \"([^\"]+)\" does not exist");
     private static final Pattern MISSING_EXTENSION = Pattern.compile("extension \"([^\"]+)\" is not available");
     /** Types of extensions Supabase offers and stock PostgreSQL lacks, which a table's column may name. */
     private static final Map<String, String> EXTENSION_TYPES = Map.of("vector", "vector", "halfvec", "vector",
@@ -38,6 +43,8 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
             "^type \"(?:extensions\\.|public\\.)?([a-z_]+)(?:\\[])*\" does not exist");
     /** {@code relation "auth.identities"}, {@code schema "realtime"}, {@code function net.http_post(...)}. */
     private static final Pattern MISSING_NAME = Pattern.compile("^\\w+ \"?([^\".(]+)([\".(])");
+    /** What a message names first, as written: {@code relation auth.sessions}, {@code function net.http_post}. */
+    private static final Pattern NAMED_OBJECT = Pattern.compile("^(\\w+) \"?([^\"(]+)");
     /** A relation of {@code public}, schema named or not: {@code relation "orders" does not exist} (or exists). */
     private static final Pattern PUBLIC_RELATION = Pattern.compile(
             "^relation \"(?:public\\.)?([^\".]+)\" (does not exist|already exists)");
@@ -78,8 +85,9 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
 
     /**
      * What a Supabase database has and this server lacks, when that is why the script failed: an
-     * extension stock PostgreSQL does not ship ({@code extension pg_net}), or a schema Supabase manages
-     * ({@code schema realtime}) whose object is missing. Empty for any other failure.
+     * extension stock PostgreSQL does not ship ({@code extension pg_net}), a schema Supabase manages
+     * ({@code schema realtime}), an object of one ({@code relation auth.sessions}), or one of its roles
+     * ({@code role authenticated}). Empty for any other failure.
      */
     public Optional<SupabaseGap> supabaseGap() {
         Matcher extension = MISSING_EXTENSION.matcher(message);
@@ -91,12 +99,19 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
             return Optional.of(new SupabaseGap("extension " + EXTENSION_TYPES.get(type.group(1))
                     + " (type " + type.group(1) + ")", true));
         }
+        Matcher role = MISSING_ROLE.matcher(message);
+        if (sqlState.equals("42704") && role.find() && SUPABASE_ROLES.contains(role.group(1))) {
+            return Optional.of(new SupabaseGap("role " + role.group(1), false));
+        }
         // The schema itself, or an object qualified by it: a table of public named storage is no Supabase schema.
         Matcher name = MISSING_NAME.matcher(message);
         if (MISSING_OBJECT_STATES.contains(sqlState) && message.contains("does not exist")
                 && name.find() && (sqlState.equals("3F000") || name.group(2).equals("."))
                 && SUPABASE_SCHEMAS.contains(name.group(1))) {
-            return Optional.of(new SupabaseGap("schema " + name.group(1), false));
+            // Named whole: the prelude may have made the schema (auth) but not this object of it (auth.sessions).
+            Matcher object = NAMED_OBJECT.matcher(message);
+            return Optional.of(new SupabaseGap(sqlState.equals("3F000") || !object.find() ? "schema " + name.group(1)
+                    : object.group(1) + " " + object.group(2), false));
         }
         return Optional.empty();
     }

@@ -300,8 +300,12 @@ class MigrationRunnerTest {
     @CsvSource(delimiter = '|', value = {
             "create extension pg_net;                          | extension pg_net",
             "create extension if not exists \"vector\";          | extension vector",
-            "select * from auth.identities;                    | schema auth",
+            "select * from auth.identities;                    | relation auth.identities",
             "create policy p on realtime.messages using (true); | schema realtime",
+            "create schema auth; select * from auth.sessions;  | relation auth.sessions",
+            "create schema net; select net.http_post('https://example.com'); | function net.http_post",
+            "create table t (id int); grant select on t to authenticated; | role authenticated",
+            "create table t (id int); grant select on t to somebody; | ",
             "select net.http_post('https://example.com');      | schema net",
             "select * from items;                              | ",
             "select * from storage;                            | ",
