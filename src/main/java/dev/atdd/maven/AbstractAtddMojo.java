@@ -318,13 +318,17 @@ abstract class AbstractAtddMojo extends AbstractMojo {
         return shared(migrationListingKey(), () -> MigrationFiles.list(migrations()));
     }
 
-    /** The table plan of the contracts, failing on their problems and logging their warnings once per module's build. */
+    /**
+     * The table plan of the contracts, failing on their problems and logging their warnings once per module's build
+     * (some depend on the migrations, which are read for them).
+     */
     protected TablePlan tablePlan(PlanParameters parameters) {
         TablePlan plan = TablePlan.of(contractCatalog(), parameters.defaultStrategy(), parameters.declaredTables());
         if (!plan.problems().isEmpty()) {
             throw new InvalidInputException(plan.problems());
         }
-        plan.warnings().forEach(this::warnOncePerModule);
+        // The migrations' warnings (logged as they are read) come first: some of the plan's depend on them.
+        plan.warnings(migrationIndex(Optional.empty())).forEach(this::warnOncePerModule);
         return plan;
     }
 

@@ -33,11 +33,11 @@ class OneReadPerBuildTest {
 
     /** What {@link #withTwoWarnings} makes the goals warn about. */
     private static final List<String> TWO_WARNINGS = List.of(
-            "contracts/loose.schema.json: not a table contract: it lies less than two folders deep"
-                    + " ({theme}/{domain}/{aspect}.schema.json)",
             "supabase/migrations/notes.sql: the Supabase CLI skips this file: its name does not match"
                     + " {version}_{name}.sql with a numeric version; rename it to {yyyyMMddHHmmss}_notes.sql, with a"
-                    + " version (a UTC time) that keeps it in order");
+                    + " version (a UTC time) that keeps it in order",
+            "contracts/loose.schema.json: not a table contract: it lies less than two folders deep"
+                    + " ({theme}/{domain}/{aspect}.schema.json)");
 
     @TempDir
     Path work;

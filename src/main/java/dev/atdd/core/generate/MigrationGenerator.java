@@ -84,13 +84,15 @@ public final class MigrationGenerator {
         // One contract asked for by name has nothing valid to fall back on: its problems fail the run.
         boolean writeValid = request.writeValidContracts() && request.contract().isEmpty();
         List<Problem> problems = new ArrayList<>(plan.problems());
-        List<Problem> warnings = new ArrayList<>(plan.warnings());
 
         MigrationFolder folder = new MigrationFolder(request.migrationsDirectory());
         try (MigrationFolder.Lock lock = folder.lock()) {
             // Read under the lock: another build may have just written a table we were about to write.
             MigrationIndex index = MigrationIndex.scan(folder.directory());
+            // The migrations' warnings first, as the goals tell them: some of the plan's depend on the migrations.
+            List<Problem> warnings = new ArrayList<>();
             index.skipped().forEach(skipped -> warnings.add(skipped.toProblem()));
+            warnings.addAll(plan.warnings(index));
             TableLookup.Split split = new TableLookup(index, request.existingTables()).split(plan.tables());
             // Lists, not a map keyed by table: a contract's hash is the hash of its whole schema.
             List<PlannedTable> missing = new ArrayList<>();

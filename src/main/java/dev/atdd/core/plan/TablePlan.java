@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * @param notPersistent contracts that need no table, with the rule that decided
  * @param problems      input errors: unloadable contracts, bad names, two sources for one table
  * @param warnings      things to tell the user: skipped files, shortened names, a {@code $id} that names
- *                      another place than the contract's folders
+ *                      another place than the contract's folders (but see {@link #warnings(MigrationIndex)})
  * @param formerTables  by contract file, the table of the place its {@code $id} names, where that is
  *                      another table than its own: most likely the contract moved, and that table is its
  */
@@ -98,9 +98,27 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
      * The table of the place a moved contract's {@code $id} names, and the ways on that the warning tells,
      * for whoever refuses to leave it behind.
      *
-     * @param waysOn {@code Keep them with x-artifact-metadata.persistence.table "…", or rename …}
+     * @param waysOn     {@code Keep them with x-artifact-metadata.persistence.table "…", or rename …}
+     * @param leftBehind the warning while a migration makes that table: it and its data are left behind
+     * @param idOnly     the warning once none does (it was renamed to the contract's, say): only the $id is wrong
      */
-    public record FormerTable(String table, String waysOn) {
+    public record FormerTable(String table, String waysOn, Problem leftBehind, Problem idOnly) {
+    }
+
+    /**
+     * The warnings, with the migrations known: a moved contract's old table is told as left behind only while
+     * a migration makes it; once it was renamed to the contract's table (as the warning advised) or never
+     * existed, only the {@code $id} is to correct.
+     */
+    public List<Problem> warnings(MigrationIndex index) {
+        List<Problem> all = new ArrayList<>(warnings);
+        for (PlannedTable table : tables) {
+            FormerTable former = formerTables.get(table.origin());
+            if (former != null && table instanceof PlannedTable.ForContract) {
+                all.add(index.origin(former.table()).isPresent() ? former.leftBehind() : former.idOnly());
+            }
+        }
+        return all;
     }
 
     public static TablePlan of(ContractCatalog catalog, Strategy defaultStrategy,
@@ -172,9 +190,9 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
      * than the folders it lies in (compared as table names are derived, so {@code line_item} and
      * {@code line-item} agree): most likely the file moved, and the table of its old place stays behind,
      * data and all, while the new place gets a table of its own. Only the {@code $id} the reader kept
-     * is looked at: nothing more is parsed. The old place's table goes to {@code formerTables}, unless it
-     * is the table of another contract (or declared table): then the {@code $id} was copied with the file,
-     * and nothing is left behind.
+     * is looked at: nothing more is parsed. The old place's table goes to {@code formerTables}, with the
+     * warnings {@link #warnings(MigrationIndex)} chooses from (empty here), unless it is the table of another
+     * contract (or declared table): then the {@code $id} was copied with the file, and nothing is left behind.
      */
     private static Optional<Problem> idOfAnotherPlace(PlannedTable.ForContract planned,
                                                       Map<String, PlannedTable> byTable,
@@ -213,13 +231,16 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
             return Optional.of(contract.problem(ID, mismatch + "; the table of that $id, " + oldTable.get()
                     + ", is the one of " + named(owner, planned) + ": set $id to " + pathId));
         }
-        FormerTable former = new FormerTable(oldTable.get(), "Keep them with x-artifact-metadata.persistence.table \""
-                + oldTable.get() + "\", or rename the table in a migration (ALTER TABLE " + oldTable.get()
-                + " RENAME TO " + table + "); then set $id to " + pathId);
-        formerTables.put(contract.file(), former);
-        return Optional.of(contract.problem(ID, mismatch + ". Its table is " + table + ", not the "
-                + oldTable.get() + " of the $id: if the contract moved, that table and its data are left behind. "
-                + former.waysOn()));
+        String waysOn = "Keep them with x-artifact-metadata.persistence.table \"" + oldTable.get()
+                + "\", or rename the table in a migration (ALTER TABLE " + oldTable.get() + " RENAME TO " + table
+                + "); then set $id to " + pathId;
+        List<Problem> told = contract.problems(List.of(
+                new SchemaProblem(ID, mismatch + ". Its table is " + table + ", not the " + oldTable.get()
+                        + " of the $id: if the contract moved, that table and its data are left behind. " + waysOn),
+                new SchemaProblem(ID, mismatch + "; its table is " + table + ", and no migration leaves a table "
+                        + oldTable.get() + " behind: set $id to " + pathId)));
+        formerTables.put(contract.file(), new FormerTable(oldTable.get(), waysOn, told.get(0), told.get(1)));
+        return Optional.empty();
     }
 
     /**

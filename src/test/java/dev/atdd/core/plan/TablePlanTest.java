@@ -8,8 +8,10 @@ import dev.atdd.core.contract.ContractCatalog;
 import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.infrastructure.InfrastructureTable;
 import dev.atdd.core.infrastructure.InfrastructureTable.Kind;
+import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.testing.Folders;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,9 @@ class TablePlanTest {
 
     @TempDir
     Path contracts;
+
+    @TempDir
+    Path migrations;
 
     @Test
     void twoContractsAskingForOneTableAreAProblemOfTheSecondNamingTheFirst() throws IOException {
@@ -100,18 +105,39 @@ class TablePlanTest {
         Path moved = Folders.write(contracts.resolve("sales/order/order.schema.json"), """
                 {"$id": "shop:order:order", "properties": {"id": {"type": "string"}}}
                 """);
+        Folders.write(migrations.resolve("20250101000000_orders.sql"), "create table shop_order_order (id text);\n");
 
         TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
 
         assertEquals(List.of("sales_order_order"), plan.tables().stream().map(PlannedTable::table).toList());
         assertEquals(List.of(new Problem(moved, 1, 9, "/$id: shop:order:order, but the file lies in sales/order/,"
-                + " where the $id would be sales:order:order. Its table is sales_order_order, not the shop_order_order of the"
-                + " $id: if the contract moved, that table and its data are left behind. Keep them with"
+                + " where the $id would be sales:order:order. Its table is sales_order_order, not the"
+                + " shop_order_order of the $id: if the contract moved, that table and its data are left behind. Keep them with"
                 + " x-artifact-metadata.persistence.table \"shop_order_order\", or rename the table in a migration"
                 + " (ALTER TABLE shop_order_order RENAME TO sales_order_order); then set $id to sales:order:order")),
-                plan.warnings());
+                plan.warnings(MigrationIndex.scan(migrations)));
         assertEquals(List.of(moved), List.copyOf(plan.formerTables().keySet()));
         assertEquals("shop_order_order", plan.formerTables().get(moved).table());
+    }
+
+    @Test
+    void aMovedContractWhoseOldTableWasRenamedToItsOwnIsOnlyToldToCorrectItsId() throws IOException {
+        Path moved = Folders.write(contracts.resolve("sales/order/order.schema.json"), """
+                {"$id": "shop:order:order", "properties": {"id": {"type": "string"}}}
+                """);
+        Folders.write(migrations.resolve("20250101000000_orders.sql"), "create table shop_order_order (id text);\n");
+        Folders.write(migrations.resolve("20250102000000_moved.sql"),
+                "alter table shop_order_order rename to sales_order_order;\n");
+
+        TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
+
+        List<Problem> idOnly = List.of(new Problem(moved, 1, 9, "/$id: shop:order:order, but the file lies in"
+                + " sales/order/, where the $id would be sales:order:order; its table is sales_order_order, and no"
+                + " migration leaves a table shop_order_order behind: set $id to sales:order:order"));
+        assertEquals(idOnly, plan.warnings(MigrationIndex.scan(migrations)));
+        Files.delete(migrations.resolve("20250101000000_orders.sql"));
+        Files.delete(migrations.resolve("20250102000000_moved.sql"));
+        assertEquals(idOnly, plan.warnings(MigrationIndex.scan(migrations)), "no migration ever made it");
     }
 
     @Test
