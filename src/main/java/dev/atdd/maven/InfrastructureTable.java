@@ -12,12 +12,15 @@ public class InfrastructureTable {
 
     private String name;
     private String kind;
+    /** Given as text, {@code name:kind}: its problems are told in that form, not in the pom's elements. */
+    private boolean text;
 
     public InfrastructureTable() {
     }
 
     /** Called by Maven for the text form {@code name:kind}. */
     public void set(String text) {
+        this.text = true;
         int colon = text.indexOf(':');
         if (colon < 0) {
             this.name = text.trim();
@@ -56,8 +59,9 @@ public class InfrastructureTable {
             throw new IllegalArgumentException("an infrastructure table needs a <name>");
         }
         Kind parsed = Kind.parse(kind == null ? "" : kind).orElseThrow(() -> new IllegalArgumentException(
-                "infrastructure table \"" + name + "\": <kind> must be event-log, cache or queue, found \""
-                        + (kind == null ? "" : kind) + "\""));
+                "infrastructure table \"" + name + "\": " + (text ? "its kind" : "<kind>")
+                        + " must be event-log, cache or queue, found \"" + (kind == null ? "" : kind) + "\""
+                        + (text ? " (name:kind, as " + name.trim() + ":queue)" : "")));
         return new dev.atdd.core.infrastructure.InfrastructureTable(name.trim(), parsed);
     }
 }

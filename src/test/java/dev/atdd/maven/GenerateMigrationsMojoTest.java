@@ -245,6 +245,18 @@ class GenerateMigrationsMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "generate-migrations")
+    @MojoParameter(name = "infrastructureTables", value = "match:event-log,email")
+    void anInfrastructureTableGivenAsTextWithoutKindIsToldInThatForm(GenerateMigrationsMojo mojo) throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> shop.pointAt(mojo).execute());
+
+        assertEquals("infrastructure table \"email\": its kind must be event-log, cache or queue, found \"\""
+                + " (name:kind, as email:queue)", failure.getMessage());
+    }
+
+    @Test
     @InjectMojo(goal = "generate-migrations", pom = "examples/quiz-game/pom.xml")
     void oneContractGeneratesOnlyItsOwnTable(GenerateMigrationsMojo mojo) throws Exception {
         ProjectCopy quiz = ProjectCopy.of(ProjectCopy.QUIZ_GAME, work);
