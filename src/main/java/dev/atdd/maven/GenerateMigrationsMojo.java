@@ -169,12 +169,13 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     private String log(GenerationReport report) {
         List<String> told = new ArrayList<>();
         report.warnings().forEach(this::warnOncePerModule);
-        for (Problem skipped : report.skipped()) {
-            getLog().warn(skipped.describe(basedir()));
-        }
+        // Under a heading of their own: the warnings above them leave no contract out.
         if (!report.skipped().isEmpty()) {
-            getLog().warn(report.skipped().size() + " problem(s) above: their contracts were left out"
-                    + " (atdd.writeValidContracts); the valid ones were generated");
+            getLog().warn(report.skipped().size() + " problem(s) left their contracts out (atdd.writeValidContracts);"
+                    + " the valid ones were generated:");
+        }
+        for (Problem skipped : report.skipped()) {
+            getLog().warn("  " + skipped.describe(basedir()));
         }
         for (GenerationReport.Written written : report.written()) {
             getLog().info("wrote " + shown(written.file()) + "  <- " + written.source());

@@ -125,6 +125,27 @@ class GenerateMigrationsMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "generate-migrations", pom = "examples/quiz-game/pom.xml")
+    @MojoParameter(name = "writeValidContracts", value = "true")
+    void contractsLeftOutAreListedUnderAHeadingApartFromTheWarnings(GenerateMigrationsMojo mojo) throws Exception {
+        ProjectCopy quiz = ProjectCopy.of(ProjectCopy.QUIZ_GAME, work);
+        quiz.write("contracts/shop/order/broken.schema.json", "{\"properties\": ");
+        quiz.write("contracts/shop/order/typo.schema.json",
+                "{\"required\": [\"idd\"], \"properties\": {\"id\": {\"type\": \"string\"}}}");
+
+        quiz.pointAt(mojo).execute();
+
+        List<String> warned = logged(mojo, "warn");
+        assertEquals(List.of("contracts/shop/order/typo.schema.json:1:15: /required/0: \"idd\" is required but is not"
+                        + " in properties (did you mean id?)",
+                "1 problem(s) left their contracts out (atdd.writeValidContracts); the valid ones were generated:",
+                "  contracts/shop/order/broken.schema.json:1:16: invalid JSON: the file ends before the object"
+                        + " opened at 1:1 is closed"),
+                warned.subList(warned.size() - 3, warned.size()));
+        assertTrue(tables(quiz.migrationNames()).contains("shop_order_typo"), quiz.migrationNames().toString());
+    }
+
+    @Test
     void theEnvironmentVariableCiMeansCiUnlessEmptyFalseOrZero() {
         for (String ci : new String[] {"true", "True", "1", "yes", " true "}) {
             assertTrue(GenerateMigrationsMojo.isCi(ci), ci);
