@@ -264,7 +264,9 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         for (PlannedTable table : tables) {
             PlannedTable first = byTable.putIfAbsent(table.table(), table);
             if (first != null) {
-                String clash = "maps to table " + table.table() + ", as does " + named(first, table)
+                // The build file holds every declared table: the message says which one.
+                String subject = table instanceof PlannedTable.Declared ? named(table, first) + " " : "";
+                String clash = subject + "maps to table " + table.table() + ", as does " + named(first, table)
                         + "; give one of them another name (x-artifact-metadata.persistence.table for a contract)";
                 problems.add(table instanceof PlannedTable.ForContract contract ? atTable(contract.contract(), clash)
                         : Problem.in(table.origin(), clash));

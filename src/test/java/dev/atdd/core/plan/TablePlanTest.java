@@ -58,9 +58,9 @@ class TablePlanTest {
         TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB,
                 List.of(new InfrastructureTable("jobs", Kind.QUEUE), new InfrastructureTable("jobs_jobs", Kind.QUEUE)));
 
-        assertEquals(List.of(Problem.in(Path.of("pom.xml"), "maps to table jobs_jobs, as does the queue jobs of the"
-                + " build's infrastructureTables; give one of them another name (x-artifact-metadata.persistence.table"
-                + " for a contract)")), plan.problems());
+        assertEquals(List.of(Problem.in(Path.of("pom.xml"), "the queue jobs_jobs of the build's infrastructureTables"
+                + " maps to table jobs_jobs, as does the queue jobs of the build's infrastructureTables; give one of"
+                + " them another name (x-artifact-metadata.persistence.table for a contract)")), plan.problems());
     }
 
     @Test
@@ -70,9 +70,9 @@ class TablePlanTest {
         TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB,
                 List.of(new InfrastructureTable("match", Kind.EVENT_LOG)));
 
-        assertEquals(List.of(Problem.in(Path.of("pom.xml"), "maps to table match_events, as does contract match/log/match;"
-                + " give one of them another name (x-artifact-metadata.persistence.table for a contract)")),
-                plan.problems());
+        assertEquals(List.of(Problem.in(Path.of("pom.xml"), "the event-log match of the build's infrastructureTables"
+                + " maps to table match_events, as does contract match/log/match; give one of them another name"
+                + " (x-artifact-metadata.persistence.table for a contract)")), plan.problems());
     }
 
     @Test
