@@ -65,7 +65,7 @@ public final class MigrationVerifier {
             throw new InvalidInputException(problems);
         }
         if (nothingToVerify(plan, index)) {
-            return new VerificationReport(List.of(), List.of(), List.of());
+            return new VerificationReport(List.of(), List.of(), List.of(), Set.of());
         }
         List<Path> migrations = index.files().stream().map(MigrationFile::path).toList();
         try (ScratchDatabase scratch = database.get()) {
@@ -86,8 +86,10 @@ public final class MigrationVerifier {
             }
             List<Path> applied = runner.apply(migrations);
             SchemaSnapshot schema = SchemaSnapshot.read(scratch.connection(), SCHEMA);
+            Set<String> anotherModules = preludeFileTables.stream().filter(name -> index.origin(name).isEmpty())
+                    .collect(Collectors.toSet());
             return new VerificationReport(applied, SchemaDrift.compare(plan, relational, schema, existingTables),
-                    unprotected(schema, index, preludeFileTables));
+                    unprotected(schema, index, preludeFileTables), anotherModules);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -15,8 +16,10 @@ import java.util.stream.Collectors;
  * @param applied                 the migrations applied, in version order
  * @param drift                   differences between the contracts and the built schema
  * @param withoutRowLevelSecurity public tables API clients could read without a policy, and what made them
+ * @param preludeFileTables       public tables the prelude file made and no migration made again: another module's
  */
-public record VerificationReport(List<Path> applied, List<Drift> drift, List<UnprotectedTable> withoutRowLevelSecurity) {
+public record VerificationReport(List<Path> applied, List<Drift> drift, List<UnprotectedTable> withoutRowLevelSecurity,
+                                 Set<String> preludeFileTables) {
 
     /** Generation stops at a table's creation: a contract that changes later needs a hand-written migration. */
     // The table may be what changed (a hand-edited migration) as well as the contract.
@@ -27,6 +30,7 @@ public record VerificationReport(List<Path> applied, List<Drift> drift, List<Unp
         applied = List.copyOf(applied);
         drift = List.copyOf(drift);
         withoutRowLevelSecurity = List.copyOf(withoutRowLevelSecurity);
+        preludeFileTables = Set.copyOf(preludeFileTables);
     }
 
     /**
@@ -90,6 +94,15 @@ public record VerificationReport(List<Path> applied, List<Drift> drift, List<Unp
         }
         if (drift.stream().anyMatch(d -> d.column().isPresent())) {
             out.append("\n").append(COLUMN_DRIFT_HINT);
+            // No migration here alters a table another module makes: that module does, and the prelude file follows.
+            List<String> fromPreludeFile = drift.stream().filter(d -> d.column().isPresent()).map(Drift::table)
+                    .filter(preludeFileTables::contains).distinct().toList();
+            if (!fromPreludeFile.isEmpty()) {
+                boolean one = fromPreludeFile.size() == 1;
+                out.append("\n").append(String.join(", ", fromPreludeFile)).append(one ? " is" : " are")
+                        .append(" made by the prelude file, as another module or tool makes ")
+                        .append(one ? "it" : "them").append(": fix the table there, and the prelude file after it.");
+            }
         }
         return out.toString();
     }

@@ -143,7 +143,7 @@ class JsonReportTest {
                 List.of(project.resolve("supabase/migrations/20250101000000_cart.sql")),
                 List.of(new Drift("shop_cart_cart", Optional.of("total"), "contract says number (NUMERIC NULL),"
                         + " table has no such column", Optional.of(project.resolve("contracts/shop/cart/cart.schema.json")))),
-                List.of(new UnprotectedTable("shop_cart_cart", Optional.empty(), Optional.empty())));
+                List.of(new UnprotectedTable("shop_cart_cart", Optional.empty(), Optional.empty())), Set.of());
 
         JsonNode checked = written("verify-migrations.json", JsonReport.of(verification,
                 verification.verdict(RowLevelSecurityCheck.WARN, false, project), project));

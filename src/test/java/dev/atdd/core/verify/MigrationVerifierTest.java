@@ -621,6 +621,25 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void driftOfATableThePreludeFileMakesIsToBeFixedWhereAnotherModuleMakesIt() throws Exception {
+        contract("billing/invoice/line-item", LINE_ITEM);
+        Path preludeFile = project.resolve("prelude.sql");
+        Files.writeString(preludeFile, "create table public.billing_invoice_line_item (id uuid primary key,"
+                + " amount numeric not null);\n");
+        MigrationVerifier withFile = new MigrationVerifier(
+                () -> ScratchDatabase.onServer(Postgres15.adminJdbcUrl(), "postgres", null),
+                SupabasePrelude.builtInThen(SqlScript.read(preludeFile)));
+
+        VerificationReport report = withFile.verify(plan(), MigrationIndex.scan(migrations()),
+                Set.of("billing_invoice_line_item"));
+
+        assertEquals(Set.of("billing_invoice_line_item"), report.preludeFileTables());
+        assertTrue(report.describeDrift(project).endsWith("\nbilling_invoice_line_item is made by the prelude file,"
+                + " as another module or tool makes it: fix the table there, and the prelude file after it."),
+                report.describeDrift(project));
+    }
+
+    @Test
     void anExistingTableTheMigrationsLackIsNoDriftButOneTheyBuildIsCompared() throws Exception {
         contract("billing/ledger/entry", "{\"properties\": {\"id\": {\"type\": \"string\"}}}");
         contract("billing/invoice/line-item", LINE_ITEM);
@@ -764,7 +783,7 @@ class MigrationVerifierTest {
 
         VerificationReport report = withoutDatabase.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
 
-        assertEquals(new VerificationReport(List.of(), List.of(), List.of()), report);
+        assertEquals(new VerificationReport(List.of(), List.of(), List.of(), Set.of()), report);
     }
 
     private TablePlan plan() {

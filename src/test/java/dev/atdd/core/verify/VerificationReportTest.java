@@ -7,6 +7,7 @@ import dev.atdd.core.migration.TableOrigin;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The verdict of verify-migrations as the settings decide it, from reports built by hand: no database. */
@@ -32,7 +33,7 @@ class VerificationReportTest {
             + " security on it in a migration (or set rowLevelSecurityCheck=warn).";
 
     private static VerificationReport report(List<Drift> drift, List<UnprotectedTable> withoutRowLevelSecurity) {
-        return new VerificationReport(List.of(CART_MIGRATION.path()), drift, withoutRowLevelSecurity);
+        return new VerificationReport(List.of(CART_MIGRATION.path()), drift, withoutRowLevelSecurity, Set.of());
     }
 
     private static UnprotectedTable madeByMigration(String name, int line) {
