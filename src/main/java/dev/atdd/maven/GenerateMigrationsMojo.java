@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -57,8 +58,9 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
 
     /**
      * Write no migration, and fail while one is missing: on CI, where a migration the build wrote would never
-     * be committed, and the build would pass without it. Unset, it follows the environment variable
-     * {@code CI}, which GitHub Actions, GitLab CI and most other CI services set.
+     * be committed, and the build would pass without it. There a broken contract fails the run, as in
+     * check-coverage (writeValidContracts has nothing to write); a run for one {@code contract} is a run by hand,
+     * and writes. Unset, it follows the environment (see {@link #isCi}).
      */
     @Parameter(property = "atdd.ci")
     private String ci;
@@ -68,7 +70,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     private File buildDirectory;
 
     /** The run's parameters, parsed once, and its templates, read once: for the stamp and the run alike. */
-    record Settings(PlanParameters plan, GenerationRequest request, TemplateOverrides templates) {
+    record Settings(PlanParameters plan, GenerationRequest request, TemplateOverrides templates, boolean ci) {
     }
 
     @Override
@@ -79,7 +81,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
                 migrationFiles())) {
             return;
         }
-        if (onCi()) {
+        if (settings.ci()) {
             checkNothingMissing(settings);
             return;
         }
@@ -99,15 +101,25 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
         }
     }
 
-    /** Whether this run is on CI: {@code ci} when set, else the environment variable {@code CI}. */
+    /** Whether this run is on CI: {@code ci} when set, else as the environment says ({@link #isCi}). */
     private boolean onCi() throws MojoFailureException {
-        return ci == null ? isCi(System.getenv("CI")) : flag("ci", ci);
+        return ci == null ? isCi(System::getenv) : flag("ci", ci);
     }
 
-    /** Whether the environment variable {@code CI} says so: set, and neither empty, {@code false} nor {@code 0}. */
-    static boolean isCi(String variable) {
-        String value = variable == null ? "" : variable.trim();
-        return !value.isEmpty() && !value.equalsIgnoreCase("false") && !value.equals("0");
+    /**
+     * Whether the environment is a CI build's: the variable {@code CI} when set (GitHub Actions, GitLab CI and most
+     * services set it; {@code false}, {@code 0} or empty say no), else Azure Pipelines' {@code TF_BUILD} or
+     * Jenkins' {@code JENKINS_URL}, which set no {@code CI}.
+     */
+    static boolean isCi(Function<String, String> environment) {
+        String ci = environment.apply("CI");
+        if (ci != null) {
+            String value = ci.trim();
+            return !value.isEmpty() && !value.equalsIgnoreCase("false") && !value.equals("0");
+        }
+        String azure = environment.apply("TF_BUILD");
+        String jenkins = environment.apply("JENKINS_URL");
+        return azure != null && azure.trim().equalsIgnoreCase("true") || jenkins != null && !jenkins.isBlank();
     }
 
     /**
@@ -118,10 +130,10 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     private void checkNothingMissing(Settings settings) throws MojoFailureException {
         CoverageReport report = coverage(settings.plan());
         if (!report.missing().isEmpty()) {
-            throw new MojoFailureException("On CI (" + (ci == null ? "the environment variable CI is set" : "atdd.ci")
+            throw new MojoFailureException("On CI (" + (ci == null ? "as the environment says" : "atdd.ci")
                     + ") generate-migrations writes no migration: one written here would never be committed, and"
-                    + " the build would pass without it. Generate the migrations where you work, review and commit"
-                    + " them.\n" + report.describe(basedir()));
+                    + " the build would pass without it. See to the tables below where you work, and commit their"
+                    + " migrations.\n" + report.describe(basedir()));
         }
         String summary = "On CI, nothing to generate: " + report.covered().size() + " table(s) covered, "
                 + report.notPersistent().size() + " contract(s) not persistent";
@@ -138,7 +150,8 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
                 plan.existingTables(), flag("writeValidContracts", writeValidContracts));
         TemplateOverrides templates = templateDirectory == null ? TemplateOverrides.none()
                 : TemplateOverrides.read(templateDirectory.toPath().toAbsolutePath().normalize());
-        return new Settings(plan, request, templates);
+        // One contract asked for by name is a run by hand: it writes, on CI too.
+        return new Settings(plan, request, templates, contract == null && onCi());
     }
 
     /**
@@ -158,6 +171,8 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
         }
         outcome.put("templateDirectory", templates);
         outcome.put("writeValidContracts", request.writeValidContracts());
+        // A pass on CI tells its summary in its own words.
+        outcome.put("ci", settings.ci());
         return outcome;
     }
 

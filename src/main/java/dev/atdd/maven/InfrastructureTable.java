@@ -56,7 +56,8 @@ public class InfrastructureTable {
     /** @throws IllegalArgumentException naming what is wrong with this entry */
     dev.atdd.core.infrastructure.InfrastructureTable toCore() {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("an infrastructure table needs a <name>");
+            throw new IllegalArgumentException("an infrastructure table needs a " + (text
+                    ? "name (name:kind, as jobs:queue), found \"" + this + "\"" : "<name>"));
         }
         Kind parsed = Kind.parse(kind == null ? "" : kind).orElseThrow(() -> new IllegalArgumentException(
                 "infrastructure table \"" + name + "\": " + (text ? "its kind" : "<kind>")

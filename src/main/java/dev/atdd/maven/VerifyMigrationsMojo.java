@@ -199,6 +199,9 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                 .append(". If the ").append(inMigration ? "migration" : "prelude").append(" is right on Supabase, ");
         if (gap.extension() && usersServer) {
             advice.append("install the extension on that server, or ");
+        } else if (gap.role() && usersServer) {
+            // A prelude file's CREATE ROLE would stay on the server and fail the next run.
+            advice.append("create the role on that server, or ");
         } else if (!gap.extension() && inMigration) {
             advice.append("create what it needs in a preludeFile, or ");
         }

@@ -102,8 +102,8 @@ class GenerateMigrationsMojoTest {
 
         assertEquals(List.of(HAND_WRITTEN), quiz.migrationNames());
         assertTrue(failure.getMessage().startsWith("On CI (atdd.ci) generate-migrations writes no migration: one"
-                + " written here would never be committed, and the build would pass without it. Generate the"
-                + " migrations where you work, review and commit them.\n5 persistent contracts have no table:\n"),
+                + " written here would never be committed, and the build would pass without it. See to the tables"
+                + " below where you work, and commit their migrations.\n5 persistent contracts have no table:\n"),
                 failure.getMessage());
         assertTrue(failure.getMessage().contains("\n  match/dilemma/current → table: match_dilemma_current\n"),
                 failure.getMessage());
@@ -146,13 +146,19 @@ class GenerateMigrationsMojoTest {
     }
 
     @Test
-    void theEnvironmentVariableCiMeansCiUnlessEmptyFalseOrZero() {
+    void theEnvironmentVariableCiMeansCiUnlessEmptyFalseOrZeroAndDecidesOverAzureAndJenkins() {
         for (String ci : new String[] {"true", "True", "1", "yes", " true "}) {
-            assertTrue(GenerateMigrationsMojo.isCi(ci), ci);
+            assertTrue(GenerateMigrationsMojo.isCi(Map.of("CI", ci)::get), ci);
         }
-        for (String notCi : new String[] {null, "", " ", "false", "FALSE", "0"}) {
-            assertFalse(GenerateMigrationsMojo.isCi(notCi), String.valueOf(notCi));
+        for (String notCi : new String[] {"", " ", "false", "FALSE", "0"}) {
+            assertFalse(GenerateMigrationsMojo.isCi(Map.of("CI", notCi)::get), notCi);
         }
+        assertFalse(GenerateMigrationsMojo.isCi(Map.<String, String>of()::get));
+        // Azure Pipelines and Jenkins set no CI; an explicit CI=false (as the plugin's own tests set) still wins.
+        assertTrue(GenerateMigrationsMojo.isCi(Map.of("TF_BUILD", "True")::get));
+        assertTrue(GenerateMigrationsMojo.isCi(Map.of("JENKINS_URL", "https://ci.example.com/")::get));
+        assertFalse(GenerateMigrationsMojo.isCi(Map.of("TF_BUILD", "False")::get));
+        assertFalse(GenerateMigrationsMojo.isCi(Map.of("CI", "false", "JENKINS_URL", "https://ci.example.com/")::get));
     }
 
     @Test
@@ -275,6 +281,18 @@ class GenerateMigrationsMojoTest {
 
         assertEquals("infrastructure table \"email\": its kind must be event-log, cache or queue, found \"\""
                 + " (name:kind, as email:queue)", failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-migrations")
+    @MojoParameter(name = "infrastructureTables", value = ":queue")
+    void anInfrastructureTableGivenAsTextWithoutNameIsToldInThatForm(GenerateMigrationsMojo mojo) throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> shop.pointAt(mojo).execute());
+
+        assertEquals("an infrastructure table needs a name (name:kind, as jobs:queue), found \":queue\"",
+                failure.getMessage());
     }
 
     @Test

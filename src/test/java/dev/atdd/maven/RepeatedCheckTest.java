@@ -261,6 +261,28 @@ class RepeatedCheckTest {
     }
 
     @Test
+    void aPassOnCiIsNotToldAgainOffCiNorTheOtherWayRound(
+            @InjectMojo(goal = "generate-migrations", pom = SHOP) GenerateMigrationsMojo onCi,
+            @InjectMojo(goal = "generate-migrations", pom = SHOP) GenerateMigrationsMojo offCi,
+            @InjectMojo(goal = "generate-migrations", pom = SHOP) GenerateMigrationsMojo onCiAgain) throws Exception {
+        ProjectCopy shop = passingShop().settle();
+        inBuildsOfTheirOwn(shop, onCi, offCi, onCiAgain);
+        setVariableValueToObject(onCi, "ci", "true");
+        setVariableValueToObject(offCi, "ci", "false");
+        setVariableValueToObject(onCiAgain, "ci", "true");
+
+        onCi.execute();
+        offCi.execute();
+        onCiAgain.execute();
+
+        String onCiSummary = "On CI, nothing to generate: 2 table(s) covered, 1 contract(s) not persistent";
+        assertEquals(List.of(onCiSummary), logged(onCi, "info"));
+        assertEquals("Nothing to generate: 0 migration(s) written, 2 table(s) already covered, 1 contract(s) not"
+                + " persistent", logged(offCi, "info").get(logged(offCi, "info").size() - 1));
+        assertEquals(List.of(onCiSummary), logged(onCiAgain, "info"));
+    }
+
+    @Test
     void aContractAddedAfterAGenerationWithNothingMissingIsGenerated(
             @InjectMojo(goal = "generate-migrations", pom = SHOP) GenerateMigrationsMojo first,
             @InjectMojo(goal = "generate-migrations", pom = SHOP) GenerateMigrationsMojo second,

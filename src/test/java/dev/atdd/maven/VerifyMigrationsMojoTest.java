@@ -383,6 +383,21 @@ class VerifyMigrationsMojoTest {
     }
 
     @Test
+    void aMissingRoleIsMadeInAPreludeFileOnTheEmbeddedServerButOnTheUsersServerItself() {
+        String embedded = VerifyMigrationsMojo.supabaseAdvice(new SupabaseGap("role authenticated", false),
+                settings(SupabasePrelude.none(), Optional.empty()), true);
+        String users = VerifyMigrationsMojo.supabaseAdvice(new SupabaseGap("role authenticated", false),
+                settings(SupabasePrelude.none(), Optional.of(new ServerUrl("jdbc:postgresql://db:5432/app"))), true);
+
+        assertTrue(embedded.startsWith("\nrole authenticated is not on this PostgreSQL 15: the Supabase prelude is off"
+                + " (supabasePrelude=false)"), embedded);
+        assertTrue(embedded.contains("If the migration is right on Supabase, create what it needs in a preludeFile,"),
+                embedded);
+        assertTrue(users.contains("If the migration is right on Supabase, create the role on that server, or verify"),
+                users);
+    }
+
+    @Test
     void withTheSupabasePreludeOffTheAdviceSaysSoAndAPreludeFileIsNeitherCalledAMigrationNorToldToMakeWhatItLacksItself() {
         assertEquals("\nschema auth is not on this PostgreSQL 15: the Supabase prelude is off (supabasePrelude=false),"
                 + " and a Supabase database has what it makes and more (the plugin's docs/supabase-prelude.md lists what"

@@ -122,11 +122,12 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
         }
         // A missing table whose contract the type mapping cannot map is not generated either: its fix is the contract.
         Set<Path> unmappableFiles = unmappable.stream().map(Problem::file).collect(Collectors.toSet());
-        long generatable = missing.stream().filter(table -> !unmappableFiles.contains(table.origin())).count()
-                - leftBehind.stream().filter(problem -> !unmappableFiles.contains(problem.file())).count();
-        if (generatable > 0) {
+        long notGenerated = missing.stream().filter(table -> unmappableFiles.contains(table.origin())).count()
+                + leftBehind.stream().filter(problem -> !unmappableFiles.contains(problem.file())).count();
+        if (missing.size() > notGenerated) {
+            // The run stops on the others, unless told to write what it can.
             out.append("Generate the missing migrations with: mvn atdd:generate-migrations")
-                    .append(leftBehind.isEmpty() ? "" : " (once those not generated are resolved, or with"
+                    .append(notGenerated == 0 ? "" : " (once the problems above are resolved, or with"
                             + " -Datdd.writeValidContracts=true)").append('\n');
             // A team adopting the plugin often has the table already: generating would make a second one.
             out.append("A table that exists under another name: name it in x-artifact-metadata.persistence.table;"

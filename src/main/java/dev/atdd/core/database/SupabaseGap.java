@@ -14,4 +14,9 @@ public record SupabaseGap(String what, boolean extension) {
     public SupabaseGap {
         Objects.requireNonNull(what, "what");
     }
+
+    /** Whether it is a role: the server's, not a database's, so one a script makes outlives a scratch database. */
+    public boolean role() {
+        return what.startsWith("role ");
+    }
 }

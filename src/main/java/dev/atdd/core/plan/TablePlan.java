@@ -31,19 +31,20 @@ import java.util.regex.Pattern;
  * @param tables        the persistent contracts' tables, then the declared infrastructure tables
  * @param notPersistent contracts that need no table, with the rule that decided
  * @param problems      input errors: unloadable contracts, bad names, two sources for one table
- * @param warnings      things to tell the user: skipped files, shortened names, a {@code $id} that names
- *                      another place than the contract's folders (but see {@link #warnings(MigrationIndex)})
+ * @param fixedWarnings the warnings that do not depend on the migrations: skipped files, shortened names, a
+ *                      {@code $id} that names another place than the contract's folders; {@link
+ *                      #warnings(MigrationIndex)} tells them all
  * @param formerTables  by contract file, the table of the place its {@code $id} names, where that is
  *                      another table than its own: most likely the contract moved, and that table is its
  */
 public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersistent,
-                        List<Problem> problems, List<Problem> warnings, Map<Path, FormerTable> formerTables) {
+                        List<Problem> problems, List<Problem> fixedWarnings, Map<Path, FormerTable> formerTables) {
 
     public TablePlan {
         tables = List.copyOf(tables);
         notPersistent = List.copyOf(notPersistent);
         problems = List.copyOf(problems);
-        warnings = List.copyOf(warnings);
+        fixedWarnings = List.copyOf(fixedWarnings);
         formerTables = Map.copyOf(formerTables);
     }
 
@@ -111,7 +112,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
      * existed, only the {@code $id} is to correct.
      */
     public List<Problem> warnings(MigrationIndex index) {
-        List<Problem> all = new ArrayList<>(warnings);
+        List<Problem> all = new ArrayList<>(fixedWarnings);
         for (PlannedTable table : tables) {
             FormerTable former = formerTables.get(table.origin());
             if (former != null && table instanceof PlannedTable.ForContract) {

@@ -223,8 +223,9 @@ class CoverageReportTest {
 
         String withAnother = report(Set.of()).describe(project);
 
-        assertTrue(withAnother.contains("\nGenerate the missing migrations with: mvn atdd:generate-migrations\n"),
-                withAnother);
+        // The run stops on the label contract, unless told to write what it can.
+        assertTrue(withAnother.contains("\nGenerate the missing migrations with: mvn atdd:generate-migrations (once"
+                + " the problems above are resolved, or with -Datdd.writeValidContracts=true)\n"), withAnother);
         assertTrue(withAnother.endsWith("Fix the contracts above (or use persistence.strategy jsonb)."), withAnother);
     }
 

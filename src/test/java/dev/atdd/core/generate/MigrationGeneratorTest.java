@@ -197,6 +197,26 @@ class MigrationGeneratorTest {
     }
 
     @Test
+    void aMovedContractWhoseTableWasRenamedIsOnlyToldToCorrectItsId() throws Exception {
+        copyExample();
+        Path moved = project.resolve("contracts/sales/order/order.schema.json");
+        Folders.write(moved, "{\"$id\": \"shop:order:order\", \"properties\": {\"id\": {\"type\": \"string\"}}}");
+        Folders.write(project.resolve("supabase/migrations/20200101000000_orders.sql"),
+                "create table shop_order_order (id text primary key);\n");
+        Folders.write(project.resolve("supabase/migrations/20200102000000_moved.sql"),
+                "alter table shop_order_order rename to sales_order_order;\n");
+
+        GenerationReport report = generator.generate(request(Strategy.JSONB));
+
+        assertEquals(List.of(new Problem(moved, 1, 9, "/$id: shop:order:order, but the file lies in sales/order/,"
+                        + " where the $id would be sales:order:order; its table is sales_order_order, and no migration"
+                        + " leaves a table shop_order_order behind: set $id to sales:order:order")),
+                report.warnings().stream().filter(warning -> warning.file().equals(moved)).toList());
+        assertTrue(report.written().stream().noneMatch(written -> written.table().equals("sales_order_order")),
+                report.written().toString());
+    }
+
+    @Test
     void aContractCopiedWithItsIdFromAnotherStillGetsItsTable() throws Exception {
         // The table its $id names is the other contract's: nothing moved, and nothing is left behind.
         copyExample();

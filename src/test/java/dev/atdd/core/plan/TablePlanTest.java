@@ -97,7 +97,7 @@ class TablePlanTest {
                 new Problem(jsonb, 2, 21, "/required/1: \"langauge\" is required but is not in properties (did you"
                         + " mean language?)"),
                 new Problem(jsonb, 2, 33, "/required/2: \"nickname\" is required but is not in properties")),
-                plan.warnings());
+                plan.warnings(MigrationIndex.scan(migrations)));
     }
 
     @Test
@@ -151,7 +151,7 @@ class TablePlanTest {
 
         assertEquals(List.of(new Problem(moved, 1, 9, "/$id: shop:order:order, but the file lies in sales/order/,"
                 + " where the $id would be sales:order:order; its table is shop_order_order either way: set $id to"
-                + " sales:order:order")), plan.warnings());
+                + " sales:order:order")), plan.warnings(MigrationIndex.scan(migrations)));
         assertEquals(Map.of(), plan.formerTables());
     }
 
@@ -179,7 +179,7 @@ class TablePlanTest {
         TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
 
         assertEquals(7, plan.tables().size());
-        assertEquals(List.of(), plan.warnings());
+        assertEquals(List.of(), plan.warnings(MigrationIndex.scan(migrations)));
     }
 
     @Test
@@ -191,7 +191,7 @@ class TablePlanTest {
 
         String table = plan.tables().get(0).table();
         assertEquals(List.of(Problem.in(longAspect, "table name longer than 63 bytes, shortened to " + table)),
-                plan.warnings());
+                plan.warnings(MigrationIndex.scan(migrations)));
         assertTrue(table.length() <= 63 && table.startsWith("shop_order_yyy"), table);
     }
 

@@ -87,6 +87,21 @@ class TableAdviceTest {
     }
 
     @Test
+    void aTableRenamedTwiceIsToBeReferencedByItsLastName() {
+        Folders.write(migrations.resolve("20990101000000_invoice.sql"), """
+                create table invoice (id uuid primary key);
+                alter table invoice rename to bill;
+                alter table bill rename to billing_invoice;
+                """);
+        String reference = "create table refund (id uuid primary key, invoice uuid references invoice (id));";
+        Folders.write(migrations.resolve("20990102000000_refund.sql"), reference + "\n");
+
+        assertEquals(Optional.of("invoice was renamed to billing_invoice by 20990101000000_invoice.sql:3, which ran"
+                        + " before this migration: reference billing_invoice instead."),
+                advice(missing("20990102000000_refund.sql", 1, reference, "invoice")));
+    }
+
+    @Test
     void aTableDroppedOnlyAfterTheFailingStatementIsNotSaidToBeGone() {
         String reference = "create table refund (id uuid primary key, invoice uuid references invoice (id));";
         Folders.write(migrations.resolve("20990101000000_refund.sql"), reference + "\n");
