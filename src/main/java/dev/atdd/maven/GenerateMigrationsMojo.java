@@ -60,7 +60,8 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
      * Write no migration, and fail while one is missing: on CI, where a migration the build wrote would never
      * be committed, and the build would pass without it. There a broken contract fails the run, as in
      * check-coverage (writeValidContracts has nothing to write); a run for one {@code contract} is a run by hand,
-     * and writes. Unset, it follows the environment (see {@link #isCi}).
+     * and writes. Unset, it follows the environment: the variable {@code CI} (not {@code false}, {@code 0} or
+     * empty), or without it {@code TF_BUILD=true} (Azure Pipelines) or {@code JENKINS_URL} (Jenkins).
      */
     @Parameter(property = "atdd.ci")
     private String ci;
