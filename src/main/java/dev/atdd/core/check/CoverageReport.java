@@ -80,21 +80,34 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
         return missing.isEmpty() && unmappable.isEmpty() && wrongMigration.isEmpty();
     }
 
+    /** {@code 2 persistent contracts have no table:}, or with the build's infrastructure tables counted apart. */
+    private static String missingHeading(long contracts, long declared) {
+        if (declared == 0) {
+            return contracts + (contracts == 1 ? " persistent contract has" : " persistent contracts have") + " no table:\n";
+        }
+        String ofTheBuild = declared + (declared == 1 ? " infrastructure table" : " infrastructure tables")
+                + " of the build";
+        if (contracts == 0) {
+            return ofTheBuild + (declared == 1 ? " is" : " are") + " missing:\n";
+        }
+        return contracts + (contracts == 1 ? " persistent contract" : " persistent contracts") + " and " + ofTheBuild
+                + " have no table:\n";
+    }
+
     /** The failure as the build shows it: every finding on its own line, then what to run. */
     public String describe(Path base) {
         StringBuilder out = new StringBuilder();
+        long declared = missing.stream().filter(PlannedTable.Declared.class::isInstance).count();
         if (!missing.isEmpty()) {
-            out.append(missing.size()).append(missing.size() == 1 ? " persistent contract has" : " persistent contracts have")
-                    .append(" no table:\n");
+            out.append(missingHeading(missing.size() - declared, declared));
             for (PlannedTable table : missing) {
                 out.append("  ").append(table.source()).append(" → table: ").append(table.table()).append('\n');
             }
         }
         if (!leftBehind.isEmpty()) {
             out.append(leftBehind.size()).append(leftBehind.size() == 1
-                    ? " of them is not generated, as a migration made its table under another name or removed it:\n"
-                    : " of them are not generated, as a migration made their tables under another name or removed"
-                            + " them:\n");
+                    ? " of them is not generated, as its table was made under another name, moved or removed:\n"
+                    : " of them are not generated, as their tables were made under another name, moved or removed:\n");
             for (Problem problem : leftBehind) {
                 out.append("  ").append(problem.describe(base)).append('\n');
             }
@@ -130,8 +143,9 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
                     .append(notGenerated == 0 ? "" : " (once the problems above are resolved, or with"
                             + " -Datdd.writeValidContracts=true)").append('\n');
             // A team adopting the plugin often has the table already: generating would make a second one.
-            out.append("A table that exists under another name: name it in x-artifact-metadata.persistence.table;"
-                    + " one that another module or tool creates: list it in existingTables.\n");
+            out.append(missing.size() > declared ? "A table that exists under another name: name it in"
+                    + " x-artifact-metadata.persistence.table; one" : "A table").append(" that another module or tool"
+                    + " creates: list it in existingTables.\n");
         }
         if (!unmappable.isEmpty()) {
             out.append("Fix the contracts above (or use persistence.strategy jsonb).\n");

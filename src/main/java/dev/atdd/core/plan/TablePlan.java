@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  *                      {@code $id} that names another place than the contract's folders; {@link
  *                      #warnings(MigrationIndex)} tells them all
  * @param formerTables  by contract file, the table of the place its {@code $id} names, where that is
- *                      another table than its own: most likely the contract moved, and that table is its
+ *                      another table than its own: most likely the contract moved, and that table is its old one
  */
 public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersistent,
                         List<Problem> problems, List<Problem> fixedWarnings, Map<Path, FormerTable> formerTables) {

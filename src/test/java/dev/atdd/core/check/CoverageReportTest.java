@@ -72,7 +72,7 @@ class CoverageReportTest {
         assertEquals("""
                 1 persistent contract has no table:
                   sales/order/order → table: sales_order_order
-                1 of them is not generated, as a migration made its table under another name or removed it:
+                1 of them is not generated, as its table was made under another name, moved or removed:
                   contracts/sales/order/order.schema.json: generate-migrations writes no table sales_order_order for \
                 it: the table of its $id, shop_order_order, exists (made by 20250101000000_order.sql:1), and a \
                 second, empty table would leave that table and its data behind. Keep them with \
@@ -96,7 +96,7 @@ class CoverageReportTest {
                 2 persistent contracts have no table:
                   shop/catalog/product → table: shop_catalog_product
                   shop/parcel/tracking → table: shop_parcel_tracking
-                2 of them are not generated, as a migration made their tables under another name or removed them:
+                2 of them are not generated, as their tables were made under another name, moved or removed:
                   contracts/shop/catalog/product.schema.json: generate-migrations writes no table \
                 shop_catalog_product for it: it was renamed to shop_catalog_item by 20250102000000_tidy.sql:2, and \
                 making it again, empty, would leave its rows behind in shop_catalog_item. If shop_catalog_item is its \
@@ -227,6 +227,18 @@ class CoverageReportTest {
         assertTrue(withAnother.contains("\nGenerate the missing migrations with: mvn atdd:generate-migrations (once"
                 + " the problems above are resolved, or with -Datdd.writeValidContracts=true)\n"), withAnother);
         assertTrue(withAnother.endsWith("Fix the contracts above (or use persistence.strategy jsonb)."), withAnother);
+    }
+
+    @Test
+    void aMissingInfrastructureTableIsToldAsOneOfTheBuildAndGetsNoContractsAdvice() {
+        String text = report(Set.of(), new InfrastructureTable("match", InfrastructureTable.Kind.EVENT_LOG))
+                .describe(project);
+
+        assertEquals("""
+                1 infrastructure table of the build is missing:
+                  event-log match → table: match_events
+                Generate the missing migrations with: mvn atdd:generate-migrations
+                A table that another module or tool creates: list it in existingTables.""", text);
     }
 
     private CoverageReport report(Set<String> existingTables, InfrastructureTable... declared) {
