@@ -97,6 +97,10 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
             forgetMigrationIndex();
         }
         String summary = log(report);
+        if (contract != null && !report.written().isEmpty() && onCi()) {
+            getLog().warn("Written on CI, as a run for one contract is a run by hand: this build commits nothing,"
+                    + " so commit the migration above, or a fresh checkout still lacks it.");
+        }
         if (contract == null && report.written().isEmpty() && report.skipped().isEmpty()) {
             stampPass(summary);
         }
@@ -104,23 +108,27 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
 
     /** Whether this run is on CI: {@code ci} when set, else as the environment says ({@link #isCi}). */
     private boolean onCi() throws MojoFailureException {
-        return ci == null ? isCi(System::getenv) : flag("ci", ci);
+        return ci == null ? ciEvidence(System::getenv).isPresent() : flag("ci", ci);
     }
 
     /**
-     * Whether the environment is a CI build's: the variable {@code CI} when set (GitHub Actions, GitLab CI and most
-     * services set it; {@code false}, {@code 0} or empty say no), else Azure Pipelines' {@code TF_BUILD} or
-     * Jenkins' {@code JENKINS_URL}, which set no {@code CI}.
+     * What says the environment is a CI build's ({@code CI=true}), or empty: the variable {@code CI} when set
+     * (GitHub Actions, GitLab CI and most services set it; {@code false}, {@code 0} or empty say no), else Azure
+     * Pipelines' {@code TF_BUILD} or Jenkins' {@code JENKINS_URL}, which set no {@code CI}.
      */
-    static boolean isCi(Function<String, String> environment) {
+    static Optional<String> ciEvidence(Function<String, String> environment) {
         String ci = environment.apply("CI");
         if (ci != null) {
             String value = ci.trim();
-            return !value.isEmpty() && !value.equalsIgnoreCase("false") && !value.equals("0");
+            boolean says = !value.isEmpty() && !value.equalsIgnoreCase("false") && !value.equals("0");
+            return says ? Optional.of("CI=" + value) : Optional.empty();
         }
         String azure = environment.apply("TF_BUILD");
+        if (azure != null && azure.trim().equalsIgnoreCase("true")) {
+            return Optional.of("TF_BUILD=" + azure.trim());
+        }
         String jenkins = environment.apply("JENKINS_URL");
-        return azure != null && azure.trim().equalsIgnoreCase("true") || jenkins != null && !jenkins.isBlank();
+        return jenkins != null && !jenkins.isBlank() ? Optional.of("JENKINS_URL") : Optional.empty();
     }
 
     /**
@@ -131,10 +139,11 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     private void checkNothingMissing(Settings settings) throws MojoFailureException {
         CoverageReport report = coverage(settings.plan());
         if (!report.missing().isEmpty()) {
-            throw new MojoFailureException("On CI (" + (ci == null ? "as the environment says" : "atdd.ci")
-                    + ") generate-migrations writes no migration: one written here would never be committed, and"
-                    + " the build would pass without it. See to the tables below where you work, and commit their"
-                    + " migrations.\n" + report.describe(basedir()));
+            String why = ci == null ? "the environment's " + ciEvidence(System::getenv).orElse("CI")
+                    + "; -Datdd.ci=false writes here" : "atdd.ci";
+            throw new MojoFailureException("On CI (" + why + ") generate-migrations writes no migration: one"
+                    + " written here would never be committed, and the build would pass without it. See to the tables"
+                    + " below where you work, and commit their migrations.\n" + report.describe(basedir()));
         }
         String summary = "On CI, nothing to generate: " + report.covered().size() + " table(s) covered, "
                 + report.notPersistent().size() + " contract(s) not persistent";

@@ -83,7 +83,8 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
     /** {@code 2 persistent contracts have no table:}, or with the build's infrastructure tables counted apart. */
     private static String missingHeading(long contracts, long declared) {
         if (declared == 0) {
-            return contracts + (contracts == 1 ? " persistent contract has" : " persistent contracts have") + " no table:\n";
+            return contracts + (contracts == 1 ? " persistent contract has" : " persistent contracts have")
+                    + " no table:\n";
         }
         String ofTheBuild = declared + (declared == 1 ? " infrastructure table" : " infrastructure tables")
                 + " of the build";

@@ -84,11 +84,12 @@ public final class TableAdvice {
 
     /** The advice for a table the migrations made and then dropped, renamed or moved before the failing statement. */
     private static String goneBefore(String table, GoneTable left, MigrationFailure failed) {
-        String when = left.by().file().path().equals(failed.file()) ? ", above this statement"
-                : ", which ran before this migration";
+        boolean sameFile = left.by().file().path().equals(failed.file());
+        String when = sameFile ? ", above this statement" : ", which ran before this migration";
         String instead = left.renamedTo().map(name -> "reference " + name + " instead.")
                 .or(() -> left.movedToSchema().map(schema -> "reference " + schema + "." + table + " instead."))
-                .orElse("make it again before this migration, or leave out what references it.");
+                .orElse("make it again before this " + (sameFile ? "statement" : "migration")
+                        + ", or leave out what references it.");
         return table + " was " + left.describe() + when + ": " + instead;
     }
 

@@ -68,7 +68,7 @@ class TableAdviceTest {
         Folders.write(migrations.resolve("20990102000000_refund.sql"), "drop table invoice;\n" + reference + "\n");
 
         assertEquals(Optional.of("invoice was dropped by 20990102000000_refund.sql:1, above this statement: make it"
-                        + " again before this migration, or leave out what references it."),
+                        + " again before this statement, or leave out what references it."),
                 advice(missing("20990102000000_refund.sql", 2, reference, "invoice")));
     }
 
