@@ -50,6 +50,10 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
     public static ContractCatalog loadOne(Path root, Path file) {
         Path base = root.toAbsolutePath().normalize();
         Path contract = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(contract)) {
+            return new ContractCatalog(List.of(), List.of(Problem.in(contract,
+                    "is a folder: name one contract file in it, {aspect}" + ContractReader.SUFFIX)), List.of());
+        }
         if (!Files.isRegularFile(contract)) {
             return new ContractCatalog(List.of(), List.of(Problem.in(contract,
                     "no such contract file" + meant(base, contract))), List.of());

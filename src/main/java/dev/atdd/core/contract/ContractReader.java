@@ -50,7 +50,7 @@ public final class ContractReader {
     static final String SUFFIX = ".schema.json";
 
     /** The top-level members {@link Fields} reads, besides {@code properties}. */
-    private static final Set<String> OUTLINED = Set.of("$id", "title", "description", "version", "required",
+    private static final Set<String> OUTLINED = Set.of("$id", "title", "description", "version", "required", "type",
             "x-artifact-metadata");
     private static final Map<String, JsonPointer> POINTERS = new ConcurrentHashMap<>();
     // The whole file is already in memory: a string as long as the file is no further risk.
@@ -403,6 +403,14 @@ public final class ContractReader {
         }
 
         private void checkProperties() {
+            // A table contract's own type (object): a misspelt one would pass unseen, as no column maps it.
+            JsonNode type = at(outline, "/type");
+            for (int i = 0; i < (type.isArray() ? type.size() : 1); i++) {
+                JsonNode name = type.isArray() ? type.get(i) : type;
+                if (name.isTextual() && !SchemaDocument.TYPE_NAMES.contains(name.textValue())) {
+                    problem(type.isArray() ? "/type/" + i : "/type", SchemaDocument.unknownType(name.textValue()));
+                }
+            }
             JsonNode properties = at(outline, "/properties");
             if (!properties.isMissingNode() && !properties.isObject()) {
                 problem("/properties", "expected an object of property schemas, found " + kind(properties));

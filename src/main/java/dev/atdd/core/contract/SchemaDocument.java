@@ -2,6 +2,7 @@ package dev.atdd.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atdd.core.Problem;
+import dev.atdd.core.Typo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +18,10 @@ import java.util.Set;
  * their memory and their garbage collection small.
  */
 public final class SchemaDocument {
+
+    /** JSON Schema's type names, in the order a "did you mean" tries them: the first of equals wins. */
+    public static final List<String> TYPE_NAMES =
+            List.of("string", "integer", "number", "boolean", "object", "array", "null");
 
     private final byte[] json;
     private final Set<String> propertyNames;
@@ -62,6 +67,11 @@ public final class SchemaDocument {
             }
         });
         return required;
+    }
+
+    /** The problem of a type name JSON Schema does not know: {@code unknown … "strng" (did you mean string?)}. */
+    public static String unknownType(String typed) {
+        return "unknown JSON Schema type \"" + typed + "\"" + Typo.didYouMean(typed, TYPE_NAMES);
     }
 
     /** The names under {@code properties} in file order, when it is an object; empty otherwise. */

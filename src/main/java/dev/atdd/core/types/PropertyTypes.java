@@ -1,6 +1,6 @@
 package dev.atdd.core.types;
 
-import dev.atdd.core.Typo;
+import dev.atdd.core.contract.SchemaDocument;
 import dev.atdd.core.contract.SchemaProblem;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,9 +33,6 @@ final class PropertyTypes {
             "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "default");
     /** A value quoted in a note is cut here: a long default would make an unreadable line. */
     private static final int MAX_QUOTED = 40;
-    /** In this order, for the "did you mean" of a misspelt one: the first of equals wins. */
-    private static final List<String> TYPE_NAMES =
-            List.of("string", "integer", "number", "boolean", "object", "array", "null");
 
     private final JsonNode root;
     private final Set<SchemaProblem> problems;
@@ -186,10 +183,8 @@ final class PropertyTypes {
             if (!entry.isTextual()) {
                 problems.add(new SchemaProblem(pointers.get(i), "must be a JSON Schema type name (a string)"));
                 valid = false;
-            } else if (!TYPE_NAMES.contains(entry.asText())) {
-                problems.add(new SchemaProblem(pointers.get(i),
-                        "unknown JSON Schema type \"" + shown(entry.asText()) + "\""
-                                + Typo.didYouMean(entry.asText(), TYPE_NAMES)));
+            } else if (!SchemaDocument.TYPE_NAMES.contains(entry.asText())) {
+                problems.add(new SchemaProblem(pointers.get(i), SchemaDocument.unknownType(shown(entry.asText()))));
                 valid = false;
             } else {
                 names.add(entry.asText());

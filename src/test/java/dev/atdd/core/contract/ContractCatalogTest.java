@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.atdd.core.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,6 +83,16 @@ class ContractCatalogTest {
         Path file = Files.writeString(root.resolve("contracts"), "not a folder");
 
         assertTrue(ContractCatalog.load(file).problems().get(0).message().contains("not a folder"));
+    }
+
+    @Test
+    void oneContractGivenAsAFolderIsToldToNameAFile() {
+        Path contracts = root.resolve("contracts");
+        ContractFixtures.write(contracts, "lab/other/x.schema.json", VALID);
+
+        assertEquals(List.of("is a folder: name one contract file in it, {aspect}.schema.json"),
+                ContractCatalog.loadOne(contracts, contracts.resolve("lab/other")).problems().stream()
+                        .map(Problem::message).toList());
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.atdd.core.Problem;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -320,6 +321,25 @@ class ContractReaderTest {
 
         assertEquals("a/b/c.schema.json:4:33: /x-artifact-metadata/persistence/strategy: expected none, jsonb or"
                 + " relational, found \"relatonal\" (did you mean relational?)", problem.describe(root));
+    }
+
+    @Test
+    void aMisspeltTypeOfTheContractItselfIsAProblemAtItsPlace() {
+        Path single = ContractFixtures.write(root, "a/b/c.schema.json", """
+                {"type": "objct", "properties": {"id": {"type": "string"}}}
+                """);
+        Path union = ContractFixtures.write(root, "a/b/d.schema.json", """
+                {"type": ["object", "nul"], "properties": {}}
+                """);
+        Path right = ContractFixtures.write(root, "a/b/e.schema.json", """
+                {"type": ["object", "null"], "properties": {}}
+                """);
+
+        assertEquals("a/b/c.schema.json:1:10: /type: unknown JSON Schema type \"objct\" (did you mean object?)",
+                single(() -> ContractReader.read(single, root)).describe(root));
+        assertEquals("a/b/d.schema.json:1:21: /type/1: unknown JSON Schema type \"nul\" (did you mean null?)",
+                single(() -> ContractReader.read(union, root)).describe(root));
+        assertEquals(Set.of(), ContractReader.read(right, root).document().propertyNames());
     }
 
     @Test
