@@ -45,7 +45,8 @@ final class MigrationReplay {
      * its old name tells where its rows are now (or that they are gone).
      */
     void tableGone(String name, GoneTable how) {
-        goneTables.replaceAll((old, went) -> went.renamedTo().filter(name::equals).isPresent() ? how : went);
+        goneTables.replaceAll((old, went) -> went.renamedTo().filter(name::equals).isPresent() ? how.after(went)
+                : went);
         goneTables.put(name, how);
     }
 

@@ -48,8 +48,8 @@ class MigrationIndexTest {
             create table orders (); drop table orders; create table orders ();            | true  | ''
             create table orders ();\\ndo $$ begin drop table orders; end $$;              | true  | ''
             drop table if exists orders;                                                  | false | ''
-            create table orders (); alter table orders rename to sales; drop table sales; | false | dropped by 20240101000000_test.sql:1
-            create table orders ();\\nalter table orders rename to a;\\nalter table a rename to b; | false | renamed to b by 20240101000000_test.sql:3
+            create table orders (); alter table orders rename to sales; drop table sales; | false | renamed to sales by 20240101000000_test.sql:1, then dropped by 20240101000000_test.sql:1
+            create table orders ();\\nalter table orders rename to a;\\nalter table a rename to b; | false | renamed to a by 20240101000000_test.sql:2, then renamed to b by 20240101000000_test.sql:3
             create table orders ();\\ncreate temp table orders ();\\ndrop table orders;     | true  | ''
             create table orders ();\\ncreate temp table orders ();\\ndrop table pg_temp.orders;\\ndrop table orders; | false | dropped by 20240101000000_test.sql:4
             create table orders ();\\ndo $$ begin if false then create temp table orders (); end if; end $$;\\ndrop table orders; | false | dropped by 20240101000000_test.sql:3

@@ -96,8 +96,9 @@ class TableAdviceTest {
         String reference = "create table refund (id uuid primary key, invoice uuid references invoice (id));";
         Folders.write(migrations.resolve("20990102000000_refund.sql"), reference + "\n");
 
-        assertEquals(Optional.of("invoice was renamed to billing_invoice by 20990101000000_invoice.sql:3, which ran"
-                        + " before this migration: reference billing_invoice instead."),
+        assertEquals(Optional.of("invoice was renamed to bill by 20990101000000_invoice.sql:2, then renamed to"
+                        + " billing_invoice by 20990101000000_invoice.sql:3, which ran before this migration: reference"
+                        + " billing_invoice instead."),
                 advice(missing("20990102000000_refund.sql", 1, reference, "invoice")));
     }
 
