@@ -37,9 +37,13 @@ public final class MigrationRunner {
 
     /** A char index into the script when the error's place in it is not known. */
     private static final int UNKNOWN = -1;
-    /** {@code column "x" does not exist}, {@code column "x" of relation "t" does not exist}. */
-    private static final Pattern MISSING_COLUMN = Pattern.compile(
-            "^column \"([^\"]+)\"(?: of relation \"[^\"]+\")? does not exist");
+    /**
+     * {@code column "x" does not exist}, {@code column "x" of relation "t" does not exist}, {@code relation "t" does
+     * not exist}, {@code relation "auth.t" does not exist}: the name, of a relation its last part.
+     */
+    private static final Pattern MISSING_NAME = Pattern.compile(
+            "^(?:column \"([^\"]+)\"(?: of relation \"[^\"]+\")?|relation \"(?:[^\".]+\\.)?([^\".]+)\")"
+                    + " does not exist");
     private static final Pattern INLINE_BLOCK_LINE = Pattern.compile("PL/pgSQL function inline_code_block line (\\d+)");
 
     private final Connection connection;
@@ -198,8 +202,8 @@ public final class MigrationRunner {
 
     /**
      * Where the error of one statement sent alone lies: the server's position, else the line of a
-     * {@code DO} block's body it names, else the one place in it of the column it names, else the
-     * statement's start.
+     * {@code DO} block's body it names, else the one place in it of the missing column or relation it names,
+     * else the statement's start.
      */
     private static int statementErrorIndex(int statementStart, String sent, SQLException e) {
         int position = serverPosition(statementStart, sent, e);
@@ -211,22 +215,23 @@ public final class MigrationRunner {
         if (inBlock != UNKNOWN) {
             return statementStart + inBlock;
         }
-        int column = server == null ? UNKNOWN : missingColumn(sent, server.getMessage());
-        return column == UNKNOWN ? statementStart : statementStart + column;
+        int named = server == null ? UNKNOWN : missingName(sent, server.getMessage());
+        return named == UNKNOWN ? statementStart : statementStart + named;
     }
 
     /**
-     * A missing column comes without a position in some statements ({@code CREATE INDEX … (x)},
-     * {@code ALTER TABLE … DROP COLUMN x}): the index in {@code sent} of the one name that can be it, an
-     * unquoted word that folds to it or a quoted identifier that spells it; {@link #UNKNOWN} when the
-     * message names no column or the statement holds the name more than once (which one is not known).
+     * A missing column or relation comes without a position in some statements ({@code CREATE INDEX … (x)},
+     * {@code ALTER TABLE … DROP COLUMN x}, {@code REFERENCES t (id)} in a {@code CREATE TABLE}): the index in
+     * {@code sent} of the one name that can be it (of a relation, its last part), an unquoted word that folds to it
+     * or a quoted identifier that spells it; {@link #UNKNOWN} when the message names neither or the statement holds
+     * the name more than once (which one is not known).
      */
-    static int missingColumn(String sent, String message) {
-        Matcher named = message == null ? null : MISSING_COLUMN.matcher(message);
+    static int missingName(String sent, String message) {
+        Matcher named = message == null ? null : MISSING_NAME.matcher(message);
         if (named == null || !named.find()) {
             return UNKNOWN;
         }
-        String column = named.group(1);
+        String column = named.group(1) != null ? named.group(1) : named.group(2);
         int found = UNKNOWN;
         SqlLexer lexer = new SqlLexer(sent);
         while (lexer.advance()) {

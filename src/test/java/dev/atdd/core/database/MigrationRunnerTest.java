@@ -354,10 +354,29 @@ class MigrationRunnerTest {
             alter table t drop column NTE                    | column "nte" of relation "t" does not exist  | 26
             create index nte_idx on nte (nte)                | column "nte" does not exist                  | -1
             alter table t drop column "nte"                  | column "Nte" of relation "t" does not exist  | -1
-            create index on t (nte)                          | relation "nte" does not exist                | -1
+            create index on t (nte)                          | relation "t" does not exist                  | 16
+            create table r (i int references invoice (id))   | relation "invoice" does not exist            | 33
+            create view v as select * from auth.sessions     | relation "auth.sessions" does not exist      | 36
+            create index on t (t)                            | relation "t" does not exist                  | -1
             """)
-    void aMissingColumnWithoutPositionIsPlacedWhereTheStatementNamesItOnce(String sent, String message, int index) {
-        assertEquals(index, MigrationRunner.missingColumn(sent, message));
+    void aMissingColumnOrRelationWithoutPositionIsPlacedWhereTheStatementNamesItOnce(String sent, String message,
+                                                                                   int index) {
+        assertEquals(index, MigrationRunner.missingName(sent, message));
+    }
+
+    @Test
+    void aMissingRelationAForeignKeyNamesIsPlacedAtItsName() {
+        Path file = write(migrations, "20250101000000_tags.sql", """
+                create table product_tags (
+                  id uuid primary key,
+                  product uuid references catalog_product_item (id)
+                );
+                """);
+
+        MigrationFailure failure =
+                assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(file))).failure();
+
+        assertEquals(List.of(3, 27, "42P01"), List.of(failure.line(), failure.column(), failure.sqlState()));
     }
 
     @Test
