@@ -275,11 +275,12 @@ class RepeatedCheckTest {
         offCi.execute();
         onCiAgain.execute();
 
-        String onCiSummary = "On CI, nothing to generate: 2 table(s) covered, 1 contract(s) not persistent";
-        assertEquals(List.of(onCiSummary), logged(onCi, "info"));
+        List<String> onCiTold = List.of("no table for shop/events/shipped: an event: the aspect ends in 'ed' and there"
+                + " is no id property", "On CI, nothing to generate: 2 table(s) covered, 1 contract(s) not persistent");
+        assertEquals(onCiTold, logged(onCi, "info"));
         assertEquals("Nothing to generate: 0 migration(s) written, 2 table(s) already covered, 1 contract(s) not"
                 + " persistent", logged(offCi, "info").get(logged(offCi, "info").size() - 1));
-        assertEquals(List.of(onCiSummary), logged(onCiAgain, "info"));
+        assertEquals(onCiTold, logged(onCiAgain, "info"));
     }
 
     @Test
