@@ -231,13 +231,13 @@ public final class MigrationRunner {
         if (named == null || !named.find()) {
             return UNKNOWN;
         }
-        String column = named.group(1) != null ? named.group(1) : named.group(2);
+        String name = named.group(1) != null ? named.group(1) : named.group(2);
         int found = UNKNOWN;
         SqlLexer lexer = new SqlLexer(sent);
         while (lexer.advance()) {
-            boolean word = lexer.isWord(column);
+            boolean word = lexer.isWord(name);
             boolean quoted = lexer.kind() == SqlTokenKind.QUOTED_IDENTIFIER && sent.substring(lexer.start() + 1,
-                    lexer.end() - 1).replace("\"\"", "\"").equals(column);
+                    lexer.end() - 1).replace("\"\"", "\"").equals(name);
             if (word || quoted) {
                 if (found != UNKNOWN) {
                     return UNKNOWN;
