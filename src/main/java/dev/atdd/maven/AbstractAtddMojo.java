@@ -328,7 +328,9 @@ abstract class AbstractAtddMojo extends AbstractMojo {
             throw new InvalidInputException(plan.problems());
         }
         // The migrations' warnings (logged as they are read) come first: some of the plan's depend on them.
-        plan.warnings(migrationIndex(Optional.empty())).forEach(this::warnOncePerModule);
+        MigrationIndex index = migrationIndex(Optional.empty());
+        plan.warnings(index).forEach(this::warnOncePerModule);
+        plan.withoutContract(index).forEach(this::warnOncePerModule);
         return plan;
     }
 

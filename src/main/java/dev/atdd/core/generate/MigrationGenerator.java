@@ -93,6 +93,10 @@ public final class MigrationGenerator {
             List<Problem> warnings = new ArrayList<>();
             index.skipped().forEach(skipped -> warnings.add(skipped.toProblem()));
             warnings.addAll(plan.warnings(index));
+            if (request.contract().isEmpty()) {
+                // A run for one contract does not know the others, whose tables are then without theirs.
+                warnings.addAll(plan.withoutContract(index));
+            }
             TableLookup.Split split = new TableLookup(index, request.existingTables()).split(plan.tables());
             // Lists, not a map keyed by table: a contract's hash is the hash of its whole schema.
             List<PlannedTable> missing = new ArrayList<>();

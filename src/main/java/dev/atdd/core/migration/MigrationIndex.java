@@ -48,6 +48,8 @@ public final class MigrationIndex {
 
     /** Below this many files, starting parallel work costs more than it saves. */
     private static final int PARALLEL_FROM = 64;
+    /** The line the built-in templates start a migration with, before the contract's path. */
+    private static final String GENERATED_FROM = "-- Generated from ";
 
     private final List<MigrationFile> files;
     private final List<SkippedFile> skipped;
@@ -56,11 +58,13 @@ public final class MigrationIndex {
     private final Map<String, ViewOrType> viewsAndTypes;
     private final Map<String, TableOrigin> indexes;
     private final Map<MigrationFile, List<Todo>> todos;
+    private final Map<MigrationFile, String> generatedFrom;
     private final List<Problem> problems;
     private final boolean unqualifiedNamesEndInPublic;
 
     private MigrationIndex(List<MigrationFile> files, List<SkippedFile> skipped, MigrationReplay replay,
-                           Map<MigrationFile, List<Todo>> todos, List<Problem> problems) {
+                           Map<MigrationFile, List<Todo>> todos, Map<MigrationFile, String> generatedFrom,
+                           List<Problem> problems) {
         this.unqualifiedNamesEndInPublic = replay.searchPath().resolvesToPublic();
         this.files = List.copyOf(files);
         this.skipped = List.copyOf(skipped);
@@ -71,6 +75,7 @@ public final class MigrationIndex {
         this.viewsAndTypes = Map.copyOf(replay.publicViewsAndTypes());
         this.indexes = Map.copyOf(replay.publicIndexes().origins());
         this.todos = Collections.unmodifiableMap(new LinkedHashMap<>(todos));
+        this.generatedFrom = Map.copyOf(generatedFrom);
         this.problems = List.copyOf(problems);
     }
 
@@ -116,17 +121,20 @@ public final class MigrationIndex {
                 .toList();
         MigrationReplay replay = new MigrationReplay();
         Map<MigrationFile, List<Todo>> todos = new LinkedHashMap<>();
+        Map<MigrationFile, String> generatedFrom = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
             FileScan scan = scans.get(i);
+            MigrationFile file = files.get(i);
+            scan.generatedFrom().ifPresent(contract -> generatedFrom.put(file, contract));
             scan.tables().replay(replay);
             // MigrationRunner applies each file in a transaction of its own: a SET LOCAL ends with its file.
             replay.endTransaction();
             if (!scan.todos().isEmpty()) {
-                todos.put(files.get(i), scan.todos());
+                todos.put(file, scan.todos());
             }
             problems.addAll(scan.problems());
         }
-        return new MigrationIndex(files, skipped, replay, todos, problems);
+        return new MigrationIndex(files, skipped, replay, todos, generatedFrom, problems);
     }
 
     /** True when a table of this exact name (as PostgreSQL stores it) exists after the last migration. */
@@ -202,6 +210,15 @@ public final class MigrationIndex {
         return todos;
     }
 
+    /**
+     * The contract a migration the built-in templates wrote was generated from, as its first line names it
+     * ({@code -- Generated from shop/order/order.schema.json}, a path under the contracts folder); empty for any
+     * other migration.
+     */
+    public Optional<String> generatedFrom(MigrationFile file) {
+        return Optional.ofNullable(generatedFrom.get(file));
+    }
+
     /** The unreviewed TODOs of one file (empty for a file without any). */
     public List<Todo> todos(MigrationFile file) {
         return todos.getOrDefault(file, List.of());
@@ -224,8 +241,12 @@ public final class MigrationIndex {
         }
     }
 
-    /** What one file holds: its table changes, its TODOs, and why it could not be read or lexed. */
-    private record FileScan(TableTracker tables, List<Todo> todos, List<Problem> problems) {
+    /**
+     * What one file holds: its table changes, its TODOs, the contract it was generated from, and why it could not
+     * be read or lexed.
+     */
+    private record FileScan(TableTracker tables, List<Todo> todos, Optional<String> generatedFrom,
+                            List<Problem> problems) {
     }
 
     /**
@@ -246,12 +267,12 @@ public final class MigrationIndex {
         TableTracker tracker = new TableTracker();
         Optional<String> read = read(file.path(), problems);
         if (read.isEmpty()) {
-            return new FileScan(tracker, List.of(), problems);
+            return new FileScan(tracker, List.of(), Optional.empty(), problems);
         }
         String text = read.get();
         Optional<Problem> conflict = MergeConflict.in(file.path(), text);
         if (conflict.isPresent()) {
-            return new FileScan(tracker, List.of(), List.of(conflict.get()));
+            return new FileScan(tracker, List.of(), Optional.empty(), List.of(conflict.get()));
         }
         List<CommentSpan> comments = new ArrayList<>();
         Optional<SqlLexError> error = track(tracker, file, text, comments);
@@ -262,7 +283,16 @@ public final class MigrationIndex {
             error.ifPresent(e -> problems.add(new Problem(file.path(), e.line(), e.column(),
                     e.message() + "; everything after it is ignored")));
         }
-        return new FileScan(tracker, todoScanner.scan(text, comments), problems);
+        return new FileScan(tracker, todoScanner.scan(text, comments), generatedFrom(text), problems);
+    }
+
+    private static Optional<String> generatedFrom(String text) {
+        if (!text.startsWith(GENERATED_FROM)) {
+            return Optional.empty();
+        }
+        int end = text.indexOf('\n');
+        String path = text.substring(GENERATED_FROM.length(), end < 0 ? text.length() : end).strip();
+        return path.endsWith(".schema.json") ? Optional.of(path) : Optional.empty();
     }
 
     /**

@@ -13,15 +13,18 @@ import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.infrastructure.InfrastructureTable;
 import dev.atdd.core.migration.GoneTable;
 import dev.atdd.core.migration.MigrationIndex;
+import dev.atdd.core.migration.TableOrigin;
 import dev.atdd.core.naming.SnakeCase;
 import dev.atdd.core.naming.TableName;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -120,6 +123,42 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
             }
         }
         return all;
+    }
+
+    /**
+     * The tables the built-in templates generated from a contract that is gone, and that no contract (or declared
+     * table) asks for: most likely the contract moved with its {@code $id} corrected, or was deleted, and the table
+     * stays with its rows, told nowhere else. Each is placed at the statement that made it. Empty for a plan with
+     * problems, whose contracts are not all known (nor are they for a plan of one contract: the caller knows).
+     */
+    public List<Problem> withoutContract(MigrationIndex index) {
+        if (!problems.isEmpty()) {
+            return List.of();
+        }
+        Set<String> asked = new HashSet<>();
+        Set<String> contracts = new HashSet<>();
+        for (PlannedTable table : tables) {
+            asked.add(table.table());
+            if (table instanceof PlannedTable.ForContract forContract) {
+                contracts.add(forContract.contract().location().relativePath().replace('\\', '/'));
+            }
+        }
+        notPersistent.forEach(contract -> contracts.add(contract.location().relativePath().replace('\\', '/')));
+        // A moved contract's old table is told by its $id's warning.
+        formerTables.values().forEach(former -> asked.add(former.table()));
+        List<Problem> told = new ArrayList<>();
+        for (String table : index.tables()) {
+            TableOrigin made = index.origin(table).orElseThrow();
+            Optional<String> from = index.generatedFrom(made.file()).filter(path -> !contracts.contains(path));
+            if (!asked.contains(table) && from.isPresent()) {
+                told.add(new Problem(made.file().path(), made.line(), made.column(), table + " was generated from "
+                        + from.get() + ", which is no contract any more, and no contract asks for the table: if the"
+                        + " contract moved, name " + table + " in its x-artifact-metadata.persistence.table, or rename"
+                        + " the table in a migration, so that its rows are not left behind; if the table is no longer"
+                        + " needed, drop it in a migration."));
+            }
+        }
+        return told;
     }
 
     public static TablePlan of(ContractCatalog catalog, Strategy defaultStrategy,

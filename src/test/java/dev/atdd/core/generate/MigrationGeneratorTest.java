@@ -217,6 +217,26 @@ class MigrationGeneratorTest {
     }
 
     @Test
+    void aTableLeftWithoutItsContractIsToldByARunOverEveryContractOnly() throws Exception {
+        copyExample();
+        Path old = project.resolve("supabase/migrations/20200101000000_shop_order_order.sql");
+        Folders.write(old, "-- Generated from shop/order/order.schema.json\n"
+                + "create table shop_order_order (id text);\n");
+
+        GenerationReport all = generator.generate(request(Strategy.JSONB));
+
+        assertEquals(List.of(2), all.warnings().stream().filter(warning -> warning.file().equals(old))
+                .map(Problem::line).toList());
+
+        GenerationRequest one = new GenerationRequest(project.resolve("contracts"),
+                project.resolve("supabase/migrations"),
+                Optional.of(project.resolve("contracts/match/dilemma/current.schema.json")), Strategy.JSONB, true,
+                List.of(), Set.of(), false);
+        assertEquals(List.of(), generator.generate(one).warnings().stream()
+                .filter(warning -> warning.file().equals(old)).toList());
+    }
+
+    @Test
     void aContractCopiedWithItsIdFromAnotherStillGetsItsTable() throws Exception {
         // The table its $id names is the other contract's: nothing moved, and nothing is left behind.
         copyExample();

@@ -141,6 +141,32 @@ class TablePlanTest {
     }
 
     @Test
+    void aGeneratedTableWhoseContractIsGoneAndThatNoContractAsksForIsToldAtItsStatement() throws IOException {
+        Folders.write(contracts.resolve("sales/order/order.schema.json"), """
+                {"$id": "sales:order:order", "properties": {"id": {"type": "string"}}}
+                """);
+        Folders.write(contracts.resolve("shop/cart/cart.schema.json"), """
+                {"properties": {"id": {"type": "string"}}, "x-artifact-metadata": {"persistence": {"strategy": "none"}}}
+                """);
+        Path moved = Folders.write(migrations.resolve("20250101000000_shop_order_order.sql"),
+                "-- Generated from shop/order/order.schema.json\n-- Generation time: x\n\ncreate table shop_order_order"
+                        + " (id text);\n");
+        // Its contract is still there, though it asks for no table; and a hand-written table names no contract.
+        Folders.write(migrations.resolve("20250102000000_shop_cart_cart.sql"),
+                "-- Generated from shop/cart/cart.schema.json\ncreate table shop_cart_cart (id text);\n");
+        Folders.write(migrations.resolve("20250103000000_audit.sql"), "create table audit_log (id text);\n");
+
+        TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
+
+        assertEquals(List.of(new Problem(moved, 4, 1, "shop_order_order was generated from"
+                + " shop/order/order.schema.json, which is no contract any more, and no contract asks for the table: if the contract moved, name"
+                + " shop_order_order in its x-artifact-metadata.persistence.table, or rename the table in a migration,"
+                + " so that its rows are not left behind; if the table is no longer needed, drop it in a migration.")),
+                plan.withoutContract(MigrationIndex.scan(migrations)));
+        assertEquals(List.of(), plan.warnings(MigrationIndex.scan(migrations)));
+    }
+
+    @Test
     void aContractThatKeepsItsTableByNameIsOnlyToldToCorrectItsId() throws IOException {
         Path moved = Folders.write(contracts.resolve("sales/order/order.schema.json"), """
                 {"$id": "shop:order:order", "properties": {"id": {"type": "string"}},
