@@ -72,7 +72,8 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     private File buildDirectory;
 
     /** The run's parameters, parsed once, and its templates, read once: for the stamp and the run alike. */
-    record Settings(PlanParameters plan, GenerationRequest request, TemplateOverrides templates, boolean ci) {
+    record Settings(PlanParameters plan, GenerationRequest request, TemplateOverrides templates,
+                    Optional<String> onCi) {
     }
 
     @Override
@@ -83,8 +84,9 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
                 migrationFiles())) {
             return;
         }
-        if (settings.ci()) {
-            checkNothingMissing(settings);
+        // One contract asked for by name is a run by hand: it writes, on CI too.
+        if (contract == null && settings.onCi().isPresent()) {
+            checkNothingMissing(settings.plan(), settings.onCi().get());
             return;
         }
         // Parsed only now: a build whose stamp stands does not start FreeMarker.
@@ -98,7 +100,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
             forgetMigrationIndex();
         }
         String summary = log(report);
-        if (contract != null && !report.written().isEmpty() && onCi()) {
+        if (contract != null && !report.written().isEmpty() && settings.onCi().isPresent()) {
             getLog().warn("Written on CI, as a run for one contract is a run by hand: this build commits nothing,"
                     + " so commit the migration above, or a fresh checkout still lacks it.");
         }
@@ -107,9 +109,16 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
         }
     }
 
-    /** Whether this run is on CI: {@code ci} when set, else as the environment says ({@link #isCi}). */
-    private boolean onCi() throws MojoFailureException {
-        return ci == null ? ciEvidence(System::getenv).isPresent() : flag("ci", ci);
+    /**
+     * Why this run is on CI, as its failure tells it ({@code atdd.ci}, {@code the environment's CI=true; …}), or
+     * empty when it is not: {@code ci} when set, else as the environment says ({@link #ciEvidence}).
+     */
+    private Optional<String> onCi() throws MojoFailureException {
+        if (ci != null) {
+            return flag("ci", ci) ? Optional.of("atdd.ci") : Optional.empty();
+        }
+        return ciEvidence(System::getenv).map(evidence -> "the environment's " + evidence
+                + "; -Datdd.ci=false writes here");
     }
 
     /**
@@ -137,11 +146,9 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
      * check-coverage does; passes (and is stamped) as a run that found nothing missing. What check-coverage
      * fails on besides is its to tell.
      */
-    private void checkNothingMissing(Settings settings) throws MojoFailureException {
-        CoverageReport report = coverage(settings.plan());
+    private void checkNothingMissing(PlanParameters parameters, String why) throws MojoFailureException {
+        CoverageReport report = coverage(parameters);
         if (!report.missing().isEmpty()) {
-            String why = ci == null ? "the environment's " + ciEvidence(System::getenv).orElse("CI")
-                    + "; -Datdd.ci=false writes here" : "atdd.ci";
             throw new MojoFailureException("On CI (" + why + ") generate-migrations writes no migration: one"
                     + " written here would never be committed, and the build would pass without it. See to the tables"
                     + " below where you work, and commit their migrations.\n" + report.describe(basedir()));
@@ -168,8 +175,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
                 plan.existingTables(), flag("writeValidContracts", writeValidContracts));
         TemplateOverrides templates = templateDirectory == null ? TemplateOverrides.none()
                 : TemplateOverrides.read(templateDirectory.toPath().toAbsolutePath().normalize());
-        // One contract asked for by name is a run by hand: it writes, on CI too.
-        return new Settings(plan, request, templates, contract == null && onCi());
+        return new Settings(plan, request, templates, onCi());
     }
 
     /**
@@ -190,7 +196,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
         outcome.put("templateDirectory", templates);
         outcome.put("writeValidContracts", request.writeValidContracts());
         // A pass on CI tells its summary in its own words.
-        outcome.put("ci", settings.ci());
+        outcome.put("ci", settings.onCi().isPresent());
         return outcome;
     }
 

@@ -404,13 +404,11 @@ public final class ContractReader {
 
         private void checkProperties() {
             // A table contract's own type (object): a misspelt one would pass unseen, as no column maps it.
-            JsonNode type = at(outline, "/type");
-            for (int i = 0; i < (type.isArray() ? type.size() : 1); i++) {
-                JsonNode name = type.isArray() ? type.get(i) : type;
+            SchemaDocument.typeEntries(at(outline, "/type"), "/type").forEach((pointer, name) -> {
                 if (name.isTextual() && !SchemaDocument.TYPE_NAMES.contains(name.textValue())) {
-                    problem(type.isArray() ? "/type/" + i : "/type", SchemaDocument.unknownType(name.textValue()));
+                    problem(pointer, SchemaDocument.unknownType(name.textValue()));
                 }
-            }
+            });
             JsonNode properties = at(outline, "/properties");
             if (!properties.isMissingNode() && !properties.isObject()) {
                 problem("/properties", "expected an object of property schemas, found " + kind(properties));

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -67,6 +69,25 @@ public final class SchemaDocument {
             }
         });
         return required;
+    }
+
+    /**
+     * The entries of a {@code type} keyword at {@code pointer} by their pointers, in order: the value itself, or
+     * each of an array's ({@code pointer/0}, …); none when it is missing.
+     */
+    public static Map<String, JsonNode> typeEntries(JsonNode type, String pointer) {
+        Map<String, JsonNode> entries = new LinkedHashMap<>();
+        if (type == null || type.isMissingNode()) {
+            return entries;
+        }
+        if (type.isArray()) {
+            for (int i = 0; i < type.size(); i++) {
+                entries.put(pointer + "/" + i, type.get(i));
+            }
+        } else {
+            entries.put(pointer, type);
+        }
+        return entries;
     }
 
     /** The problem of a type name JSON Schema does not know: {@code unknown … "strng" (did you mean string?)}. */

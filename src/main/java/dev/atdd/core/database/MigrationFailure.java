@@ -41,9 +41,10 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
     /** {@code type "vector"}, {@code "extensions.vector"}, {@code "vector[]"}: qualified as Supabase's docs write them. */
     private static final Pattern MISSING_TYPE = Pattern.compile(
             "^type \"(?:extensions\\.|public\\.)?([a-z_]+)(?:\\[])*\" does not exist");
-    /** {@code relation "auth.identities"}, {@code schema "realtime"}, {@code function net.http_post(...)}. */
-    private static final Pattern MISSING_NAME = Pattern.compile("^\\w+ \"?([^\".(]+)([\".(])");
-    /** What a message names first, as written: {@code relation auth.sessions}, {@code function net.http_post}. */
+    /**
+     * What a message names first, its kind and its name as written: {@code relation "auth.identities"},
+     * {@code schema "realtime"}, {@code function net.http_post(...)}.
+     */
     private static final Pattern NAMED_OBJECT = Pattern.compile("^(\\w+) \"?([^\"(]+)");
     /** A relation of {@code public}, schema named or not: {@code relation "orders" does not exist} (or exists). */
     private static final Pattern PUBLIC_RELATION = Pattern.compile(
@@ -104,16 +105,18 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
             return Optional.of(new SupabaseGap("role " + role.group(1), false));
         }
         // The schema itself, or an object qualified by it: a table of public named storage is no Supabase schema.
-        Matcher name = MISSING_NAME.matcher(message);
-        if (MISSING_OBJECT_STATES.contains(sqlState) && message.contains("does not exist")
-                && name.find() && (sqlState.equals("3F000") || name.group(2).equals("."))
-                && SUPABASE_SCHEMAS.contains(name.group(1))) {
-            // Named whole: the prelude may have made the schema (auth) but not this object of it (auth.sessions).
-            Matcher object = NAMED_OBJECT.matcher(message);
-            return Optional.of(new SupabaseGap(sqlState.equals("3F000") || !object.find() ? "schema " + name.group(1)
-                    : object.group(1) + " " + object.group(2), false));
+        Matcher object = NAMED_OBJECT.matcher(message);
+        if (!MISSING_OBJECT_STATES.contains(sqlState) || !message.contains("does not exist") || !object.find()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String named = object.group(2);
+        boolean schema = sqlState.equals("3F000");
+        int dot = named.indexOf('.');
+        if (!schema && dot < 0 || !SUPABASE_SCHEMAS.contains(schema ? named : named.substring(0, dot))) {
+            return Optional.empty();
+        }
+        // Named whole: the prelude may have made the schema (auth) but not this object of it (auth.sessions).
+        return Optional.of(new SupabaseGap(schema ? "schema " + named : object.group(1) + " " + named, false));
     }
 
     /** The table of {@code public} the script references and the server lacks (SQLSTATE 42P01), as named. */

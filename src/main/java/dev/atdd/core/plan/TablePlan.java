@@ -140,10 +140,10 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         for (PlannedTable table : tables) {
             asked.add(table.table());
             if (table instanceof PlannedTable.ForContract forContract) {
-                contracts.add(forContract.contract().location().relativePath().replace('\\', '/'));
+                contracts.add(forContract.contract().location().relativePath());
             }
         }
-        notPersistent.forEach(contract -> contracts.add(contract.location().relativePath().replace('\\', '/')));
+        notPersistent.forEach(contract -> contracts.add(contract.location().relativePath()));
         // A moved contract's old table is told by its $id's warning.
         formerTables.values().forEach(former -> asked.add(former.table()));
         List<Problem> told = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -165,26 +166,15 @@ final class PropertyTypes {
         if (type == null) {
             return new DeclaredType(List.of(), false, false);
         }
-        List<JsonNode> entries = new ArrayList<>();
-        List<String> pointers = new ArrayList<>();
-        if (type.isArray()) {
-            for (int i = 0; i < type.size(); i++) {
-                entries.add(type.get(i));
-                pointers.add(pointer + "/type/" + i);
-            }
-        } else {
-            entries.add(type);
-            pointers.add(pointer + "/type");
-        }
         Set<String> names = new LinkedHashSet<>();
         boolean valid = true;
-        for (int i = 0; i < entries.size(); i++) {
-            JsonNode entry = entries.get(i);
+        for (Map.Entry<String, JsonNode> typed : SchemaDocument.typeEntries(type, pointer + "/type").entrySet()) {
+            JsonNode entry = typed.getValue();
             if (!entry.isTextual()) {
-                problems.add(new SchemaProblem(pointers.get(i), "must be a JSON Schema type name (a string)"));
+                problems.add(new SchemaProblem(typed.getKey(), "must be a JSON Schema type name (a string)"));
                 valid = false;
             } else if (!SchemaDocument.TYPE_NAMES.contains(entry.asText())) {
-                problems.add(new SchemaProblem(pointers.get(i), SchemaDocument.unknownType(shown(entry.asText()))));
+                problems.add(new SchemaProblem(typed.getKey(), SchemaDocument.unknownType(shown(entry.asText()))));
                 valid = false;
             } else {
                 names.add(entry.asText());
