@@ -17,6 +17,15 @@ final class TestContracts {
     private static final Path ROOT = temporaryRoot();
     static final Path FILE = ROOT.resolve("game/match/session.schema.json");
 
+    static {
+        Path path = ROOT;
+        // Deleted on exit in the reverse order of these calls: the file, then its folders, then the root.
+        for (Path name : ROOT.relativize(FILE)) {
+            path = path.resolve(name);
+            path.toFile().deleteOnExit();
+        }
+    }
+
     private TestContracts() {
     }
 
