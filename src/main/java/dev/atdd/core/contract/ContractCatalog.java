@@ -3,7 +3,10 @@ package dev.atdd.core.contract;
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
 import dev.atdd.core.DisplayPath;
+import dev.atdd.core.FileListing;
 import dev.atdd.core.FileState;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +19,8 @@ import java.util.Optional;
  *
  * @param contracts the contracts that were read, sorted by path
  * @param problems  one or more per file that could not be read
- * @param skipped   {@code *.schema.json} files that are not table contracts, with the reason
+ * @param skipped   {@code *.schema.json} files that are not table contracts, and {@code *.json} files holding a JSON
+ *                  Schema that are not named as contracts, with the reason
  */
 public record ContractCatalog(List<Contract> contracts, List<Problem> problems, List<Skipped> skipped) {
 
@@ -105,11 +109,35 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
         return new ContractCatalog(contracts, problems, skipped);
     }
 
+    /**
+     * Whether a {@code *.json} file that is not named as a contract holds a JSON Schema (a meta-schema of
+     * json-schema.org, or our {@code x-artifact-metadata}): a contract named {@code order.json} would otherwise be
+     * passed over without a word. Example documents and other data beside the contracts hold neither, nor does a
+     * tool's file that names its own schema ({@code "$schema": "https://json.schemastore.org/tsconfig"}).
+     */
+    private static boolean jsonSchemaNamedOtherwise(Path file) {
+        try {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            return text.contains("json-schema.org/") || text.contains("\"x-artifact-metadata\"");
+        } catch (IOException e) {
+            // Not a contract by its name: what it holds is no concern of the build.
+            return false;
+        }
+    }
+
     /** What reading one file gave: a contract, a reason to skip it, or its problems. */
     private record Outcome(Optional<Contract> contract, Optional<Skipped> skipped, List<Problem> problems) {
 
         static Outcome of(Path file, Path base) {
-            if (!file.getFileName().toString().endsWith(ContractReader.SUFFIX)) {
+            String name = file.getFileName().toString();
+            if (!FileListing.endsWithIgnoringCase(name, ContractReader.SUFFIX)) {
+                return jsonSchemaNamedOtherwise(file) ? new Outcome(Optional.empty(), Optional.of(new Skipped(file,
+                        "a JSON Schema, not read as a contract: contract files end in " + ContractReader.SUFFIX
+                                + " (rename it " + name.substring(0, name.length() - ContractFiles.JSON.length())
+                                + ContractReader.SUFFIX + ")")), List.of())
+                        : new Outcome(Optional.empty(), Optional.empty(), List.of());
+            }
+            if (!name.endsWith(ContractReader.SUFFIX)) {
                 return new Outcome(Optional.empty(), Optional.of(new Skipped(file,
                         "not a contract: contract files end in " + ContractReader.SUFFIX + ", in lower case")),
                         List.of());

@@ -20,16 +20,19 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The {@code *.schema.json} files below the contracts directory, listed but not read:
- * {@link ContractCatalog#load(ContractFiles)} reads them.
+ * The {@code *.json} files below the contracts directory, listed but not read:
+ * {@link ContractCatalog#load(ContractFiles)} reads the {@code *.schema.json} ones as contracts, and
+ * looks into the others only to tell one that holds a JSON Schema.
  *
  * @param base     the contracts directory, absolute
- * @param files    the contract files (kept sorted by path)
+ * @param files    the contract files and the other JSON files (kept sorted by path)
  * @param problems folders that could not be listed
  * @param exists   false when the contracts directory does not exist (a module without contracts)
  */
 public record ContractFiles(Path base, List<FileState> files, List<Problem> problems, boolean exists,
                             Instant listedAt) implements FileListing {
+
+    static final String JSON = ".json";
 
     public ContractFiles {
         files = files.stream().sorted(Comparator.comparing(FileState::path)).toList();
@@ -42,7 +45,7 @@ public record ContractFiles(Path base, List<FileState> files, List<Problem> prob
                 problems.stream().map(Problem::toString)).toList();
     }
 
-    /** Lists every {@code **}{@code /*.schema.json} below {@code root}, following links but not their loops. */
+    /** Lists every {@code **}{@code /*.json} below {@code root}, following links but not their loops. */
     public static ContractFiles list(Path root) {
         Instant listedAt = Instant.now();
         Path base = root.toAbsolutePath().normalize();
@@ -60,13 +63,16 @@ public record ContractFiles(Path base, List<FileState> files, List<Problem> prob
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                            // .Schema.json too: the catalog says why it is no contract rather than pass it over.
-                            if (!FileListing.endsWithIgnoringCase(file.getFileName().toString(), ContractReader.SUFFIX)) {
+                            // .Schema.json and x.json too: the catalog says why such a file is no contract, where
+                            // it may have been meant as one, rather than pass it over.
+                            String name = file.getFileName().toString();
+                            if (!FileListing.endsWithIgnoringCase(name, ContractFiles.JSON)) {
                                 return FileVisitResult.CONTINUE;
                             }
                             if (attributes.isRegularFile()) {
                                 files.add(FileState.of(file, attributes));
-                            } else if (attributes.isSymbolicLink()) {
+                            } else if (attributes.isSymbolicLink()
+                                    && FileListing.endsWithIgnoringCase(name, ContractReader.SUFFIX)) {
                                 // Followed links come with their target's attributes: this one leads nowhere.
                                 problems.add(Problem.in(file, "a symbolic link that leads to no file"));
                             }

@@ -65,4 +65,28 @@ class ContractFilesTest {
         assertEquals(List.of("not a contract: contract files end in .schema.json, in lower case"),
                 catalog.skipped().stream().map(ContractCatalog.Skipped::reason).toList());
     }
+
+    @Test
+    void aJsonSchemaNotNamedAsAContractIsSkippedAloudAndOtherJsonIsNotTold() throws Exception {
+        Path root = work.resolve("contracts");
+        ContractFixtures.write(root, "shop/cart/cart.schema.json", "{\"type\": \"object\"}");
+        ContractFixtures.write(root, "shop/order/order.json",
+                "{\"$schema\": \"http://json-schema.org/draft-07/schema#\", \"type\": \"object\"}");
+        ContractFixtures.write(root, "shop/order/order.example.json", "{\"id\": \"o-1\"}");
+        ContractFixtures.write(root, "shop/order/tsconfig.json",
+                "{\"$schema\": \"https://json.schemastore.org/tsconfig\", \"include\": [\"*.ts\"]}");
+
+        ContractFiles listed = ContractFiles.list(root);
+        ContractCatalog catalog = ContractCatalog.load(listed);
+
+        // Listed, so that renaming or changing one changes a check's inputs.
+        assertEquals(4, listed.files().size());
+        assertEquals(List.of(root.resolve("shop/cart/cart.schema.json")),
+                catalog.contracts().stream().map(Contract::file).toList());
+        assertEquals(List.of(new ContractCatalog.Skipped(root.resolve("shop/order/order.json"),
+                        "a JSON Schema, not read as a contract: contract files end in .schema.json"
+                                + " (rename it order.schema.json)")),
+                catalog.skipped());
+        assertEquals(List.of(), catalog.problems());
+    }
 }
