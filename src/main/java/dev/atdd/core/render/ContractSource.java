@@ -27,7 +27,7 @@ public record ContractSource(String path, String id, String title, String descri
      */
     public static ContractSource of(Contract contract) {
         List<Problem> problems = new ArrayList<>();
-        ContractSource source = new ContractSource(contract.location().relativePath().replace('\\', '/'),
+        ContractSource source = new ContractSource(contract.location().relativePath(),
                 holdable(contract, "/$id", contract.id(), problems), holdable(contract, "/title", contract.title(), problems),
                 holdable(contract, "/description", contract.description(), problems),
                 holdable(contract, "/version", contract.version(), problems));
