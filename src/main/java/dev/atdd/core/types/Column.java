@@ -13,9 +13,12 @@ import java.util.Optional;
  * @param checks  CHECK constraints on this column alone
  * @param todos   review notes for this column, rendered as TODO lines
  * @param items   for a JSONB column of an array whose items are all of one scalar type, what they map to
+ * @param alternative another type a reviewer may give the column instead, as its review note says: TEXT for a
+ *                union of scalar types, the contract's own type for the key
  */
 public record Column(String name, String pointer, PgType type, PgType narrowest, boolean notNull,
-                     List<Check> checks, List<String> todos, Optional<ScalarItems> items) {
+                     List<Check> checks, List<String> todos, Optional<ScalarItems> items,
+                     Optional<PgType> alternative) {
 
     public Column {
         checks = List.copyOf(checks);

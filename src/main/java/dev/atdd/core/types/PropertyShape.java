@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param textFallback true when TEXT holds values of no one JSON type, each as its JSON text: an enum of
  *                     strings and numbers, null alone, strings where the type says otherwise
  * @param items        for an array of one scalar type, what its items map to
+ * @param alternative  another type a reviewer may give the column, as its review note says: TEXT for a union of
+ *                     scalar types, which holds each value as its text
  */
 record PropertyShape(PgType type, PgType narrowest, boolean admitsNull, List<Check> checks, List<String> todos,
-                     String source, boolean textFallback, Optional<ScalarItems> items) {
+                     String source, boolean textFallback, Optional<ScalarItems> items, Optional<PgType> alternative) {
 
     PropertyShape {
         checks = List.copyOf(checks);
@@ -25,7 +27,8 @@ record PropertyShape(PgType type, PgType narrowest, boolean admitsNull, List<Che
     }
 
     static PropertyShape of(PgType type, String source) {
-        return new PropertyShape(type, type, false, List.of(), List.of(), source, false, Optional.empty());
+        return new PropertyShape(type, type, false, List.of(), List.of(), source, false, Optional.empty(),
+                Optional.empty());
     }
 
     /** A JSONB column with a note that says why the value is not broken into a typed column. */
@@ -36,29 +39,34 @@ record PropertyShape(PgType type, PgType narrowest, boolean admitsNull, List<Che
     PropertyShape withTodo(String todo) {
         List<String> more = new ArrayList<>(todos);
         more.add(todo);
-        return new PropertyShape(type, narrowest, admitsNull, checks, more, source, textFallback, items);
+        return new PropertyShape(type, narrowest, admitsNull, checks, more, source, textFallback, items, alternative);
     }
 
     PropertyShape withCheck(Check check) {
         List<Check> more = new ArrayList<>(checks);
         more.add(check);
-        return new PropertyShape(type, narrowest, admitsNull, more, todos, source, textFallback, items);
+        return new PropertyShape(type, narrowest, admitsNull, more, todos, source, textFallback, items, alternative);
     }
 
     PropertyShape admittingNull(boolean nullable) {
-        return new PropertyShape(type, narrowest, nullable, checks, todos, source, textFallback, items);
+        return new PropertyShape(type, narrowest, nullable, checks, todos, source, textFallback, items, alternative);
     }
 
     PropertyShape asTextFallback() {
-        return new PropertyShape(type, narrowest, admitsNull, checks, todos, source, true, items);
+        return new PropertyShape(type, narrowest, admitsNull, checks, todos, source, true, items, alternative);
     }
 
     PropertyShape withNarrowest(PgType narrower) {
-        return new PropertyShape(type, narrower, admitsNull, checks, todos, source, textFallback, items);
+        return new PropertyShape(type, narrower, admitsNull, checks, todos, source, textFallback, items, alternative);
     }
 
     PropertyShape withItems(ScalarItems scalarItems) {
         return new PropertyShape(type, narrowest, admitsNull, checks, todos, source, textFallback,
-                Optional.of(scalarItems));
+                Optional.of(scalarItems), alternative);
+    }
+
+    PropertyShape withAlternative(PgType other) {
+        return new PropertyShape(type, narrowest, admitsNull, checks, todos, source, textFallback, items,
+                Optional.of(other));
     }
 }

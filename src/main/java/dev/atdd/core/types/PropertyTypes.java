@@ -32,6 +32,8 @@ final class PropertyTypes {
     /** What a scalar column does not enforce of its schema, in the order a note lists them. */
     private static final List<String> UNENFORCED = List.of("minimum", "exclusiveMinimum", "maximum",
             "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "default");
+    /** The JSON types whose every value TEXT holds as its text: a union of these alone may be TEXT. */
+    private static final Set<String> SCALAR_TYPES = Set.of("string", "integer", "number", "boolean");
     /** A value quoted in a note is cut here: a long default would make an unreadable line. */
     private static final int MAX_QUOTED = 40;
 
@@ -199,7 +201,12 @@ final class PropertyTypes {
             if (declared.numbers()) {
                 return PropertyShape.of(PgType.NUMERIC, declared.source());
             }
-            return PropertyShape.jsonb("type union " + names + " stored as JSONB; review", declared.source());
+            if (!SCALAR_TYPES.containsAll(names)) {
+                return PropertyShape.jsonb("type union " + names + " stored as JSONB; review", declared.source());
+            }
+            // Text holds every scalar value, as its text: a reviewer who wants no JSONB here may choose it.
+            return PropertyShape.jsonb("type union " + names + " stored as JSONB; review: TEXT holds its values too,"
+                    + " as text", declared.source()).withAlternative(PgType.TEXT);
         }
         String name = names.get(0);
         return switch (name) {

@@ -128,7 +128,7 @@ public final class TypeMapping {
             todos.add("column name shortened to 63 bytes from " + unshortened);
         }
         return new Column(columnName, pointer, shape.type(), shape.narrowest(), required && !shape.admitsNull(),
-                shape.checks(), todos, shape.items());
+                shape.checks(), todos, shape.items(), shape.alternative());
     }
 
     /**

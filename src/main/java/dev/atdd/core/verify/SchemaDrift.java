@@ -89,24 +89,19 @@ public final class SchemaDrift {
         // to review that, so a key of the contract's type is the key too.
         String keyPointer = TypeMapping.pointerOf(RelationalTable.KEY);
         Optional<PgType> contractKey = expected.contractKeyType();
-        PgType keyType = contractKey.filter(type -> table.column(RelationalTable.KEY)
-                .filter(column -> accepts(type, column.storedType())).isPresent())
-                .orElse(PgType.UUID);
-        Column key = new Column(RelationalTable.KEY, keyPointer, keyType, keyType, true, List.of(), List.of(),
-                Optional.empty());
+        Column key = new Column(RelationalTable.KEY, keyPointer, PgType.UUID, PgType.UUID, true, List.of(), List.of(),
+                Optional.empty(), contractKey);
         compareColumn(table, key, contractKey.isPresent() ? jsonType(planned.contract().schema(), keyPointer) : "the key",
-                contractKey.map(type -> " or " + type.name()).orElse(""), contract, drift);
+                contract, drift);
         for (Column column : expected.columns()) {
-            compareColumn(table, column, jsonType(planned.contract().schema(), column.pointer()), "", contract,
-                    drift);
+            compareColumn(table, column, jsonType(planned.contract().schema(), column.pointer()), contract, drift);
         }
     }
 
-    /** @param alsoWanted another type the column may have, as the message names it ({@code " or INTEGER"}) */
-    private static void compareColumn(SchemaSnapshot.Table table, Column expected, String says, String alsoWanted,
+    private static void compareColumn(SchemaSnapshot.Table table, Column expected, String says,
                                       Optional<Path> contract, List<Drift> drift) {
         String name = expected.name();
-        String wanted = expected.type().name() + alsoWanted
+        String wanted = expected.type().name() + expected.alternative().map(type -> " or " + type.name()).orElse("")
                 + expected.items().map(i -> " or " + i.type().name() + "[]").orElse("")
                 + (expected.notNull() ? " NOT NULL" : " NULL");
         Optional<SchemaSnapshot.Column> found = table.column(name);
@@ -174,9 +169,10 @@ public final class SchemaDrift {
                         stored.substring(0, stored.length() - "[]".length()), column.enumLabels(), true);
             }
             // An array for a scalar keeps its [], so no scalar's type accepts it, nor do its elements' labels.
-            // The narrowest type: a SMALLINT column holds an integer the contract bounds within 16 bits.
-            return new Holder(expected.narrowest(), expected.checks(), stored,
-                    array ? Optional.empty() : column.enumLabels(), false);
+            // The narrowest type: a SMALLINT column holds an integer the contract bounds within 16 bits. The
+            // alternative a review may choose holds the values as well, when the column has it.
+            PgType type = expected.alternative().filter(other -> accepts(other, stored)).orElse(expected.narrowest());
+            return new Holder(type, expected.checks(), stored, array ? Optional.empty() : column.enumLabels(), false);
         }
 
         /** Whether the catalog's type holds every value of the mapped type that the checks let through. */

@@ -51,7 +51,8 @@ final class RenderFixtures {
     }
 
     static Column column(String name, PgType type, boolean notNull, Check... checks) {
-        return new Column(name, "/properties/" + name, type, type, notNull, List.of(checks), List.of(), Optional.empty());
+        return new Column(name, "/properties/" + name, type, type, notNull, List.of(checks), List.of(),
+                Optional.empty(), Optional.empty());
     }
 
     /** Reserved words, quotes, an enum full of awkward values, a pattern, JSONB and TODOs. */
@@ -66,7 +67,7 @@ final class RenderFixtures {
                 column("starts", PgType.TIMESTAMPTZ, false),
                 column("player_id", PgType.UUID, true),
                 new Column("tags", "/properties/tags", PgType.JSONB, PgType.JSONB, false, List.of(),
-                        List.of("an array of objects; consider a child table"), Optional.empty()),
+                        List.of("an array of objects; consider a child table"), Optional.empty(), Optional.empty()),
                 column("score", PgType.NUMERIC, false),
                 column("active", PgType.BOOLEAN, false)),
                 List.of("property 'legacy' uses oneOf: stored as JSONB"), Optional.empty());

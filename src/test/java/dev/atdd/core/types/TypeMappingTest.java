@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TypeMappingTest {
 
@@ -414,6 +415,31 @@ class TypeMappingTest {
             Column column = only(schema);
             assertEquals(PgType.JSONB, column.type());
             assertTrue(anyTodoContains(column, note), column::toString);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiterString = " -> ", value = {
+            "{'type': ['integer', 'string']} -> [integer, string]",
+            "{'type': ['boolean', 'number', 'null']} -> [boolean, number]",
+            "{'type': ['integer', 'number', 'string']} -> [integer, number, string]",
+        })
+        void aUnionOfScalarTypesIsJsonbThatAReviewMayMakeText(String schema, String names) {
+            Column column = only(schema);
+
+            assertEquals(PgType.JSONB, column.type());
+            assertEquals(Optional.of(PgType.TEXT), column.alternative());
+            assertEquals(List.of("type union " + names
+                    + " stored as JSONB; review: TEXT holds its values too, as text"), column.todos());
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"{'type': ['string', 'object']}", "{'type': ['integer', 'array', 'null']}",
+            "{'oneOf': [{'type': 'string'}, {'type': 'integer'}]}", "{'type': 'object'}"})
+        void otherJsonbHasNoAlternative(String schema) {
+            Column column = only(schema);
+
+            assertEquals(PgType.JSONB, column.type());
+            assertEquals(Optional.empty(), column.alternative());
         }
     }
 

@@ -592,6 +592,39 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void aUnionOfScalarTypesMayBeTextAsItsReviewSaysButAUnionWithObjectsStaysJsonb() throws Exception {
+        contract("shop/order/order", """
+                {"x-artifact-metadata": {"persistence": {"strategy": "relational"}},
+                 "required": ["code"],
+                 "properties": {"id": {"type": "string", "format": "uuid"},
+                                "code": {"type": ["integer", "string"]},
+                                "ref": {"type": ["string", "number", "boolean", "null"]},
+                                "kept": {"type": ["integer", "string"]},
+                                "count": {"type": ["integer", "string"]},
+                                "extra": {"type": ["string", "object"]}}}
+                """);
+        migration("20250101000000_order.sql", """
+                create table public.shop_order_order (
+                  id uuid primary key default gen_random_uuid(),
+                  code text not null,
+                  ref varchar(40),
+                  kept jsonb,
+                  count integer,
+                  extra text
+                );
+                alter table public.shop_order_order enable row level security;
+                """);
+
+        VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(List.of(
+                "shop_order_order.count: contract says [\"integer\",\"string\"] (JSONB or TEXT NULL), table has"
+                        + " INTEGER NULL",
+                "shop_order_order.extra: contract says [\"string\",\"object\"] (JSONB NULL), table has TEXT NULL"),
+                report.drift().stream().map(Drift::describe).toList());
+    }
+
+    @Test
     void aMissingTableAndAPublicTableWithoutRowLevelSecurityAreReported() throws Exception {
         contract("billing/ledger/entry", "{\"properties\": {\"id\": {\"type\": \"string\"}}}");
         migration("20250101000000_other.sql", "create table public.audit_log (id bigserial primary key);\n");
