@@ -14,7 +14,9 @@ import dev.atdd.core.plan.RelationalMapping;
 import dev.atdd.core.plan.TablePlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -65,7 +67,7 @@ public final class MigrationVerifier {
             throw new InvalidInputException(problems);
         }
         if (nothingToVerify(plan, index)) {
-            return new VerificationReport(List.of(), List.of(), List.of(), Set.of());
+            return new VerificationReport(List.of(), List.of(), List.of(), Set.of(), Map.of());
         }
         List<Path> migrations = index.files().stream().map(MigrationFile::path).toList();
         try (ScratchDatabase scratch = database.get()) {
@@ -88,9 +90,18 @@ public final class MigrationVerifier {
             SchemaSnapshot schema = SchemaSnapshot.read(scratch.connection(), SCHEMA);
             Set<String> anotherModules = preludeFileTables.stream().filter(name -> index.origin(name).isEmpty())
                     .collect(Collectors.toSet());
-            return new VerificationReport(applied, SchemaDrift.compare(plan, relational, schema, existingTables),
-                    unprotected(schema, index, preludeFileTables), anotherModules);
+            List<Drift> drift = SchemaDrift.compare(plan, relational, schema, existingTables);
+            return new VerificationReport(applied, drift, unprotected(schema, index, preludeFileTables), anotherModules,
+                    origins(drift, index));
         }
+    }
+
+    /** Where the migrations made each table whose columns drift (a missing table has no place to fix). */
+    private static Map<String, TableOrigin> origins(List<Drift> drift, MigrationIndex index) {
+        Map<String, TableOrigin> origins = new HashMap<>();
+        drift.stream().filter(d -> d.column().isPresent()).map(Drift::table)
+                .forEach(table -> index.origin(table).ifPresent(origin -> origins.put(table, origin)));
+        return origins;
     }
 
     /** The public tables without row level security, each with the migration or prelude file that made it. */

@@ -1,6 +1,7 @@
 package dev.atdd.core.verify;
 
 import dev.atdd.core.DisplayPath;
+import dev.atdd.core.migration.TableOrigin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,9 +18,11 @@ import java.util.stream.Collectors;
  * @param drift                   differences between the contracts and the built schema
  * @param withoutRowLevelSecurity public tables API clients could read without a policy, and what made them
  * @param preludeFileTables       public tables the prelude file made and no migration made again: another module's
+ * @param tableOrigins            where a migration made each table whose columns drift, as the migration index
+ *                                places it: none for a table the prelude file or an {@code EXECUTE} made
  */
 public record VerificationReport(List<Path> applied, List<Drift> drift, List<UnprotectedTable> withoutRowLevelSecurity,
-                                 Set<String> preludeFileTables) {
+                                 Set<String> preludeFileTables, Map<String, TableOrigin> tableOrigins) {
 
     /** Generation stops at a table's creation: a contract that changes later needs a hand-written migration. */
     // The table may be what changed (a hand-edited migration) as well as the contract.
@@ -31,6 +34,7 @@ public record VerificationReport(List<Path> applied, List<Drift> drift, List<Unp
         drift = List.copyOf(drift);
         withoutRowLevelSecurity = List.copyOf(withoutRowLevelSecurity);
         preludeFileTables = Set.copyOf(preludeFileTables);
+        tableOrigins = Map.copyOf(tableOrigins);
     }
 
     /**
@@ -73,7 +77,8 @@ public record VerificationReport(List<Path> applied, List<Drift> drift, List<Unp
 
     /**
      * The drift as the build shows it, one difference a line: under the file of the contract that asks
-     * (several columns of one contract often differ together), then those of the tables the pom declares.
+     * (several columns of one contract often differ together) and the migration that made its table, to
+     * mend or to follow with an ALTER TABLE; then those of the tables the pom declares.
      *
      * @param base what the contracts' paths are shown relative to (the project's folder)
      */
@@ -84,7 +89,10 @@ public record VerificationReport(List<Path> applied, List<Drift> drift, List<Unp
         Map<Optional<Path>, List<Drift>> byContract = drift.stream()
                 .collect(Collectors.groupingBy(Drift::contract, LinkedHashMap::new, Collectors.toList()));
         byContract.forEach((contract, differences) -> contract.ifPresent(file -> {
-            out.append("\n  ").append(DisplayPath.of(base, file)).append(':');
+            // A contract asks for one table.
+            String madeAt = Optional.ofNullable(tableOrigins.get(differences.get(0).table()))
+                    .map(origin -> " (table made at " + origin.where() + ")").orElse("");
+            out.append("\n  ").append(DisplayPath.of(base, file)).append(madeAt).append(':');
             differences.forEach(d -> out.append("\n    ").append(d.describe()));
         }));
         List<Drift> declared = byContract.getOrDefault(Optional.empty(), List.of());

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -143,7 +144,8 @@ class JsonReportTest {
                 List.of(project.resolve("supabase/migrations/20250101000000_cart.sql")),
                 List.of(new Drift("shop_cart_cart", Optional.of("total"), "contract says number (NUMERIC NULL),"
                         + " table has no such column", Optional.of(project.resolve("contracts/shop/cart/cart.schema.json")))),
-                List.of(new UnprotectedTable("shop_cart_cart", Optional.empty(), Optional.empty())), Set.of());
+                List.of(new UnprotectedTable("shop_cart_cart", Optional.empty(), Optional.empty())), Set.of(),
+                Map.of());
 
         JsonNode checked = written("verify-migrations.json", JsonReport.of(verification,
                 verification.verdict(RowLevelSecurityCheck.WARN, false, project), project));

@@ -30,6 +30,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -368,6 +369,34 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void theDriftOfATableIsHeadedWithTheMigrationThatMadeIt() throws Exception {
+        contract("billing/invoice/line-item", LINE_ITEM);
+        contract("billing/ledger/entry", "{\"properties\": {\"id\": {\"type\": \"string\"}}}");
+        migration("20250101000000_audit.sql", "create table public.audit_log (id bigint primary key);\n"
+                + "alter table public.audit_log enable row level security;\n");
+        migration("20250102000000_line_item.sql", """
+                -- Line items, as billing writes them.
+
+                create table public.billing_invoice_line_item (
+                  id uuid primary key default gen_random_uuid(),
+                  amount text not null,
+                  currency text check (currency in ('EUR', 'USD'))
+                );
+                alter table public.billing_invoice_line_item enable row level security;
+                """);
+
+        VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(List.of("2 differences between the contracts and the schema the migrations build:",
+                "  contracts/billing/invoice/line-item.schema.json (table made at 20250102000000_line_item.sql:3):",
+                "    billing_invoice_line_item.amount: contract says number (NUMERIC NOT NULL), table has TEXT"
+                        + " NOT NULL",
+                "  contracts/billing/ledger/entry.schema.json:",
+                "    billing_ledger_entry: no such table after the migrations ran (billing/ledger/entry asks for it)",
+                VerificationReport.COLUMN_DRIFT_HINT), report.describeDrift(project).lines().toList());
+    }
+
+    @Test
     void aMissingColumnIsToldWithItsChecksSoThatOneAddColumnMendsIt() throws Exception {
         contract("billing/invoice/line-item", LINE_ITEM);
         migration("20250101000000_line_item.sql", """
@@ -667,6 +696,8 @@ class MigrationVerifierTest {
                 Set.of("billing_invoice_line_item"));
 
         assertEquals(Set.of("billing_invoice_line_item"), report.preludeFileTables());
+        assertEquals("  contracts/billing/invoice/line-item.schema.json:",
+                report.describeDrift(project).lines().toList().get(1));
         assertTrue(report.describeDrift(project).endsWith("\nbilling_invoice_line_item is made by the prelude file,"
                 + " as another module or tool makes it: fix the table there, and the prelude file after it."),
                 report.describeDrift(project));
@@ -816,7 +847,7 @@ class MigrationVerifierTest {
 
         VerificationReport report = withoutDatabase.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
 
-        assertEquals(new VerificationReport(List.of(), List.of(), List.of(), Set.of()), report);
+        assertEquals(new VerificationReport(List.of(), List.of(), List.of(), Set.of(), Map.of()), report);
     }
 
     private TablePlan plan() {

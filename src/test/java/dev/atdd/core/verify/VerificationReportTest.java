@@ -6,6 +6,7 @@ import dev.atdd.core.migration.MigrationFile;
 import dev.atdd.core.migration.TableOrigin;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,12 @@ class VerificationReportTest {
             + " (20250101000000_cart.sql:3). Supabase serves the public schema through its API: enable row level"
             + " security on it in a migration (or set rowLevelSecurityCheck=warn).";
 
+    private static final Map<String, TableOrigin> CART_ORIGIN = Map.of("shop_cart_cart",
+            new TableOrigin(CART_MIGRATION, 3, 1));
+
     private static VerificationReport report(List<Drift> drift, List<UnprotectedTable> withoutRowLevelSecurity) {
-        return new VerificationReport(List.of(CART_MIGRATION.path()), drift, withoutRowLevelSecurity, Set.of());
+        return new VerificationReport(List.of(CART_MIGRATION.path()), drift, withoutRowLevelSecurity, Set.of(),
+                CART_ORIGIN);
     }
 
     private static UnprotectedTable madeByMigration(String name, int line) {
@@ -71,11 +76,33 @@ class VerificationReportTest {
                 "3 differences between the contracts and the schema the migrations build:",
                 "  contracts/shop/order/order.schema.json:",
                 "    shop_order_order: no such table after the migrations ran (shop/order/order asks for it)",
-                "  contracts/shop/cart/cart.schema.json:",
+                "  contracts/shop/cart/cart.schema.json (table made at 20250101000000_cart.sql:3):",
                 "    shop_cart_cart.total: contract says number (NUMERIC NOT NULL), table has TEXT NULL",
                 "  declared in the pom (infrastructureTables):",
                 "    match_events: no such table after the migrations ran (event-log match asks for it)",
                 VerificationReport.COLUMN_DRIFT_HINT), List.of("shop_cart_cart")), verdict);
+    }
+
+    @Test
+    void eachContractsHeadingNamesTheMigrationThatMadeItsTableOnceAndNoneForOneThePreludeFileMade() {
+        Path invoiceContract = BASE.resolve("contracts/billing/invoice/invoice.schema.json");
+        Path cartContract = WRONG_TYPE.contract().orElseThrow();
+        VerificationReport report = new VerificationReport(List.of(CART_MIGRATION.path()), List.of(WRONG_TYPE,
+                new Drift("shop_cart_cart", Optional.of("note"), "contract says string (TEXT NULL), table has no such"
+                        + " column", Optional.of(cartContract)),
+                new Drift("billing_invoice", Optional.of("amount"), "contract says number (NUMERIC NOT NULL), table"
+                        + " has TEXT NULL", Optional.of(invoiceContract))),
+                List.of(), Set.of("billing_invoice"), CART_ORIGIN);
+
+        assertEquals(List.of("3 differences between the contracts and the schema the migrations build:",
+                "  contracts/shop/cart/cart.schema.json (table made at 20250101000000_cart.sql:3):",
+                "    shop_cart_cart.total: contract says number (NUMERIC NOT NULL), table has TEXT NULL",
+                "    shop_cart_cart.note: contract says string (TEXT NULL), table has no such column",
+                "  contracts/billing/invoice/invoice.schema.json:",
+                "    billing_invoice.amount: contract says number (NUMERIC NOT NULL), table has TEXT NULL",
+                VerificationReport.COLUMN_DRIFT_HINT,
+                "billing_invoice is made by the prelude file, as another module or tool makes it: fix the table there,"
+                        + " and the prelude file after it."), report.describeDrift(BASE).lines().toList());
     }
 
     @Test
