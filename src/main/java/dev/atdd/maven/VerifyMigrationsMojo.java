@@ -164,7 +164,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
 
     /**
      * What the server rejected, a prelude (run before any migration) or a migration, located, and the
-     * Supabase advice when what it needs is what only Supabase has.
+     * Supabase advice when what it needs is what only Supabase has, or the typo when Supabase lacks it too.
      */
     private String rejection(MigrationFailedException e, Settings settings, MigrationIndex index) {
         Path file = e.failure().file();
@@ -175,6 +175,7 @@ public class VerifyMigrationsMojo extends AbstractCheckMojo {
                 : "A migration does not apply on PostgreSQL 15 (" + e.applied().size() + " applied before it):";
         return title + "\n" + e.failure().render(basedir())
                 + e.failure().supabaseGap().map(gap -> supabaseAdvice(gap, settings, !inPrelude))
+                .or(() -> e.failure().supabaseTypo().map(typo -> "\n" + typo))
                 .or(() -> inPrelude ? Optional.empty() : TableAdvice.of(e.failure(), index,
                         settings.plan().existingTables()).map(advice -> "\n" + advice))
                 .orElse("");

@@ -361,6 +361,24 @@ class VerifyMigrationsMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "verify-migrations", pom = "src/test/projects/shop/pom.xml")
+    void aNearMissOfATableSupabaseHasIsToldAsTheTypoItIsNotToBeVerifiedOnSupabase(VerifyMigrationsMojo mojo)
+            throws Exception {
+        ProjectCopy project = onTestServer(mojo);
+        refundReferencing(project, "auth.user");
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals(List.of("supabase/migrations/20990101000000_refund.sql:1:72: relation \"auth.user\" does not"
+                        + " exist (SQLSTATE 42P01)",
+                "relation auth.user does not exist on Supabase either: did you mean auth.users?"),
+                failure.getMessage().lines().filter(line -> line.contains("auth.user\"") || line.contains("either"))
+                        .toList());
+        assertTrue(failure.getMessage().endsWith("\nrelation auth.user does not exist on Supabase either: did you"
+                + " mean auth.users?"), failure.getMessage());
+    }
+
+    @Test
     void onTheEmbeddedServerAMissingExtensionIsToBeVerifiedOnSupabasesDatabaseNotInAPreludeFile() {
         assertEquals("\nextension pg_cron is not on this PostgreSQL 15: a Supabase database has more than the Supabase"
                 + " prelude makes (the plugin's docs/supabase-prelude.md lists what it makes), and a prelude file cannot"

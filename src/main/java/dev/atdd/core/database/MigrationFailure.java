@@ -1,7 +1,9 @@
 package dev.atdd.core.database;
 
 import dev.atdd.core.Problem;
+import dev.atdd.core.Typo;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +35,18 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
     private static final Set<String> SUPABASE_ROLES = Set.of("anon", "authenticated", "service_role",
             "authenticator", "supabase_admin", "dashboard_user", "supabase_auth_admin", "supabase_storage_admin",
             "supabase_realtime_admin", "supabase_replication_admin", "supabase_read_only_user", "pgbouncer");
+    /**
+     * The tables of a Supabase database a migration may reference, by qualified name: those the built-in prelude
+     * makes (auth.users, storage.buckets, storage.objects; docs/supabase-prelude.md) and the other well-known
+     * tables of Supabase's {@code auth} and {@code storage}. A missing relation that is a near miss of one
+     * ({@code auth.user}) is a typo, which Supabase lacks too, not something only Supabase has.
+     */
+    private static final List<String> SUPABASE_RELATIONS = List.of("auth.users", "auth.identities", "auth.sessions",
+            "auth.refresh_tokens", "auth.instances", "auth.audit_log_entries", "auth.mfa_factors",
+            "auth.mfa_challenges", "auth.mfa_amr_claims", "auth.sso_providers", "auth.sso_domains",
+            "auth.saml_providers", "auth.saml_relay_states", "auth.flow_state", "auth.one_time_tokens",
+            "auth.schema_migrations", "storage.buckets", "storage.objects", "storage.migrations",
+            "storage.s3_multipart_uploads", "storage.s3_multipart_uploads_parts");
     private static final Pattern MISSING_ROLE = Pattern.compile("^role \"([^\"]+)\" does not exist");
     private static final Pattern MISSING_EXTENSION = Pattern.compile("extension \"([^\"]+)\" is not available");
     /** Types of extensions Supabase offers and stock PostgreSQL lacks, which a table's column may name. */
@@ -88,7 +102,8 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
      * What a Supabase database has and this server lacks, when that is why the script failed: an
      * extension stock PostgreSQL does not ship ({@code extension pg_net}), a schema Supabase manages
      * ({@code schema realtime}), an object of one ({@code relation auth.sessions}), or one of its roles
-     * ({@code role authenticated}). Empty for any other failure.
+     * ({@code role authenticated}). Empty for any other failure, and for a relation whose name is a near miss of
+     * a table Supabase has, which Supabase lacks too ({@link #supabaseTypo()}).
      */
     public Optional<SupabaseGap> supabaseGap() {
         Matcher extension = MISSING_EXTENSION.matcher(message);
@@ -104,6 +119,25 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
         if (sqlState.equals("42704") && role.find() && SUPABASE_ROLES.contains(role.group(1))) {
             return Optional.of(new SupabaseGap("role " + role.group(1), false));
         }
+        return missingOfSupabase().filter(missing -> missing.meant().isEmpty())
+                .map(missing -> new SupabaseGap(missing.what(), false));
+    }
+
+    /**
+     * The typo of a missing relation of Supabase's schemas whose name is a near miss of a table Supabase has, told
+     * as such: {@code relation auth.user does not exist on Supabase either: did you mean auth.users?}. Empty for any
+     * other failure, a table Supabase has by its exact name among them (that one is a {@link #supabaseGap()}).
+     */
+    public Optional<String> supabaseTypo() {
+        return missingOfSupabase().flatMap(missing -> missing.meant().map(meant -> missing.what()
+                + " does not exist on Supabase either: did you mean " + meant + "?"));
+    }
+
+    /**
+     * A schema Supabase manages that the message says does not exist, or an object of one it names whole:
+     * {@code schema realtime}, {@code relation auth.sessions}, {@code function net.http_post}.
+     */
+    private Optional<MissingObject> missingOfSupabase() {
         // The schema itself, or an object qualified by it: a table of public named storage is no Supabase schema.
         Matcher object = NAMED_OBJECT.matcher(message);
         if (!MISSING_OBJECT_STATES.contains(sqlState) || !message.contains("does not exist") || !object.find()) {
@@ -116,7 +150,22 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
             return Optional.empty();
         }
         // Named whole: the prelude may have made the schema (auth) but not this object of it (auth.sessions).
-        return Optional.of(new SupabaseGap(schema ? "schema " + named : object.group(1) + " " + named, false));
+        return Optional.of(new MissingObject(schema ? "schema" : object.group(1), named));
+    }
+
+    /** What a failure names as missing: its kind as the message says it ({@code relation}) and its name. */
+    private record MissingObject(String kind, String name) {
+
+        /** {@code relation auth.sessions}. */
+        String what() {
+            return kind + " " + name;
+        }
+
+        /** The table Supabase has that a relation of another name most likely misspells. */
+        Optional<String> meant() {
+            return kind.equals("relation") && !SUPABASE_RELATIONS.contains(name)
+                    ? Typo.meant(name, SUPABASE_RELATIONS) : Optional.empty();
+        }
     }
 
     /** The table of {@code public} the script references and the server lacks (SQLSTATE 42P01), as named. */

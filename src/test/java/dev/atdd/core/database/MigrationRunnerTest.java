@@ -329,6 +329,24 @@ class MigrationRunnerTest {
     }
 
     @Test
+    void aNearMissOfATableSupabaseHasIsToldAsATypoAtItsNameNotAsSomethingOnlySupabaseHas() {
+        runner.applyPrelude(SupabasePrelude.builtIn());
+        Path file = write(migrations, "20240101000000_profiles.sql", """
+                create table profiles (
+                  user_id uuid references auth.user (id)
+                );
+                """);
+
+        MigrationFailure failure =
+                assertThrows(MigrationFailedException.class, () -> runner.apply(List.of(file))).failure();
+
+        assertEquals(List.of(2, 32, "42P01"), List.of(failure.line(), failure.column(), failure.sqlState()));
+        assertEquals(Optional.empty(), failure.supabaseGap());
+        assertEquals(Optional.of("relation auth.user does not exist on Supabase either: did you mean auth.users?"),
+                failure.supabaseTypo());
+    }
+
+    @Test
     void runsAConcurrentIndexFileStatementByStatementAndLocatesItsErrors() throws SQLException {
         Path file = write(migrations, "20240101000000_indexes.sql", """
                 create table public.events (id int, at timestamptz);
