@@ -164,6 +164,23 @@ class CheckCoverageMojoTest {
 
     @Test
     @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml")
+    @MojoParameter(name = "failOnMissing", value = "false")
+    void aContractCopiedWithItsUriIdIsWarnedAtTheCopysId(CheckCoverageMojo mojo) throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+        String cart = Files.readString(shop.root().resolve("contracts/shop/cart/cart.schema.json"))
+                .replace("\"shop:cart:cart\"", "\"https://example.com/schemas/cart\"");
+        shop.write("contracts/shop/cart/cart.schema.json", cart);
+        shop.write("contracts/shop/order/cart.schema.json", cart);
+
+        shop.pointAt(mojo).execute();
+
+        assertTrue(logged(mojo, "warn").contains("contracts/shop/order/cart.schema.json:3:10: /$id: the same $id as"
+                + " contract shop/cart/cart: a copied contract keeps its original's $id; give it its own"),
+                logged(mojo, "warn").toString());
+    }
+
+    @Test
+    @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml")
     @MojoParameter(name = "skip", value = "true")
     void skipChecksNothingAndWritesNoReport(CheckCoverageMojo mojo) throws Exception {
         ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);

@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
  * @param notPersistent contracts that need no table, with the rule that decided
  * @param problems      input errors: unloadable contracts, bad names, two sources for one table
  * @param fixedWarnings the warnings that do not depend on the migrations: skipped files, shortened names, a
- *                      {@code $id} that names another place than the contract's folders; {@link
- *                      #warnings(MigrationIndex)} tells them all
+ *                      {@code $id} that names another place than the contract's folders or that an earlier
+ *                      contract has; {@link #warnings(MigrationIndex)} tells them all
  * @param formerTables  by contract file, the table of the place its {@code $id} names, where that is
  *                      another table than its own: most likely the contract moved, and that table is its old one
  */
@@ -206,6 +206,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
                 idOfAnotherPlace(forContract, byTable, formerTables).ifPresent(warnings::add);
             }
         }
+        warnings.addAll(sameIdTwice(catalog.contracts()));
         problems.addAll(sameTableTwice(tables));
         return new TablePlan(tables, notPersistent, problems, warnings, formerTables);
     }
@@ -284,18 +285,43 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
     }
 
     /**
-     * The other one of a clash: a contract by its key, as the coverage report names contracts (a path
-     * under the contracts folder beside the problem's path from the project read like a second path style),
-     * and by its path as well when {@code clashing} has the same key (in nested folders of one domain).
+     * A warning at the {@code $id} of each contract whose {@code $id} an earlier contract has, naming that one: a
+     * copied contract keeps its original's {@code $id}, and its table's COMMENT names the other contract's. Only a
+     * {@code $id} that names no folders (a URI, a bare name) is looked at here: one of the form
+     * {@code theme:domain:aspect} is compared with the folders ({@link #idOfAnotherPlace}), which tells the copy.
      */
+    private static List<Problem> sameIdTwice(List<Contract> contracts) {
+        Map<String, Contract> byId = new HashMap<>();
+        List<Problem> warnings = new ArrayList<>();
+        for (Contract contract : contracts) {
+            Optional<String> id = contract.id().filter(written -> !PLACE_ID.matcher(written).matches());
+            Contract first = id.map(written -> byId.putIfAbsent(written, contract)).orElse(null);
+            if (first != null) {
+                warnings.add(contract.problem(ID, "the same $id as " + named(first.location(),
+                        contract.location().key()) + ": a copied contract keeps its original's $id; give it its own"));
+            }
+        }
+        return warnings;
+    }
+
+    /** The other one of a clash: a declared table as the build file has it, a contract as below. */
     private static String named(PlannedTable table, PlannedTable clashing) {
         if (!(table instanceof PlannedTable.ForContract contract)) {
             return "the " + table.source() + " of the build's infrastructureTables";
         }
-        String key = contract.contract().location().key();
-        boolean sameKey = clashing instanceof PlannedTable.ForContract other
-                && other.contract().location().key().equals(key);
-        return "contract " + key + (sameKey ? " (" + contract.contract().location().relativePath() + ")" : "");
+        String clashingKey = clashing instanceof PlannedTable.ForContract other
+                ? other.contract().location().key() : "";
+        return named(contract.contract().location(), clashingKey);
+    }
+
+    /**
+     * The other contract of a clash by its key, as the coverage report names contracts (a path under the contracts
+     * folder beside the problem's path from the project read like a second path style), and by its path as well
+     * when the clashing one has the same key (in nested folders of one domain).
+     */
+    private static String named(ContractLocation contract, String clashingKey) {
+        String key = contract.key();
+        return "contract " + key + (key.equals(clashingKey) ? " (" + contract.relativePath() + ")" : "");
     }
 
     private static List<Problem> sameTableTwice(List<PlannedTable> tables) {

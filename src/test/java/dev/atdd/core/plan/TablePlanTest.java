@@ -209,6 +209,53 @@ class TablePlanTest {
     }
 
     @Test
+    void aContractWithTheIdOfAnEarlierOneOfAnotherFormIsWarnedAtItsIdNamingThatOne() throws IOException {
+        // Read in path order: shop/order before shop/sales; shop/cart/added (no table) before shop/cart/cart.
+        Folders.write(contracts.resolve("shop/order/order.schema.json"),
+                "{\"$id\": \"https://example.com/schemas/order\", \"properties\": {\"id\": {}}}");
+        Path copy = Folders.write(contracts.resolve("shop/sales/order.schema.json"),
+                "{\"$id\": \"https://example.com/schemas/order\", \"properties\": {\"id\": {}}}");
+        Folders.write(contracts.resolve("shop/cart/added.schema.json"),
+                "{\"$id\": \"urn:example:cart\", \"properties\": {\"at\": {}}}");
+        Path cart = Folders.write(contracts.resolve("shop/cart/cart.schema.json"),
+                "{\n  \"$id\": \"urn:example:cart\", \"properties\": {\"id\": {}}}");
+        // An id of its own; and two contracts of one key in nested folders, the first named by its path too.
+        Folders.write(contracts.resolve("shop/order/line.schema.json"),
+                "{\"$id\": \"https://example.com/schemas/order-line\", \"properties\": {\"id\": {}}}");
+        String refund = "{\"$id\": \"refund\", \"properties\": {\"id\": {}},"
+                + " \"x-artifact-metadata\": {\"persistence\": {\"table\": \"%s\"}}}";
+        Folders.write(contracts.resolve("shop/refund/a/refund.schema.json"), refund.formatted("refund_a"));
+        Path nested = Folders.write(contracts.resolve("shop/refund/b/refund.schema.json"),
+                refund.formatted("refund_b"));
+
+        TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
+
+        String copied = ": a copied contract keeps its original's $id; give it its own";
+        assertEquals(List.of(
+                new Problem(cart, 2, 10, "/$id: the same $id as contract shop/cart/added" + copied),
+                new Problem(nested, 1, 9, "/$id: the same $id as contract shop/refund/refund"
+                        + " (shop/refund/a/refund.schema.json)" + copied),
+                new Problem(copy, 1, 9, "/$id: the same $id as contract shop/order/order" + copied)),
+                plan.warnings(MigrationIndex.scan(migrations)));
+        assertEquals(List.of(), plan.problems());
+    }
+
+    @Test
+    void aContractWithTheIdOfAnotherOfTheFormOfFoldersIsToldOnceByTheComparisonWithItsFolders() throws IOException {
+        Folders.write(contracts.resolve("shop/order/order.schema.json"),
+                "{\"$id\": \"shop:order:order\", \"properties\": {\"id\": {}}}");
+        Path copy = Folders.write(contracts.resolve("shop/order/invoice.schema.json"),
+                "{\"$id\": \"shop:order:order\", \"properties\": {\"id\": {}}}");
+
+        TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
+
+        assertEquals(List.of(new Problem(copy, 1, 9, "/$id: shop:order:order, but the file lies in shop/order/, where"
+                + " the $id would be shop:order:invoice; the table of that $id, shop_order_order, is the one of"
+                + " contract shop/order/order: set $id to shop:order:invoice")),
+                plan.warnings(MigrationIndex.scan(migrations)));
+    }
+
+    @Test
     void aTableNameOfFoldersTooLongIsShortenedWithAWarning() {
         Path longAspect = Folders.write(contracts.resolve("shop/order/" + "y".repeat(60) + ".schema.json"),
                 "{\"properties\": {\"id\": {}}}");
