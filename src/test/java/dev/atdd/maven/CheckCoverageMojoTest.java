@@ -240,6 +240,28 @@ class CheckCoverageMojoTest {
         assertTrue(failure.getMessage().startsWith("contracts/shop/order/order.schema.json:4:3: "), failure.getMessage());
     }
 
+    @Test
+    @InjectMojo(goal = "check-coverage", pom = "src/test/projects/shop/pom.xml")
+    void aRelationalContractsMetadataAndTypeMappingProblemsFailTheBuildTogether(CheckCoverageMojo mojo)
+            throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+        shop.write("contracts/shop/order/order.schema.json", """
+                {"properties": {"id": {"type": "string"}, "total": {"type": "intger"}},
+                 "x-artifact-metadata": {"persistence": {"strategy": "relational",
+                   "indexes": [{"fields": ["total"], "type": "btre"}]}}}
+                """);
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> shop.pointAt(mojo).execute());
+
+        assertEquals(List.of(
+                "2 problems:",
+                "  contracts/shop/order/order.schema.json:1:61: /properties/total/type: unknown JSON Schema type"
+                        + " \"intger\" (did you mean integer?)",
+                "  contracts/shop/order/order.schema.json:3:46: /x-artifact-metadata/persistence/indexes/0/type:"
+                        + " expected btree, gin, gist or hash, found \"btre\""),
+                failure.getMessage().lines().toList());
+    }
+
     /** The shop, covered, after {@code mojo} passed on it: a report of that pass is there. */
     private ProjectCopy passedOnce(CheckCoverageMojo mojo) throws Exception {
         ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);

@@ -17,12 +17,16 @@ import java.util.Optional;
  * Every contract under the contracts directory, read once. Loading goes on past a broken file, so
  * that one run reports every problem.
  *
- * @param contracts the contracts that were read, sorted by path
- * @param problems  one or more per file that could not be read
- * @param skipped   {@code *.schema.json} files that are not table contracts, and {@code *.json} files holding a JSON
- *                  Schema that are not named as contracts, with the reason
+ * @param contracts              the contracts that were read, sorted by path
+ * @param problems               one or more per file that could not be read
+ * @param skipped                {@code *.schema.json} files that are not table contracts, and {@code *.json} files
+ *                               holding a JSON Schema that are not named as contracts, with the reason
+ * @param relationalWithProblems of the files with problems, those that say they are relational, each as far as it
+ *                               could be read: their type mapping has problems to tell too (see
+ *                               {@code TablePlan}), which would otherwise wait for the next run
  */
-public record ContractCatalog(List<Contract> contracts, List<Problem> problems, List<Skipped> skipped) {
+public record ContractCatalog(List<Contract> contracts, List<Problem> problems, List<Skipped> skipped,
+                              List<Contract> relationalWithProblems) {
 
     /** Below this many files, starting parallel work costs more than it saves. */
     private static final int PARALLEL_FROM = 64;
@@ -31,6 +35,7 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
         contracts = List.copyOf(contracts);
         problems = List.copyOf(problems);
         skipped = List.copyOf(skipped);
+        relationalWithProblems = List.copyOf(relationalWithProblems);
     }
 
     /** A file the catalog did not read, and why. */
@@ -55,22 +60,23 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
         Path base = root.toAbsolutePath().normalize();
         Path contract = file.toAbsolutePath().normalize();
         if (Files.isDirectory(contract)) {
-            return new ContractCatalog(List.of(), List.of(Problem.in(contract,
-                    "is a folder: name one contract file in it, {aspect}" + ContractReader.SUFFIX)), List.of());
+            return unread(contract, "is a folder: name one contract file in it, {aspect}" + ContractReader.SUFFIX);
         }
         if (!Files.isRegularFile(contract)) {
-            return new ContractCatalog(List.of(), List.of(Problem.in(contract,
-                    "no such contract file" + meant(base, contract))), List.of());
+            return unread(contract, "no such contract file" + meant(base, contract));
         }
         if (!contract.startsWith(base)) {
-            return new ContractCatalog(List.of(), List.of(Problem.in(contract,
-                    "lies outside the contracts directory " + base)), List.of());
+            return unread(contract, "lies outside the contracts directory " + base);
         }
         if (!contract.getFileName().toString().endsWith(ContractReader.SUFFIX)) {
-            return new ContractCatalog(List.of(), List.of(Problem.in(contract,
-                    "is not a contract: contract files end in " + ContractReader.SUFFIX)), List.of());
+            return unread(contract, "is not a contract: contract files end in " + ContractReader.SUFFIX);
         }
         return read(base, List.of(contract), new ArrayList<>());
+    }
+
+    /** A catalog of one file, given by the user, that is not read: the problem says why. */
+    private static ContractCatalog unread(Path file, String why) {
+        return new ContractCatalog(List.of(), List.of(Problem.in(file, why)), List.of(), List.of());
     }
 
     /**
@@ -98,15 +104,16 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
     private static ContractCatalog read(Path base, List<Path> files, List<Problem> problems) {
         List<Contract> contracts = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
+        List<Contract> relationalWithProblems = new ArrayList<>();
         List<Outcome> outcomes = (files.size() < PARALLEL_FROM ? files.stream() : files.parallelStream())
                 .map(file -> Outcome.of(file, base))
                 .toList();
         for (Outcome outcome : outcomes) {
-            outcome.contract().ifPresent(contracts::add);
+            outcome.contract().ifPresent(outcome.problems().isEmpty() ? contracts::add : relationalWithProblems::add);
             outcome.skipped().ifPresent(skipped::add);
             problems.addAll(outcome.problems());
         }
-        return new ContractCatalog(contracts, problems, skipped);
+        return new ContractCatalog(contracts, problems, skipped, relationalWithProblems);
     }
 
     /**
@@ -125,7 +132,10 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
         }
     }
 
-    /** What reading one file gave: a contract, a reason to skip it, or its problems. */
+    /**
+     * What reading one file gave: a contract, a reason to skip it, or its problems (with the contract as far as it
+     * could be read, for one that says it is relational).
+     */
     private record Outcome(Optional<Contract> contract, Optional<Skipped> skipped, List<Problem> problems) {
 
         static Outcome of(Path file, Path base) {
@@ -149,7 +159,8 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
                                 + " ({theme}/{domain}/{aspect}.schema.json)")), List.of());
             }
             try {
-                return new Outcome(Optional.of(ContractReader.read(file, location.get())), Optional.empty(), List.of());
+                ContractReader.Reading reading = ContractReader.reading(file, location.get());
+                return new Outcome(reading.contract(), Optional.empty(), reading.problems());
             } catch (InvalidInputException e) {
                 return new Outcome(Optional.empty(), Optional.empty(), e.problems());
             }

@@ -68,16 +68,32 @@ public final class ContractReader {
      * @throws InvalidInputException listing every problem of the file
      */
     public static Contract read(Path file, Path root) {
-        return read(file, locate(file, root).orElseThrow(() -> new InvalidInputException(
+        Reading reading = reading(file, locate(file, root).orElseThrow(() -> new InvalidInputException(
                 Problem.in(file, "not under {theme}/{domain}/: a table contract lies at least two folders deep"))));
+        if (!reading.problems().isEmpty()) {
+            throw new InvalidInputException(reading.problems());
+        }
+        return reading.contract().orElseThrow();
+    }
+
+    /**
+     * What reading a file that parses gives: its contract, or the problems of its fields, with the contract as far
+     * as it could be read when it says it is relational (for {@link ContractCatalog#relationalWithProblems}).
+     *
+     * @param contract the contract; with problems, the relational one as far as it could be read
+     * @param problems the problems of the contract's fields, placed; none for a contract read whole
+     */
+    record Reading(Optional<Contract> contract, List<Problem> problems) {
     }
 
     /**
      * Reads the file in one streaming pass: the whole text is checked (syntax, duplicate keys,
      * nothing after the object), but only the members the plugin reads become a tree, the outline;
      * the contract keeps the bytes for the whole tree, which only the type mapping needs.
+     *
+     * @throws InvalidInputException when the file holds no contract to read: not UTF-8, not JSON, no object
      */
-    static Contract read(Path file, ContractLocation location) {
+    static Reading reading(Path file, ContractLocation location) {
         byte[] bytes = Utf8Text.bytes(file);
         Set<String> propertyNames = new LinkedHashSet<>();
         Set<String> rootKeys = new LinkedHashSet<>();
@@ -100,7 +116,7 @@ public final class ContractReader {
         if (loneSurrogate.isPresent()) {
             throw new InvalidInputException(loneSurrogate.get());
         }
-        return new Fields(file, text, outline).contract(location, SchemaDocument.ofCheckedJson(bytes, propertyNames,
+        return new Fields(file, text, outline).reading(location, SchemaDocument.ofCheckedJson(bytes, propertyNames,
                 rootKeys, SchemaDocument.requiredNamesOf(outline)));
     }
 
@@ -349,7 +365,7 @@ public final class ContractReader {
         };
     }
 
-    /** The checked reading of a contract's outline (the members it reads); collects every problem before failing. */
+    /** The checked reading of a contract's outline (the members it reads); collects every problem it finds. */
     private static final class Fields {
         private final Path file;
         private final CharBuffer text;
@@ -362,7 +378,7 @@ public final class ContractReader {
             this.outline = outline;
         }
 
-        Contract contract(ContractLocation location, SchemaDocument document) {
+        Reading reading(ContractLocation location, SchemaDocument document) {
             Optional<String> id = text(outline, "/$id");
             Optional<String> title = text(outline, "/title");
             Optional<String> description = text(outline, "/description");
@@ -395,11 +411,16 @@ public final class ContractReader {
                     indexes = indexes();
                 }
             }
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(place(file, text, problems));
+            Contract contract = new Contract(file, location, document, id, title, description, version, audience,
+                    strategy, table, migration, indexes);
+            if (problems.isEmpty()) {
+                return new Reading(Optional.of(contract), List.of());
             }
-            return new Contract(file, location, document, id, title, description, version, audience, strategy, table,
-                    migration, indexes);
+            // A relational contract is kept as far as it was read, so that its type mapping's problems come in the
+            // same run. Not one whose strategy is unreadable (a typo of relational, a persistence that is no
+            // object): whether the type mapping applies to it cannot be known.
+            return new Reading(strategy.equals(Optional.of(Strategy.RELATIONAL)) ? Optional.of(contract)
+                    : Optional.empty(), place(file, text, problems));
         }
 
         private void checkProperties() {

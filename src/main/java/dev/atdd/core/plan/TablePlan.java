@@ -16,8 +16,10 @@ import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.migration.TableOrigin;
 import dev.atdd.core.naming.SnakeCase;
 import dev.atdd.core.naming.TableName;
+import dev.atdd.core.types.TypeMapping;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The tables a project asks for, decided once for every goal: which contracts need a table (and
@@ -33,7 +36,8 @@ import java.util.regex.Pattern;
  *
  * @param tables        the persistent contracts' tables, then the declared infrastructure tables
  * @param notPersistent contracts that need no table, with the rule that decided
- * @param problems      input errors: unloadable contracts, bad names, two sources for one table
+ * @param problems      input errors: unloadable contracts (a relational one's with its type mapping's), bad
+ *                      names, two sources for one table
  * @param fixedWarnings the warnings that do not depend on the migrations: skipped files, shortened names, a
  *                      {@code $id} that names another place than the contract's folders or that an earlier
  *                      contract has; {@link #warnings(MigrationIndex)} tells them all
@@ -164,6 +168,13 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
     public static TablePlan of(ContractCatalog catalog, Strategy defaultStrategy,
                                List<InfrastructureTable> declared) {
         List<Problem> problems = new ArrayList<>(catalog.problems());
+        for (Contract contract : catalog.relationalWithProblems()) {
+            // In the place of the file's problems, which the catalog lists together.
+            List<Problem> read = problems.stream().filter(problem -> problem.file().equals(contract.file())).toList();
+            int at = problems.indexOf(read.get(0));
+            problems.removeAll(read);
+            problems.addAll(at, withTypeMapping(read, contract));
+        }
         List<Problem> warnings = new ArrayList<>();
         catalog.skipped().forEach(skipped -> warnings.add(Problem.in(skipped.file(), skipped.reason())));
         List<NotPersistent> notPersistent = new ArrayList<>();
@@ -209,6 +220,28 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         warnings.addAll(sameIdTwice(catalog.contracts()));
         problems.addAll(sameTableTwice(tables));
         return new TablePlan(tables, notPersistent, problems, warnings, formerTables);
+    }
+
+    /**
+     * The problems the reader found in a relational contract, with those its type mapping finds besides, in file
+     * order: one run tells them all. A value the reader refused already (a {@code required} that is no array, say)
+     * is not refused again in the mapping's words.
+     */
+    private static List<Problem> withTypeMapping(List<Problem> read, Contract contract) {
+        List<Problem> mapped;
+        try {
+            TypeMapping.map(contract);
+            return read;
+        } catch (InvalidInputException e) {
+            mapped = e.problems();
+        }
+        Set<List<Integer>> refused = read.stream().filter(problem -> problem.line() > 0)
+                .map(problem -> List.of(problem.line(), problem.column())).collect(Collectors.toSet());
+        List<Problem> all = new ArrayList<>(read);
+        mapped.stream().filter(problem -> !refused.contains(List.of(problem.line(), problem.column())))
+                .forEach(all::add);
+        all.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        return all;
     }
 
     private static final String ID = "/$id";

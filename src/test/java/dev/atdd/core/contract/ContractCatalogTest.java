@@ -8,6 +8,8 @@ import dev.atdd.core.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +55,31 @@ class ContractCatalogTest {
         assertEquals(1, catalog.contracts().size());
         assertEquals(List.of("one.schema.json", "three.schema.json"),
                 catalog.problems().stream().map(p -> p.file().getFileName().toString()).sorted().toList());
+    }
+
+    @Test
+    void aRelationalContractWithProblemsIsKeptAsFarAsItWasReadBesideItsProblems() {
+        String properties = "\"properties\": {\"id\": {\"type\": \"string\"}}";
+        ContractFixtures.write(root, "a/b/broken.schema.json", "{" + properties + ", \"x-artifact-metadata\": "
+                + "{\"persistence\": {\"strategy\": \"relational\", \"table\": \"Bad Name\"}}}");
+        ContractFixtures.write(root, "a/b/jsonb.schema.json", "{" + properties + ", \"x-artifact-metadata\": "
+                + "{\"persistence\": {\"strategy\": \"jsonb\", \"table\": \"Bad Name\"}}}");
+        // A typo of relational: whether it is relational cannot be known.
+        ContractFixtures.write(root, "a/b/misspelt.schema.json", "{" + properties + ", \"x-artifact-metadata\": "
+                + "{\"persistence\": {\"strategy\": \"relationl\"}}}");
+        ContractFixtures.write(root, "a/b/valid.schema.json", "{" + properties + ", \"x-artifact-metadata\": "
+                + "{\"persistence\": {\"strategy\": \"relational\"}}}");
+
+        ContractCatalog catalog = ContractCatalog.load(root);
+
+        assertEquals(List.of("a/b/valid"), catalog.contracts().stream().map(c -> c.location().key()).toList());
+        assertEquals(List.of("broken.schema.json", "jsonb.schema.json", "misspelt.schema.json"),
+                catalog.problems().stream().map(p -> p.file().getFileName().toString()).toList());
+        assertEquals(1, catalog.relationalWithProblems().size());
+        Contract broken = catalog.relationalWithProblems().get(0);
+        assertEquals("a/b/broken", broken.location().key());
+        assertEquals(Optional.empty(), broken.explicitTable());
+        assertEquals(Set.of("id"), broken.document().propertyNames());
     }
 
     @Test

@@ -101,6 +101,53 @@ class TablePlanTest {
     }
 
     @Test
+    void aRelationalContractWithAMetadataProblemHasItsTypeMappingsProblemsListedWithItInFileOrder()
+            throws IOException {
+        Path broken = Folders.write(contracts.resolve("crm/person/person.schema.json"), """
+                {"properties": {"id": {"type": "string"}, "age": {"type": "intger"}},
+                 "x-artifact-metadata": {"persistence": {"strategy": "relational",
+                   "indexes": [{"fields": ["age"], "type": "btre"}]}},
+                 "required": ["agee"]}
+                """);
+
+        TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
+
+        // The reader refused the index type; the type mapping, which did not run on it before, the rest.
+        assertEquals(List.of(
+                new Problem(broken, 1, 59, "/properties/age/type: unknown JSON Schema type \"intger\" (did you mean"
+                        + " integer?)"),
+                new Problem(broken, 3, 44, "/x-artifact-metadata/persistence/indexes/0/type: expected btree, gin,"
+                        + " gist or hash, found \"btre\""),
+                new Problem(broken, 4, 15, "/required/0: \"agee\" is required but is not in properties (did you mean"
+                        + " age?)")),
+                plan.problems());
+        assertEquals(List.of(), plan.tables());
+    }
+
+    @Test
+    void aValueTheReaderRefusedIsNotRefusedAgainByTheTypeMapping() throws IOException {
+        Path broken = Folders.write(contracts.resolve("crm/person/person.schema.json"), """
+                {"properties": {"id": {"type": "string"}, "age": {"type": "intger"}}, "required": "age",
+                 "x-artifact-metadata": {"persistence": {"strategy": "relational"}}}
+                """);
+        // Its strategy unreadable, a contract may or may not be relational: only the reader's problems are told.
+        Path misspelt = Folders.write(contracts.resolve("crm/person/pet.schema.json"), """
+                {"properties": {"id": {"type": "string"}, "age": {"type": "intger"}},
+                 "x-artifact-metadata": {"persistence": {"strategy": "relationl"}}}
+                """);
+
+        TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
+
+        assertEquals(List.of(
+                new Problem(broken, 1, 59, "/properties/age/type: unknown JSON Schema type \"intger\" (did you mean"
+                        + " integer?)"),
+                new Problem(broken, 1, 83, "/required: expected an array of property names, found a string"),
+                new Problem(misspelt, 2, 54, "/x-artifact-metadata/persistence/strategy: expected none, jsonb or"
+                        + " relational, found \"relationl\" (did you mean relational?)")),
+                plan.problems());
+    }
+
+    @Test
     void aContractWhoseIdNamesAnotherPlaceGetsAWarningOnTheTableLeftBehindAndTheWaysOn() throws IOException {
         Path moved = Folders.write(contracts.resolve("sales/order/order.schema.json"), """
                 {"$id": "shop:order:order", "properties": {"id": {"type": "string"}}}
