@@ -130,9 +130,10 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
     }
 
     /**
-     * The tables the built-in templates generated from a contract that is gone, and that no contract (or declared
-     * table) asks for: most likely the contract moved with its {@code $id} corrected, or was deleted, and the table
-     * stays with its rows, told nowhere else. Each is placed at the statement that made it. Empty for a plan with
+     * The tables the built-in templates generated from a contract that is gone, or that a guessing rule now
+     * finds needs no table, and that no contract (or declared table) asks for: most likely the contract moved with
+     * its {@code $id} corrected, was deleted or lost its properties, and the table stays with its rows, told nowhere
+     * else. Each is placed at the statement that made it. Empty for a plan with
      * problems, whose contracts are not all known (nor are they for a plan of one contract: the caller knows).
      */
     public List<Problem> withoutContract(MigrationIndex index) {
@@ -147,20 +148,35 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
                 contracts.add(forContract.contract().location().relativePath());
             }
         }
-        notPersistent.forEach(contract -> contracts.add(contract.location().relativePath()));
+        // A contract that says it needs no table means it; one that a guessing rule decided on may have lost its
+        // table by a slip (its properties deleted, "computed" in its description) and is told.
+        Map<String, PersistenceRule> guessedNoTable = new HashMap<>();
+        for (NotPersistent contract : notPersistent) {
+            if (contract.rule() == PersistenceRule.STRATEGY_NONE || contract.rule() == PersistenceRule.INTERNAL) {
+                contracts.add(contract.location().relativePath());
+            } else {
+                guessedNoTable.put(contract.location().relativePath(), contract.rule());
+            }
+        }
         // A moved contract's old table is told by its $id's warning.
         formerTables.values().forEach(former -> asked.add(former.table()));
         List<Problem> told = new ArrayList<>();
         for (String table : index.tables()) {
             TableOrigin made = index.origin(table).orElseThrow();
             Optional<String> from = index.generatedFrom(made.file()).filter(path -> !contracts.contains(path));
-            if (!asked.contains(table) && from.isPresent()) {
-                told.add(new Problem(made.file().path(), made.line(), made.column(), table + " was generated from "
-                        + from.get() + ", which is no contract any more, and no contract asks for the table: if the"
-                        + " contract moved, name " + table + " in its x-artifact-metadata.persistence.table, or rename"
-                        + " the table in a migration, so that its rows are not left behind; if the table is no longer"
-                        + " needed, drop it in a migration."));
+            if (asked.contains(table) || from.isEmpty()) {
+                continue;
             }
+            PersistenceRule rule = guessedNoTable.get(from.get());
+            told.add(new Problem(made.file().path(), made.line(), made.column(), table + " was generated from "
+                    + from.get() + (rule == null
+                    ? ", which is no contract any more, and no contract asks for the table: if the contract moved, name "
+                            + table + " in its x-artifact-metadata.persistence.table, or rename the table in a"
+                            + " migration, so that its rows are not left behind"
+                    : ", which now needs no table (" + rule.reason() + "), and no contract asks for the table: if it"
+                            + " still holds data, set its x-artifact-metadata.persistence.strategy to jsonb or"
+                            + " relational")
+                    + "; if the table is no longer needed, drop it in a migration."));
         }
         return told;
     }

@@ -214,6 +214,31 @@ class TablePlanTest {
     }
 
     @Test
+    void aGeneratedTableWhoseContractAGuessingRuleNowKeepsFromATableIsToldButOneSaidToNeedNoneIsNot()
+            throws IOException {
+        // No id property any more, and the aspect ends in -ed: read as an event.
+        Folders.write(contracts.resolve("shop/order/shipped.schema.json"), """
+                {"properties": {"orderId": {"type": "string"}}}
+                """);
+        Folders.write(contracts.resolve("shop/order/internal.schema.json"), """
+                {"properties": {"id": {"type": "string"}}, "x-artifact-metadata": {"to": "internal"}}
+                """);
+        Path shipped = Folders.write(migrations.resolve("20250101000000_shop_order_shipped.sql"),
+                "-- Generated from shop/order/shipped.schema.json\ncreate table shop_order_shipped (id text);\n");
+        Folders.write(migrations.resolve("20250102000000_shop_order_internal.sql"),
+                "-- Generated from shop/order/internal.schema.json\ncreate table shop_order_internal (id text);\n");
+
+        TablePlan plan = TablePlan.of(ContractCatalog.load(contracts), Strategy.JSONB, List.of());
+
+        assertEquals(List.of(new Problem(shipped, 2, 1, "shop_order_shipped was generated from"
+                        + " shop/order/shipped.schema.json, which now needs no table (an event: the aspect ends in 'ed'"
+                        + " and there is no id property), and no contract asks for the table: if it still holds data,"
+                        + " set its x-artifact-metadata.persistence.strategy to jsonb or relational; if the table is no"
+                        + " longer needed, drop it in a migration.")),
+                plan.withoutContract(MigrationIndex.scan(migrations)));
+    }
+
+    @Test
     void aContractThatKeepsItsTableByNameIsOnlyToldToCorrectItsId() throws IOException {
         Path moved = Folders.write(contracts.resolve("sales/order/order.schema.json"), """
                 {"$id": "shop:order:order", "properties": {"id": {"type": "string"}},
