@@ -55,7 +55,7 @@ class CheckCoverageMojoTest {
         assertEquals(List.of(
                 "1 persistent contract has no table:",
                 "  shop/order/order → table: shop_order_order",
-                "1 contract needs no table (not persistent) and was skipped.",
+                "1 other contract needs no table (not persistent) and was skipped.",
                 "Generate the missing migrations with: mvn atdd:generate-migrations",
                 "A table that exists under another name: name it in x-artifact-metadata.persistence.table; one that another module or tool creates: list it in existingTables."),
                 failure.getMessage().lines().toList());

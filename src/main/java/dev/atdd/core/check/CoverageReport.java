@@ -130,7 +130,9 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
             }
         }
         if (!notPersistent.isEmpty()) {
-            out.append(notPersistent.size()).append(notPersistent.size() == 1 ? " contract needs" : " contracts need")
+            // "Other": none of them is among the contracts listed above, which read as if they were the skipped ones.
+            out.append(notPersistent.size()).append(out.isEmpty() ? "" : " other")
+                    .append(notPersistent.size() == 1 ? " contract needs" : " contracts need")
                     .append(" no table (not persistent) and ").append(notPersistent.size() == 1 ? "was" : "were")
                     .append(" skipped.\n");
         }

@@ -55,7 +55,7 @@ class CoverageReportTest {
                 2 persistent contracts have no table:
                   app/billing/invoice → table: app_billing_invoice
                   zoo/keeper/visit → table: zoo_keeper_visit
-                2 contracts need no table (not persistent) and were skipped.
+                2 other contracts need no table (not persistent) and were skipped.
                 Generate the missing migrations with: mvn atdd:generate-migrations
                 A table that exists under another name: name it in x-artifact-metadata.persistence.table; one that another module or tool creates: list it in existingTables.""", text);
     }
@@ -150,7 +150,7 @@ class CoverageReportTest {
         String text = report(Set.of()).describe(project);
 
         assertTrue(text.startsWith("1 persistent contract has no table:\n"), text);
-        assertTrue(text.contains("\n1 contract needs no table (not persistent) and was skipped.\n"), text);
+        assertTrue(text.contains("\n1 other contract needs no table (not persistent) and was skipped.\n"), text);
     }
 
     @Test
