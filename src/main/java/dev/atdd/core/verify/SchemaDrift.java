@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Compares the tables the contracts ask for with the schema the migrations built, as PostgreSQL's
@@ -45,6 +46,14 @@ public final class SchemaDrift {
             Map.entry(PgType.NUMERIC, Set.of("numeric")),
             Map.entry(PgType.BOOLEAN, Set.of("boolean")),
             Map.entry(PgType.JSONB, Set.of("jsonb")));
+
+    /** PostgreSQL's long type names ({@code format_type}) and their short ones, a precision kept between. */
+    private static final Map<Pattern, String> SHORT_NAMES = Map.of(
+            Pattern.compile("^TIMESTAMP(\\(\\d+\\))? WITH TIME ZONE"), "TIMESTAMPTZ$1",
+            Pattern.compile("^TIMESTAMP(\\(\\d+\\))? WITHOUT TIME ZONE"), "TIMESTAMP$1",
+            Pattern.compile("^TIME(\\(\\d+\\))? WITH TIME ZONE"), "TIMETZ$1",
+            Pattern.compile("^TIME(\\(\\d+\\))? WITHOUT TIME ZONE"), "TIME$1",
+            Pattern.compile("^CHARACTER VARYING"), "VARCHAR");
 
     private SchemaDrift() {
     }
@@ -113,7 +122,7 @@ public final class SchemaDrift {
             return;
         }
         SchemaSnapshot.Column column = found.get();
-        String has = column.type().toUpperCase(Locale.ROOT);
+        String has = shown(column.type());
         Holder holder = Holder.of(expected, column);
         // NULL allowed by the contract but refused by the table is drift too: valid documents would fail.
         if (!holder.typeMatches() || column.notNull() != expected.notNull()) {
@@ -257,7 +266,23 @@ public final class SchemaDrift {
     }
 
     private static String jsonType(JsonNode schema, String pointer) {
-        JsonNode type = schema.at(pointer).path("type");
-        return type.isTextual() ? type.asText() : type.isArray() ? JsonText.compact(type) : "its property";
+        JsonNode property = schema.at(pointer);
+        JsonNode type = property.path("type");
+        JsonNode ref = property.path("$ref");
+        return type.isTextual() ? type.asText() : type.isArray() ? JsonText.compact(type)
+                : ref.isTextual() ? "$ref " + ref.asText() : "its property";
+    }
+
+    /**
+     * The catalog's type in capitals, with PostgreSQL's short name for a long one, as the contract's side names it:
+     * {@code timestamp(3) with time zone} → {@code TIMESTAMPTZ(3)}, so that a line differing in NULL alone does not
+     * read as differing in type too.
+     */
+    private static String shown(String catalogType) {
+        String type = catalogType.toUpperCase(Locale.ROOT);
+        for (Map.Entry<Pattern, String> shortName : SHORT_NAMES.entrySet()) {
+            type = shortName.getKey().matcher(type).replaceFirst(shortName.getValue());
+        }
+        return type;
     }
 }
