@@ -14,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Fails the build while a migration still holds an unreviewed TODO: a line with {@code ⚠️ TODO:}
- * anywhere, or one of {@code markers} inside an SQL comment.
+ * anywhere, or one of the markers ({@code TODO:} by default) inside an SQL comment.
  */
 @Mojo(name = CheckTodosMojo.GOAL, defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckTodosMojo extends AbstractCheckMojo {
