@@ -224,8 +224,12 @@ class TableShapesOnPostgresTest {
                                                         DataSource database) throws SQLException {
         Catalog catalog = new Catalog(database);
 
-        catalog.apply(templates.render(shape, model));
+        String sql = templates.render(shape, model);
+        catalog.apply(sql);
 
         assertEquals(rls, catalog.rowLevelSecurity(table));
+        // A contract's document table is told to need a policy (the relational one has its TODO); the
+        // infrastructure tables are the service role's, which row level security does not hold.
+        assertEquals(rls && shape == TableShape.JSONB, sql.contains("-- No policy yet: API clients"), sql);
     }
 }
