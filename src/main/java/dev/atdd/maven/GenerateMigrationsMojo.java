@@ -161,9 +161,14 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
         stampPass(String.join("\n", told));
     }
 
-    /** {@code no table for shop/events/shipped: an event: …}, as a run that finds nothing missing tells it. */
+    /**
+     * {@code no table for shop/events/shipped: an event: …}, as a run that finds nothing missing tells it, with the
+     * way to a table where a later rule would have asked for one ({@code content/news/feed} is no event).
+     */
     private static String noTable(TablePlan.NotPersistent contract) {
-        return "no table for " + contract.location().key() + ": " + contract.rule().reason();
+        return "no table for " + contract.location().key() + ": " + contract.rule().reason()
+                + contract.overruled().map(rule -> " (though " + rule.reason() + ": if it is data to keep, set its"
+                + " x-artifact-metadata.persistence.strategy to jsonb)").orElse("");
     }
 
     /** Fails on a bad parameter or template folder before a contract or migration is read. */

@@ -82,6 +82,25 @@ class GenerateMigrationsMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "generate-migrations", pom = "src/test/projects/shop/pom.xml")
+    void aContractAGuessTakesForAnEventThoughItIsForOutsideIsToldHowToGetItsTable(GenerateMigrationsMojo mojo)
+            throws Exception {
+        ProjectCopy shop = ProjectCopy.ofTestProject("shop", work);
+        Path feed = shop.root().resolve("contracts/content/news/feed.schema.json");
+        Files.createDirectories(feed.getParent());
+        Files.writeString(feed, """
+                {"x-artifact-metadata": {"to": "external"}, "properties": {"slug": {"type": "string"}}}
+                """);
+
+        shop.pointAt(mojo).execute();
+
+        assertTrue(logged(mojo, "info").contains("no table for content/news/feed: an event: the aspect ends in 'ed'"
+                + " and there is no id property (though x-artifact-metadata.to is external, and it has properties:"
+                + " if it is data to keep, set its x-artifact-metadata.persistence.strategy to jsonb)"),
+                logged(mojo, "info").toString());
+    }
+
+    @Test
     @InjectMojo(goal = "generate-migrations", pom = "examples/quiz-game/pom.xml")
     @MojoParameter(name = "skip", value = "true")
     void skipWritesNothing(GenerateMigrationsMojo mojo) throws Exception {

@@ -55,7 +55,9 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         formerTables = Map.copyOf(formerTables);
     }
 
-    public record NotPersistent(Path file, ContractLocation location, PersistenceRule rule) {
+    /** @param overruled a later rule that would have asked for a table (see {@link PersistenceDecision}) */
+    public record NotPersistent(Path file, ContractLocation location, PersistenceRule rule,
+                                Optional<PersistenceRule> overruled) {
     }
 
     /**
@@ -199,7 +201,8 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         for (Contract contract : catalog.contracts()) {
             PersistenceDecision decision = PersistenceDecision.decide(contract);
             if (!decision.needsTable()) {
-                notPersistent.add(new NotPersistent(contract.file(), contract.location(), decision.rule()));
+                notPersistent.add(new NotPersistent(contract.file(), contract.location(), decision.rule(),
+                        decision.overruled()));
                 continue;
             }
             try {

@@ -3,6 +3,7 @@ package dev.atdd.core.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,5 +43,21 @@ class PersistenceDecisionTest {
 
         assertEquals(expected, decision.rule());
         assertEquals(expected.needsTable(), decision.needsTable());
+    }
+
+    @ParameterizedTest(name = "{0}: overruled {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            feed      | {"x-artifact-metadata": {"to": "external"}, "properties": {"slug": {"type": "string"}}}              | EXTERNAL
+            summary   | {"description": "Aggregated per day", "x-artifact-metadata": {"to": "external"}, "properties": {"n": {}}} | EXTERNAL
+            exhausted | {"properties": {"timestamp": {"type": "string"}}}                                                     | -
+            dto       | {"x-artifact-metadata": {"to": "internal"}, "properties": {"id": {"type": "string"}}}                 | -
+            profile   | {"x-artifact-metadata": {"to": "external"}, "properties": {"name": {"type": "string"}}}               | -
+            """)
+    void aGuessAgainstATableNamesTheLaterRuleThatWouldHaveAskedForOne(String aspect, String json,
+                                                                      PersistenceRule overruled) {
+        Contract contract = ContractReader.read(
+                ContractFixtures.write(root, "theme/domain/" + aspect + ".schema.json", json), root);
+
+        assertEquals(Optional.ofNullable(overruled), PersistenceDecision.decide(contract).overruled());
     }
 }
