@@ -31,15 +31,27 @@ public record JsonbTableModel(String table, ContractSource contract, String gene
      * @throws dev.atdd.core.InvalidInputException when a {@code persistence.indexes} entry cannot be built
      */
     public static JsonbTableModel of(Contract contract, String table, Instant generatedAt, boolean rowLevelSecurity) {
-        String requestedDataIndex = "idx_" + table + "_data";
-        String dataIndex = PgIdentifier.fit(requestedDataIndex);
+        String requestedDataIndex = requestedDataIndex(table);
+        return new JsonbTableModel(table, ContractSource.of(contract), GenerationTime.format(generatedAt),
+                rowLevelSecurity, PgIdentifier.fit(requestedDataIndex), indexesOf(contract, table), requestedDataIndex);
+    }
+
+    /**
+     * The contract's own indexes as the template writes them on {@code table}, on keys inside {@code data}.
+     * Not {@code indexes}: a template's {@code model.indexes} would find this method, not the component.
+     *
+     * @throws dev.atdd.core.InvalidInputException when a {@code persistence.indexes} entry cannot be built
+     */
+    public static List<TableIndex> indexesOf(Contract contract, String table) {
         // A key the contract may hold, and its value (data->'key') is JSONB, so GIN applies to all: a
         // misspelt key would index what no document holds.
-        List<TableIndex> indexes = IndexPlan.plan(contract, table, Set.of(dataIndex),
+        return IndexPlan.plan(contract, table, Set.of(PgIdentifier.fit(requestedDataIndex(table))),
                 key -> mayHold(contract, key) ? Optional.of(key) : Optional.empty(),
                 "a property of the contract", key -> true);
-        return new JsonbTableModel(table, ContractSource.of(contract), GenerationTime.format(generatedAt),
-                rowLevelSecurity, dataIndex, indexes, requestedDataIndex);
+    }
+
+    private static String requestedDataIndex(String table) {
+        return "idx_" + table + "_data";
     }
 
     /**

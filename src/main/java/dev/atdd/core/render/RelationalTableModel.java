@@ -32,10 +32,20 @@ public record RelationalTableModel(String table, ContractSource contract, String
      */
     public static RelationalTableModel of(Contract contract, String table, RelationalTable definition,
                                           Instant generatedAt, boolean rowLevelSecurity) {
-        List<TableIndex> indexes = IndexPlan.plan(contract, table, Set.of(),
-                field -> columnOf(definition, field), "a column of " + table, column -> isJsonb(definition, column));
         return new RelationalTableModel(table, ContractSource.of(contract), GenerationTime.format(generatedAt),
-                rowLevelSecurity, definition, indexes);
+                rowLevelSecurity, definition, indexesOf(contract, table, definition));
+    }
+
+    /**
+     * The contract's own indexes as the template writes them on {@code table}, on its columns.
+     * Not {@code indexes}: a template's {@code model.indexes} would find this method, not the component.
+     *
+     * @param definition the type mapping's result for this contract
+     * @throws dev.atdd.core.InvalidInputException when a {@code persistence.indexes} entry cannot be built
+     */
+    public static List<TableIndex> indexesOf(Contract contract, String table, RelationalTable definition) {
+        return IndexPlan.plan(contract, table, Set.of(),
+                field -> columnOf(definition, field), "a column of " + table, column -> isJsonb(definition, column));
     }
 
     @Override
