@@ -90,6 +90,7 @@ public final class JsonReport {
         for (Drift difference : report.drift()) {
             ObjectNode entry = drift.addObject().put("table", difference.table());
             difference.column().ifPresent(column -> entry.put("column", column));
+            difference.index().ifPresent(index -> entry.put("index", index));
             entry.put("message", difference.message());
             difference.contract().ifPresent(contract -> entry.put("contract", DisplayPath.of(base, contract)));
         }

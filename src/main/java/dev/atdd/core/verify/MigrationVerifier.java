@@ -53,16 +53,20 @@ public final class MigrationVerifier {
      * @param index          the migrations, without problems; applied in its version order
      * @param existingTables tables made outside these migrations, which the scratch database lacks
      * @throws InvalidInputException when the plan or the index holds problems, or a relational contract
-     *                               cannot be mapped (found before the database starts)
+     *                               cannot be mapped or a contract's index built (found before the database
+     *                               starts)
      * @throws dev.atdd.core.database.MigrationFailedException at the first migration PostgreSQL rejects
      * @throws dev.atdd.core.database.ScratchDatabaseException when the database cannot be started or reached
      */
     public VerificationReport verify(TablePlan plan, MigrationIndex index, Set<String> existingTables) {
         List<Problem> problems = new ArrayList<>(plan.problems());
         problems.addAll(index.problems());
-        // Before the database: finding an unmappable contract needs no PostgreSQL started and no migration run.
+        // Before the database: finding an unmappable contract or an index that cannot be built needs no
+        // PostgreSQL started and no migration run.
         RelationalMapping relational = RelationalMapping.of(plan);
         problems.addAll(relational.problems());
+        ContractIndexes indexes = ContractIndexes.of(plan, relational);
+        problems.addAll(indexes.problems());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -90,16 +94,16 @@ public final class MigrationVerifier {
             SchemaSnapshot schema = SchemaSnapshot.read(scratch.connection(), SCHEMA);
             Set<String> anotherModules = preludeFileTables.stream().filter(name -> index.origin(name).isEmpty())
                     .collect(Collectors.toSet());
-            List<Drift> drift = SchemaDrift.compare(plan, relational, schema, existingTables);
+            List<Drift> drift = SchemaDrift.compare(plan, relational, indexes, schema, existingTables);
             return new VerificationReport(applied, drift, unprotected(schema, index, preludeFileTables), anotherModules,
                     origins(drift, index));
         }
     }
 
-    /** Where the migrations made each table whose columns drift (a missing table has no place to fix). */
+    /** Where the migrations made each table whose columns or indexes drift (a missing table has no place to fix). */
     private static Map<String, TableOrigin> origins(List<Drift> drift, MigrationIndex index) {
         Map<String, TableOrigin> origins = new HashMap<>();
-        drift.stream().filter(d -> d.column().isPresent()).map(Drift::table)
+        drift.stream().filter(Drift::inBuiltTable).map(Drift::table)
                 .forEach(table -> index.origin(table).ifPresent(origin -> origins.put(table, origin)));
         return origins;
     }

@@ -4,10 +4,14 @@ import static java.util.stream.Collectors.joining;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atdd.core.JsonText;
+import dev.atdd.core.contract.IndexSpec.IndexMethod;
 import dev.atdd.core.database.SchemaSnapshot;
+import dev.atdd.core.naming.PgIdentifier;
 import dev.atdd.core.plan.PlannedTable;
 import dev.atdd.core.plan.RelationalMapping;
 import dev.atdd.core.plan.TablePlan;
+import dev.atdd.core.render.SqlLiteral;
+import dev.atdd.core.render.TableIndex;
 import dev.atdd.core.types.Check;
 import dev.atdd.core.types.Column;
 import dev.atdd.core.types.PgType;
@@ -55,16 +59,20 @@ public final class SchemaDrift {
             Pattern.compile("^TIME(\\(\\d+\\))? WITHOUT TIME ZONE"), "TIME$1",
             Pattern.compile("^CHARACTER VARYING"), "VARCHAR");
 
+    /** A key that is one double-quoted identifier: {@code "timestamp"}, {@code "say ""hi"""}. */
+    private static final Pattern QUOTED_IDENTIFIER = Pattern.compile("\"(?:[^\"]|\"\")*\"");
+
     private SchemaDrift() {
     }
 
     /**
      * @param relational     the plan's relational contracts, every one mapped (no problems)
+     * @param indexes        the indexes the contracts ask for, every one planned (no problems)
      * @param existingTables tables made outside the migrations (by Supabase, another module): absent, they
      *                       are not drift; built by the migrations after all, they are compared as any other
      */
-    public static List<Drift> compare(TablePlan plan, RelationalMapping relational, SchemaSnapshot schema,
-                                      Set<String> existingTables) {
+    public static List<Drift> compare(TablePlan plan, RelationalMapping relational, ContractIndexes indexes,
+                                      SchemaSnapshot schema, Set<String> existingTables) {
         List<Drift> drift = new ArrayList<>();
         for (PlannedTable planned : plan.tables()) {
             Optional<Path> contract = planned instanceof PlannedTable.ForContract forContract
@@ -73,14 +81,18 @@ public final class SchemaDrift {
             if (table.isEmpty()) {
                 // The scratch database holds only what the migrations build, not the tables made elsewhere.
                 if (!existingTables.contains(planned.table())) {
-                    drift.add(new Drift(planned.table(), Optional.empty(),
+                    drift.add(new Drift(planned.table(), Optional.empty(), Optional.empty(),
                             "no such table after the migrations ran (" + planned.source() + " asks for it)", contract));
                 }
                 continue;
             }
-            // A jsonb (or defaulted) contract only needs its table: hand-written shapes are the team's choice.
-            if (planned.relational() && planned instanceof PlannedTable.ForContract forContract) {
-                compareColumns(forContract, relational.table(forContract.table()), table.get(), drift);
+            // A jsonb (or defaulted) contract's columns are not compared: hand-written shapes are the team's choice.
+            // Its indexes are, whatever the shape: they serve the queries the contract asks to be fast.
+            if (planned instanceof PlannedTable.ForContract forContract) {
+                if (planned.relational()) {
+                    compareColumns(forContract, relational.table(forContract.table()), table.get(), drift);
+                }
+                compareIndexes(forContract, indexes.forTable(forContract.table()), table.get(), drift);
             }
         }
         return drift;
@@ -89,6 +101,54 @@ public final class SchemaDrift {
     /** Tables of the schema that API clients could read without any policy: row level security is off. */
     public static List<String> withoutRowLevelSecurity(SchemaSnapshot schema) {
         return schema.tables().stream().filter(t -> !t.rowLevelSecurity()).map(SchemaSnapshot.Table::name).toList();
+    }
+
+    /**
+     * Each index the contract asks for that the table lacks. The table has it as an index of its planned name
+     * and method, whatever its keys, or as the team's own under another name: the same method on the same keys,
+     * over every row (no WHERE). An index of the planned name but another method is drift, naming both.
+     */
+    private static void compareIndexes(PlannedTable.ForContract planned, List<TableIndex> expected,
+                                       SchemaSnapshot.Table table, List<Drift> drift) {
+        boolean jsonb = !planned.relational();
+        for (TableIndex index : expected) {
+            String method = index.method().name().toLowerCase(Locale.ROOT);
+            List<String> keys = index.fields().stream().map(field -> jsonb ? dataKey(index.method(), field) : field)
+                    .toList();
+            boolean has = table.indexes().stream().filter(existing -> existing.method().equals(method))
+                    .anyMatch(existing -> existing.name().equals(index.name()) || existing.predicate().isEmpty()
+                            && existing.keys().stream().map(key -> jsonb ? key : unquoted(key)).toList().equals(keys));
+            if (has) {
+                continue;
+            }
+            String wanted = "contract asks for index " + index.name() + " (" + method.toUpperCase(Locale.ROOT)
+                    + " on " + String.join(", ", jsonb ? keys : keys.stream().map(PgIdentifier::render).toList())
+                    + "), table has ";
+            String found = table.indexes().stream().filter(existing -> existing.name().equals(index.name()))
+                    .findFirst().map(existing -> existing.name() + " as " + existing.method().toUpperCase(Locale.ROOT)
+                            + " on " + String.join(", ", existing.keys()))
+                    .orElse("no such index");
+            drift.add(new Drift(table.name(), Optional.empty(), Optional.of(index.name()), wanted + found,
+                    Optional.of(planned.contract().file())));
+        }
+    }
+
+    /**
+     * The key the jsonb template writes for a field, as {@code pg_get_indexdef} prints it: {@code (data->>'k')}
+     * as {@code (data ->> 'k'::text)}, the literal's quotes doubled, adjacent literals joined; GIN's {@code ->}.
+     */
+    private static String dataKey(IndexMethod method, String field) {
+        return "(data " + (method == IndexMethod.GIN ? "->" : "->>") + " " + SqlLiteral.quote(field) + "::text)";
+    }
+
+    /**
+     * The column a key names: {@code pg_get_indexdef} prints it bare, or double-quoted where the name is not
+     * plain or is a keyword of any kind ({@code "timestamp"}, {@code "time"}), {@code "} doubled. An expression
+     * is left as it is.
+     */
+    private static String unquoted(String key) {
+        return QUOTED_IDENTIFIER.matcher(key).matches() ? key.substring(1, key.length() - 1).replace("\"\"", "\"")
+                : key;
     }
 
     private static void compareColumns(PlannedTable.ForContract planned, RelationalTable expected,
@@ -117,8 +177,8 @@ public final class SchemaDrift {
         if (found.isEmpty()) {
             // The column's CHECKs too, so that one ALTER TABLE … ADD COLUMN mends it (not a second round).
             String checks = expected.checks().stream().map(check -> " and " + describe(check)).collect(joining());
-            drift.add(new Drift(table.name(), Optional.of(name), "contract says " + says + " (" + wanted
-                    + ")" + checks + ", table has no such column", contract));
+            drift.add(new Drift(table.name(), Optional.of(name), Optional.empty(), "contract says " + says
+                    + " (" + wanted + ")" + checks + ", table has no such column", contract));
             return;
         }
         SchemaSnapshot.Column column = found.get();
@@ -129,8 +189,9 @@ public final class SchemaDrift {
             String enumType = holder.typeMatches() || holder.enumLabels().isEmpty() ? ""
                     : holder.type() == PgType.TEXT ? ", an enum type, where the contract lists no values (enum or const)"
                     : ", an enum type";
-            drift.add(new Drift(table.name(), Optional.of(name), "contract says " + says + " (" + wanted
-                    + "), table has " + has + (column.notNull() ? " NOT NULL" : " NULL") + enumType, contract));
+            drift.add(new Drift(table.name(), Optional.of(name), Optional.empty(), "contract says " + says
+                    + " (" + wanted + "), table has " + has + (column.notNull() ? " NOT NULL" : " NULL") + enumType,
+                    contract));
         }
         if (holder.enumStandsForChecks()) {
             // An enum type refuses every value that is not one of its labels: it is the CHECK.
@@ -138,8 +199,8 @@ public final class SchemaDrift {
                 List<String> missing = ((Check.AllowedValues) check).values().stream()
                         .filter(value -> !holder.enumLabels().get().contains(value)).toList();
                 if (!missing.isEmpty()) {
-                    drift.add(new Drift(table.name(), Optional.of(name), "contract says " + describe(check)
-                            + ", table has " + has + ", an enum type without " + missing, contract));
+                    drift.add(new Drift(table.name(), Optional.of(name), Optional.empty(), "contract says "
+                            + describe(check) + ", table has " + has + ", an enum type without " + missing, contract));
                 }
             }
         } else if (!holder.elements()) {
@@ -148,8 +209,8 @@ public final class SchemaDrift {
                     .filter(c -> c.columns().equals(List.of(name))).toList();
             for (Check check : expected.checks()) {
                 if (checks.stream().noneMatch(existing -> enforces(existing, expected.type(), check))) {
-                    drift.add(new Drift(table.name(), Optional.of(name), "contract says " + describe(check)
-                            + ", table has " + closest(checks, expected.type(), check), contract));
+                    drift.add(new Drift(table.name(), Optional.of(name), Optional.empty(), "contract says "
+                            + describe(check) + ", table has " + closest(checks, expected.type(), check), contract));
                 }
             }
         }

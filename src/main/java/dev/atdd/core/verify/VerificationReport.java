@@ -18,15 +18,15 @@ import java.util.stream.Collectors;
  * @param drift                   differences between the contracts and the built schema
  * @param withoutRowLevelSecurity public tables API clients could read without a policy, and what made them
  * @param preludeFileTables       public tables the prelude file made and no migration made again: another module's
- * @param tableOrigins            where a migration made each table whose columns drift, as the migration index
- *                                places it: none for a table the prelude file or an {@code EXECUTE} made
+ * @param tableOrigins            where a migration made each table whose columns or indexes drift, as the migration
+ *                                index places it: none for a table the prelude file or an {@code EXECUTE} made
  */
 public record VerificationReport(List<Path> applied, List<Drift> drift, List<UnprotectedTable> withoutRowLevelSecurity,
                                  Set<String> preludeFileTables, Map<String, TableOrigin> tableOrigins) {
 
     /** Generation stops at a table's creation: a contract that changes later needs a hand-written migration. */
     // The table may be what changed (a hand-edited migration) as well as the contract.
-    static final String COLUMN_DRIFT_HINT = "Fix the side that is wrong: the contract, or the table with a new"
+    static final String BUILT_TABLE_DRIFT_HINT = "Fix the side that is wrong: the contract, or the table with a new"
             + " migration that alters it (generate-migrations only writes the tables that are missing).";
 
     public VerificationReport {
@@ -100,10 +100,10 @@ public record VerificationReport(List<Path> applied, List<Drift> drift, List<Unp
             out.append("\n  declared in the pom (infrastructureTables):");
             declared.forEach(d -> out.append("\n    ").append(d.describe()));
         }
-        if (drift.stream().anyMatch(d -> d.column().isPresent())) {
-            out.append("\n").append(COLUMN_DRIFT_HINT);
+        if (drift.stream().anyMatch(Drift::inBuiltTable)) {
+            out.append("\n").append(BUILT_TABLE_DRIFT_HINT);
             // No migration here alters a table another module makes: that module does, and the prelude file follows.
-            List<String> fromPreludeFile = drift.stream().filter(d -> d.column().isPresent()).map(Drift::table)
+            List<String> fromPreludeFile = drift.stream().filter(Drift::inBuiltTable).map(Drift::table)
                     .filter(preludeFileTables::contains).distinct().toList();
             if (!fromPreludeFile.isEmpty()) {
                 boolean one = fromPreludeFile.size() == 1;

@@ -140,10 +140,14 @@ class JsonReportTest {
 
     @Test
     void aVerificationReportTakesPassedAndTheUnprotectedTablesFromTheVerdict() throws IOException {
+        Path cart = project.resolve("contracts/shop/cart/cart.schema.json");
         VerificationReport verification = new VerificationReport(
                 List.of(project.resolve("supabase/migrations/20250101000000_cart.sql")),
-                List.of(new Drift("shop_cart_cart", Optional.of("total"), "contract says number (NUMERIC NULL),"
-                        + " table has no such column", Optional.of(project.resolve("contracts/shop/cart/cart.schema.json")))),
+                List.of(new Drift("shop_cart_cart", Optional.of("total"), Optional.empty(), "contract says number"
+                                + " (NUMERIC NULL), table has no such column", Optional.of(cart)),
+                        new Drift("shop_cart_cart", Optional.empty(), Optional.of("idx_shop_cart_cart_owner"),
+                                "contract asks for index idx_shop_cart_cart_owner (BTREE on owner), table has no such"
+                                        + " index", Optional.of(cart))),
                 List.of(new UnprotectedTable("shop_cart_cart", Optional.empty(), Optional.empty())), Set.of(),
                 Map.of());
 
@@ -156,6 +160,9 @@ class JsonReportTest {
         assertEquals("supabase/migrations/20250101000000_cart.sql", checked.get("applied").get(0).asText());
         assertEquals("total", checked.get("drift").get(0).get("column").asText());
         assertEquals("contracts/shop/cart/cart.schema.json", checked.get("drift").get(0).get("contract").asText());
+        assertFalse(checked.get("drift").get(0).has("index"));
+        assertFalse(checked.get("drift").get(1).has("column"));
+        assertEquals("idx_shop_cart_cart_owner", checked.get("drift").get(1).get("index").asText());
         assertEquals("shop_cart_cart", checked.get("withoutRowLevelSecurity").get(0).asText());
         assertFalse(off.get("passed").asBoolean());
         assertEquals(0, off.get("withoutRowLevelSecurity").size());

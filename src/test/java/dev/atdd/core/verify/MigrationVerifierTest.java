@@ -15,6 +15,7 @@ import dev.atdd.core.database.SqlScript;
 import dev.atdd.core.database.SupabasePrelude;
 import dev.atdd.core.generate.GenerationRequest;
 import dev.atdd.core.generate.MigrationGenerator;
+import dev.atdd.core.migration.MigrationFile;
 import dev.atdd.core.migration.MigrationIndex;
 import dev.atdd.core.plan.PlannedTable;
 import dev.atdd.core.plan.TablePlan;
@@ -422,7 +423,7 @@ class MigrationVerifierTest {
                         + " NOT NULL",
                 "  contracts/billing/ledger/entry.schema.json:",
                 "    billing_ledger_entry: no such table after the migrations ran (billing/ledger/entry asks for it)",
-                VerificationReport.COLUMN_DRIFT_HINT), report.describeDrift(project).lines().toList());
+                VerificationReport.BUILT_TABLE_DRIFT_HINT), report.describeDrift(project).lines().toList());
     }
 
     @Test
@@ -680,6 +681,127 @@ class MigrationVerifierTest {
                         + " INTEGER NULL",
                 "shop_order_order.extra: contract says [\"string\",\"object\"] (JSONB NULL), table has TEXT NULL"),
                 report.drift().stream().map(Drift::describe).toList());
+    }
+
+    @Test
+    void theIndexesAGeneratedMigrationMakesAreFoundUnderTheirNamesAndUnderOthersByMethodAndKeys() throws Exception {
+        // Keys PostgreSQL prints otherwise than the templates write them: a quote doubled, a backslash, a TODO
+        // marker split between literals, keywords quoted ("timestamp", "time").
+        contract("match/dilemma/current", """
+                {"x-artifact-metadata": {"persistence": {"strategy": "jsonb", "indexes": [
+                   {"type": "btree", "fields": ["match_id"]},
+                   {"name": "current_quote", "type": "hash", "fields": ["it's"]},
+                   {"type": "gin", "fields": ["tags"]},
+                   {"name": "current_odd_keys", "type": "btree",
+                    "fields": ["back\\\\slash", "ünï code", "TODO: x"]}]}},
+                 "properties": {"id": {"type": "string", "format": "uuid"}, "match_id": {"type": "string"},
+                                "it's": {"type": "string"}, "tags": {"type": "array"}, "back\\\\slash": {},
+                                "ünï code": {}, "TODO: x": {}}}
+                """);
+        contract("shop/order/order", """
+                {"x-artifact-metadata": {"persistence": {"strategy": "relational", "indexes": [
+                   {"type": "btree", "fields": ["status"]},
+                   {"name": "order_when", "type": "btree", "fields": ["timestamp", "time", "id"]},
+                   {"type": "gin", "fields": ["details"]},
+                   {"type": "hash", "fields": ["customer_id"]}]}},
+                 "properties": {"id": {"type": "string", "format": "uuid"}, "status": {"type": "string"},
+                                "timestamp": {"type": "string", "format": "date-time"}, "time": {"type": "string"},
+                                "details": {"type": "object"}, "customer_id": {"type": "string"}}}
+                """);
+        new MigrationGenerator(SqlTemplates.builtIn(), Clock.systemUTC()).generate(new GenerationRequest(
+                contracts(), migrations(), Optional.empty(), Strategy.JSONB, true, List.of(), Set.of(), false));
+        MigrationIndex index = MigrationIndex.scan(migrations());
+        String generated = Files.readString(index.files().get(0).path())
+                + Files.readString(index.files().get(1).path());
+        assertTrue(generated.contains("USING HASH ((data->>'it''s'))"), generated);
+        assertTrue(generated.contains("(timestamp, time, id)"), generated);
+
+        assertEquals(List.of(), verifier.verify(plan(), index, Set.of()).drift().stream().map(Drift::describe)
+                .toList());
+
+        // The team's own names: every index is then found by its method and keys alone.
+        for (MigrationFile file : index.files()) {
+            Files.writeString(file.path(), Files.readString(file.path())
+                    .replaceAll("CREATE INDEX (\\w+) ON", "CREATE INDEX team_$1 ON"));
+        }
+        MigrationIndex renamed = MigrationIndex.scan(migrations());
+        assertTrue(Files.readString(renamed.files().get(0).path()).contains("CREATE INDEX team_current_quote ON"));
+
+        assertEquals(List.of(), verifier.verify(plan(), renamed, Set.of()).drift().stream().map(Drift::describe)
+                .toList());
+    }
+
+    @Test
+    void anIndexTheTableLacksOrHasWithAnotherMethodIsDriftOfItsTable() throws Exception {
+        contract("match/dilemma/current", """
+                {"x-artifact-metadata": {"persistence": {"indexes": [{"type": "btree", "fields": ["match_id"]}]}},
+                 "properties": {"id": {"type": "string", "format": "uuid"}, "match_id": {"type": "string"}}}
+                """);
+        contract("shop/order/order", """
+                {"x-artifact-metadata": {"persistence": {"strategy": "relational", "indexes": [
+                   {"name": "orders_status_idx", "type": "btree", "fields": ["status"]},
+                   {"type": "btree", "fields": ["customer_id", "placed_at"]},
+                   {"type": "hash", "fields": ["customer_id"]},
+                   {"type": "btree", "fields": ["id"]}]}},
+                 "properties": {"id": {"type": "string", "format": "uuid"}, "status": {"type": "string"},
+                                "customer_id": {"type": "string"},
+                                "placed_at": {"type": "string", "format": "date-time"}}}
+                """);
+        // Under other names: the keys in another order, over some rows only, by another method, or
+        // data->'match_id' (JSONB) for data->>'match_id' (text). The primary key's index is the one on id.
+        migration("20250101000000_orders.sql", """
+                create table public.shop_order_order (
+                  id uuid primary key default gen_random_uuid(),
+                  status text, customer_id text, placed_at timestamptz
+                );
+                alter table public.shop_order_order enable row level security;
+                create index orders_status_idx on public.shop_order_order using hash (status);
+                create index by_customer on public.shop_order_order (placed_at, customer_id);
+                create index open_by_customer on public.shop_order_order (customer_id, placed_at) where status = 'open';
+                create index customer_lookup on public.shop_order_order (customer_id);
+                create table public.match_dilemma_current (id uuid primary key, data jsonb not null);
+                alter table public.match_dilemma_current enable row level security;
+                create index by_match on public.match_dilemma_current using btree ((data->'match_id'));
+                """);
+
+        VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(List.of("4 differences between the contracts and the schema the migrations build:",
+                "  contracts/match/dilemma/current.schema.json (table made at 20250101000000_orders.sql:10):",
+                "    match_dilemma_current: contract asks for index idx_match_dilemma_current_match_id"
+                        + " (BTREE on (data ->> 'match_id'::text)), table has no such index",
+                "  contracts/shop/order/order.schema.json (table made at 20250101000000_orders.sql:1):",
+                "    shop_order_order: contract asks for index orders_status_idx (BTREE on status), table has"
+                        + " orders_status_idx as HASH on status",
+                "    shop_order_order: contract asks for index idx_shop_order_order_customer_id_placed_at"
+                        + " (BTREE on customer_id, placed_at), table has no such index",
+                "    shop_order_order: contract asks for index idx_shop_order_order_customer_id (HASH on customer_id),"
+                        + " table has no such index",
+                VerificationReport.BUILT_TABLE_DRIFT_HINT), report.describeDrift(project).lines().toList());
+        assertEquals(List.of(Optional.of("idx_match_dilemma_current_match_id"), Optional.of("orders_status_idx"),
+                Optional.of("idx_shop_order_order_customer_id_placed_at"),
+                Optional.of("idx_shop_order_order_customer_id")), report.drift().stream().map(Drift::index).toList());
+    }
+
+    @Test
+    void aContractIndexThatCannotBeBuiltIsRefusedBeforeTheDatabaseStarts() throws Exception {
+        contract("shop/order/order", """
+                {"x-artifact-metadata": {"persistence": {"indexes": [{"type": "gist", "fields": ["status"]},
+                                                                     {"type": "btree", "fields": ["stauts"]}]}},
+                 "properties": {"id": {"type": "string", "format": "uuid"}, "status": {"type": "string"}}}
+                """);
+        migration("20250101000000_ok.sql", "create table public.a (id int);\n");
+        MigrationVerifier withoutDatabase = new MigrationVerifier(
+                () -> fail("the database was started although an index cannot be built"), SupabasePrelude.builtIn());
+
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> withoutDatabase.verify(plan(), MigrationIndex.scan(migrations()), Set.of()));
+
+        assertEquals(List.of("/x-artifact-metadata/persistence/indexes/0/type: gist indexes are not supported:"
+                        + " PostgreSQL has no default GiST operator class for these columns; use btree, hash or gin",
+                "/x-artifact-metadata/persistence/indexes/1/fields/0: field 'stauts' is not a property of the contract"
+                        + " (did you mean status?)"),
+                refused.problems().stream().map(Problem::message).toList());
     }
 
     @Test

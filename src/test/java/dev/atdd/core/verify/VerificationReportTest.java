@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 class VerificationReportTest {
 
     private static final Path BASE = Path.of("/work/shop");
-    private static final Drift NO_TABLE = new Drift("shop_order_order", Optional.empty(),
+    private static final Drift NO_TABLE = new Drift("shop_order_order", Optional.empty(), Optional.empty(),
             "no such table after the migrations ran (shop/order/order asks for it)",
             Optional.of(BASE.resolve("contracts/shop/order/order.schema.json")));
-    private static final Drift WRONG_TYPE = new Drift("shop_cart_cart", Optional.of("total"),
+    private static final Drift WRONG_TYPE = new Drift("shop_cart_cart", Optional.of("total"), Optional.empty(),
             "contract says number (NUMERIC NOT NULL), table has TEXT NULL",
             Optional.of(BASE.resolve("contracts/shop/cart/cart.schema.json")));
-    private static final Drift NO_EVENT_LOG = new Drift("match_events", Optional.empty(),
+    private static final Drift NO_EVENT_LOG = new Drift("match_events", Optional.empty(), Optional.empty(),
             "no such table after the migrations ran (event-log match asks for it)", Optional.empty());
     private static final String ONE_DIFFERENCE = "1 difference between the contracts and the schema the migrations build:";
     private static final String NO_TABLE_LINES = "  contracts/shop/order/order.schema.json:\n"
@@ -80,7 +80,7 @@ class VerificationReportTest {
                 "    shop_cart_cart.total: contract says number (NUMERIC NOT NULL), table has TEXT NULL",
                 "  declared in the pom (infrastructureTables):",
                 "    match_events: no such table after the migrations ran (event-log match asks for it)",
-                VerificationReport.COLUMN_DRIFT_HINT), List.of("shop_cart_cart")), verdict);
+                VerificationReport.BUILT_TABLE_DRIFT_HINT), List.of("shop_cart_cart")), verdict);
     }
 
     @Test
@@ -88,10 +88,10 @@ class VerificationReportTest {
         Path invoiceContract = BASE.resolve("contracts/billing/invoice/invoice.schema.json");
         Path cartContract = WRONG_TYPE.contract().orElseThrow();
         VerificationReport report = new VerificationReport(List.of(CART_MIGRATION.path()), List.of(WRONG_TYPE,
-                new Drift("shop_cart_cart", Optional.of("note"), "contract says string (TEXT NULL), table has no such"
-                        + " column", Optional.of(cartContract)),
-                new Drift("billing_invoice", Optional.of("amount"), "contract says number (NUMERIC NOT NULL), table"
-                        + " has TEXT NULL", Optional.of(invoiceContract))),
+                new Drift("shop_cart_cart", Optional.of("note"), Optional.empty(), "contract says string (TEXT NULL),"
+                        + " table has no such column", Optional.of(cartContract)),
+                new Drift("billing_invoice", Optional.of("amount"), Optional.empty(), "contract says number (NUMERIC"
+                        + " NOT NULL), table has TEXT NULL", Optional.of(invoiceContract))),
                 List.of(), Set.of("billing_invoice"), CART_ORIGIN);
 
         assertEquals(List.of("3 differences between the contracts and the schema the migrations build:",
@@ -100,7 +100,7 @@ class VerificationReportTest {
                 "    shop_cart_cart.note: contract says string (TEXT NULL), table has no such column",
                 "  contracts/billing/invoice/invoice.schema.json:",
                 "    billing_invoice.amount: contract says number (NUMERIC NOT NULL), table has TEXT NULL",
-                VerificationReport.COLUMN_DRIFT_HINT,
+                VerificationReport.BUILT_TABLE_DRIFT_HINT,
                 "billing_invoice is made by the prelude file, as another module or tool makes it: fix the table there,"
                         + " and the prelude file after it."), report.describeDrift(BASE).lines().toList());
     }
