@@ -384,6 +384,7 @@ public final class ContractReader {
             Optional<String> description = text(outline, "/description");
             Optional<String> version = text(outline, "/version");
             checkProperties();
+            checkRootKeys(document.rootKeys());
             JsonNode metadata = object(outline, "/x-artifact-metadata");
             Optional<Audience> audience = Optional.empty();
             Optional<Strategy> strategy = Optional.empty();
@@ -445,6 +446,22 @@ public final class ContractReader {
                         }
                     }
                 }
+            }
+        }
+
+        /**
+         * A misspelt keyword at the root changes the contract without a word: {@code propertes} leaves it without
+         * properties, so without a table; {@code x-artefact-metadata} leaves its settings unread. Only the keys the
+         * outline already holds are looked at, and only those the plugin does not read cost a lookup.
+         */
+        private void checkRootKeys(Set<String> rootKeys) {
+            for (String key : rootKeys) {
+                if (OUTLINED.contains(key)) {
+                    continue;
+                }
+                Optional<String> meant = Typo.resembles(key, "x-artifact-metadata")
+                        ? Optional.of("x-artifact-metadata") : SchemaDocument.keywordMeant(key);
+                meant.ifPresent(word -> problem("/" + escape(key), SchemaDocument.unknownKey(key, word)));
             }
         }
 

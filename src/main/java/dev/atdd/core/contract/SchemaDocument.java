@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +25,32 @@ public final class SchemaDocument {
     /** JSON Schema's type names, in the order a "did you mean" tries them: the first of equals wins. */
     public static final List<String> TYPE_NAMES =
             List.of("string", "integer", "number", "boolean", "object", "array", "null");
+
+    /**
+     * JSON Schema's keywords (draft-07, 2019-09 and 2020-12), in the order a "did you mean" tries them. A key that
+     * is none of them but within two letters of one is most likely a slip, which validators ignore as they
+     * ignore any unknown key: {@code "fromat": "uuid"} would leave a column TEXT without a word.
+     */
+    public static final List<String> KEYWORDS = List.of("$schema", "$id", "$ref", "$comment", "$defs", "$anchor",
+            "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary", "title",
+            "description", "default", "readOnly", "writeOnly", "deprecated", "examples", "multipleOf", "maximum",
+            "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "additionalItems",
+            "items", "prefixItems", "maxItems", "minItems", "uniqueItems", "contains", "minContains", "maxContains",
+            "maxProperties", "minProperties", "required", "dependentRequired", "additionalProperties", "definitions",
+            "properties", "patternProperties", "dependencies", "dependentSchemas", "propertyNames",
+            "unevaluatedProperties", "unevaluatedItems", "const", "enum", "type", "format", "contentMediaType",
+            "contentEncoding", "contentSchema", "if", "then", "else", "allOf", "anyOf", "oneOf", "not");
+
+    private static final Set<String> KEYWORD_SET = Set.copyOf(KEYWORDS);
+
+    /** Keys within two letters of a keyword that are common annotations of their own, not slips. */
+    private static final Set<String> NOT_MISSPELT_KEYWORDS = Set.of(
+            "example", // OpenAPI's single example, beside JSON Schema's examples
+            "id", // draft-04's name for $id
+            "base", // JSON Hyper-Schema's base URI, near else
+            "tsType", // json-schema-to-typescript's type override, near type
+            "typeof", // ajv-keywords' check of a JavaScript type, near type
+            "unit", "note", "notes"); // remarks a schema may carry, near not by letter count alone
 
     private final byte[] json;
     private final Set<String> propertyNames;
@@ -93,6 +120,22 @@ public final class SchemaDocument {
     /** The problem of a type name JSON Schema does not know: {@code unknown … "strng" (did you mean string?)}. */
     public static String unknownType(String typed) {
         return "unknown JSON Schema type \"" + typed + "\"" + Typo.didYouMean(typed, TYPE_NAMES);
+    }
+
+    /**
+     * The keyword an unknown key of a schema most likely slips for ({@code fromat}: format); none for a keyword, an
+     * extension ({@code x-…}, its own tool's), or one of the common annotations that merely look like a slip.
+     */
+    public static Optional<String> keywordMeant(String key) {
+        if (KEYWORD_SET.contains(key) || key.startsWith("x-") || NOT_MISSPELT_KEYWORDS.contains(key)) {
+            return Optional.empty();
+        }
+        return Typo.meant(key, KEYWORDS);
+    }
+
+    /** The problem of a key most likely misspelt: {@code unknown key "fromat" (did you mean format?)}. */
+    public static String unknownKey(String key, String meant) {
+        return "unknown key \"" + key + "\" (did you mean " + meant + "?)";
     }
 
     /** The names under {@code properties} in file order, when it is an object; empty otherwise. */

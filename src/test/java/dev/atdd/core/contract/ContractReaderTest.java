@@ -342,6 +342,34 @@ class ContractReaderTest {
         assertEquals(Set.of(), ContractReader.read(right, root).document().propertyNames());
     }
 
+    /** A misspelt key there would change the contract without a word: no properties, no metadata, no NOT NULL. */
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"type": "object",\\n "propertes": {"id": {}}}   | 2:15 | propertes           | properties
+            {"x-artefact-metadata": {}}                     | 1:25 | x-artefact-metadata | x-artifact-metadata
+            {"artifact-metadata": {"to": "internal"}}       | 1:23 | artifact-metadata   | x-artifact-metadata
+            {"properties": {"a": {}},\\n "requried": ["a"]} | 2:14 | requried            | required
+            {"Properties": {"a": {}}}                       | 1:16 | Properties          | properties
+            """)
+    void aMisspeltKeyOfTheRootIsAProblemAtItsPlace(String json, String place, String key, String meant) {
+        Path file = ContractFixtures.write(root, "a/b/c.schema.json", json.replace("\\n", "\n"));
+
+        assertEquals("a/b/c.schema.json:" + place + ": /" + key + ": unknown key \"" + key + "\" (did you mean " + meant
+                + "?)", single(() -> ContractReader.read(file, root)).describe(root));
+    }
+
+    @Test
+    void rootKeysThatAreNoSlipsOfAKeywordAreRead() {
+        // OpenAPI's example, draft-04's id, other tools' extensions and keywords of later drafts.
+        Path file = ContractFixtures.write(root, "a/b/c.schema.json", """
+                {"id": "c", "example": {"a": 1}, "nullable": false, "x-propertes": 1, "x-artifact-meta": {},
+                 "$anchor": "c", "$dynamicAnchor": "d", "unevaluatedProperties": false, "version": "1",
+                 "properties": {"a": {"type": "string"}}}
+                """);
+
+        assertEquals(Set.of("a"), ContractReader.read(file, root).document().propertyNames());
+    }
+
     @Test
     void everyProblemOfTheOutlineIsPlacedAtItsOwnValue() {
         Path file = ContractFixtures.write(root, "a/b/c.schema.json", """
