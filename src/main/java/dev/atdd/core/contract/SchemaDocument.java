@@ -41,6 +41,11 @@ public final class SchemaDocument {
             "unevaluatedProperties", "unevaluatedItems", "const", "enum", "type", "format", "contentMediaType",
             "contentEncoding", "contentSchema", "if", "then", "else", "allOf", "anyOf", "oneOf", "not");
 
+    /** The formats JSON Schema defines (draft-07, 2019-09 and 2020-12), in the order a "did you mean" tries them. */
+    public static final List<String> FORMATS = List.of("date-time", "date", "time", "duration", "email", "idn-email",
+            "hostname", "idn-hostname", "ipv4", "ipv6", "uri", "uri-reference", "iri", "iri-reference", "uuid",
+            "uri-template", "json-pointer", "relative-json-pointer", "regex");
+
     private static final Set<String> KEYWORD_SET = Set.copyOf(KEYWORDS);
 
     /** Keys within two letters of a keyword that are common annotations of their own, not slips. */
@@ -51,6 +56,15 @@ public final class SchemaDocument {
             "tsType", // json-schema-to-typescript's type override, near type
             "typeof", // ajv-keywords' check of a JavaScript type, near type
             "unit", "note", "notes"); // remarks a schema may carry, near not by letter count alone
+
+    /**
+     * Formats within two letters of one JSON Schema defines that are custom formats of their own, not slips
+     * (custom formats are legal; these are common).
+     */
+    private static final Set<String> NOT_MISSPELT_FORMATS = Set.of(
+            "byte", // OpenAPI's base64-encoded text, near date
+            "url", // a common custom name of uri: TEXT either way
+            "guid", "ulid", "cuid"); // identifiers of their own (.NET's GUID, ULID, CUID), near uuid
 
     private final byte[] json;
     private final Set<String> propertyNames;
@@ -131,6 +145,17 @@ public final class SchemaDocument {
             return Optional.empty();
         }
         return Typo.meant(key, KEYWORDS);
+    }
+
+    /**
+     * The format JSON Schema defines that a format most likely slips for ({@code datetime}: date-time); none for a
+     * defined format, nor for a custom one that is no near miss or is a common one of its own.
+     */
+    public static Optional<String> formatMeant(String format) {
+        if (FORMATS.contains(format) || NOT_MISSPELT_FORMATS.contains(format)) {
+            return Optional.empty();
+        }
+        return Typo.meant(format, FORMATS);
     }
 
     /** The problem of a key most likely misspelt: {@code unknown key "fromat" (did you mean format?)}. */

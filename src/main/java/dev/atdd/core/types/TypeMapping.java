@@ -38,6 +38,7 @@ public final class TypeMapping {
     public static RelationalTable map(Contract contract) {
         Set<SchemaProblem> problems = new LinkedHashSet<>();
         JsonNode root = contract.schema();
+        MisspeltKeywords.find(root, problems);
         JsonNode properties = root.path("properties");
         if (!properties.isMissingNode() && !properties.isObject()) {
             problems.add(new SchemaProblem("/properties", "must be an object"));
@@ -169,6 +170,11 @@ public final class TypeMapping {
 
     /** The JSON pointer of a property of the contract's {@code properties}. */
     public static String pointerOf(String property) {
-        return "/properties/" + property.replace("~", "~0").replace("/", "~1");
+        return "/properties/" + pointerToken(property);
+    }
+
+    /** {@code key} as a token of a JSON pointer. */
+    static String pointerToken(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
     }
 }

@@ -444,6 +444,130 @@ class TypeMappingTest {
     }
 
     @Nested
+    class Misspellings {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "{'type': 'string', 'fromat': 'uuid'}"
+                    + " | /properties/p/fromat: unknown key \"fromat\" (did you mean format?)",
+            "{'type': 'string', 'enun': ['a']} | /properties/p/enun: unknown key \"enun\" (did you mean enum?)",
+            "{'type': 'string', 'maxLenght': 5000} | /properties/p/maxLenght: unknown key \"maxLenght\""
+                    + " (did you mean maxLength?)",
+            "{'type': 'string', 'Format': 'uuid'}"
+                    + " | /properties/p/Format: unknown key \"Format\" (did you mean format?)",
+            "{'tpye': 'string'} | /properties/p/tpye: unknown key \"tpye\" (did you mean type?)",
+            "{'type': 'object', 'requried': ['a'], 'properties': {'a': {}}}"
+                    + " | /properties/p/requried: unknown key \"requried\" (did you mean required?)",
+            "{'type': 'object', 'properties': {'a': {'type': 'string', 'minLenght': 1}}}"
+                    + " | /properties/p/properties/a/minLenght: unknown key \"minLenght\" (did you mean minLength?)",
+            "{'type': 'object', 'patternProperties': {'^a': {'tyep': 'string'}}}"
+                    + " | /properties/p/patternProperties/^a/tyep: unknown key \"tyep\" (did you mean type?)",
+            "{'type': 'object', 'additionalProperties': {'enun': [1]}}"
+                    + " | /properties/p/additionalProperties/enun: unknown key \"enun\" (did you mean enum?)",
+            "{'type': 'array', 'items': {'type': 'string', 'fromat': 'uuid'}}"
+                    + " | /properties/p/items/fromat: unknown key \"fromat\" (did you mean format?)",
+            "{'type': 'array', 'items': [{'tpye': 'string'}]}"
+                    + " | /properties/p/items/0/tpye: unknown key \"tpye\" (did you mean type?)",
+            "{'type': 'array', 'prefixItems': [{}, {'mininum': 1}]}"
+                    + " | /properties/p/prefixItems/1/mininum: unknown key \"mininum\" (did you mean minimum?)",
+            "{'type': 'array', 'contains': {'cosnt': 1}}"
+                    + " | /properties/p/contains/cosnt: unknown key \"cosnt\" (did you mean const?)",
+            "{'type': 'object', 'propertyNames': {'patern': '^a'}}"
+                    + " | /properties/p/propertyNames/patern: unknown key \"patern\" (did you mean pattern?)",
+            "{'anyOf': [{'type': 'string'}, {'tpye': 'null'}]}"
+                    + " | /properties/p/anyOf/1/tpye: unknown key \"tpye\" (did you mean type?)",
+            "{'allOf': [{'fromat': 'date'}]}"
+                    + " | /properties/p/allOf/0/fromat: unknown key \"fromat\" (did you mean format?)",
+            "{'oneOf': [{'type': 'string', 'maxLenght': 3}, {'type': 'integer'}]}"
+                    + " | /properties/p/oneOf/0/maxLenght: unknown key \"maxLenght\" (did you mean maxLength?)",
+            "{'if': {'cosnt': 1}, 'then': {}} | /properties/p/if/cosnt: unknown key \"cosnt\" (did you mean const?)",
+            "{'if': {'const': 1}, 'then': {'mininum': 2}}"
+                    + " | /properties/p/then/mininum: unknown key \"mininum\" (did you mean minimum?)",
+            "{'if': {'const': 1}, 'else': {'maximun': 3}}"
+                    + " | /properties/p/else/maximun: unknown key \"maximun\" (did you mean maximum?)",
+            "{'not': {'enun': [1]}} | /properties/p/not/enun: unknown key \"enun\" (did you mean enum?)",
+            "{'type': 'object', 'dependencies': {'a': ['b'], 'c': {'requried': ['d']}}}"
+                    + " | /properties/p/dependencies/c/requried: unknown key \"requried\" (did you mean required?)",
+            "{'type': 'object', 'dependentSchemas': {'a': {'requried': ['d']}}}"
+                    + " | /properties/p/dependentSchemas/a/requried: unknown key \"requried\" (did you mean required?)",
+            "{'type': 'object', 'unevaluatedProperties': {'tpye': 'string'}}"
+                    + " | /properties/p/unevaluatedProperties/tpye: unknown key \"tpye\" (did you mean type?)",
+            "{'type': 'string', 'format': 'datetime'}"
+                    + " | /properties/p/format: unknown format \"datetime\" (did you mean date-time?)",
+            "{'type': 'string', 'format': 'uuuid'}"
+                    + " | /properties/p/format: unknown format \"uuuid\" (did you mean uuid?)",
+            "{'type': 'string', 'format': 'UUID'} | /properties/p/format: unknown format \"UUID\" (did you mean uuid?)",
+        })
+        void aMisspeltKeywordOrFormatInAPropertySchemaIsAProblemAtItsPointer(String schema, String expected) {
+            assertEquals(List.of(expected), problems(TestContracts.property(schema)));
+        }
+
+        @Test
+        void aMisspeltKeywordInTheDefinitionsIsAProblemThoughNoPropertyUsesIt() {
+            assertEquals(List.of("/definitions/a/fromat: unknown key \"fromat\" (did you mean format?)",
+                    "/$defs/b/properties/c/enun: unknown key \"enun\" (did you mean enum?)"),
+                    problems(TestContracts.of("{'definitions': {'a': {'type': 'string', 'fromat': 'uuid'}},"
+                            + " '$defs': {'b': {'properties': {'c': {'enun': [1]}}}}, 'properties': {'p': {}}}")));
+        }
+
+        @Test
+        void aMisspeltKeywordIsPlacedAtItsValue(@TempDir Path root) throws IOException {
+            Path file = root.resolve("a/b/c.schema.json");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, """
+                    {
+                      "properties": {
+                        "id": {"type": "string", "fromat": "uuid"},
+                        "at": {"type": "string", "format": "datetime"}
+                      }
+                    }
+                    """);
+            Contract contract = ContractReader.read(file, root);
+
+            InvalidInputException failure = assertThrows(InvalidInputException.class, () -> TypeMapping.map(contract));
+
+            assertEquals(List.of("a/b/c.schema.json:3:40: /properties/id/fromat: unknown key \"fromat\""
+                            + " (did you mean format?)",
+                    "a/b/c.schema.json:4:40: /properties/at/format: unknown format \"datetime\" (did you mean"
+                            + " date-time?)"),
+                    failure.problems().stream().map(problem -> problem.describe(root)).toList());
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {
+            // OpenAPI's annotations, draft-04's id, other tools' keywords and remarks: near misses, yet no slips.
+            "{'type': 'string', 'example': 'a', 'nullable': true, 'id': 'p', 'tsType': 'Id', 'typeof': 'string'}",
+            "{'type': 'number', 'unit': 'kg', 'note': 'net', 'notes': 'gross'}",
+            "{'type': 'string', 'base': 'https://x.y/', '$comment': 'c', 'x-fromat': 'uuid', 'x-enun': {'enun': 1}}",
+            // Custom formats are legal, common ones near a defined format too.
+            "{'type': 'string', 'format': 'phone'}",
+            "{'type': 'string', 'format': 'url'}",
+            "{'type': 'string', 'format': 'byte'}",
+            "{'type': 'string', 'format': 'guid'}",
+            "{'type': 'string', 'format': 'ulid'}",
+            "{'type': 'string', 'format': 'cuid'}",
+            "{'type': 'integer', 'format': 'int64'}",
+            "{'type': 'integer', 'format': 'int32'}",
+            // Values are data: whatever keys they hold are no schema's.
+            "{'enum': [{'fromat': 'uuid'}, {'requried': []}]}",
+            "{'const': {'tpye': 'string'}, 'default': {'enun': 1}, 'examples': [{'maxLenght': 2}]}",
+            "{'type': 'object', 'properties': {'requried': {'type': 'string'}, 'fromat': {}, 'enun': {}}}",
+            "{'type': 'object', 'required': ['requried']}",
+        })
+        void keysThatAreNoSlipsOfAKeywordAreNoProblem(String schema) {
+            TypeMapping.map(TestContracts.property(schema));
+        }
+
+        @Test
+        void aPropertyNamedLikeAMisspeltKeywordIsAColumn() {
+            Contract contract = TestContracts.of("{'properties': {'requried': {'type': 'string'},"
+                    + " 'fromat': {'type': 'string', 'format': 'uuid'}}, 'required': ['requried']}");
+            assertEquals(List.of("requried", "fromat"),
+                    TypeMapping.map(contract).columns().stream().map(Column::name).toList());
+        }
+    }
+
+    @Nested
     class Enums {
 
         @Test
