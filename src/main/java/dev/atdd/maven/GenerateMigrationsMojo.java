@@ -38,7 +38,10 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
         return GOAL;
     }
 
-    /** Generate for this one contract file only (inside {@code contractsDirectory}). */
+    /**
+     * Generate for this one contract file only (inside {@code contractsDirectory}), planned with every contract;
+     * the others' problems and warnings are theirs, and do not stop the run.
+     */
     @Parameter(property = "atdd.contract")
     private File contract;
 
@@ -92,10 +95,8 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
         // Parsed only now: a build whose stamp stands does not start FreeMarker.
         MigrationGenerator generator = new MigrationGenerator(SqlTemplates.withOverrides(settings.templates()),
                 Clock.systemUTC());
-        // One contract asked for by name is read alone; all of them are the read the build's goals share.
-        GenerationReport report = contract == null
-                ? generator.generate(settings.request(), contractCatalog())
-                : generator.generate(settings.request());
+        // One contract asked for by name too: the others tell what its $id means and whether its table is theirs.
+        GenerationReport report = generator.generate(settings.request(), contractCatalog());
         if (!report.written().isEmpty()) {
             forgetMigrationIndex();
         }
@@ -175,7 +176,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     Settings settings() throws MojoFailureException {
         PlanParameters plan = planParameters();
         GenerationRequest request = new GenerationRequest(contracts(), migrations(),
-                Optional.ofNullable(contract).map(file -> file.toPath().toAbsolutePath().normalize()),
+                Optional.ofNullable(contract).map(File::toPath),
                 plan.defaultStrategy(), flag("enableRowLevelSecurity", enableRowLevelSecurity), plan.declaredTables(),
                 plan.existingTables(), flag("writeValidContracts", writeValidContracts));
         TemplateOverrides templates = templateDirectory == null ? TemplateOverrides.none()

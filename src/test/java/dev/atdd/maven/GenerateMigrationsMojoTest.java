@@ -349,6 +349,27 @@ class GenerateMigrationsMojoTest {
 
     @Test
     @InjectMojo(goal = "generate-migrations", pom = "examples/quiz-game/pom.xml")
+    void oneContractIsPlannedWithEveryContractAndToldOnlyItsOwnWarnings(GenerateMigrationsMojo mojo)
+            throws Exception {
+        ProjectCopy quiz = ProjectCopy.of(ProjectCopy.QUIZ_GAME, work);
+        quiz.pointAt(mojo);
+        // Copied with its $id, the original and its table still there; and a broken contract elsewhere.
+        quiz.write("contracts/match/dilemma/next.schema.json", quiz.read("contracts/match/session/state.schema.json"));
+        quiz.write("contracts/broken/shape/array.schema.json", "[]");
+        setVariableValueToObject(mojo, "contract",
+                quiz.root().resolve("contracts/match/dilemma/next.schema.json").toFile());
+
+        mojo.execute();
+
+        assertEquals(List.of("match_dilemma_next", "match_session_state"), tables(quiz.migrationNames()));
+        assertEquals(List.of("contracts/match/dilemma/next.schema.json:3:10: /$id: match:session:state, but the"
+                + " file lies in match/dilemma/, where the $id would be match:dilemma:next; the table of that $id,"
+                + " match_session_state, is the one of contract match/session/state: set $id to match:dilemma:next"),
+                logged(mojo, "warn"));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-migrations", pom = "examples/quiz-game/pom.xml")
     void aContractGivenRelativeToTheContractsFolderIsCorrected(GenerateMigrationsMojo mojo) throws Exception {
         ProjectCopy quiz = ProjectCopy.of(ProjectCopy.QUIZ_GAME, work);
         quiz.pointAt(mojo);

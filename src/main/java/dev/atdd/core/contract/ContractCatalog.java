@@ -55,28 +55,28 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
         return read(listed.base(), files, new ArrayList<>(listed.problems()));
     }
 
-    /** Reads one contract, given by the user: it must exist and lie inside {@code root}. */
-    public static ContractCatalog loadOne(Path root, Path file) {
+    /**
+     * What is wrong with a contract file given by the user, if anything: it must exist, be a file, lie inside
+     * {@code root} and be named as a contract. The run for it reads it with every other contract ({@link #load}).
+     */
+    public static Optional<Problem> checkOne(Path root, Path file) {
         Path base = root.toAbsolutePath().normalize();
         Path contract = file.toAbsolutePath().normalize();
         if (Files.isDirectory(contract)) {
-            return unread(contract, "is a folder: name one contract file in it, {aspect}" + ContractReader.SUFFIX);
+            return Optional.of(Problem.in(contract, "is a folder: name one contract file in it, {aspect}"
+                    + ContractReader.SUFFIX));
         }
         if (!Files.isRegularFile(contract)) {
-            return unread(contract, "no such contract file" + meant(base, contract));
+            return Optional.of(Problem.in(contract, "no such contract file" + meant(base, contract)));
         }
         if (!contract.startsWith(base)) {
-            return unread(contract, "lies outside the contracts directory " + base);
+            return Optional.of(Problem.in(contract, "lies outside the contracts directory " + base));
         }
         if (!contract.getFileName().toString().endsWith(ContractReader.SUFFIX)) {
-            return unread(contract, "is not a contract: contract files end in " + ContractReader.SUFFIX);
+            return Optional.of(Problem.in(contract, "is not a contract: contract files end in "
+                    + ContractReader.SUFFIX));
         }
-        return read(base, List.of(contract), new ArrayList<>());
-    }
-
-    /** A catalog of one file, given by the user, that is not read: the problem says why. */
-    private static ContractCatalog unread(Path file, String why) {
-        return new ContractCatalog(List.of(), List.of(Problem.in(file, why)), List.of(), List.of());
+        return Optional.empty();
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * What to generate.
  *
- * @param contract           one contract file only, or every contract under {@code contractsDirectory}
+ * @param contract           one contract file only (absolute and normal, as the contracts' paths are), or every
+ *                           contract under {@code contractsDirectory}
  * @param defaultStrategy    the shape of a persistent contract that names none ({@code jsonb} or {@code relational})
  * @param existingTables     tables made outside these migrations; their contracts count as covered
  * @param writeValidContracts write the valid contracts' tables even when others are broken, reporting
@@ -30,6 +31,7 @@ public record GenerationRequest(
         if (defaultStrategy == Strategy.NONE) {
             throw new IllegalArgumentException("defaultStrategy must be jsonb or relational, not none");
         }
+        contract = contract.map(file -> file.toAbsolutePath().normalize());
         infrastructureTables = List.copyOf(infrastructureTables);
         existingTables = Set.copyOf(existingTables);
     }

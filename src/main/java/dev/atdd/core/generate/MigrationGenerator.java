@@ -58,29 +58,33 @@ public final class MigrationGenerator {
     }
 
     /**
-     * Reads the request's contracts (its one file, or every contract under its contracts directory),
-     * then generates as {@link #generate(GenerationRequest, ContractCatalog)} does.
+     * Reads every contract under the request's contracts directory (a run for one contract too), then
+     * generates as {@link #generate(GenerationRequest, ContractCatalog)} does.
      */
     public GenerationReport generate(GenerationRequest request) {
-        return generate(request, request.contract()
-                .map(file -> ContractCatalog.loadOne(request.contractsDirectory(), file))
-                .orElseGet(() -> ContractCatalog.load(request.contractsDirectory())));
+        return generate(request, ContractCatalog.load(request.contractsDirectory()));
     }
 
     /**
      * Generates from contracts the caller has read already, so that a build whose goals share one read
      * of the contracts does not read them again here.
      *
-     * @param catalog the request's contracts: {@link ContractCatalog#load} of its contracts directory,
-     *                or {@link ContractCatalog#loadOne} of its one contract file
+     * @param catalog {@link ContractCatalog#load} of the request's contracts directory, also for a run for one
+     *                contract: the others decide what its $id means, and whether its table is another's too
      * @throws InvalidInputException listing every problem of the input; nothing has been written then.
      *         With {@link GenerationRequest#writeValidContracts()} only a broken migrations folder throws;
-     *         broken contracts are left out and listed in {@link GenerationReport#skipped()}.
+     *         broken contracts are left out and listed in {@link GenerationReport#skipped()}. A run for one
+     *         contract throws on its problems only, and on a path that is no contract's.
      */
     public GenerationReport generate(GenerationRequest request, ContractCatalog catalog) {
-        // One contract asked for by name: the declared infrastructure tables are not part of the run.
-        TablePlan plan = TablePlan.of(catalog, request.defaultStrategy(),
-                request.contract().isPresent() ? List.of() : request.infrastructureTables());
+        Optional<Problem> noContract = request.contract()
+                .flatMap(file -> ContractCatalog.checkOne(request.contractsDirectory(), file));
+        if (noContract.isPresent()) {
+            throw new InvalidInputException(noContract.get());
+        }
+        TablePlan every = TablePlan.of(catalog, request.defaultStrategy(), request.infrastructureTables());
+        // One contract asked for by name: neither the others' problems nor the declared tables are part of the run.
+        TablePlan plan = request.contract().map(every::onlyFor).orElse(every);
         // One contract asked for by name has nothing valid to fall back on: its problems fail the run.
         boolean writeValid = request.writeValidContracts() && request.contract().isEmpty();
         List<Problem> problems = new ArrayList<>(plan.problems());
@@ -94,7 +98,7 @@ public final class MigrationGenerator {
             index.skipped().forEach(skipped -> warnings.add(skipped.toProblem()));
             warnings.addAll(plan.warnings(index));
             if (request.contract().isEmpty()) {
-                // A run for one contract does not know the others, whose tables are then without theirs.
+                // A plan kept to one contract holds its table alone: every other would look without its contract.
                 warnings.addAll(plan.withoutContract(index));
             }
             TableLookup.Split split = new TableLookup(index, request.existingTables()).split(plan.tables());

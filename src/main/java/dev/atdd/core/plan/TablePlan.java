@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -34,7 +35,8 @@ import java.util.stream.Collectors;
  * The tables a project asks for, decided once for every goal: which contracts need a table (and
  * by which rule the others do not), what each table is called, and which shape it takes.
  *
- * @param tables        the persistent contracts' tables, then the declared infrastructure tables
+ * @param tables        the persistent contracts' tables, then the declared infrastructure tables (only the one
+ *                      contract's table in a plan kept to it, {@link #onlyFor})
  * @param notPersistent contracts that need no table, with the rule that decided
  * @param problems      input errors: unloadable contracts (a relational one's with its type mapping's), bad
  *                      names, two sources for one table
@@ -43,9 +45,12 @@ import java.util.stream.Collectors;
  *                      contract has; {@link #warnings(MigrationIndex)} tells them all
  * @param formerTables  by contract file, the table of the place its {@code $id} names, where that is
  *                      another table than its own: most likely the contract moved, and that table is its old one
+ * @param owners        every table asked for, with the first contract or declaration asking for it: in a plan
+ *                      kept to one contract as well, as advice must not send it to another's table
  */
 public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersistent,
-                        List<Problem> problems, List<Problem> fixedWarnings, Map<Path, FormerTable> formerTables) {
+                        List<Problem> problems, List<Problem> fixedWarnings, Map<Path, FormerTable> formerTables,
+                        Map<String, PlannedTable> owners) {
 
     public TablePlan {
         tables = List.copyOf(tables);
@@ -53,6 +58,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         problems = List.copyOf(problems);
         fixedWarnings = List.copyOf(fixedWarnings);
         formerTables = Map.copyOf(formerTables);
+        owners = Map.copyOf(owners);
     }
 
     /** @param overruled a later rule that would have asked for a table (see {@link PersistenceDecision}) */
@@ -94,9 +100,9 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         if (gone.renamedTo().isPresent() && !declared) {
             String renamed = gone.renamedTo().get();
             // Advice to take a table another contract or declaration asks for would only move the clash.
-            Optional<PlannedTable> owner = tables.stream().filter(other -> other.table().equals(renamed)).findFirst();
-            if (owner.isPresent()) {
-                return renamed + " is the table of " + owner.get().source() + ". " + noLonger + comeBack;
+            PlannedTable owner = owners.get(renamed);
+            if (owner != null) {
+                return renamed + " is the table of " + owner.source() + ". " + noLonger + comeBack;
             }
             return "If " + renamed + " is its table now, name it in x-artifact-metadata.persistence.table. "
                     + noLonger + comeBack;
@@ -136,7 +142,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
      * finds needs no table, and that no contract (or declared table) asks for: most likely the contract moved with
      * its {@code $id} corrected, was deleted or lost its properties, and the table stays with its rows, told nowhere
      * else. Each is placed at the statement that made it. Empty for a plan with
-     * problems, whose contracts are not all known (nor are they for a plan of one contract: the caller knows).
+     * problems, whose contracts are not all known (nor are their tables in a plan kept to one: the caller knows).
      */
     public List<Problem> withoutContract(MigrationIndex index) {
         if (!problems.isEmpty()) {
@@ -229,16 +235,37 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
         }
         declared.forEach(declaration -> tables.add(new PlannedTable.Declared(declaration)));
         // Told once every table is known: the table a $id names may be another contract's.
-        Map<String, PlannedTable> byTable = new HashMap<>();
-        tables.forEach(table -> byTable.putIfAbsent(table.table(), table));
+        Map<String, PlannedTable> owners = new HashMap<>();
+        tables.forEach(table -> owners.putIfAbsent(table.table(), table));
         for (PlannedTable table : tables) {
             if (table instanceof PlannedTable.ForContract forContract) {
-                idOfAnotherPlace(forContract, byTable, formerTables).ifPresent(warnings::add);
+                idOfAnotherPlace(forContract, owners, formerTables).ifPresent(warnings::add);
             }
         }
         warnings.addAll(sameIdTwice(catalog.contracts()));
         problems.addAll(sameTableTwice(tables));
-        return new TablePlan(tables, notPersistent, problems, warnings, formerTables);
+        return new TablePlan(tables, notPersistent, problems, warnings, formerTables, owners);
+    }
+
+    /**
+     * This plan, made from every contract, kept to what concerns one of them, for a run for that contract alone:
+     * its table, its problems and warnings, and its former table. A plan of that contract read alone would not
+     * know the others: it would take the table its {@code $id} names, another contract's, for its old one left
+     * behind, and miss a table another asks for too. That clash is told where a run over every contract tells it,
+     * at whichever of the two comes second, perhaps the other. A problem of a folder on its way (one that could
+     * not be listed) is its too; the others' problems and warnings, and the declared tables, are not.
+     */
+    public TablePlan onlyFor(Path contract) {
+        List<PlannedTable> own = tables.stream().filter(table -> table.origin().equals(contract)).toList();
+        Set<String> ownTables = own.stream().map(PlannedTable::table).collect(Collectors.toSet());
+        List<Problem> clashes = sameTableTwice(tables.stream().filter(table -> ownTables.contains(table.table()))
+                .toList());
+        Predicate<Problem> placedOnIt = problem -> contract.startsWith(problem.file());
+        FormerTable former = formerTables.get(contract);
+        return new TablePlan(own, notPersistent.stream().filter(other -> other.file().equals(contract)).toList(),
+                problems.stream().filter(placedOnIt.or(clashes::contains)).toList(),
+                fixedWarnings.stream().filter(placedOnIt).toList(),
+                former == null ? Map.of() : Map.of(contract, former), owners);
     }
 
     /**
@@ -288,7 +315,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
      * contract (or declared table): then the {@code $id} was copied with the file, and nothing is left behind.
      */
     private static Optional<Problem> idOfAnotherPlace(PlannedTable.ForContract planned,
-                                                      Map<String, PlannedTable> byTable,
+                                                      Map<String, PlannedTable> owners,
                                                       Map<Path, FormerTable> formerTables) {
         Contract contract = planned.contract();
         String table = planned.table();
@@ -319,7 +346,7 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
             return Optional.of(contract.problem(ID, mismatch + "; its table is " + table
                     + " either way: set $id to " + pathId));
         }
-        PlannedTable owner = byTable.get(oldTable.get());
+        PlannedTable owner = owners.get(oldTable.get());
         if (owner != null) {
             return Optional.of(contract.problem(ID, mismatch + "; the table of that $id, " + oldTable.get()
                     + ", is the one of " + named(owner, planned) + ": set $id to " + pathId));

@@ -117,9 +117,8 @@ class ContractCatalogTest {
         Path contracts = root.resolve("contracts");
         ContractFixtures.write(contracts, "lab/other/x.schema.json", VALID);
 
-        assertEquals(List.of("is a folder: name one contract file in it, {aspect}.schema.json"),
-                ContractCatalog.loadOne(contracts, contracts.resolve("lab/other")).problems().stream()
-                        .map(Problem::message).toList());
+        assertEquals(Optional.of("is a folder: name one contract file in it, {aspect}.schema.json"),
+                ContractCatalog.checkOne(contracts, contracts.resolve("lab/other")).map(Problem::message));
     }
 
     @Test
@@ -128,9 +127,9 @@ class ContractCatalogTest {
         ContractFixtures.write(contracts, "lab/other/x.schema.json", VALID);
 
         assertEquals("no such contract file; did you mean contracts/lab/other/x.schema.json?",
-                ContractCatalog.loadOne(contracts, root.resolve("lab/other/x.schema.json")).problems().get(0).message());
-        assertEquals("no such contract file", ContractCatalog.loadOne(contracts, root.resolve("lab/other/y.schema.json"))
-                .problems().get(0).message());
+                ContractCatalog.checkOne(contracts, root.resolve("lab/other/x.schema.json")).orElseThrow().message());
+        assertEquals("no such contract file",
+                ContractCatalog.checkOne(contracts, root.resolve("lab/other/y.schema.json")).orElseThrow().message());
     }
 
     @Test
@@ -138,10 +137,12 @@ class ContractCatalogTest {
         Path inside = ContractFixtures.write(root, "a/b/one.schema.json", VALID);
         Path outside = Files.writeString(Files.createTempFile("outside", ".schema.json"), VALID);
         try {
-            assertEquals(1, ContractCatalog.loadOne(root, inside).contracts().size());
-            assertTrue(ContractCatalog.loadOne(root, outside).problems().get(0).message().contains("outside"));
-            assertTrue(ContractCatalog.loadOne(root, root.resolve("a/b/gone.schema.json")).problems().get(0)
+            assertEquals(Optional.empty(), ContractCatalog.checkOne(root, inside));
+            assertTrue(ContractCatalog.checkOne(root, outside).orElseThrow().message().contains("outside"));
+            assertTrue(ContractCatalog.checkOne(root, root.resolve("a/b/gone.schema.json")).orElseThrow()
                     .message().contains("no such contract"));
+            assertEquals("is not a contract: contract files end in .schema.json", ContractCatalog.checkOne(root,
+                    ContractFixtures.write(root, "a/b/one.json", VALID)).orElseThrow().message());
         } finally {
             Files.delete(outside);
         }

@@ -288,6 +288,87 @@ class MigrationGeneratorTest {
     }
 
     @Test
+    void oneContractCopiedWithTheIdOfAnotherIsToldToSetItsIdAsARunOverEveryContractTellsIt() throws Exception {
+        // The newcomer trial: booking copied to visit, $id and all, with booking and its table still there.
+        String booking = "{\"$id\": \"clinic:appointment:booking\", \"properties\": {\"id\": {\"type\": \"string\"}}}";
+        Folders.write(project.resolve("contracts/clinic/appointment/booking.schema.json"), booking);
+        Path copy = Folders.write(project.resolve("contracts/clinic/visit/visit.schema.json"), booking);
+        Folders.write(project.resolve("supabase/migrations/20200101000000_booking.sql"),
+                "create table clinic_appointment_booking (id text primary key);\n");
+
+        GenerationReport report = generator.generate(one(copy, List.of()));
+
+        // Read alone, the copy took booking's table for its own left behind, and was refused its table.
+        assertEquals(List.of(new Problem(copy, 1, 9, "/$id: clinic:appointment:booking, but the file lies in"
+                + " clinic/visit/, where the $id would be clinic:visit:visit; the table of that $id,"
+                + " clinic_appointment_booking, is the one of contract clinic/appointment/booking: set $id to"
+                + " clinic:visit:visit")), report.warnings());
+        assertEquals(List.of("clinic_visit_visit"),
+                report.written().stream().map(GenerationReport.Written::table).toList());
+    }
+
+    @Test
+    void oneContractIsNeitherStoppedNorToldByTheProblemsAndWarningsOfOthers() throws Exception {
+        copyExample();
+        Folders.write(project.resolve("contracts/broken/shape/array.schema.json"), "[]");
+        Folders.write(project.resolve("contracts/shallow.schema.json"), "{\"properties\": {\"id\": {}}}");
+        assertThrows(InvalidInputException.class, () -> generator.generate(request(Strategy.JSONB)));
+
+        GenerationReport report = generator.generate(one(
+                project.resolve("contracts/commons/ux/foundations.schema.json"), List.of()));
+
+        assertEquals(List.of("commons_ux_foundations"),
+                report.written().stream().map(GenerationReport.Written::table).toList());
+        assertEquals(List.of(), report.warnings());
+        assertEquals(List.of(), report.notPersistent());
+    }
+
+    @Test
+    void oneContractWhoseTableAnotherAsksForTooWritesNothingWhereverTheClashIsTold() throws Exception {
+        copyExample();
+        Path current = project.resolve("contracts/match/dilemma/current.schema.json");
+        // After current in path order: a run over every contract tells the clash there, as this run does.
+        Path later = Folders.write(project.resolve("contracts/match/dilemma/later.schema.json"),
+                "{\"x-artifact-metadata\": {\"persistence\": {\"table\": \"match_dilemma_current\"}},"
+                        + " \"properties\": {\"id\": {\"type\": \"string\"}}}");
+        Path audit = Folders.write(project.resolve("contracts/ops/audit/log.schema.json"),
+                "{\"x-artifact-metadata\": {\"persistence\": {\"table\": \"audit_cache\"}},"
+                        + " \"properties\": {\"id\": {\"type\": \"string\"}}}");
+
+        InvalidInputException byContract = assertThrows(InvalidInputException.class,
+                () -> generator.generate(one(current, List.of())));
+        // A declared table comes after every contract: the clash is told at the build file.
+        InvalidInputException byDeclared = assertThrows(InvalidInputException.class,
+                () -> generator.generate(one(audit, List.of(new InfrastructureTable("audit", Kind.CACHE)))));
+
+        assertEquals(List.of(later), byContract.problems().stream().map(Problem::file).toList());
+        assertTrue(byContract.problems().get(0).message().contains("as does contract match/dilemma/current"),
+                byContract.getMessage());
+        assertEquals(List.of(Path.of("pom.xml")), byDeclared.problems().stream().map(Problem::file).toList());
+        assertTrue(byDeclared.problems().get(0).message().contains("as does contract ops/audit/log"),
+                byDeclared.getMessage());
+        assertEquals(List.of("20250101120000_match_session_state.sql"), migrationsInOrder().stream()
+                .map(file -> file.getFileName().toString()).toList());
+    }
+
+    @Test
+    void oneContractWhoseTableWasRenamedToAnothersIsNotAdvisedToTakeIt() throws Exception {
+        String contract = "{\"properties\": {\"id\": {\"type\": \"string\"}}}";
+        Path product = Folders.write(project.resolve("contracts/shop/catalog/product.schema.json"), contract);
+        Folders.write(project.resolve("contracts/shop/catalog/item.schema.json"), contract);
+        Folders.write(project.resolve("supabase/migrations/20250101000000_make.sql"),
+                "create table shop_catalog_product (id text);\n"
+                        + "alter table shop_catalog_product rename to shop_catalog_item;\n");
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class,
+                () -> generator.generate(one(product, List.of())));
+
+        String refusal = failure.problems().get(0).message();
+        assertTrue(refusal.contains("shop_catalog_item is the table of shop/catalog/item."), refusal);
+        assertFalse(refusal.contains("name it in x-artifact-metadata.persistence.table"), refusal);
+    }
+
+    @Test
     void tablesListedAsExistingAreNotGenerated() throws Exception {
         copyExample();
         GenerationRequest request = new GenerationRequest(project.resolve("contracts"),
@@ -360,6 +441,11 @@ class MigrationGeneratorTest {
 
         assertEquals(relational, failure.problems().get(0).file());
         assertTrue(failure.problems().get(0).message().startsWith("cannot be read: "), failure.problems().toString());
+    }
+
+    private GenerationRequest one(Path contract, List<InfrastructureTable> declared) {
+        return new GenerationRequest(project.resolve("contracts"), project.resolve("supabase/migrations"),
+                Optional.of(contract), Strategy.JSONB, true, declared, Set.of(), false);
     }
 
     private GenerationRequest request(Strategy defaultStrategy) {
