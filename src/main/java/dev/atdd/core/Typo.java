@@ -22,9 +22,14 @@ public final class Typo {
      * has letters ({@code c} is no slip for {@code a}); the first of equals wins.
      */
     public static Optional<String> meant(String typed, Collection<String> words) {
+        return meant(typed, words, MAX_EDITS);
+    }
+
+    /** As {@link #meant(String, Collection)}, within {@code maxEdits} (at most two) edits. */
+    public static Optional<String> meant(String typed, Collection<String> words, int maxEdits) {
         String lower = typed.toLowerCase(Locale.ROOT);
         String meant = null;
-        int fewest = MAX_EDITS + 1;
+        int fewest = Math.min(maxEdits, MAX_EDITS) + 1;
         for (String word : words) {
             int edits = edits(lower, word.toLowerCase(Locale.ROOT));
             if (edits < fewest && edits < lower.length()) {

@@ -28,7 +28,7 @@ public final class SchemaDocument {
 
     /**
      * JSON Schema's keywords (draft-07, 2019-09 and 2020-12), in the order a "did you mean" tries them. A key that
-     * is none of them but within two letters of one is most likely a slip, which validators ignore as they
+     * is none of them but a letter or two from one is most likely a slip, which validators ignore as they
      * ignore any unknown key: {@code "fromat": "uuid"} would leave a column TEXT without a word.
      */
     public static final List<String> KEYWORDS = List.of("$schema", "$id", "$ref", "$comment", "$defs", "$anchor",
@@ -48,21 +48,25 @@ public final class SchemaDocument {
 
     private static final Set<String> KEYWORD_SET = Set.copyOf(KEYWORDS);
 
-    /** Keys within two letters of a keyword that are common annotations of their own, not slips. */
+    /**
+     * Below this length a key or format is a slip of one letter at most: two edits make {@code time} of
+     * {@code title} and {@code count} of {@code const}, annotations a schema may well carry.
+     */
+    private static final int SHORT = 6;
+
+    /** Keys near a keyword (see {@link #SHORT}) that are common annotations of their own, not slips. */
     private static final Set<String> NOT_MISSPELT_KEYWORDS = Set.of(
             "example", // OpenAPI's single example, beside JSON Schema's examples
             "id", // draft-04's name for $id
-            "base", // JSON Hyper-Schema's base URI, near else
             "tsType", // json-schema-to-typescript's type override, near type
             "typeof", // ajv-keywords' check of a JavaScript type, near type
-            "unit", "note", "notes"); // remarks a schema may carry, near not by letter count alone
+            "note"); // a remark a schema may carry, near not
 
     /**
-     * Formats within two letters of one JSON Schema defines that are custom formats of their own, not slips
+     * Formats near one JSON Schema defines (see {@link #SHORT}) that are custom formats of their own, not slips
      * (custom formats are legal; these are common).
      */
     private static final Set<String> NOT_MISSPELT_FORMATS = Set.of(
-            "byte", // OpenAPI's base64-encoded text, near date
             "url", // a common custom name of uri: TEXT either way
             "guid", "ulid", "cuid"); // identifiers of their own (.NET's GUID, ULID, CUID), near uuid
 
@@ -144,7 +148,7 @@ public final class SchemaDocument {
         if (KEYWORD_SET.contains(key) || key.startsWith("x-") || NOT_MISSPELT_KEYWORDS.contains(key)) {
             return Optional.empty();
         }
-        return Typo.meant(key, KEYWORDS);
+        return Typo.meant(key, KEYWORDS, key.length() < SHORT ? 1 : 2);
     }
 
     /**
@@ -155,7 +159,7 @@ public final class SchemaDocument {
         if (FORMATS.contains(format) || NOT_MISSPELT_FORMATS.contains(format)) {
             return Optional.empty();
         }
-        return Typo.meant(format, FORMATS);
+        return Typo.meant(format, FORMATS, format.length() < SHORT ? 1 : 2);
     }
 
     /** The problem of a key most likely misspelt: {@code unknown key "fromat" (did you mean format?)}. */

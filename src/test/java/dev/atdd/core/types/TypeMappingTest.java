@@ -539,6 +539,8 @@ class TypeMappingTest {
             "{'type': 'string', 'example': 'a', 'nullable': true, 'id': 'p', 'tsType': 'Id', 'typeof': 'string'}",
             "{'type': 'number', 'unit': 'kg', 'note': 'net', 'notes': 'gross'}",
             "{'type': 'string', 'base': 'https://x.y/', '$comment': 'c', 'x-fromat': 'uuid', 'x-enun': {'enun': 1}}",
+            // Short keys two letters from a keyword: a short slip is one letter.
+            "{'type': 'string', 'time': 'utc', 'kind': 'k', 'count': 2, 'lat': 1, 'off': true, 'table': 't'}",
             // Custom formats are legal, common ones near a defined format too.
             "{'type': 'string', 'format': 'phone'}",
             "{'type': 'string', 'format': 'url'}",
