@@ -6,6 +6,7 @@ import dev.atdd.core.DisplayPath;
 import dev.atdd.core.FileListing;
 import dev.atdd.core.FileState;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,20 +117,27 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
         return new ContractCatalog(contracts, problems, skipped, relationalWithProblems);
     }
 
+    /** How much of a JSON file not named as a contract is looked into: where its {@code $schema} stands. */
+    private static final int LOOKED_INTO = 64 * 1024;
+
     /**
-     * Whether a {@code *.json} file that is not named as a contract holds a JSON Schema (a meta-schema of
-     * json-schema.org, or our {@code x-artifact-metadata}): a contract named {@code order.json} would otherwise be
-     * passed over without a word. Example documents and other data beside the contracts hold neither, nor does a
-     * tool's file that names its own schema ({@code "$schema": "https://json.schemastore.org/tsconfig"}).
+     * Whether a {@code *.json} file that is not named as a contract looks like one: our
+     * {@code x-artifact-metadata}, or a meta-schema of json-schema.org in a file where a contract would lie
+     * ({@code theme/domain/}); a contract named {@code order.json} would otherwise be passed over without a word.
+     * Example documents and other data hold neither, nor does a tool's file that names its own schema
+     * ({@code tsconfig.json}), nor a shared definitions file beside the themes ({@code common/address.json}). Only
+     * the file's start is read: a data file may be of any size.
      */
-    private static boolean jsonSchemaNamedOtherwise(Path file) {
-        try {
-            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-            return text.contains("json-schema.org/") || text.contains("\"x-artifact-metadata\"");
+    private static boolean contractNamedOtherwise(Path file, Path base) {
+        String start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = new String(in.readNBytes(LOOKED_INTO), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             // Not a contract by its name: what it holds is no concern of the build.
             return false;
         }
+        return start.contains("\"x-artifact-metadata\"")
+                || start.contains("json-schema.org/") && ContractReader.locate(file, base).isPresent();
     }
 
     /**
@@ -141,10 +149,10 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
         static Outcome of(Path file, Path base) {
             String name = file.getFileName().toString();
             if (!FileListing.endsWithIgnoringCase(name, ContractReader.SUFFIX)) {
-                return jsonSchemaNamedOtherwise(file) ? new Outcome(Optional.empty(), Optional.of(new Skipped(file,
-                        "a JSON Schema, not read as a contract: contract files end in " + ContractReader.SUFFIX
-                                + " (rename it " + name.substring(0, name.length() - ContractFiles.JSON.length())
-                                + ContractReader.SUFFIX + ")")), List.of())
+                return contractNamedOtherwise(file, base) ? new Outcome(Optional.empty(), Optional.of(new Skipped(file,
+                        "a JSON Schema not read as a contract, as contract files end in " + ContractReader.SUFFIX
+                                + ": if it is one, rename it " + name.substring(0, name.length()
+                                - ContractFiles.JSON.length()) + ContractReader.SUFFIX)), List.of())
                         : new Outcome(Optional.empty(), Optional.empty(), List.of());
             }
             if (!name.endsWith(ContractReader.SUFFIX)) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.atdd.core.FileState;
 import dev.atdd.core.Problem;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,17 +76,25 @@ class ContractFilesTest {
         ContractFixtures.write(root, "shop/order/order.example.json", "{\"id\": \"o-1\"}");
         ContractFixtures.write(root, "shop/order/tsconfig.json",
                 "{\"$schema\": \"https://json.schemastore.org/tsconfig\", \"include\": [\"*.ts\"]}");
+        // Shared definitions beside the themes, which contracts $ref: no contract lies there.
+        ContractFixtures.write(root, "common/address.json",
+                "{\"$schema\": \"http://json-schema.org/draft-07/schema#\", \"type\": \"object\"}");
+        // A data file of any size is looked into at its start only (sparse: its holes read as zeros, take no disk).
+        try (RandomAccessFile dump = new RandomAccessFile(
+                Files.createDirectories(root.resolve("shop/data")).resolve("dump.json").toFile(), "rw")) {
+            dump.setLength(Integer.MAX_VALUE + 1L);
+        }
 
         ContractFiles listed = ContractFiles.list(root);
         ContractCatalog catalog = ContractCatalog.load(listed);
 
         // Listed, so that renaming or changing one changes a check's inputs.
-        assertEquals(4, listed.files().size());
+        assertEquals(6, listed.files().size());
         assertEquals(List.of(root.resolve("shop/cart/cart.schema.json")),
                 catalog.contracts().stream().map(Contract::file).toList());
         assertEquals(List.of(new ContractCatalog.Skipped(root.resolve("shop/order/order.json"),
-                        "a JSON Schema, not read as a contract: contract files end in .schema.json"
-                                + " (rename it order.schema.json)")),
+                        "a JSON Schema not read as a contract, as contract files end in .schema.json: if it is"
+                                + " one, rename it order.schema.json")),
                 catalog.skipped());
         assertEquals(List.of(), catalog.problems());
     }
