@@ -459,8 +459,16 @@ public final class ContractReader {
                 if (OUTLINED.contains(key)) {
                     continue;
                 }
+                if (MISPLACED_METADATA.contains(key)) {
+                    // Read nowhere else: a table of another shape, or under another name, would follow unseen.
+                    problem("/" + escape(key), "\"" + key + "\" is read inside x-artifact-metadata"
+                            + (PERSISTENCE_KEYS.contains(key) ? ".persistence" : "") + ", not at the contract's root");
+                    continue;
+                }
+                // version is no keyword, but the table's COMMENT carries it.
                 Optional<String> meant = Typo.resembles(key, "x-artifact-metadata")
-                        ? Optional.of("x-artifact-metadata") : SchemaDocument.keywordMeant(key);
+                        ? Optional.of("x-artifact-metadata")
+                        : SchemaDocument.keywordMeant(key).or(() -> SchemaDocument.slipOf(key, List.of("version")));
                 meant.ifPresent(word -> problem("/" + escape(key), SchemaDocument.unknownKey(key, word)));
             }
         }
@@ -596,6 +604,9 @@ public final class ContractReader {
     }
 
     private static final List<String> PERSISTENCE_KEYS = List.of("strategy", "table", "migration", "indexes");
+    /** The keys of x-artifact-metadata, its persistence's too, which a contract's root does not take for them. */
+    private static final Set<String> MISPLACED_METADATA = Set.of("to", "persistence", "strategy", "table",
+            "migration", "indexes");
     private static final List<String> INDEX_KEYS = List.of("name", "type", "fields");
 
     /** A JSON pointer token for {@code key}. */

@@ -31,7 +31,7 @@ public final class SchemaDocument {
      * is none of them but a letter or two from one is most likely a slip, which validators ignore as they
      * ignore any unknown key: {@code "fromat": "uuid"} would leave a column TEXT without a word.
      */
-    public static final List<String> KEYWORDS = List.of("$schema", "$id", "$ref", "$comment", "$defs", "$anchor",
+    public static final List<String> KEYWORDS = List.of("$schema", "$id", "$defs", "$ref", "$comment", "$anchor",
             "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary", "title",
             "description", "default", "readOnly", "writeOnly", "deprecated", "examples", "multipleOf", "maximum",
             "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "additionalItems",
@@ -48,24 +48,14 @@ public final class SchemaDocument {
 
     private static final Set<String> KEYWORD_SET = Set.copyOf(KEYWORDS);
 
-    /**
-     * Below this length a key or format is a slip of one letter at most: two edits make {@code time} of
-     * {@code title} and {@code count} of {@code const}, annotations a schema may well carry.
-     */
-    private static final int SHORT = 6;
 
-    /** Keys near a keyword (see {@link #SHORT}) that are common annotations of their own, not slips. */
+    /** Keys a letter from a keyword that are common annotations of their own, not slips. */
     private static final Set<String> NOT_MISSPELT_KEYWORDS = Set.of(
             "example", // OpenAPI's single example, beside JSON Schema's examples
-            "id", // draft-04's name for $id
-            "tsType", // json-schema-to-typescript's type override, near type
-            "typeof", // ajv-keywords' check of a JavaScript type, near type
+            "definition", // a glossary's definition of the data, beside definitions
             "note"); // a remark a schema may carry, near not
 
-    /**
-     * Formats near one JSON Schema defines (see {@link #SHORT}) that are custom formats of their own, not slips
-     * (custom formats are legal; these are common).
-     */
+    /** Formats a letter from one JSON Schema defines that are custom formats of their own, not slips (legal). */
     private static final Set<String> NOT_MISSPELT_FORMATS = Set.of(
             "url", // a common custom name of uri: TEXT either way
             "guid", "ulid", "cuid"); // identifiers of their own (.NET's GUID, ULID, CUID), near uuid
@@ -148,7 +138,16 @@ public final class SchemaDocument {
         if (KEYWORD_SET.contains(key) || key.startsWith("x-") || NOT_MISSPELT_KEYWORDS.contains(key)) {
             return Optional.empty();
         }
-        return Typo.meant(key, KEYWORDS, key.length() < SHORT ? 1 : 2);
+        return slipOf(key, KEYWORDS);
+    }
+
+    /**
+     * The word a key or format most likely slips for, one letter off ({@code fromat}, {@code datetime},
+     * {@code maxLenght}): at two, annotations a schema may carry read as slips ({@code time} of {@code title},
+     * {@code isRequired} of {@code required}); none for a key of two letters or fewer ({@code to} is no {@code not}).
+     */
+    public static Optional<String> slipOf(String key, List<String> words) {
+        return key.length() <= 2 ? Optional.empty() : Typo.meant(key, words, 1);
     }
 
     /**
@@ -159,7 +158,7 @@ public final class SchemaDocument {
         if (FORMATS.contains(format) || NOT_MISSPELT_FORMATS.contains(format)) {
             return Optional.empty();
         }
-        return Typo.meant(format, FORMATS, format.length() < SHORT ? 1 : 2);
+        return slipOf(format, FORMATS);
     }
 
     /** The problem of a key most likely misspelt: {@code unknown key "fromat" (did you mean format?)}. */

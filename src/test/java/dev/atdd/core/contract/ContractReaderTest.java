@@ -350,6 +350,8 @@ class ContractReaderTest {
             {"artifact-metadata": {"to": "internal"}}       | 1:23 | artifact-metadata   | x-artifact-metadata
             {"properties": {"a": {}},\\n "requried": ["a"]} | 2:14 | requried            | required
             {"Properties": {"a": {}}}                       | 1:16 | Properties          | properties
+            {"verison": "1.0.0"}                            | 1:13 | verison             | version
+            {"$def": {}}                                    | 1:10 | $def                | $defs
             """)
     void aMisspeltKeyOfTheRootIsAProblemAtItsPlace(String json, String place, String key, String meant) {
         Path file = ContractFixtures.write(root, "a/b/c.schema.json", json.replace("\\n", "\n"));
@@ -358,12 +360,28 @@ class ContractReaderTest {
                 + "?)", single(() -> ContractReader.read(file, root)).describe(root));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            persistence | x-artifact-metadata
+            to          | x-artifact-metadata
+            strategy    | x-artifact-metadata.persistence
+            indexes     | x-artifact-metadata.persistence
+            """)
+    void aSettingOfTheMetadataAtTheRootIsAProblemAtItsPlace(String key, String where) {
+        Path file = ContractFixtures.write(root, "a/b/c.schema.json",
+                "{\"properties\": {\"id\": {}}, \"" + key + "\": {}}");
+
+        assertEquals("a/b/c.schema.json:1:" + (32 + key.length()) + ": /" + key + ": \"" + key + "\" is read inside "
+                + where + ", not at the contract's root", single(() -> ContractReader.read(file, root)).describe(root));
+    }
+
     @Test
     void rootKeysThatAreNoSlipsOfAKeywordAreRead() {
         // OpenAPI's example, draft-04's id, other tools' extensions and keywords of later drafts.
         Path file = ContractFixtures.write(root, "a/b/c.schema.json", """
                 {"id": "c", "example": {"a": 1}, "nullable": false, "x-propertes": 1, "x-artifact-meta": {},
                  "$anchor": "c", "$dynamicAnchor": "d", "unevaluatedProperties": false, "version": "1",
+                 "definition": "a glossary's", "isRequired": true, "requiredIf": "b", "time": "utc",
                  "properties": {"a": {"type": "string"}}}
                 """);
 
