@@ -169,7 +169,7 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
     private static String noTable(TablePlan.NotPersistent contract) {
         return "no table for " + contract.location().key() + ": " + contract.rule().reason()
                 + contract.overruled().map(rule -> " (though " + rule.reason() + ": if it is data to keep, set its"
-                + " x-artifact-metadata.persistence.strategy to jsonb)").orElse("");
+                + " x-artifact-metadata.persistence.strategy to jsonb or relational)").orElse("");
     }
 
     /** Fails on a bad parameter or template folder before a contract or migration is read. */

@@ -96,7 +96,7 @@ class GenerateMigrationsMojoTest {
 
         assertTrue(logged(mojo, "info").contains("no table for content/news/feed: an event: the aspect ends in 'ed'"
                 + " and there is no id property (though x-artifact-metadata.to is external, and it has properties:"
-                + " if it is data to keep, set its x-artifact-metadata.persistence.strategy to jsonb)"),
+                + " if it is data to keep, set its x-artifact-metadata.persistence.strategy to jsonb or relational)"),
                 logged(mojo, "info").toString());
     }
 

@@ -91,7 +91,13 @@ final class PropertyTypes {
                     int other = 1 - nullMember;
                     return shapeOf(members.get(other), pointer + "/" + union + "/" + other, visited).admittingNull(true);
                 }
-                return PropertyShape.jsonb(union + " (a union of schemas) stored as JSONB; review", declared.source())
+                if (!scalarsOnly(members)) {
+                    return PropertyShape.jsonb(union + " (a union of schemas) stored as JSONB; review",
+                            declared.source()).admittingNull(declared.saysNull());
+                }
+                // Constants or scalar types alone, as a type union of them: TEXT holds each as its text.
+                return PropertyShape.jsonb(union + " (a union of schemas) stored as JSONB; review: TEXT holds its"
+                        + " values too, as text", declared.source()).withAlternative(PgType.TEXT)
                         .admittingNull(declared.saysNull());
             }
         }
@@ -102,6 +108,36 @@ final class PropertyTypes {
     }
 
     /** The index of a member that is exactly {@code {"type": "null"}}, or -1. */
+    /**
+     * Whether every member of a union holds scalars only: a scalar {@code const}, an {@code enum} of scalars, or one
+     * scalar type (null among them), with no {@code $ref} to follow.
+     */
+    private static boolean scalarsOnly(JsonNode members) {
+        if (!members.isArray() || members.isEmpty()) {
+            return false;
+        }
+        for (JsonNode member : members) {
+            boolean scalar = member.isObject() && !member.has("$ref") && (member.has("const")
+                    ? member.get("const").isValueNode()
+                    : member.has("enum") ? member.get("enum").isArray() && allValueNodes(member.get("enum"))
+                    : member.path("type").isTextual() && (SCALAR_TYPES.contains(member.get("type").textValue())
+                            || member.get("type").textValue().equals("null")));
+            if (!scalar) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allValueNodes(JsonNode values) {
+        for (JsonNode value : values) {
+            if (!value.isValueNode()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int nullMember(JsonNode members) {
         if (!members.isArray()) {
             return -1;

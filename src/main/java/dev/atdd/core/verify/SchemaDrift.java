@@ -59,6 +59,9 @@ public final class SchemaDrift {
             Pattern.compile("^TIME(\\(\\d+\\))? WITHOUT TIME ZONE"), "TIME$1",
             Pattern.compile("^CHARACTER VARYING"), "VARCHAR");
 
+    /** The keywords that give an untyped property its values, as a drift line names them. */
+    private static final List<String> UNTYPED = List.of("oneOf", "anyOf", "allOf", "enum", "const");
+
     /** A key that is one double-quoted identifier: {@code "timestamp"}, {@code "say ""hi"""}. */
     private static final Pattern QUOTED_IDENTIFIER = Pattern.compile("\"(?:[^\"]|\"\")*\"");
 
@@ -330,8 +333,14 @@ public final class SchemaDrift {
         JsonNode property = schema.at(pointer);
         JsonNode type = property.path("type");
         JsonNode ref = property.path("$ref");
-        return type.isTextual() ? type.asText() : type.isArray() ? JsonText.compact(type)
-                : ref.isTextual() ? "$ref " + ref.asText() : "its property";
+        if (type.isTextual() || type.isArray()) {
+            return type.isTextual() ? type.asText() : JsonText.compact(type);
+        }
+        if (ref.isTextual()) {
+            return "$ref " + ref.asText();
+        }
+        // Without a type, what the property is made of: a union of schemas, or values listed.
+        return UNTYPED.stream().filter(property::has).findFirst().orElse("its property");
     }
 
     /**

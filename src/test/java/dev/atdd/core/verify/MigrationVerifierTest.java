@@ -370,11 +370,12 @@ class MigrationVerifierTest {
     }
 
     @Test
-    void aDriftedColumnNamesTypesAsTheContractSideDoesAndAPropertyOfARefByItsRef() throws Exception {
+    void aDriftedColumnNamesTypesAsTheContractSideDoesAndAnUntypedPropertyByWhatMakesIt() throws Exception {
         contract("clinic/visit/visit", """
                 {"properties": {"id": {"type": "string", "format": "uuid"},
                   "startsAt": {"type": "string", "format": "date-time"},
-                  "room": {"$ref": "#/definitions/room"}},
+                  "room": {"$ref": "#/definitions/room"},
+                  "kind": {"oneOf": [{"const": "a"}, {"const": "b"}]}},
                  "definitions": {"room": {"type": "string"}},
                  "x-artifact-metadata": {"persistence": {"strategy": "relational"}}}
                 """);
@@ -382,7 +383,8 @@ class MigrationVerifierTest {
                 create table public.clinic_visit_visit (
                   id uuid primary key,
                   starts_at timestamp(3) with time zone not null,
-                  room character varying(8) not null
+                  room character varying(8) not null,
+                  kind integer
                 );
                 alter table public.clinic_visit_visit enable row level security;
                 """);
@@ -394,7 +396,8 @@ class MigrationVerifierTest {
                 "clinic_visit_visit.starts_at: contract says string (TIMESTAMPTZ NULL),"
                         + " table has TIMESTAMPTZ(3) NOT NULL",
                 "clinic_visit_visit.room: contract says $ref #/definitions/room (TEXT NULL),"
-                        + " table has VARCHAR(8) NOT NULL"),
+                        + " table has VARCHAR(8) NOT NULL",
+                "clinic_visit_visit.kind: contract says oneOf (JSONB or TEXT NULL), table has INTEGER NULL"),
                 report.drift().stream().map(Drift::describe).toList());
     }
 
