@@ -17,6 +17,7 @@ import dev.atdd.core.render.SqlTemplates;
 import dev.atdd.core.render.IndexName;
 import dev.atdd.core.render.TableModel;
 import dev.atdd.core.types.TypeMapping;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Writes the migrations that are missing: one per persistent contract, and one per declared
@@ -66,6 +68,27 @@ public final class MigrationGenerator {
     }
 
     /**
+     * The file as the catalog lists it: the path given may name it otherwise, in another letter case on a file
+     * system that ignores case, say.
+     */
+    private static Path listedAs(Path file, ContractCatalog catalog) {
+        List<Path> listed = Stream.of(catalog.contracts().stream().map(Contract::file),
+                catalog.relationalWithProblems().stream().map(Contract::file),
+                catalog.problems().stream().map(Problem::file),
+                catalog.skipped().stream().map(ContractCatalog.Skipped::file)).flatMap(paths -> paths).toList();
+        return listed.contains(file) ? file
+                : listed.stream().filter(path -> sameFile(path, file)).findFirst().orElse(file);
+    }
+
+    private static boolean sameFile(Path one, Path other) {
+        try {
+            return Files.isSameFile(one, other);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * Generates from contracts the caller has read already, so that a build whose goals share one read
      * of the contracts does not read them again here.
      *
@@ -84,7 +107,13 @@ public final class MigrationGenerator {
         }
         TablePlan every = TablePlan.of(catalog, request.defaultStrategy(), request.infrastructureTables());
         // One contract asked for by name: neither the others' problems nor the declared tables are part of the run.
-        TablePlan plan = request.contract().map(every::onlyFor).orElse(every);
+        TablePlan plan = request.contract().map(file -> every.onlyFor(listedAs(file, catalog))).orElse(every);
+        if (request.contract().isPresent() && plan.tables().isEmpty() && plan.notPersistent().isEmpty()
+                && plan.problems().isEmpty() && plan.fixedWarnings().isEmpty()) {
+            // Nothing of it in the plan: "nothing to generate" would hide that the contract was not found.
+            throw new InvalidInputException(Problem.in(request.contract().get(), "is not among the contracts listed"
+                    + " under " + request.contractsDirectory() + ": give its path as its folders are spelt"));
+        }
         // One contract asked for by name has nothing valid to fall back on: its problems fail the run.
         boolean writeValid = request.writeValidContracts() && request.contract().isEmpty();
         List<Problem> problems = new ArrayList<>(plan.problems());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
+import dev.atdd.core.contract.ContractCatalog;
 import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.infrastructure.InfrastructureTable;
 import dev.atdd.core.infrastructure.InfrastructureTable.Kind;
@@ -305,6 +306,21 @@ class MigrationGeneratorTest {
                 + " clinic:visit:visit")), report.warnings());
         assertEquals(List.of("clinic_visit_visit"),
                 report.written().stream().map(GenerationReport.Written::table).toList());
+    }
+
+    @Test
+    void oneContractTheCatalogDoesNotListIsAProblemRatherThanNothingToGenerate() throws Exception {
+        copyExample();
+        // Listed before the file was written, as a catalog misses a path spelt otherwise (a letter's case on macOS).
+        ContractCatalog catalog = ContractCatalog.load(project.resolve("contracts"));
+        Path late = Folders.write(project.resolve("contracts/shop/order/order.schema.json"),
+                "{\"properties\": {\"id\": {}}}");
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class,
+                () -> generator.generate(one(late, List.of()), catalog));
+
+        assertEquals(List.of(Problem.in(late, "is not among the contracts listed under " + project.resolve("contracts")
+                + ": give its path as its folders are spelt")), failure.problems());
     }
 
     @Test
