@@ -47,6 +47,9 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
             "auth.saml_providers", "auth.saml_relay_states", "auth.flow_state", "auth.one_time_tokens",
             "auth.schema_migrations", "storage.buckets", "storage.objects", "storage.migrations",
             "storage.s3_multipart_uploads", "storage.s3_multipart_uploads_parts");
+    /** Of those, the ones an application's tables reference, which a migration may name without their schema. */
+    private static final List<String> REFERENCED_BY_APPLICATIONS = List.of("auth.users", "auth.identities",
+            "auth.sessions", "storage.buckets", "storage.objects");
     private static final Pattern MISSING_ROLE = Pattern.compile("^role \"([^\"]+)\" does not exist");
     private static final Pattern MISSING_EXTENSION = Pattern.compile("extension \"([^\"]+)\" is not available");
     /** Types of extensions Supabase offers and stock PostgreSQL lacks, which a table's column may name. */
@@ -166,6 +169,14 @@ public record MigrationFailure(Path file, int line, int column, String lineText,
             return kind.equals("relation") && !SUPABASE_RELATIONS.contains(name)
                     ? Typo.meant(name, SUPABASE_RELATIONS) : Optional.empty();
         }
+    }
+
+    /**
+     * The table of Supabase's schemas named {@code table} without its schema ({@code users}: {@code auth.users}), of
+     * those an application references; empty for any other name.
+     */
+    public static Optional<String> supabaseTableNamed(String table) {
+        return REFERENCED_BY_APPLICATIONS.stream().filter(relation -> relation.endsWith("." + table)).findFirst();
     }
 
     /** The table of {@code public} the script references and the server lacks (SQLSTATE 42P01), as named. */

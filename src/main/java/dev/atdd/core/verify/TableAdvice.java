@@ -117,6 +117,12 @@ public final class TableAdvice {
         if (gone.isPresent()) {
             return gone.get();
         }
+        // users written for auth.users: a table of Supabase's, which its schema names.
+        Optional<String> supabase = MigrationFailure.supabaseTableNamed(table);
+        if (supabase.isPresent() && !existingTables.contains(table)) {
+            return table + " is no table of public the migrations make; Supabase's own is " + supabase.get()
+                    + ": reference it with its schema.";
+        }
         String preludeFile = "create it in a preludeFile (the plugin's docs/supabase-prelude.md, \"Tables another"
                 + " module makes\").";
         // existingTables refuses a name written otherwise (quoted, in capitals): no contract's table has it.

@@ -1,6 +1,7 @@
 package dev.atdd.core.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.atdd.core.database.MigrationFailure;
 import dev.atdd.core.migration.MigrationIndex;
@@ -100,6 +101,20 @@ class TableAdviceTest {
                         + " billing_invoice by 20990101000000_invoice.sql:3, which ran before this migration: reference"
                         + " billing_invoice instead."),
                 advice(missing("20990102000000_refund.sql", 1, reference, "invoice")));
+    }
+
+    @Test
+    void aTableOfSupabaseNamedWithoutItsSchemaIsToldWithIt() {
+        String reference = "create table note (id uuid primary key, author uuid references users (id));";
+        Folders.write(migrations.resolve("20990101000000_note.sql"), reference + "\n");
+
+        assertEquals(Optional.of("users is no table of public the migrations make; Supabase's own is auth.users:"
+                        + " reference it with its schema."),
+                advice(missing("20990101000000_note.sql", 1, reference, "users")));
+        // Another module's users, as the pom says: made elsewhere, not Supabase's.
+        assertTrue(TableAdvice.of(missing("20990101000000_note.sql", 1, reference, "users"),
+                        MigrationIndex.scan(migrations), Set.of("users")).orElseThrow()
+                .startsWith("users is in existingTables"));
     }
 
     @Test
