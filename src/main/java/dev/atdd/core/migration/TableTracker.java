@@ -54,8 +54,19 @@ final class TableTracker {
     private boolean selecting;
     /** Reading a {@code DO} block's body, where a table's drops and renames are not followed (see {@link #block}). */
     private boolean inBlock;
-    /** The statement starts with {@code DROP} or {@code ALTER}: it may end with {@code CASCADE}. */
+    /** The statement starts with {@code DROP} or {@code ALTER}: it may drop what depends on it, by {@code CASCADE}. */
     private boolean mayCascade;
+    /**
+     * Such a statement has a {@code CASCADE} ({@code DROP TABLE t CASCADE}, {@code ALTER TABLE t DROP COLUMN c
+     * CASCADE, ...}) that is not a foreign key's referential action.
+     */
+    private boolean cascading;
+    /**
+     * The statement's tokens before the current one are {@code ON DELETE} or {@code ON UPDATE}, which ({@code ON}
+     * being reserved) only a foreign key has: a {@code CASCADE} now says what deleting or updating a referenced row
+     * will do, and drops nothing.
+     */
+    private boolean referentialAction;
     /**
      * Such a statement has a later {@code DROP} ({@code ALTER TABLE t DROP COLUMN c} drops the indexes on c)
      * or {@code USING INDEX} ({@code ADD CONSTRAINT k UNIQUE USING INDEX i} renames i to k).
@@ -64,8 +75,8 @@ final class TableTracker {
     /** Reading {@code CALL name(}: a statement starting with the word {@code call} may assign a variable of that name. */
     private int callName = CALL_NONE;
     /**
-     * The statement's token before the current one (at its end, its last one), for the words that change what
-     * the next means: {@code USING INDEX}, {@code LANGUAGE 'plpgsql'}, {@code IS DISTINCT FROM}, {@code CASCADE;}.
+     * The statement's token before the current one, for the words that change what the next means: {@code USING
+     * INDEX}, {@code LANGUAGE 'plpgsql'}, {@code IS DISTINCT FROM}, {@code ON DELETE}.
      * Its kind is null at the statement's start.
      */
     private SqlTokenKind previousKind;
@@ -127,6 +138,10 @@ final class TableTracker {
             call(lexer);
         }
         dropping |= mayCascade && (lexer.isWord("drop") || afterWord("using") && lexer.isWord(INDEX));
+        if (mayCascade) {
+            cascading |= lexer.isWord("cascade") && !referentialAction;
+            referentialAction = afterWord("on") && (lexer.isWord("delete") || lexer.isWord("update"));
+        }
         if (inBlock && lexer.isWord("execute")) {
             unreadDdl = true;
         }
@@ -349,7 +364,7 @@ final class TableTracker {
         kindSeen = false;
         setting = false;
         searchPathSeen = false;
-        if (mayCascade && afterWord("cascade")) {
+        if (cascading) {
             // What depended on what was dropped went with it (views on a table, column, function or type; domains
             // and ranges on a type; indexes on a column of a type, on a function's result, by an extension's operator
             // class, or of a materialized view): which ones is not known here, and a name wrongly held refuses a
@@ -372,6 +387,8 @@ final class TableTracker {
         doBlock = false;
         selecting = false;
         mayCascade = false;
+        cascading = false;
+        referentialAction = false;
         dropping = false;
         callName = CALL_NONE;
         previousKind = null;

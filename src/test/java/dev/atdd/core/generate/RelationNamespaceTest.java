@@ -128,6 +128,28 @@ class RelationNamespaceTest {
     }
 
     @Test
+    void anIndexNameIsStillTakenAfterAForeignKeysOnDeleteCascade(DataSource database) throws SQLException {
+        String organisations = "create table organisations (id uuid primary key, slug text);\n"
+                + "create index organisations_slug_idx on organisations (slug);\n";
+        String members = "create table org_member_member (organisation_id uuid);\n"
+                + "ALTER TABLE org_member_member ADD CONSTRAINT fk_org FOREIGN KEY (organisation_id)"
+                + " REFERENCES organisations(id) ON DELETE CASCADE;\n";
+        Folders.write(project.resolve("supabase/migrations/20250101000000_organisations.sql"), organisations);
+        Folders.write(project.resolve("supabase/migrations/20250102000000_members.sql"), members);
+        contract("game/match/round", indexNamed("organisations_slug_idx"));
+
+        InvalidInputException failure = assertThrows(InvalidInputException.class,
+                () -> generator.generate(request(false)));
+
+        assertTrue(failure.describe(project).startsWith("contracts/game/match/round.schema.json: its index name"
+                + " organisations_slug_idx is also the name of the index organisations_slug_idx made by"
+                + " 20250101000000_organisations.sql:2: "), failure.describe(project));
+        assertEquals(2, migrations().size());
+        assertWouldNotApply(database, organisations + members + "create table game_match_round (id text);",
+                "create index organisations_slug_idx on game_match_round (id)", "42P07");
+    }
+
+    @Test
     void aTableRenamedInAGeneratedMigrationLeavesItsIndexNameTaken() throws IOException {
         contract("lab/other/x", ROUND_PLAYER_BY_ID);
         Path first = generator.generate(request(false)).written().get(0).file();

@@ -138,6 +138,19 @@ class IndexesOnPostgresTest {
                         + " create function f(int) returns int immutable language sql as 'select $1';"
                         + " create index b on t (f(x)); drop function f(int) cascade; create index c on t (x);"),
                         Set.of("a", "c"), Set.of("c")),
+                // A foreign key's CASCADE says what deleting or updating a referenced row will do: it drops nothing.
+                agreeing("a foreign key's ON DELETE or ON UPDATE CASCADE drops none", List.of(
+                        "create table organisations (id uuid, slug text);"
+                        + " create unique index organisations_id_key on organisations (id);"
+                        + " create index organisations_slug_idx on organisations (slug);"
+                        + " create table org_member_member (organisation_id uuid);",
+                        "alter table org_member_member add constraint fk_org foreign key (organisation_id)"
+                        + " references organisations(id) on delete cascade;"
+                        + " alter table org_member_member add column owner_id uuid references organisations (id)"
+                        + " on update cascade on delete cascade;"
+                        + " create table org_invite (organisation_id uuid references organisations (id)"
+                        + " on delete cascade);"),
+                        Set.of("organisations_id_key", "organisations_slug_idx")),
                 Arguments.of("a dropped column's, and the other indexes of its table", List.of(
                         "create table w (x int, y int); create index on_y on w (y); create index on_x on w (x); alter table w drop column y;"),
                         Set.of("on_x"), Set.of()));

@@ -27,6 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MigrationIndexTest {
 
+    /** A Supabase project's organisations, with a named index and a view, and a table of their members. */
+    private static final String ORGANISATIONS = "create table organisations (id uuid primary key, slug text);"
+            + " create index organisations_slug_idx on organisations (slug);"
+            + " create table org_member_member (organisation_id uuid, c int);"
+            + " create view org_names as select slug from organisations;";
+
     @TempDir
     Path dir;
 
@@ -575,5 +581,47 @@ class MigrationIndexTest {
                 """);
 
         assertEquals(Set.of("c"), indexes(index));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "alter table org_member_member add constraint fk_org foreign key (organisation_id)"
+                    + " references organisations(id) on delete cascade;",
+            "alter table org_member_member add column owner_id uuid references organisations on update cascade;",
+            "ALTER TABLE public.org_member_member ADD CONSTRAINT fk_org FOREIGN KEY (organisation_id)"
+                    + " REFERENCES public.organisations (id) ON UPDATE CASCADE ON DELETE CASCADE;",
+            "create table org_invite (organisation_id uuid references organisations on delete cascade, by_id uuid,"
+                    + " foreign key (by_id) references organisations (id) on update cascade on delete cascade);",
+            "do $$ begin alter table org_member_member add constraint fk_org foreign key (organisation_id)"
+                    + " references organisations (id) on delete cascade; end $$;"
+    })
+    void aForeignKeysReferentialCascadeDropsNothingAndLetsGoOfNoName(String sql) throws IOException {
+        write("20240101000000_organisations.sql", ORGANISATIONS);
+        write("20240102000000_members.sql", sql);
+
+        MigrationIndex index = MigrationIndex.scan(dir);
+
+        assertEquals(Set.of("organisations_slug_idx"), indexes(index));
+        assertEquals(Set.of("org_names"), index.viewsAndTypes().keySet());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "alter table org_member_member drop constraint fk_org cascade;",
+            "alter table org_member_member drop column c cascade, add column d int;",
+            "alter table org_member_member drop column c cascade, add constraint fk_org foreign key (organisation_id)"
+                    + " references organisations (id) on delete cascade;",
+            "alter table org_member_member add constraint fk_org foreign key (organisation_id)"
+                    + " references organisations (id) on delete cascade, drop column c cascade;",
+            "do $$ begin alter table org_member_member drop column c cascade; end $$;"
+    })
+    void aCascadeAmongAnAlterTablesActionsLetsGoOfEveryIndexAndView(String sql) throws IOException {
+        write("20240101000000_organisations.sql", ORGANISATIONS);
+        write("20240102000000_members.sql", sql);
+
+        MigrationIndex index = MigrationIndex.scan(dir);
+
+        assertEquals(Set.of(), indexes(index));
+        assertEquals(Set.of(), index.viewsAndTypes().keySet());
     }
 }

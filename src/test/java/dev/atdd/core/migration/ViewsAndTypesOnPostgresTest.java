@@ -69,6 +69,25 @@ class ViewsAndTypesOnPostgresTest {
                         + " create type pair as (a int);",
                         "alter table t drop column c cascade;"),
                         Set.of("e", "pair"), Set.of("pair")),
+                Arguments.of("a CASCADE among an ALTER TABLE's actions", List.of("create table t (c int);"
+                        + " create view on_c as select c from t;",
+                        "alter table t drop column c cascade, add column d int;"),
+                        Set.of(), Set.of()),
+                Arguments.of("a column dropped with CASCADE beside a foreign key's ON DELETE CASCADE", List.of(
+                        "create table p (id int primary key); create table t (c int, r int);"
+                        + " create view on_c as select c from t;",
+                        "alter table t drop column c cascade,"
+                        + " add constraint fk foreign key (r) references p (id) on delete cascade;"),
+                        Set.of(), Set.of()),
+                agreeing("a foreign key's ON DELETE or ON UPDATE CASCADE drops none", List.of(
+                        "create table organisations (id uuid primary key, slug text);"
+                        + " create view org_names as select slug from organisations;"
+                        + " create table org_member_member (organisation_id uuid);",
+                        "alter table org_member_member add constraint fk_org foreign key (organisation_id)"
+                        + " references organisations(id) on delete cascade;"
+                        + " alter table org_member_member add column owner_id uuid references organisations"
+                        + " on update cascade;"),
+                        Set.of("org_names")),
                 Arguments.of("a rename in a DO branch that may not run", List.of("create view v as select 1 as a;"
                         + " create view u as select 1 as a;"
                         + " do $$ begin if false then alter view v rename to w; end if; end $$;"
