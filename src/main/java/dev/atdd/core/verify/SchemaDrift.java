@@ -107,9 +107,10 @@ public final class SchemaDrift {
     }
 
     /**
-     * Each index the contract asks for that the table lacks. The table has it as an index of its planned name
-     * and method, whatever its keys, or as the team's own under another name: the same method on the same keys,
-     * over every row (no WHERE). An index of the planned name but another method is drift, naming both.
+     * Each index the contract asks for that the table lacks. The table has it as an index of the same method
+     * on the same keys over every row (no WHERE), under its planned name or under the team's own: the name
+     * alone does not make an index on other keys serve the contract's queries. An index of the planned name
+     * that differs is drift naming what it is.
      */
     private static void compareIndexes(PlannedTable.ForContract planned, List<TableIndex> expected,
                                        SchemaSnapshot.Table table, List<Drift> drift) {
@@ -118,9 +119,9 @@ public final class SchemaDrift {
             String method = index.method().name().toLowerCase(Locale.ROOT);
             List<String> keys = index.fields().stream().map(field -> jsonb ? dataKey(index.method(), field) : field)
                     .toList();
-            boolean has = table.indexes().stream().filter(existing -> existing.method().equals(method))
-                    .anyMatch(existing -> existing.name().equals(index.name()) || existing.predicate().isEmpty()
-                            && existing.keys().stream().map(key -> jsonb ? key : unquoted(key)).toList().equals(keys));
+            boolean has = table.indexes().stream().anyMatch(existing -> existing.method().equals(method)
+                    && existing.predicate().isEmpty()
+                    && existing.keys().stream().map(key -> jsonb ? key : unquoted(key)).toList().equals(keys));
             if (has) {
                 continue;
             }
@@ -129,7 +130,8 @@ public final class SchemaDrift {
                     + "), table has ";
             String found = table.indexes().stream().filter(existing -> existing.name().equals(index.name()))
                     .findFirst().map(existing -> existing.name() + " as " + existing.method().toUpperCase(Locale.ROOT)
-                            + " on " + String.join(", ", existing.keys()))
+                            + " on " + String.join(", ", existing.keys())
+                            + existing.predicate().map(where -> " where " + where).orElse(""))
                     .orElse("no such index");
             drift.add(new Drift(table.name(), Optional.empty(), Optional.of(index.name()), wanted + found,
                     Optional.of(planned.contract().file())));

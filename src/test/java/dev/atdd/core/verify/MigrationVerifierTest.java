@@ -787,6 +787,56 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void anIndexOfThePlannedNameCountsOnlyByThePlannedMethodOnThePlannedKeysOverEveryRow() throws Exception {
+        contract("billing/invoice/invoice", """
+                {"x-artifact-metadata": {"persistence": {"indexes": [
+                   {"name": "idx_invoice_status", "type": "btree", "fields": ["status"]},
+                   {"type": "btree", "fields": ["number"]}]}},
+                 "properties": {"id": {"type": "string", "format": "uuid"}, "status": {"type": "string"},
+                                "number": {"type": "string"}}}
+                """);
+        contract("shop/org/organisation", """
+                {"x-artifact-metadata": {"persistence": {"strategy": "relational", "indexes": [
+                   {"name": "organisations_name_idx", "type": "hash", "fields": ["name"]},
+                   {"name": "organisations_slug_idx", "type": "hash", "fields": ["slug"]},
+                   {"name": "organisations_open_idx", "type": "btree", "fields": ["status"]},
+                   {"name": "organisations_kind_idx", "type": "btree", "fields": ["kind"]}]}},
+                 "properties": {"id": {"type": "string", "format": "uuid"}, "name": {"type": "string"},
+                                "slug": {"type": "string"}, "status": {"type": "string"},
+                                "kind": {"type": "string"}}}
+                """);
+        // organisations_kind_idx is partial, but the team's by_kind serves the contract's queries over every row.
+        migration("20250101000000_tables.sql", """
+                create table public.billing_invoice_invoice (id uuid primary key, data jsonb not null);
+                alter table public.billing_invoice_invoice enable row level security;
+                create index idx_invoice_status on public.billing_invoice_invoice using btree ((data ->> 'number'));
+                create index idx_billing_invoice_invoice_number on public.billing_invoice_invoice
+                  using btree ((data ->> 'number'));
+                create table public.shop_org_organisation (
+                  id uuid primary key, name text, slug text, status text, kind text
+                );
+                alter table public.shop_org_organisation enable row level security;
+                create index organisations_name_idx on public.shop_org_organisation using hash (slug);
+                create index organisations_slug_idx on public.shop_org_organisation using hash (slug);
+                create index organisations_open_idx on public.shop_org_organisation (status) where status = 'open';
+                create index organisations_kind_idx on public.shop_org_organisation (kind) where kind <> 'x';
+                create index by_kind on public.shop_org_organisation (kind);
+                """);
+
+        VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(List.of(
+                "billing_invoice_invoice: contract asks for index idx_invoice_status"
+                        + " (BTREE on (data ->> 'status'::text)), table has idx_invoice_status as BTREE on"
+                        + " (data ->> 'number'::text)",
+                "shop_org_organisation: contract asks for index organisations_name_idx (HASH on name), table has"
+                        + " organisations_name_idx as HASH on slug",
+                "shop_org_organisation: contract asks for index organisations_open_idx (BTREE on status), table has"
+                        + " organisations_open_idx as BTREE on status where status = 'open'::text"),
+                report.drift().stream().map(Drift::describe).toList());
+    }
+
+    @Test
     void aContractIndexThatCannotBeBuiltIsRefusedBeforeTheDatabaseStarts() throws Exception {
         contract("shop/order/order", """
                 {"x-artifact-metadata": {"persistence": {"indexes": [{"type": "gist", "fields": ["status"]},
