@@ -62,6 +62,9 @@ public final class SchemaDrift {
     /** The keywords that give an untyped property its values, as a drift line names them. */
     private static final List<String> UNTYPED = List.of("oneOf", "anyOf", "allOf", "enum", "const");
 
+    /** The column the jsonb template keeps a contract's document in. */
+    private static final String DOCUMENT = "data";
+
     /** A key that is one double-quoted identifier: {@code "timestamp"}, {@code "say ""hi"""}. */
     private static final Pattern QUOTED_IDENTIFIER = Pattern.compile("\"(?:[^\"]|\"\")*\"");
 
@@ -90,12 +93,15 @@ public final class SchemaDrift {
                 continue;
             }
             // A jsonb (or defaulted) contract's columns are not compared: hand-written shapes are the team's choice.
-            // Its indexes are, whatever the shape: they serve the queries the contract asks to be fast.
+            // Its indexes are where the table keeps the document as the template does: their keys are data->>'k',
+            // which a table of the team's own columns can never have.
             if (planned instanceof PlannedTable.ForContract forContract) {
                 if (planned.relational()) {
                     compareColumns(forContract, relational.table(forContract.table()), table.get(), drift);
                 }
-                compareIndexes(forContract, indexes.forTable(forContract.table()), table.get(), drift);
+                if (planned.relational() || holdsDocument(table.get())) {
+                    compareIndexes(forContract, indexes.forTable(forContract.table()), table.get(), drift);
+                }
             }
         }
         return drift;
@@ -104,6 +110,11 @@ public final class SchemaDrift {
     /** Tables of the schema that API clients could read without any policy: row level security is off. */
     public static List<String> withoutRowLevelSecurity(SchemaSnapshot schema) {
         return schema.tables().stream().filter(t -> !t.rowLevelSecurity()).map(SchemaSnapshot.Table::name).toList();
+    }
+
+    /** Whether the table keeps the document as the jsonb template does: a {@code data} column of type jsonb. */
+    private static boolean holdsDocument(SchemaSnapshot.Table table) {
+        return table.column(DOCUMENT).filter(column -> accepts(PgType.JSONB, column.storedType())).isPresent();
     }
 
     /**
@@ -143,7 +154,8 @@ public final class SchemaDrift {
      * as {@code (data ->> 'k'::text)}, the literal's quotes doubled, adjacent literals joined; GIN's {@code ->}.
      */
     private static String dataKey(IndexMethod method, String field) {
-        return "(data " + (method == IndexMethod.GIN ? "->" : "->>") + " " + SqlLiteral.quote(field) + "::text)";
+        return "(" + DOCUMENT + " " + (method == IndexMethod.GIN ? "->" : "->>") + " " + SqlLiteral.quote(field)
+                + "::text)";
     }
 
     /**

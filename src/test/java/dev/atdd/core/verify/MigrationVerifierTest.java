@@ -837,6 +837,33 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void aJsonbContractsIndexesAreComparedOnlyWhereItsTableKeepsTheDocumentInAJsonbDataColumn() throws Exception {
+        String withIndex = """
+                {"x-artifact-metadata": {"persistence": {"indexes": [{"type": "btree", "fields": ["owner"]}]}},
+                 "properties": {"id": {"type": "string", "format": "uuid"}, "owner": {"type": "string"}}}
+                """;
+        contract("shop/cart/cart", withIndex);
+        contract("shop/cart/saved", withIndex);
+        contract("shop/cart/line", withIndex);
+        // The team's own shapes (data of another type is not the document), and the template's shape.
+        migration("20250101000000_carts.sql", """
+                create table public.shop_cart_cart (id uuid primary key, owner text not null);
+                create index shop_cart_cart_owner on public.shop_cart_cart (owner);
+                create table public.shop_cart_saved (id uuid primary key, owner text, data text);
+                create table public.shop_cart_line (id uuid primary key, data jsonb not null);
+                alter table public.shop_cart_cart enable row level security;
+                alter table public.shop_cart_saved enable row level security;
+                alter table public.shop_cart_line enable row level security;
+                """);
+
+        VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(List.of("shop_cart_line: contract asks for index idx_shop_cart_line_owner"
+                        + " (BTREE on (data ->> 'owner'::text)), table has no such index"),
+                report.drift().stream().map(Drift::describe).toList());
+    }
+
+    @Test
     void aContractIndexThatCannotBeBuiltIsRefusedBeforeTheDatabaseStarts() throws Exception {
         contract("shop/order/order", """
                 {"x-artifact-metadata": {"persistence": {"indexes": [{"type": "gist", "fields": ["status"]},
