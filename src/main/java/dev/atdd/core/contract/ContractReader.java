@@ -456,7 +456,7 @@ public final class ContractReader {
          */
         private void checkRootKeys(Set<String> rootKeys) {
             for (String key : rootKeys) {
-                if (OUTLINED.contains(key)) {
+                if (OUTLINED.contains(key) || SchemaDocument.isKeyword(key)) {
                     continue;
                 }
                 if (MISPLACED_METADATA.contains(key)) {

@@ -130,6 +130,11 @@ public final class SchemaDocument {
         return "unknown JSON Schema type \"" + typed + "\"" + Typo.didYouMean(typed, TYPE_NAMES);
     }
 
+    /** Whether {@code key} is one of JSON Schema's {@link #KEYWORDS}, as written. */
+    public static boolean isKeyword(String key) {
+        return KEYWORD_SET.contains(key);
+    }
+
     /**
      * The keyword an unknown key of a schema most likely slips for ({@code fromat}: format); none for a keyword, an
      * extension ({@code x-…}, its own tool's), or one of the common annotations that merely look like a slip.
