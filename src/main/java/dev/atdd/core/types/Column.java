@@ -2,6 +2,7 @@ package dev.atdd.core.types;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One column of a relational table.
@@ -15,10 +16,13 @@ import java.util.Optional;
  * @param items   for a JSONB column of an array whose items are all of one scalar type, what they map to
  * @param alternative another type a reviewer may give the column instead, as its review note says: TEXT for a
  *                union of scalar types, the contract's own type for the key
+ * @param longestText where the column (or its alternative) is TEXT, the most characters a value the contract
+ *                admits may have: its {@code maxLength}, or its longest {@code enum} or {@code const} value; empty
+ *                where the contract sets no bound (a union has none), so that any VARCHAR(n) refuses some
  */
 public record Column(String name, String pointer, PgType type, PgType narrowest, boolean notNull,
                      List<Check> checks, List<String> todos, Optional<ScalarItems> items,
-                     Optional<PgType> alternative) {
+                     Optional<PgType> alternative, OptionalInt longestText) {
 
     public Column {
         checks = List.copyOf(checks);

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -230,7 +231,7 @@ final class PropertyTypes {
         if (names.isEmpty()) {
             return declared.present()
                     ? PropertyShape.of(PgType.TEXT, "null").withTodo("type null: the property can only be null")
-                            .asTextFallback()
+                            .asTextFallback().withLongestText(0)
                     : PropertyShape.jsonb("no type declared; stored as JSONB; review", "untyped");
         }
         if (names.size() > 1) {
@@ -274,7 +275,7 @@ final class PropertyTypes {
         if (!itemProblems.isEmpty() || item.type() == PgType.JSONB || item.textFallback()) {
             return Optional.empty();
         }
-        return Optional.of(new ScalarItems(item.type(), item.checks()));
+        return Optional.of(new ScalarItems(item.type(), item.checks(), item.longestText()));
     }
 
     /**
@@ -322,6 +323,9 @@ final class PropertyTypes {
         List<BigInteger> integers = new ArrayList<>();
         Set<ValueKind> kinds = EnumSet.noneOf(ValueKind.class);
         boolean hasNull = false;
+        // The longest value a document may hold: a string beyond maxLength is no valid value, whatever the enum says.
+        OptionalInt maxLength = StringShapes.maxLength(schema);
+        int longest = 0;
         for (int i = 0; i < values.size(); i++) {
             JsonNode value = values.get(i);
             String at = isConst ? pointer : pointer + "/" + i;
@@ -334,9 +338,12 @@ final class PropertyTypes {
                             "holds a NUL character (\\u0000), which PostgreSQL text cannot hold"));
                 }
                 texts.add(value.asText());
+                int length = value.asText().codePointCount(0, value.asText().length());
+                longest = maxLength.isPresent() && length > maxLength.getAsInt() ? longest : Math.max(longest, length);
             } else if (value.isBoolean()) {
                 kinds.add(ValueKind.BOOLEAN);
                 texts.add(value.asText());
+                longest = Math.max(longest, value.asText().length());
             } else if (value.isNumber()) {
                 BigDecimal number = finite(value, at);
                 if (number == null) {
@@ -347,9 +354,11 @@ final class PropertyTypes {
                     BigInteger integer = number.toBigIntegerExact();
                     integers.add(integer);
                     texts.add(integer.toString());
+                    longest = Math.max(longest, integer.toString().length());
                 } else {
                     kinds.add(ValueKind.NUMBER);
                     texts.add(number.toString());
+                    longest = Math.max(longest, number.toString().length());
                 }
             } else {
                 kinds.add(ValueKind.STRUCTURED);
@@ -363,12 +372,15 @@ final class PropertyTypes {
         }
         if (texts.isEmpty()) {
             return PropertyShape.of(PgType.TEXT, "null").withTodo(keyword + ": the property can only be null")
-                    .admittingNull(nullable).asTextFallback();
+                    .admittingNull(nullable).asTextFallback().withLongestText(0);
         }
         PgType type = enumType(kinds, declared, schema, schemaPointer, integers);
         PropertyShape shape = PropertyShape.of(type, declared.source())
                 .withCheck(new Check.AllowedValues(List.copyOf(texts))).admittingNull(nullable)
                 .withNarrowest(IntegerWidth.narrowest(type, schema, schemaPointer, integers, problems));
+        if (type == PgType.TEXT) {
+            shape = shape.withLongestText(longest);
+        }
         boolean stringsOnly = kinds.equals(EnumSet.of(ValueKind.STRING));
         if (type == PgType.TEXT && !stringsOnly) {
             shape = shape.withTodo(keyword + " values " + kinds.stream().map(LowerCaseName::of)

@@ -3,6 +3,7 @@ package dev.atdd.core.types;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -12,8 +13,11 @@ import java.util.Set;
  * @param contractKeyType the type the contract's own {@code id} maps to when that is not UUID: the template
  *                        writes the UUID key all the same, with a TODO to review it, and a reviewer may give
  *                        the key this type instead
+ * @param contractKeyLongestText where that type is TEXT, the most characters the contract's id may have, as
+ *                        {@link Column#longestText()} says
  */
-public record RelationalTable(List<Column> columns, List<String> todos, Optional<PgType> contractKeyType) {
+public record RelationalTable(List<Column> columns, List<String> todos, Optional<PgType> contractKeyType,
+                              OptionalInt contractKeyLongestText) {
 
     /** The key column the template writes; a contract's {@code id} property maps onto it. */
     public static final String KEY = "id";
@@ -24,6 +28,7 @@ public record RelationalTable(List<Column> columns, List<String> todos, Optional
         columns = List.copyOf(columns);
         todos = List.copyOf(todos);
         Objects.requireNonNull(contractKeyType, "contractKeyType");
+        Objects.requireNonNull(contractKeyLongestText, "contractKeyLongestText");
     }
 
     /**

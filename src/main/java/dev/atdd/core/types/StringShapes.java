@@ -2,9 +2,10 @@ package dev.atdd.core.types;
 
 import dev.atdd.core.contract.SchemaProblem;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.OptionalInt;
 import java.util.Set;
 
-/** The column for a {@code "type": "string"} schema: its {@code format} and {@code pattern}. */
+/** The column for a {@code "type": "string"} schema: its {@code format}, {@code pattern} and {@code maxLength}. */
 final class StringShapes {
 
     private StringShapes() {
@@ -32,8 +33,24 @@ final class StringShapes {
             case "time" -> unenforced(PropertyShape.of(PgType.TIME, "string")
                     .withTodo("format time: TIME drops a UTC offset (10:00:00+02:00 is stored as 10:00:00); review"),
                     pattern);
-            default -> withPattern(PropertyShape.of(PgType.TEXT, "string"), pattern);
+            default -> {
+                PropertyShape text = withPattern(PropertyShape.of(PgType.TEXT, "string"), pattern);
+                OptionalInt maxLength = maxLength(schema);
+                yield maxLength.isPresent() ? text.withLongestText(maxLength.getAsInt()) : text;
+            }
         };
+    }
+
+    /**
+     * The schema's {@code maxLength}, counted in characters as PostgreSQL counts a VARCHAR's; empty where it has
+     * none, or none a validator could apply (not a non-negative integer, or beyond an int).
+     */
+    static OptionalInt maxLength(JsonNode schema) {
+        JsonNode maxLength = schema.path("maxLength");
+        // 2019-09 on allow 5.0 for 5.
+        boolean whole = maxLength.isNumber() && maxLength.decimalValue().stripTrailingZeros().scale() <= 0;
+        return whole && maxLength.canConvertToInt() && maxLength.intValue() >= 0
+                ? OptionalInt.of(maxLength.intValue()) : OptionalInt.empty();
     }
 
     private static PropertyShape withPattern(PropertyShape text, String pattern) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -55,6 +56,7 @@ public final class TypeMapping {
         List<String> tableTodos = new ArrayList<>();
         Map<String, String> owners = new HashMap<>();
         Optional<PgType> contractKeyType = Optional.empty();
+        OptionalInt contractKeyLongestText = OptionalInt.empty();
         String key = RelationalTable.KEY;
         owners.put(key, properties.has(key) ? "the key column (" + pointerOf(key) + ")" : "the key column");
         if (properties.isObject()) {
@@ -70,6 +72,7 @@ public final class TypeMapping {
                 if (name.equals(key)) {
                     if (shape.type() != PgType.UUID) {
                         contractKeyType = Optional.of(shape.type());
+                        contractKeyLongestText = shape.longestText();
                         tableTodos.add("the key column id is UUID while the contract's id is " + shape.source()
                                 + "; review");
                     }
@@ -87,7 +90,7 @@ public final class TypeMapping {
                     + (requiredElsewhere.isEmpty() ? "" : " (nor do " + String.join(", ", requiredElsewhere)
                     + ", required at the root but declared there)") + "; add them, or keep the contract jsonb");
         }
-        RelationalTable table = new RelationalTable(columns, tableTodos, contractKeyType);
+        RelationalTable table = new RelationalTable(columns, tableTodos, contractKeyType, contractKeyLongestText);
         if (table.columnCount() > MAX_COLUMNS) {
             problems.add(new SchemaProblem("/properties", "the table would have " + table.columnCount()
                     + " columns, and a PostgreSQL table holds at most " + MAX_COLUMNS
@@ -129,7 +132,7 @@ public final class TypeMapping {
             todos.add("column name shortened to 63 bytes from " + unshortened);
         }
         return new Column(columnName, pointer, shape.type(), shape.narrowest(), required && !shape.admitsNull(),
-                shape.checks(), todos, shape.items(), shape.alternative());
+                shape.checks(), todos, shape.items(), shape.alternative(), shape.longestText());
     }
 
     /**

@@ -176,7 +176,7 @@ public final class SchemaDrift {
         String keyPointer = TypeMapping.pointerOf(RelationalTable.KEY);
         Optional<PgType> contractKey = expected.contractKeyType();
         Column key = new Column(RelationalTable.KEY, keyPointer, PgType.UUID, PgType.UUID, true, List.of(), List.of(),
-                Optional.empty(), contractKey);
+                Optional.empty(), contractKey, expected.contractKeyLongestText());
         compareColumn(table, key, contractKey.isPresent() ? jsonType(planned.contract().schema(), keyPointer) : "the key",
                 contract, drift);
         for (Column column : expected.columns()) {

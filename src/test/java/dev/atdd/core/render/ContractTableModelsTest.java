@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,7 @@ class ContractTableModelsTest {
     @Test
     void reportsEveryIndexPostgresCannotBuildAtOnce() {
         RelationalTable definition = new RelationalTable(List.of(column("name", PgType.TEXT, false)), List.of(),
-                Optional.empty());
+                Optional.empty(), OptionalInt.empty());
 
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> RelationalTableModel.of(
                 contract(null, List.of(index("a", IndexMethod.GIST, "name"), index("b", IndexMethod.HASH, "name", "id"),
@@ -121,7 +122,8 @@ class ContractTableModelsTest {
     @Test
     void aValuePostgresCannotHoldFailsNamingTheTemplatePosition() {
         RelationalTable definition = new RelationalTable(List.of(column("name", PgType.TEXT, false,
-                new Check.AllowedValues(List.of("a\0b", "c")))), List.of(), Optional.empty());
+                new Check.AllowedValues(List.of("a\0b", "c")))), List.of(), Optional.empty(),
+                OptionalInt.empty());
 
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> SqlTemplates.builtIn().render(
                 TableShape.RELATIONAL, RelationalTableModel.of(contract(null, List.of()), "t", definition, GENERATED_AT, true)));

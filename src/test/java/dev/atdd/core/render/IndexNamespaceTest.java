@@ -16,6 +16,7 @@ import dev.atdd.testing.Postgres15;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IndexNamespaceTest {
 
     private static final RelationalTable DEFINITION =
-            new RelationalTable(List.of(column("name", PgType.TEXT, false)), List.of(), Optional.empty());
+            new RelationalTable(List.of(column("name", PgType.TEXT, false)), List.of(), Optional.empty(),
+                    OptionalInt.empty());
 
     /** A plain name, 63 bytes starting with a two-byte character, and one whose cut falls inside a character. */
     static List<String> tables() {

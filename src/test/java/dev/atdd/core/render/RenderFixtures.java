@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Hand-made contracts and relational definitions for the render tests. */
 final class RenderFixtures {
@@ -52,7 +53,7 @@ final class RenderFixtures {
 
     static Column column(String name, PgType type, boolean notNull, Check... checks) {
         return new Column(name, "/properties/" + name, type, type, notNull, List.of(checks), List.of(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), OptionalInt.empty());
     }
 
     /** Reserved words, quotes, an enum full of awkward values, a pattern, JSONB and TODOs. */
@@ -67,9 +68,11 @@ final class RenderFixtures {
                 column("starts", PgType.TIMESTAMPTZ, false),
                 column("player_id", PgType.UUID, true),
                 new Column("tags", "/properties/tags", PgType.JSONB, PgType.JSONB, false, List.of(),
-                        List.of("an array of objects; consider a child table"), Optional.empty(), Optional.empty()),
+                        List.of("an array of objects; consider a child table"), Optional.empty(), Optional.empty(),
+                        OptionalInt.empty()),
                 column("score", PgType.NUMERIC, false),
                 column("active", PgType.BOOLEAN, false)),
-                List.of("property 'legacy' uses oneOf: stored as JSONB"), Optional.empty());
+                List.of("property 'legacy' uses oneOf: stored as JSONB"), Optional.empty(),
+                OptionalInt.empty());
     }
 }

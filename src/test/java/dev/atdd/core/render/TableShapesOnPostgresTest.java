@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -122,7 +123,7 @@ class TableShapesOnPostgresTest {
     @Test
     void relationalTableWithoutJsonbHasNoNormalizationTodo() {
         RelationalTable plain = new RelationalTable(List.of(column("name", PgType.TEXT, true)), List.of(),
-                Optional.empty());
+                Optional.empty(), OptionalInt.empty());
 
         String sql = templates.render(TableShape.RELATIONAL,
                 RelationalTableModel.of(contract(null, List.of()), "plain", plain, GENERATED_AT, false));
@@ -139,7 +140,7 @@ class TableShapesOnPostgresTest {
         String column = "c".repeat(63);
         assertEquals(63, table.getBytes(StandardCharsets.UTF_8).length);
         RelationalTable definition = new RelationalTable(List.of(column(column, PgType.TEXT, false)), List.of(),
-                Optional.empty());
+                Optional.empty(), OptionalInt.empty());
 
         catalog.apply(templates.render(TableShape.RELATIONAL,
                 RelationalTableModel.of(contract(null, List.of()), table, definition, GENERATED_AT, false)));
@@ -208,7 +209,7 @@ class TableShapesOnPostgresTest {
 
     static Stream<Arguments> everyShape() {
         RelationalTable definition = new RelationalTable(List.of(column("group", PgType.TEXT, false)), List.of(),
-                Optional.empty());
+                Optional.empty(), OptionalInt.empty());
         return Stream.of(true, false).flatMap(rls -> Stream.of(
                 Arguments.of(TableShape.JSONB, "user", JsonbTableModel.of(contract(null, List.of()), "user", GENERATED_AT, rls), rls),
                 Arguments.of(TableShape.RELATIONAL, "group",

@@ -18,6 +18,7 @@ import dev.atdd.core.types.Check.PatternMatch;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
@@ -164,7 +165,8 @@ class TypeMappingTest {
             Column column = only(schema);
             assertEquals(PgType.JSONB, column.type());
             assertTrue(anyTodoContains(column, "array: review JSONB for normalization"), column::toString);
-            assertEquals(Optional.of(new ScalarItems(items, List.of())), column.items());
+            assertEquals(Optional.of(items), column.items().map(ScalarItems::type));
+            assertEquals(List.of(), column.items().orElseThrow().checks());
         }
 
         @Test
@@ -172,8 +174,10 @@ class TypeMappingTest {
             Contract contract = TestContracts.of("{'definitions': {'tag': {'type': 'string', 'pattern': '^[a-z]+$'}},"
                     + " 'properties': {'e': {'type': 'array', 'items': {'enum': ['a', 'b']}},"
                     + " 'r': {'type': 'array', 'items': {'$ref': '#/definitions/tag'}}}}");
-            assertEquals(List.of(Optional.of(new ScalarItems(PgType.TEXT, List.of(new AllowedValues(List.of("a", "b"))))),
-                    Optional.of(new ScalarItems(PgType.TEXT, List.of(new PatternMatch("^[a-z]+$", "^[a-z]+$"))))),
+            assertEquals(List.of(Optional.of(new ScalarItems(PgType.TEXT, List.of(new AllowedValues(List.of("a", "b"))),
+                            OptionalInt.of(1))),
+                    Optional.of(new ScalarItems(PgType.TEXT, List.of(new PatternMatch("^[a-z]+$", "^[a-z]+$")),
+                            OptionalInt.empty()))),
                     TypeMapping.map(contract).columns().stream().map(Column::items).toList());
         }
 
@@ -250,6 +254,65 @@ class TypeMappingTest {
         void aBoundThatIsNotANumberIsAProblem() {
             assertEquals(List.of("/properties/p/maximum: must be a finite number"),
                     problems(TestContracts.property("{'type': 'integer', 'maximum': '10'}")));
+        }
+    }
+
+    @Nested
+    class TextLengths {
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource(delimiterString = " -> ", value = {
+            "{'type': 'string', 'maxLength': 200} -> 200",
+            "{'type': ['string', 'null'], 'maxLength': 0} -> 0",
+            "{'type': 'string', 'format': 'email', 'maxLength': 5.0} -> 5",
+            "{'anyOf': [{'type': 'string', 'maxLength': 12}, {'type': 'null'}]} -> 12",
+            "{'type': 'string', 'enum': ['owner', 'admin', 'member', 'viewer']} -> 6",
+            "{'const': 'ünï'} -> 3",
+            "{'enum': ['😀😀😀', 'abcd']} -> 4",
+            "{'type': 'string', 'enum': ['a', 'longer than allowed'], 'maxLength': 5} -> 1",
+            "{'enum': ['a', 12345, true]} -> 5",
+            "{'type': 'null'} -> 0",
+        })
+        void aTextColumnCarriesTheMostCharactersItsContractAdmitsCountedAsPostgresqlCountsThem(String schema,
+                                                                                                int longest) {
+            assertEquals(OptionalInt.of(longest), only(schema).longestText());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "{'type': 'string'}",
+            "{'type': 'string', 'minLength': 3}",
+            "{'type': 'string', 'maxLength': -1}",
+            "{'type': 'string', 'maxLength': '10'}",
+            "{'type': 'string', 'maxLength': 1e12}",
+            "{'type': ['integer', 'string'], 'maxLength': 3}",
+            "{'oneOf': [{'const': 'a'}, {'const': 'b'}]}",
+            "{'type': 'string', 'format': 'uuid', 'maxLength': 36}",
+            "{'type': 'integer', 'enum': [1, 2]}",
+        })
+        void aColumnWhoseTextTheContractDoesNotBoundCarriesNoLength(String schema) {
+            assertEquals(OptionalInt.empty(), only(schema).longestText());
+        }
+
+        @Test
+        void aReferencedPropertysLengthIsItsTargetsAndArrayItemsCarryTheirs() {
+            Contract contract = TestContracts.of("{'definitions': {'name': {'type': 'string', 'maxLength': 40}},"
+                    + " 'properties': {'name': {'$ref': '#/definitions/name'},"
+                    + " 'codes': {'type': 'array', 'items': {'type': 'string', 'maxLength': 8}},"
+                    + " 'moods': {'type': 'array', 'items': {'$ref': '#/definitions/name'}}}}");
+            List<Column> columns = TypeMapping.map(contract).columns();
+
+            assertEquals(OptionalInt.of(40), columns.get(0).longestText());
+            assertEquals(List.of(OptionalInt.of(8), OptionalInt.of(40)), columns.subList(1, 3).stream()
+                    .map(column -> column.items().orElseThrow().longestText()).toList());
+        }
+
+        @Test
+        void aStringIdCarriesItsLengthForTheKeyAReviewerMayGiveIt() {
+            RelationalTable table = TypeMapping.map(TestContracts.of(
+                    "{'properties': {'id': {'type': 'string', 'maxLength': 26}}}"));
+            assertEquals(Optional.of(PgType.TEXT), table.contractKeyType());
+            assertEquals(OptionalInt.of(26), table.contractKeyLongestText());
         }
     }
 
