@@ -24,8 +24,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -58,6 +60,9 @@ public final class SchemaDrift {
             Pattern.compile("^TIME(\\(\\d+\\))? WITH TIME ZONE"), "TIMETZ$1",
             Pattern.compile("^TIME(\\(\\d+\\))? WITHOUT TIME ZONE"), "TIME$1",
             Pattern.compile("^CHARACTER VARYING"), "VARCHAR");
+
+    /** A catalog type with a length limit in characters: {@code character varying(20)}. */
+    private static final Pattern VARCHAR = Pattern.compile("character varying\\((\\d+)\\)");
 
     /** The keywords that give an untyped property its values, as a drift line names them. */
     private static final List<String> UNTYPED = List.of("oneOf", "anyOf", "allOf", "enum", "const");
@@ -201,14 +206,17 @@ public final class SchemaDrift {
         SchemaSnapshot.Column column = found.get();
         String has = shown(column.type());
         Holder holder = Holder.of(expected, column);
-        // NULL allowed by the contract but refused by the table is drift too: valid documents would fail.
-        if (!holder.typeMatches() || column.notNull() != expected.notNull()) {
+        // NULL allowed by the contract but refused by the table is drift too: valid documents would fail. So is
+        // a VARCHAR(n) shorter than values the contract allows.
+        boolean tooShort = holder.typeMatches() && holder.refusesLongerValues();
+        if (!holder.typeMatches() || column.notNull() != expected.notNull() || tooShort) {
             String enumType = holder.typeMatches() || holder.enumLabels().isEmpty() ? ""
                     : holder.type() == PgType.TEXT ? ", an enum type, where the contract lists no values (enum or const)"
                     : ", an enum type";
             drift.add(new Drift(table.name(), Optional.of(name), Optional.empty(), "contract says " + says
-                    + " (" + wanted + "), table has " + has + (column.notNull() ? " NOT NULL" : " NULL") + enumType,
-                    contract));
+                    + " (" + wanted + ")" + (tooShort ? holder.lengths() : "") + ", table has " + has
+                    + (column.notNull() ? " NOT NULL" : " NULL") + enumType
+                    + (tooShort ? ", which refuses longer values" : ""), contract));
         }
         if (holder.enumStandsForChecks()) {
             // An enum type refuses every value that is not one of its labels: it is the CHECK.
@@ -243,9 +251,10 @@ public final class SchemaDrift {
      *                    for {@code text[]})
      * @param enumLabels  the labels of that type, when it is an enum type
      * @param elements    whether these are an array's elements
+     * @param longestText for TEXT, the most characters one of the values may have; empty for no bound
      */
     private record Holder(PgType type, List<Check> checks, String catalogType, Optional<List<String>> enumLabels,
-                          boolean elements) {
+                          boolean elements, OptionalInt longestText) {
 
         static Holder of(Column expected, SchemaSnapshot.Column column) {
             String stored = column.storedType();
@@ -253,18 +262,37 @@ public final class SchemaDrift {
             if (array && expected.items().isPresent()) {
                 ScalarItems items = expected.items().get();
                 return new Holder(items.type(), items.checks(),
-                        stored.substring(0, stored.length() - "[]".length()), column.enumLabels(), true);
+                        stored.substring(0, stored.length() - "[]".length()), column.enumLabels(), true,
+                        items.longestText());
             }
             // An array for a scalar keeps its [], so no scalar's type accepts it, nor do its elements' labels.
             // The narrowest type: a SMALLINT column holds an integer the contract bounds within 16 bits. The
             // alternative a review may choose holds the values as well, when the column has it.
             PgType type = expected.alternative().filter(other -> accepts(other, stored)).orElse(expected.narrowest());
-            return new Holder(type, expected.checks(), stored, array ? Optional.empty() : column.enumLabels(), false);
+            return new Holder(type, expected.checks(), stored, array ? Optional.empty() : column.enumLabels(), false,
+                    expected.longestText());
         }
 
         /** Whether the catalog's type holds every value of the mapped type that the checks let through. */
         boolean typeMatches() {
             return enumLabels.isPresent() ? enumStandsForChecks() : accepts(type, catalogType);
+        }
+
+        /**
+         * Whether the catalog's type is a VARCHAR(n) that refuses some of the values: n is below the longest the
+         * contract allows, or the contract allows any length. PostgreSQL counts n in characters, as maxLength does.
+         */
+        boolean refusesLongerValues() {
+            Matcher varchar = VARCHAR.matcher(catalogType);
+            return type == PgType.TEXT && varchar.matches()
+                    && (longestText.isEmpty() || Long.parseLong(varchar.group(1)) < longestText.getAsInt());
+        }
+
+        /** How long the contract allows the values to be, as a drift line says it beside the mapped type. */
+        String lengths() {
+            String length = longestText.isEmpty() ? "of any length" : "up to " + longestText.getAsInt()
+                    + (longestText.getAsInt() == 1 ? " character long" : " characters long");
+            return elements ? " with items " + length : " " + length;
         }
 
         /**

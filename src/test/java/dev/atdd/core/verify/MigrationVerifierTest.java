@@ -304,7 +304,7 @@ class MigrationVerifierTest {
                                 "q2": {"type": "string", "pattern": "^[A-Z]+$"},
                                 "q3": {"type": "string", "pattern": "^[A-Z]+$"},
                                 "q4": {"type": "string", "pattern": "^[A-Z]+$"},
-                                "q5": {"type": "string", "pattern": "^[A-Z]+$"},
+                                "q5": {"type": "string", "pattern": "^[A-Z]+$", "maxLength": 20},
                                 "e6": {"type": "string", "enum": ["on", "off"]},
                                 "e7": {"type": "string", "enum": ["on", "off"]},
                                 "t3": {"const": true},
@@ -376,7 +376,7 @@ class MigrationVerifierTest {
                   "startsAt": {"type": "string", "format": "date-time"},
                   "room": {"$ref": "#/definitions/room"},
                   "kind": {"oneOf": [{"const": "a"}, {"const": "b"}]}},
-                 "definitions": {"room": {"type": "string"}},
+                 "definitions": {"room": {"type": "string", "maxLength": 8}},
                  "x-artifact-metadata": {"persistence": {"strategy": "relational"}}}
                 """);
         migration("20250101000000_visit.sql", """
@@ -679,10 +679,86 @@ class MigrationVerifierTest {
 
         VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
 
+        // A union has no maxLength: VARCHAR(n) refuses some of its values.
         assertEquals(List.of(
+                "shop_order_order.ref: contract says [\"string\",\"number\",\"boolean\",\"null\"] (JSONB or TEXT"
+                        + " NULL) of any length, table has VARCHAR(40) NULL, which refuses longer values",
                 "shop_order_order.count: contract says [\"integer\",\"string\"] (JSONB or TEXT NULL), table has"
                         + " INTEGER NULL",
                 "shop_order_order.extra: contract says [\"string\",\"object\"] (JSONB NULL), table has TEXT NULL"),
+                report.drift().stream().map(Drift::describe).toList());
+    }
+
+    @Test
+    void aVarcharShorterThanAValueTheContractAdmitsIsDriftAndOneLongEnoughIsNot() throws Exception {
+        String member = """
+                {"x-artifact-metadata": {"persistence": {"strategy": "relational"}},
+                 "required": ["role", "name"],
+                 "properties": {"id": {"type": "string", "maxLength": 26},
+                                "role": {"type": "string", "enum": ["owner", "admin", "member", "viewer"]},
+                                "name": {"type": "string", "maxLength": 200},
+                                "nick": {"type": "string"},
+                                "city": {"$ref": "#/definitions/city"},
+                                "mood": {"const": "ünï"},
+                                "title": {"type": "string"},
+                                "tags": {"type": "array", "items": {"type": "string", "maxLength": 8}},
+                                "labels": {"type": "array", "items": {"type": "string"}},
+                                "kinds": {"type": "array", "items": {"enum": ["a", "bb"]}}},
+                 "definitions": {"city": {"type": "string", "maxLength": 40}}}
+                """;
+        contract("team/member/fits", member);
+        contract("team/member/short", member);
+        // PostgreSQL counts a VARCHAR's length in characters: 'ünï' (5 bytes) fits in VARCHAR(3).
+        migration("20250101000000_member.sql", """
+                create table public.team_member_fits (
+                  id varchar(26) primary key,
+                  role varchar(6) not null check (role in ('owner', 'admin', 'member', 'viewer')),
+                  name varchar(200) not null,
+                  nick text,
+                  city varchar(40),
+                  mood varchar(3) check (mood = 'ünï'),
+                  title character varying,
+                  tags varchar(8)[],
+                  labels text[],
+                  kinds varchar(2)[]
+                );
+                create table public.team_member_short (
+                  id varchar(20) primary key,
+                  role varchar(3) not null check (role in ('owner', 'admin', 'member', 'viewer')),
+                  name varchar(5) not null,
+                  nick varchar(255),
+                  city varchar(39),
+                  mood varchar(2) check (mood = 'ünï'),
+                  title character varying,
+                  tags varchar(7)[],
+                  labels varchar(50)[],
+                  kinds varchar(1)[]
+                );
+                alter table public.team_member_fits enable row level security;
+                alter table public.team_member_short enable row level security;
+                """);
+
+        VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(List.of(
+                "team_member_short.id: contract says string (UUID or TEXT NOT NULL) up to 26 characters long,"
+                        + " table has VARCHAR(20) NOT NULL, which refuses longer values",
+                "team_member_short.role: contract says string (TEXT NOT NULL) up to 6 characters long, table has"
+                        + " VARCHAR(3) NOT NULL, which refuses longer values",
+                "team_member_short.name: contract says string (TEXT NOT NULL) up to 200 characters long, table has"
+                        + " VARCHAR(5) NOT NULL, which refuses longer values",
+                "team_member_short.nick: contract says string (TEXT NULL) of any length, table has VARCHAR(255) NULL,"
+                        + " which refuses longer values",
+                "team_member_short.city: contract says $ref #/definitions/city (TEXT NULL) up to 40 characters long,"
+                        + " table has VARCHAR(39) NULL, which refuses longer values",
+                "team_member_short.mood: contract says const (TEXT NULL) up to 3 characters long, table has"
+                        + " VARCHAR(2) NULL, which refuses longer values",
+                "team_member_short.tags: contract says array (JSONB or TEXT[] NULL) with items up to 8 characters"
+                        + " long, table has VARCHAR(7)[] NULL, which refuses longer values",
+                "team_member_short.labels: contract says array (JSONB or TEXT[] NULL) with items of any length,"
+                        + " table has VARCHAR(50)[] NULL, which refuses longer values",
+                "team_member_short.kinds: contract says array (JSONB or TEXT[] NULL) with items up to 2 characters"
+                        + " long, table has VARCHAR(1)[] NULL, which refuses longer values"),
                 report.drift().stream().map(Drift::describe).toList());
     }
 
