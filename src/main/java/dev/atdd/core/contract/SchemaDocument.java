@@ -58,7 +58,9 @@ public final class SchemaDocument {
     /** Formats a letter from one JSON Schema defines that are custom formats of their own, not slips (legal). */
     private static final Set<String> NOT_MISSPELT_FORMATS = Set.of(
             "url", // a common custom name of uri: TEXT either way
-            "guid", "ulid", "cuid"); // identifiers of their own (.NET's GUID, ULID, CUID), near uuid
+            "guid", "ulid", "cuid", // identifiers of their own (.NET's GUID, ULID, CUID), near uuid
+            // pydantic's UUID1 to UUID8 types write these: a UUID of one version, not a slip of uuid
+            "uuid1", "uuid3", "uuid4", "uuid5", "uuid6", "uuid7", "uuid8");
 
     private final byte[] json;
     private final Set<String> propertyNames;

@@ -627,6 +627,8 @@ class TypeMappingTest {
             "{'type': 'string', 'format': 'guid'}",
             "{'type': 'string', 'format': 'ulid'}",
             "{'type': 'string', 'format': 'cuid'}",
+            "{'type': 'string', 'format': 'uuid4'}",
+            "{'type': 'string', 'format': 'uuid7'}",
             "{'type': 'integer', 'format': 'int64'}",
             "{'type': 'integer', 'format': 'int32'}",
             // Values are data: whatever keys they hold are no schema's.
