@@ -28,7 +28,7 @@ public final class SchemaDocument {
 
     /**
      * JSON Schema's keywords (draft-07, 2019-09 and 2020-12), in the order a "did you mean" tries them. A key that
-     * is none of them but a letter or two from one is most likely a slip, which validators ignore as they
+     * is none of them but a letter from one is most likely a slip, which validators ignore as they
      * ignore any unknown key: {@code "fromat": "uuid"} would leave a column TEXT without a word.
      */
     public static final List<String> KEYWORDS = List.of("$schema", "$id", "$defs", "$ref", "$comment", "$anchor",

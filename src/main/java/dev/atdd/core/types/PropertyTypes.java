@@ -108,7 +108,6 @@ final class PropertyTypes {
         return typedShape(schema, pointer, visited, declared).admittingNull(declared.saysNull());
     }
 
-    /** The index of a member that is exactly {@code {"type": "null"}}, or -1. */
     /**
      * Whether every member of a union holds scalars only: a scalar {@code const}, an {@code enum} of scalars, or one
      * scalar type (null among them), with no {@code $ref} to follow.
@@ -139,6 +138,7 @@ final class PropertyTypes {
         return true;
     }
 
+    /** The index of a member that is exactly {@code {"type": "null"}}, or -1. */
     private static int nullMember(JsonNode members) {
         if (!members.isArray()) {
             return -1;
