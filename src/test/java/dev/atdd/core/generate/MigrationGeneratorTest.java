@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.atdd.core.InvalidInputException;
 import dev.atdd.core.Problem;
+import dev.atdd.core.contract.Contract;
 import dev.atdd.core.contract.ContractCatalog;
 import dev.atdd.core.contract.Strategy;
 import dev.atdd.core.infrastructure.InfrastructureTable;
@@ -305,6 +306,22 @@ class MigrationGeneratorTest {
                 + " clinic_appointment_booking, is the one of contract clinic/appointment/booking: set $id to"
                 + " clinic:visit:visit")), report.warnings());
         assertEquals(List.of("clinic_visit_visit"),
+                report.written().stream().map(GenerationReport.Written::table).toList());
+    }
+
+    @Test
+    void oneContractIsFoundAsTheCatalogListsItWhereItsPathIsSpeltOtherwise() throws Exception {
+        Path contract = Folders.write(project.resolve("contracts/shop/order/order.schema.json"),
+                "{\"properties\": {\"id\": {}}}");
+        // A path spelt otherwise for the same file, as a letter's case is on a file system that ignores it.
+        Path spelt = Files.createSymbolicLink(project.resolve("spelt"), project.resolve("contracts"));
+        ContractCatalog catalog = ContractCatalog.load(spelt);
+        assertEquals(List.of(spelt.resolve("shop/order/order.schema.json")),
+                catalog.contracts().stream().map(Contract::file).toList());
+
+        GenerationReport report = generator.generate(one(contract, List.of()), catalog);
+
+        assertEquals(List.of("shop_order_order"),
                 report.written().stream().map(GenerationReport.Written::table).toList());
     }
 
