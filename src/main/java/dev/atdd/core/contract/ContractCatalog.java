@@ -136,8 +136,8 @@ public record ContractCatalog(List<Contract> contracts, List<Problem> problems, 
             // Not a contract by its name: what it holds is no concern of the build.
             return false;
         }
-        return start.contains("\"x-artifact-metadata\"")
-                || start.contains("json-schema.org/") && ContractReader.locate(file, base).isPresent();
+        return start.contains("\"x-artifact-metadata\"") || start.contains("\"$schema\"")
+                && start.contains("json-schema.org/") && ContractReader.locate(file, base).isPresent();
     }
 
     /**

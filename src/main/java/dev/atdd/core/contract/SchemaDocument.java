@@ -53,6 +53,7 @@ public final class SchemaDocument {
     private static final Set<String> NOT_MISSPELT_KEYWORDS = Set.of(
             "example", // OpenAPI's single example, beside JSON Schema's examples
             "definition", // a glossary's definition of the data, beside definitions
+            "comment", // a remark, as $comment is: neither changes the table
             "note"); // a remark a schema may carry, near not
 
     /** Formats a letter from one JSON Schema defines that are custom formats of their own, not slips (legal). */

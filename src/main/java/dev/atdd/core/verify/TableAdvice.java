@@ -117,14 +117,15 @@ public final class TableAdvice {
         if (gone.isPresent()) {
             return gone.get();
         }
-        // users written for auth.users: a table of Supabase's, which its schema names.
-        Optional<String> supabase = MigrationFailure.supabaseTableNamed(table);
-        if (supabase.isPresent() && !existingTables.contains(table)) {
-            return table + " is no table of public the migrations make; Supabase's own is " + supabase.get()
-                    + ": reference it with its schema.";
-        }
         String preludeFile = "create it in a preludeFile (the plugin's docs/supabase-prelude.md, \"Tables another"
                 + " module makes\").";
+        // users written for auth.users, most likely; yet another module may make a sessions of its own.
+        Optional<String> supabase = MigrationFailure.supabaseTableNamed(table);
+        if (supabase.isPresent() && !existingTables.contains(table)) {
+            return "No migration makes " + table + " in public. If it stands for Supabase's " + supabase.get()
+                    + ", reference it as " + supabase.get() + "; if it is a table another module or tool makes, list"
+                    + " it in existingTables and " + preludeFile;
+        }
         // existingTables refuses a name written otherwise (quoted, in capitals): no contract's table has it.
         return existingTables.contains(table)
                 ? table + " is in existingTables, made by another module or tool; the database the migrations"

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.atdd.core.FileState;
 import dev.atdd.core.Problem;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,17 +78,16 @@ class ContractFilesTest {
         // Shared definitions beside the themes, which contracts $ref: no contract lies there.
         ContractFixtures.write(root, "common/address.json",
                 "{\"$schema\": \"http://json-schema.org/draft-07/schema#\", \"type\": \"object\"}");
-        // A data file of any size is looked into at its start only (sparse: its holes read as zeros, take no disk).
-        try (RandomAccessFile dump = new RandomAccessFile(
-                Files.createDirectories(root.resolve("shop/data")).resolve("dump.json").toFile(), "rw")) {
-            dump.setLength(Integer.MAX_VALUE + 1L);
-        }
+        // A data file is looked into at its start only: a dump of any size costs 64 KiB, and what lies beyond is data.
+        ContractFixtures.write(root, "shop/data/dump.json", " ".repeat(64 * 1024) + "{\"x-artifact-metadata\": {}}");
+        // Mentions the meta-schema's site, names no $schema: an OpenAPI document, say.
+        ContractFixtures.write(root, "shop/order/api.json", "{\"externalDocs\": \"https://json-schema.org/\"}");
 
         ContractFiles listed = ContractFiles.list(root);
         ContractCatalog catalog = ContractCatalog.load(listed);
 
         // Listed, so that renaming or changing one changes a check's inputs.
-        assertEquals(6, listed.files().size());
+        assertEquals(7, listed.files().size());
         assertEquals(List.of(root.resolve("shop/cart/cart.schema.json")),
                 catalog.contracts().stream().map(Contract::file).toList());
         assertEquals(List.of(new ContractCatalog.Skipped(root.resolve("shop/order/order.json"),

@@ -616,7 +616,7 @@ class TypeMappingTest {
         @ValueSource(strings = {
             // OpenAPI's annotations, draft-04's id, other tools' keywords and remarks: near misses, yet no slips.
             "{'type': 'string', 'example': 'a', 'nullable': true, 'id': 'p', 'tsType': 'Id', 'typeof': 'string'}",
-            "{'type': 'number', 'unit': 'kg', 'note': 'net', 'notes': 'gross'}",
+            "{'type': 'number', 'unit': 'kg', 'note': 'net', 'notes': 'gross', 'comment': 'per item'}",
             "{'type': 'string', 'base': 'https://x.y/', '$comment': 'c', 'x-fromat': 'uuid', 'x-enun': {'enun': 1}}",
             // Short keys two letters from a keyword: a short slip is one letter.
             "{'type': 'string', 'time': 'utc', 'kind': 'k', 'count': 2, 'lat': 1, 'off': true, 'table': 't'}",

@@ -108,8 +108,10 @@ class TableAdviceTest {
         String reference = "create table note (id uuid primary key, author uuid references users (id));";
         Folders.write(migrations.resolve("20990101000000_note.sql"), reference + "\n");
 
-        assertEquals(Optional.of("users is no table of public the migrations make; Supabase's own is auth.users:"
-                        + " reference it with its schema."),
+        assertEquals(Optional.of("No migration makes users in public. If it stands for Supabase's auth.users,"
+                        + " reference it as auth.users; if it is a table another module or tool makes, list it in"
+                        + " existingTables and create it in a preludeFile (the plugin's docs/supabase-prelude.md,"
+                        + " \"Tables another module makes\")."),
                 advice(missing("20990101000000_note.sql", 1, reference, "users")));
         // Another module's users, as the pom says: made elsewhere, not Supabase's.
         assertTrue(TableAdvice.of(missing("20990101000000_note.sql", 1, reference, "users"),
