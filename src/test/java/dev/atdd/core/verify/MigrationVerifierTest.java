@@ -402,6 +402,29 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void aRelationalContractWhoseTableKeepsTheJsonbDocumentIsToldWhyItsColumnsAreMissing() throws Exception {
+        contract("shop/coupon/coupon", """
+                {"properties": {"id": {"type": "string", "format": "uuid"}, "code": {"type": "string"}},
+                 "x-artifact-metadata": {"persistence": {"strategy": "relational"}}}
+                """);
+        migration("20250101000000_coupon.sql", """
+                create table public.shop_coupon_coupon (
+                  id uuid primary key default gen_random_uuid(),
+                  data jsonb not null
+                );
+                alter table public.shop_coupon_coupon enable row level security;
+                """);
+
+        VerificationReport report = verifier.verify(plan(), MigrationIndex.scan(migrations()), Set.of());
+
+        assertEquals(List.of("shop_coupon_coupon: the table keeps the document in data JSONB, as the jsonb shape does,"
+                        + " where the relational contract asks for columns: if its strategy was changed, alter the table"
+                        + " in a new migration, or set persistence.strategy back to jsonb",
+                "shop_coupon_coupon.code: contract says string (TEXT NULL), table has no such column"),
+                report.drift().stream().map(Drift::describe).toList());
+    }
+
+    @Test
     void theDriftOfATableIsHeadedWithTheMigrationThatMadeIt() throws Exception {
         contract("billing/invoice/line-item", LINE_ITEM);
         contract("billing/ledger/entry", "{\"properties\": {\"id\": {\"type\": \"string\"}}}");
