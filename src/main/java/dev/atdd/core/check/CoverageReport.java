@@ -9,12 +9,14 @@ import dev.atdd.core.plan.RelationalMapping;
 import dev.atdd.core.plan.TableLookup;
 import dev.atdd.core.plan.TablePlan;
 import dev.atdd.core.plan.TablePlan.NotPersistent;
+import dev.atdd.core.verify.ContractIndexes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Which tables the project asks for but no migration creates, and which relational contracts hold
@@ -27,10 +29,13 @@ import java.util.stream.Collectors;
  * @param leftBehind    of the missing, those generate-migrations does not write, each with why: a moved
  *                      contract whose old table exists, a table a migration dropped, renamed or moved
  *                      ({@link TablePlan#leftBehind})
+ * @param unbuildableIndexes indexes contracts ask for that cannot be made (a field the contract lacks, gist), also
+ *                      of a contract whose table exists: told in every build, not only when its table is generated
  */
 public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> covered,
                              List<NotPersistent> notPersistent, List<Problem> unmappable,
-                             List<Problem> wrongMigration, List<Problem> leftBehind) {
+                             List<Problem> wrongMigration, List<Problem> leftBehind,
+                             List<Problem> unbuildableIndexes) {
 
     public CoverageReport {
         missing = List.copyOf(missing);
@@ -39,6 +44,7 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
         unmappable = List.copyOf(unmappable);
         wrongMigration = List.copyOf(wrongMigration);
         leftBehind = List.copyOf(leftBehind);
+        unbuildableIndexes = List.copyOf(unbuildableIndexes);
     }
 
     public static CoverageReport of(TablePlan plan, TableLookup lookup) {
@@ -47,8 +53,9 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
         missing.sort(Comparator.comparing(PlannedTable::source));
         List<Problem> leftBehind = missing.stream()
                 .flatMap(table -> plan.leftBehind(table, lookup.index()).stream()).toList();
-        return new CoverageReport(missing, split.covered(), plan.notPersistent(),
-                RelationalMapping.of(plan).problems(), wrongMigrations(split.covered()), leftBehind);
+        RelationalMapping relational = RelationalMapping.of(plan);
+        return new CoverageReport(missing, split.covered(), plan.notPersistent(), relational.problems(),
+                wrongMigrations(split.covered()), leftBehind, ContractIndexes.of(plan, relational).problems());
     }
 
     /**
@@ -77,7 +84,7 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
     }
 
     public boolean passed() {
-        return missing.isEmpty() && unmappable.isEmpty() && wrongMigration.isEmpty();
+        return missing.isEmpty() && unmappable.isEmpty() && wrongMigration.isEmpty() && unbuildableIndexes.isEmpty();
     }
 
     /** {@code 2 persistent contracts have no table:}, or with the build's infrastructure tables counted apart. */
@@ -122,6 +129,13 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
                 out.append("  ").append(problem.describe(base)).append('\n');
             }
         }
+        if (!unbuildableIndexes.isEmpty()) {
+            out.append(unbuildableIndexes.size()).append(unbuildableIndexes.size() == 1
+                    ? " index a contract asks for cannot be made:\n" : " indexes contracts ask for cannot be made:\n");
+            for (Problem problem : unbuildableIndexes) {
+                out.append("  ").append(problem.describe(base)).append('\n');
+            }
+        }
         if (!wrongMigration.isEmpty()) {
             out.append(wrongMigration.size()).append(wrongMigration.size() == 1 ? " contract names" : " contracts name")
                     .append(" another migration than the one that creates its table:\n");
@@ -137,7 +151,8 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
                     .append(" skipped.\n");
         }
         // A missing table whose contract the type mapping cannot map is not generated either: its fix is the contract.
-        Set<Path> unmappableFiles = unmappable.stream().map(Problem::file).collect(Collectors.toSet());
+        Set<Path> unmappableFiles = Stream.concat(unmappable.stream(), unbuildableIndexes.stream()).map(Problem::file)
+                .collect(Collectors.toSet());
         long notGenerated = missing.stream().filter(table -> unmappableFiles.contains(table.origin())).count()
                 + leftBehind.stream().filter(problem -> !unmappableFiles.contains(problem.file())).count();
         if (missing.size() > notGenerated) {
@@ -152,6 +167,8 @@ public record CoverageReport(List<PlannedTable> missing, List<CoveredTable> cove
         }
         if (!unmappable.isEmpty()) {
             out.append("Fix the contracts above (or use persistence.strategy jsonb).\n");
+        } else if (!unbuildableIndexes.isEmpty()) {
+            out.append("Fix the indexes above in their contracts.\n");
         }
         return out.toString().stripTrailing();
     }

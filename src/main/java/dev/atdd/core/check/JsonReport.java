@@ -54,6 +54,10 @@ public final class JsonReport {
         for (Problem problem : report.wrongMigration()) {
             wrongMigration.add(problem.describe(base));
         }
+        ArrayNode unbuildableIndexes = root.putArray("unbuildableIndexes");
+        for (Problem problem : report.unbuildableIndexes()) {
+            unbuildableIndexes.add(problem.describe(base));
+        }
         // Of the missing, those generate-migrations will not write: CI tells "generate" from "decide".
         ArrayNode notGenerated = root.putArray("notGenerated");
         for (Problem problem : report.leftBehind()) {

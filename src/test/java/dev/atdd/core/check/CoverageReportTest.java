@@ -193,11 +193,33 @@ class CoverageReportTest {
     }
 
     @Test
+    void anIndexOfACoveredContractThatCannotBeMadeFailsTheCheckAtItsPlace() throws IOException {
+        contract("shop/cart/cart", """
+                {"properties": {"id": {"type": "string"}, "code": {"type": "string"}},
+                 "x-artifact-metadata": {"persistence": {"indexes": [{"type": "btree", "fields": ["cdoe"]}]}}}
+                """);
+        migration("20250101000000_cart.sql", "create table shop_cart_cart (id uuid primary key, data jsonb);\n");
+
+        CoverageReport report = report(Set.of());
+
+        // Its table exists: generation, which refuses the index, would never run for it.
+        assertEquals(List.of(), report.missing());
+        assertFalse(report.passed());
+        assertEquals(1, report.unbuildableIndexes().size(), report.describe(project));
+        assertTrue(report.describe(project).startsWith("1 index a contract asks for cannot be made:\n"
+                + "  contracts/shop/cart/cart.schema.json:2:83: /x-artifact-metadata/persistence/indexes/0/fields/0:"
+                + " field 'cdoe' is not a property of the contract (did you mean code?)\n"),
+                report.describe(project));
+        assertTrue(report.describe(project).endsWith("Fix the indexes above in their contracts."),
+                report.describe(project));
+    }
+
+    @Test
     void unmappablePropertiesFailWithTheirPlaceAndNoGenerateHint() {
         Path contract = project.resolve("contracts/app/billing/invoice.schema.json");
         CoverageReport report = new CoverageReport(List.of(), List.of(), List.of(),
                 List.of(Problem.in(contract, "/properties/amount: type \"decimal\" has no column type")), List.of(),
-                List.of());
+                List.of(), List.of());
 
         assertFalse(report.passed());
         assertEquals("""

@@ -91,12 +91,15 @@ class JsonReportTest {
     @Test
     void unmappablePropertiesAreListedAsTheBuildShowsThem() throws IOException {
         Problem problem = Problem.in(project.resolve("contracts/a/b/c.schema.json"), "/properties/x: no type");
+        Problem index = Problem.in(project.resolve("contracts/a/b/c.schema.json"), "/x: no such field");
         CoverageReport coverage = new CoverageReport(List.of(), List.of(), List.of(), List.of(problem), List.of(),
-                List.of());
+                List.of(), List.of(index));
 
         JsonNode report = written("check-coverage.json", JsonReport.of(coverage, project));
 
         assertEquals("contracts/a/b/c.schema.json: /properties/x: no type", report.get("unmappable").get(0).asText());
+        assertEquals("contracts/a/b/c.schema.json: /x: no such field",
+                report.get("unbuildableIndexes").get(0).asText());
     }
 
     @Test
