@@ -42,7 +42,12 @@ public final class Typo {
 
     /** {@code " (did you mean relational?)"} after a message, when {@code typed} is most likely a slip; else empty. */
     public static String didYouMean(String typed, Collection<String> words) {
-        return meant(typed, words).map(word -> " (did you mean " + word + "?)").orElse("");
+        return meant(typed, words).map(Typo::suggesting).orElse("");
+    }
+
+    /** {@code " (did you mean relational?)"}: the word a slip is taken for, as a message ends with it. */
+    public static String suggesting(String meant) {
+        return " (did you mean " + meant + "?)";
     }
 
     /**

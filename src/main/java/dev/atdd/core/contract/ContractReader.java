@@ -286,7 +286,7 @@ public final class ContractReader {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.START_OBJECT) {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String member = pointer + "/" + escape(parser.currentName());
+                String member = pointer + "/" + SchemaProblem.pointerToken(parser.currentName());
                 parser.nextToken();
                 descend(parser, member, wanted, starts);
             }
@@ -398,7 +398,7 @@ public final class ContractReader {
                     // A near miss holding persistence's own keys: persistent: true may well be another tool's.
                     if (!key.equals("persistence") && Typo.resembles(key, "persistence") && member.getValue().isObject()
                             && PERSISTENCE_KEYS.stream().anyMatch(member.getValue()::has)) {
-                        problem("/x-artifact-metadata/" + escape(key), "unknown key \"" + key
+                        problem("/x-artifact-metadata/" + SchemaProblem.pointerToken(key), "unknown key \"" + key
                                 + "\": did you mean persistence?");
                     }
                 }
@@ -461,7 +461,7 @@ public final class ContractReader {
                 }
                 if (MISPLACED_METADATA.contains(key)) {
                     // Read nowhere else: a table of another shape, or under another name, would follow unseen.
-                    problem("/" + escape(key), "\"" + key + "\" is read inside x-artifact-metadata"
+                    problem("/" + SchemaProblem.pointerToken(key), "\"" + key + "\" is read inside x-artifact-metadata"
                             + (PERSISTENCE_KEYS.contains(key) ? ".persistence" : "") + ", not at the contract's root");
                     continue;
                 }
@@ -469,7 +469,7 @@ public final class ContractReader {
                 Optional<String> meant = Typo.resembles(key, "x-artifact-metadata")
                         ? Optional.of("x-artifact-metadata")
                         : SchemaDocument.keywordMeant(key).or(() -> SchemaDocument.slipOf(key, List.of("version")));
-                meant.ifPresent(word -> problem("/" + escape(key), SchemaDocument.unknownKey(key, word)));
+                meant.ifPresent(word -> problem("/" + SchemaProblem.pointerToken(key), SchemaDocument.unknownKey(key, word)));
             }
         }
 
@@ -595,7 +595,7 @@ public final class ContractReader {
         private void onlyKeys(JsonNode object, String pointer, List<String> keys) {
             object.fieldNames().forEachRemaining(key -> {
                 if (!keys.contains(key)) {
-                    problem(pointer + "/" + escape(key), "unknown key \"" + key + "\": expected "
+                    problem(pointer + "/" + SchemaProblem.pointerToken(key), "unknown key \"" + key + "\": expected "
                             + String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.get(keys.size() - 1)
                             + Typo.didYouMean(key, keys));
                 }
@@ -610,7 +610,4 @@ public final class ContractReader {
     private static final List<String> INDEX_KEYS = List.of("name", "type", "fields");
 
     /** A JSON pointer token for {@code key}. */
-    private static String escape(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
-    }
 }

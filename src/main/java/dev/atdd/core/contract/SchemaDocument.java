@@ -171,7 +171,7 @@ public final class SchemaDocument {
 
     /** The problem of a key most likely misspelt: {@code unknown key "fromat" (did you mean format?)}. */
     public static String unknownKey(String key, String meant) {
-        return "unknown key \"" + key + "\" (did you mean " + meant + "?)";
+        return "unknown key \"" + key + "\"" + Typo.suggesting(meant);
     }
 
     /** The names under {@code properties} in file order, when it is an object; empty otherwise. */

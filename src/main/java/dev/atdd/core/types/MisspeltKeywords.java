@@ -1,6 +1,7 @@
 package dev.atdd.core.types;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atdd.core.Typo;
 import dev.atdd.core.contract.SchemaDocument;
 import dev.atdd.core.contract.SchemaProblem;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class MisspeltKeywords {
         for (Map.Entry<String, JsonNode> member : schema.properties()) {
             String key = member.getKey();
             JsonNode value = member.getValue();
-            String at = pointer + "/" + TypeMapping.pointerToken(key);
+            String at = pointer + "/" + SchemaProblem.pointerToken(key);
             if (SCHEMAS.contains(key)) {
                 find(value, at, false, problems);
             }
@@ -55,13 +56,12 @@ final class MisspeltKeywords {
             }
             if (SCHEMA_OBJECTS.contains(key) && value.isObject()) {
                 for (Map.Entry<String, JsonNode> named : value.properties()) {
-                    find(named.getValue(), at + "/" + TypeMapping.pointerToken(named.getKey()), false, problems);
+                    find(named.getValue(), at + "/" + SchemaProblem.pointerToken(named.getKey()), false, problems);
                 }
             }
             if (key.equals("format") && value.isTextual()) {
                 SchemaDocument.formatMeant(value.textValue()).ifPresent(meant -> problems.add(new SchemaProblem(at,
-                        "unknown format \"" + PropertyTypes.shown(value.textValue()) + "\" (did you mean " + meant
-                                + "?)")));
+                        "unknown format \"" + PropertyTypes.shown(value.textValue()) + "\"" + Typo.suggesting(meant))));
             }
             if (!root) {
                 SchemaDocument.keywordMeant(key).ifPresent(meant -> problems.add(new SchemaProblem(at,

@@ -108,34 +108,33 @@ final class PropertyTypes {
         return typedShape(schema, pointer, visited, declared).admittingNull(declared.saysNull());
     }
 
-    /**
-     * Whether every member of a union holds scalars only: a scalar {@code const}, an {@code enum} of scalars, or one
-     * scalar type (null among them), with no {@code $ref} to follow.
-     */
+    /** Whether every member of a union holds scalars only (see {@link #holdsScalarsOnly}). */
     private static boolean scalarsOnly(JsonNode members) {
         if (!members.isArray() || members.isEmpty()) {
             return false;
         }
         for (JsonNode member : members) {
-            boolean scalar = member.isObject() && !member.has("$ref") && (member.has("const")
-                    ? member.get("const").isValueNode()
-                    : member.has("enum") ? member.get("enum").isArray() && allValueNodes(member.get("enum"))
-                    : member.path("type").isTextual() && (SCALAR_TYPES.contains(member.get("type").textValue())
-                            || member.get("type").textValue().equals("null")));
-            if (!scalar) {
+            if (!holdsScalarsOnly(member)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean allValueNodes(JsonNode values) {
-        for (JsonNode value : values) {
-            if (!value.isValueNode()) {
-                return false;
-            }
+    /** A scalar {@code const}, an {@code enum} of scalars, or one scalar type (null too), with no {@code $ref}. */
+    private static boolean holdsScalarsOnly(JsonNode member) {
+        if (!member.isObject() || member.has("$ref")) {
+            return false;
         }
-        return true;
+        if (member.has("const")) {
+            return member.get("const").isValueNode();
+        }
+        if (member.has("enum")) {
+            JsonNode values = member.get("enum");
+            return values.isArray() && values.valueStream().allMatch(JsonNode::isValueNode);
+        }
+        JsonNode type = member.path("type");
+        return type.isTextual() && (SCALAR_TYPES.contains(type.textValue()) || type.textValue().equals("null"));
     }
 
     /** The index of a member that is exactly {@code {"type": "null"}}, or -1. */

@@ -173,11 +173,6 @@ public final class TypeMapping {
 
     /** The JSON pointer of a property of the contract's {@code properties}. */
     public static String pointerOf(String property) {
-        return "/properties/" + pointerToken(property);
-    }
-
-    /** {@code key} as a token of a JSON pointer. */
-    static String pointerToken(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
+        return "/properties/" + SchemaProblem.pointerToken(property);
     }
 }
