@@ -352,8 +352,8 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
                     + ", is the one of " + named(owner, planned) + ": set $id to " + pathId));
         }
         String waysOn = "Keep them with x-artifact-metadata.persistence.table \"" + oldTable.get()
-                + "\", or rename the table in a migration (ALTER TABLE " + oldTable.get() + " RENAME TO " + table
-                + "); then set $id to " + pathId;
+                + "\", or rename the table " + oldTable.get() + " to " + table + " in a migration; then set $id to "
+                + pathId;
         List<Problem> told = contract.problems(List.of(
                 new SchemaProblem(ID, mismatch + ". Its table is " + table + ", not the " + oldTable.get()
                         + " of the $id: if the contract moved, that table and its data are left behind. " + waysOn),

@@ -139,8 +139,8 @@ class MigrationGeneratorTest {
         assertEquals(List.of(Problem.in(moved, "generate-migrations writes no table sales_order_order for it: the"
                 + " table of its $id, shop_order_order, exists (made by 20200101000000_orders.sql:2), and a second,"
                 + " empty table would leave that table and its data behind. Keep them with"
-                + " x-artifact-metadata.persistence.table \"shop_order_order\", or rename the table in a migration"
-                + " (ALTER TABLE shop_order_order RENAME TO sales_order_order); then set $id to sales:order:order")),
+                + " x-artifact-metadata.persistence.table \"shop_order_order\", or rename the table shop_order_order"
+                + " to sales_order_order in a migration; then set $id to sales:order:order")),
                 failure.problems());
         assertEquals(before, migrationsInOrder());
     }

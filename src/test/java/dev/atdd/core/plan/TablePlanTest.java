@@ -160,8 +160,8 @@ class TablePlanTest {
         assertEquals(List.of(new Problem(moved, 1, 9, "/$id: shop:order:order, but the file lies in sales/order/,"
                 + " where the $id would be sales:order:order. Its table is sales_order_order, not the"
                 + " shop_order_order of the $id: if the contract moved, that table and its data are left behind. Keep them with"
-                + " x-artifact-metadata.persistence.table \"shop_order_order\", or rename the table in a migration"
-                + " (ALTER TABLE shop_order_order RENAME TO sales_order_order); then set $id to sales:order:order")),
+                + " x-artifact-metadata.persistence.table \"shop_order_order\", or rename the table shop_order_order"
+                + " to sales_order_order in a migration; then set $id to sales:order:order")),
                 plan.warnings(MigrationIndex.scan(migrations)));
         assertEquals(List.of(moved), List.copyOf(plan.formerTables().keySet()));
         assertEquals("shop_order_order", plan.formerTables().get(moved).table());
