@@ -469,7 +469,8 @@ public final class ContractReader {
                 Optional<String> meant = Typo.resembles(key, "x-artifact-metadata")
                         ? Optional.of("x-artifact-metadata")
                         : SchemaDocument.keywordMeant(key).or(() -> SchemaDocument.slipOf(key, List.of("version")));
-                meant.ifPresent(word -> problem("/" + SchemaProblem.pointerToken(key), SchemaDocument.unknownKey(key, word)));
+                meant.ifPresent(word -> problem("/" + SchemaProblem.pointerToken(key),
+                        SchemaDocument.unknownKey(key, word)));
             }
         }
 

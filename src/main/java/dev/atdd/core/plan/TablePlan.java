@@ -176,15 +176,15 @@ public record TablePlan(List<PlannedTable> tables, List<NotPersistent> notPersis
                 continue;
             }
             PersistenceRule rule = guessedNoTable.get(from.get());
-            told.add(new Problem(made.file().path(), made.line(), made.column(), table + " was generated from "
-                    + from.get() + (rule == null
-                    ? ", which is no contract any more, and no contract asks for the table: if the contract moved, name "
+            String keepIt = rule == null
+                    ? "which is no contract any more, and no contract asks for the table: if the contract moved, name "
                             + table + " in its x-artifact-metadata.persistence.table, or rename the table in a"
                             + " migration, so that its rows are not left behind"
-                    : ", which now needs no table (" + rule.reason() + "), and no contract asks for the table: if it"
+                    : "which now needs no table (" + rule.reason() + "), and no contract asks for the table: if it"
                             + " still holds data, set its x-artifact-metadata.persistence.strategy to jsonb or"
-                            + " relational")
-                    + "; if the table is no longer needed, drop it in a migration."));
+                            + " relational";
+            told.add(new Problem(made.file().path(), made.line(), made.column(), table + " was generated from "
+                    + from.get() + ", " + keepIt + "; if the table is no longer needed, drop it in a migration."));
         }
         return told;
     }
