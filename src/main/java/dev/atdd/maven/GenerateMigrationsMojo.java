@@ -2,6 +2,7 @@ package dev.atdd.maven;
 
 import dev.atdd.core.Problem;
 import dev.atdd.core.check.CoverageReport;
+import dev.atdd.core.generate.CiEnvironment;
 import dev.atdd.core.generate.GenerationReport;
 import dev.atdd.core.generate.GenerationRequest;
 import dev.atdd.core.generate.MigrationGenerator;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -112,34 +112,14 @@ public class GenerateMigrationsMojo extends AbstractAtddMojo {
 
     /**
      * Why this run is on CI, as its failure tells it ({@code atdd.ci}, {@code the environment's CI=true; …}), or
-     * empty when it is not: {@code ci} when set, else as the environment says ({@link #ciEvidence}).
+     * empty when it is not: {@code ci} when set, else as the environment says ({@link CiEnvironment#evidence}).
      */
     private Optional<String> onCi() throws MojoFailureException {
         if (ci != null) {
             return flag("ci", ci) ? Optional.of("atdd.ci") : Optional.empty();
         }
-        return ciEvidence(System::getenv).map(evidence -> "the environment's " + evidence
+        return CiEnvironment.evidence(System::getenv).map(evidence -> "the environment's " + evidence
                 + "; -Datdd.ci=false writes here");
-    }
-
-    /**
-     * What says the environment is a CI build's ({@code CI=true}), or empty: the variable {@code CI} when set
-     * (GitHub Actions, GitLab CI and most services set it; {@code false}, {@code 0} or empty say no), else Azure
-     * Pipelines' {@code TF_BUILD} or Jenkins' {@code JENKINS_URL}, which set no {@code CI}.
-     */
-    static Optional<String> ciEvidence(Function<String, String> environment) {
-        String ci = environment.apply("CI");
-        if (ci != null) {
-            String value = ci.trim();
-            boolean says = !value.isEmpty() && !value.equalsIgnoreCase("false") && !value.equals("0");
-            return says ? Optional.of("CI=" + value) : Optional.empty();
-        }
-        String azure = environment.apply("TF_BUILD");
-        if (azure != null && azure.trim().equalsIgnoreCase("true")) {
-            return Optional.of("TF_BUILD=" + azure.trim());
-        }
-        String jenkins = environment.apply("JENKINS_URL");
-        return jenkins != null && !jenkins.isBlank() ? Optional.of("JENKINS_URL") : Optional.empty();
     }
 
     /**

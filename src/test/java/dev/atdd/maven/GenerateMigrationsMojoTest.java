@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.maven.api.plugin.testing.Basedir;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
@@ -164,24 +163,6 @@ class GenerateMigrationsMojoTest {
                         + " opened at 1:1 is closed"),
                 warned.subList(warned.size() - 3, warned.size()));
         assertTrue(tables(quiz.migrationNames()).contains("shop_order_typo"), quiz.migrationNames().toString());
-    }
-
-    @Test
-    void theEnvironmentVariableCiMeansCiUnlessEmptyFalseOrZeroAndDecidesOverAzureAndJenkins() {
-        for (String ci : new String[] {"true", "True", "1", "yes"}) {
-            assertEquals(Optional.of("CI=" + ci), GenerateMigrationsMojo.ciEvidence(Map.of("CI", ci)::get), ci);
-        }
-        for (String notCi : new String[] {"", " ", "false", "FALSE", "0"}) {
-            assertEquals(Optional.empty(), GenerateMigrationsMojo.ciEvidence(Map.of("CI", notCi)::get), notCi);
-        }
-        assertEquals(Optional.empty(), GenerateMigrationsMojo.ciEvidence(Map.<String, String>of()::get));
-        // Azure Pipelines and Jenkins set no CI; an explicit CI=false (as the plugin's own tests set) still wins.
-        assertEquals(Optional.of("TF_BUILD=True"), GenerateMigrationsMojo.ciEvidence(Map.of("TF_BUILD", "True")::get));
-        assertEquals(Optional.of("JENKINS_URL"),
-                GenerateMigrationsMojo.ciEvidence(Map.of("JENKINS_URL", "https://ci.example.com/")::get));
-        assertEquals(Optional.empty(), GenerateMigrationsMojo.ciEvidence(Map.of("TF_BUILD", "False")::get));
-        Map<String, String> jenkinsAsTheseTestsRun = Map.of("CI", "false", "JENKINS_URL", "https://ci.example.com/");
-        assertEquals(Optional.empty(), GenerateMigrationsMojo.ciEvidence(jenkinsAsTheseTestsRun::get));
     }
 
     @Test
